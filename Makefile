@@ -1,0 +1,73 @@
+# Thin wrapper over the CMake presets and npm scripts. `make run` and `make test` do all
+# set-up on a fresh Debian 12 machine (scripts/setup is idempotent).
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+HARBOUR := build/release/harbour
+RUN_DB ?= var/harbour.db
+LISTEN ?= 127.0.0.1:8080
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+.PHONY: setup assets build build-asan build-fuzz run test test-unit test-asan test-integration \
+        test-e2e test-fuzz bench format tidy clean
+
+setup:
+	@scripts/setup
+
+assets: setup
+	@npm run --silent build:assets
+
+build: setup assets
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+build-asan: setup
+	@cmake --preset debug-asan >/dev/null
+	@cmake --build --preset debug-asan -j $(JOBS) --target harbour_tests
+
+build-fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
+# Starts Harbour on an embedded SQLite database with synthetic demo data (made once).
+run: build
+	@mkdir -p $(dir $(RUN_DB))
+	@if [ ! -f $(RUN_DB) ]; then \
+	  $(HARBOUR) migrate --db sqlite:///$(abspath $(RUN_DB)) && \
+	  $(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --children 300 --seed 1; \
+	fi
+	@$(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --print-logins
+	@echo "Harbour: http://$(LISTEN)/"
+	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN)
+
+test: build
+	@$(MAKE) --no-print-directory test-unit test-integration test-e2e test-asan test-fuzz
+	@echo "make test: every suite passed"
+
+test-unit: build
+	@ctest --preset release -j $(JOBS)
+
+test-integration: build
+	@node --test --test-concurrency=1 tests/integration/
+
+test-e2e: build
+	@node --test --test-concurrency=1 tests/e2e/
+
+test-asan: build-asan
+	@ctest --preset debug-asan -j $(JOBS)
+
+test-fuzz: build-fuzz
+	@tests/fuzz/run-all build/fuzz 20000
+
+bench: build
+	@bench/run
+
+format:
+	@clang-format-16 -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/fuzz/*.cc' 'bench/*.cc')
+
+tidy: build
+	@run-clang-tidy-16 -quiet -p build/release $$(git ls-files 'src/*.cc') >/dev/null 2>build/tidy.log || \
+	  { grep -E 'error|warning' build/tidy.log | head -50; exit 1; }
+	@echo "clang-tidy: clean"
+
+clean:
+	rm -rf build

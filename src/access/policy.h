@@ -1,0 +1,66 @@
+#pragma once
+// Who may do what (DESIGN.md §2, §6). A pure function of the subject, the action and what is
+// known about the resource; every handler asks it before touching data. No I/O.
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace harbour::access {
+
+enum class Role {
+  kPractitioner,
+  kSafeguardingLead,
+  kCoordinator,
+  kPanelMember,
+  kIntelligenceOfficer,
+  kAnalyst,
+  kAdministrator,
+  kAuditor,
+};
+std::string_view ToCode(Role role);  // "practitioner", "safeguarding-lead", ...
+std::optional<Role> RoleFromCode(std::string_view code);
+std::string_view Label(Role role);  // "Safeguarding lead"
+
+enum class Action {
+  kSearchChildren,     // run a child search (results are then filtered per child)
+  kViewChild,          // open a child's record
+  kCreateChild,        // create a new child record
+  kLogConcern,         // log a concern about an existing child
+  kAddAddendum,        // add an addendum to a concern
+  kViewChronology,     // read a child's chronology
+  kRequestAccess,      // ask the coordinator for access to a child outside one's access
+  kGrantAccess,        // grant a user access to a child
+  kManageAgencies,     // add or change agencies
+  kManageUsers,        // add or change users
+  kViewAuditTrail,     // read audit entries and access reports
+};
+std::string_view ToCode(Action action);  // "child.view", ...
+
+struct Subject {
+  std::string user_id;
+  Role role = Role::kPractitioner;
+  std::string agency_id;
+};
+
+// What the caller knows about the child the action is on (empty for actions on no child).
+struct ChildContext {
+  std::set<std::string> involved_agencies;  // created the record, logged a concern, or team
+  std::set<std::string> granted_users;      // explicit, unexpired access grants
+};
+
+struct Decision {
+  bool allowed = false;
+  // When refused: true means answer as though the record did not exist (404), false means
+  // a plain refusal (403). Always audited by the caller.
+  bool hide_existence = false;
+  std::string reason;  // for the audit trail: why allowed ("agency involved") or refused
+  std::string purpose; // the stated purpose of a permitted wider view, e.g. "coordination"
+};
+
+Decision Decide(const Subject& subject, Action action, const ChildContext& child = {});
+
+// True when `subject` can see the child at all (the search filter), same rule as kViewChild.
+bool CanSeeChild(const Subject& subject, const ChildContext& child);
+
+}  // namespace harbour::access

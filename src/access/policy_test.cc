@@ -1,0 +1,327 @@
+#include "access/policy.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace harbour::access {
+namespace {
+
+constexpr std::array kAllRoles = {
+    Role::kPractitioner,        Role::kSafeguardingLead, Role::kCoordinator,   Role::kPanelMember,
+    Role::kIntelligenceOfficer, Role::kAnalyst,          Role::kAdministrator, Role::kAuditor,
+};
+constexpr std::array kAllActions = {
+    Action::kSearchChildren, Action::kViewChild,      Action::kCreateChild,    Action::kLogConcern,
+    Action::kAddAddendum,    Action::kViewChronology, Action::kRequestAccess,  Action::kGrantAccess,
+    Action::kManageAgencies, Action::kManageUsers,    Action::kViewAuditTrail,
+};
+
+// What the web layer does with a decision: go ahead (kAllow), answer as though the record did
+// not exist (kHide, 404), or refuse openly (kDeny, 403).
+enum class Expect { kAllow, kHide, kDeny };
+using enum Expect;
+
+// One row per role and action; the three columns are the subject's relation to the child:
+// their agency is involved, they personally were granted access, or neither.
+struct Row {
+  Role role;
+  Action action;
+  Expect involved;
+  Expect granted;
+  Expect neither;
+};
+
+// clang-format off
+constexpr Row kTable[] = {
+    // practitioner: need-to-know
+    {Role::kPractitioner, Action::kSearchChildren,        kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kViewChild,             kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kCreateChild,           kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kLogConcern,            kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kAddAddendum,           kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kViewChronology,        kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kRequestAccess,         kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kGrantAccess,           kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kManageAgencies,        kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kManageUsers,           kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kViewAuditTrail,        kDeny,  kDeny,  kDeny},
+    // safeguarding lead: need-to-know
+    {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kCreateChild,       kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kLogConcern,        kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kAddAddendum,       kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kViewChronology,    kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kRequestAccess,     kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kGrantAccess,       kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kManageAgencies,    kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kManageUsers,       kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kViewAuditTrail,    kDeny,  kDeny,  kDeny},
+    // coordinator: the whole area
+    {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kCreateChild,            kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kLogConcern,             kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kAddAddendum,            kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kViewChronology,         kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kRequestAccess,          kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kGrantAccess,            kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
+    {Role::kCoordinator, Action::kManageUsers,            kDeny,  kDeny,  kDeny},
+    {Role::kCoordinator, Action::kViewAuditTrail,         kDeny,  kDeny,  kDeny},
+    // panel member: need-to-know (meeting agendas come later)
+    {Role::kPanelMember, Action::kSearchChildren,         kAllow, kAllow, kAllow},
+    {Role::kPanelMember, Action::kViewChild,              kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kCreateChild,            kAllow, kAllow, kAllow},
+    {Role::kPanelMember, Action::kLogConcern,             kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kAddAddendum,            kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kViewChronology,         kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kRequestAccess,          kAllow, kAllow, kAllow},
+    {Role::kPanelMember, Action::kGrantAccess,            kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kManageUsers,            kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kViewAuditTrail,         kDeny,  kDeny,  kDeny},
+    // intelligence officer: need-to-know (intelligence links come later)
+    {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kCreateChild,    kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kLogConcern,     kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kAddAddendum,    kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kViewChronology, kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kRequestAccess,  kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kGrantAccess,    kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kManageAgencies, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kManageUsers,    kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kViewAuditTrail, kDeny,  kDeny,  kDeny},
+    // analyst: aggregates only, never an identifiable child, even an involved one
+    {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kCreateChild,                kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kLogConcern,                 kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kAddAddendum,                kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kViewChronology,             kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kRequestAccess,              kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kGrantAccess,                kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kManageAgencies,             kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kManageUsers,                kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kViewAuditTrail,             kDeny,  kDeny,  kDeny},
+    // administrator: agencies and users, no case data
+    {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kCreateChild,          kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kLogConcern,           kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kAddAddendum,          kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kViewChronology,       kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kRequestAccess,        kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kGrantAccess,          kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kManageAgencies,       kAllow, kAllow, kAllow},
+    {Role::kAdministrator, Action::kManageUsers,          kAllow, kAllow, kAllow},
+    {Role::kAdministrator, Action::kViewAuditTrail,       kDeny,  kDeny,  kDeny},
+    // auditor: the audit trail, no case data
+    {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kCreateChild,                kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kLogConcern,                 kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kAddAddendum,                kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kViewChronology,             kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kRequestAccess,              kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kGrantAccess,                kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kManageAgencies,             kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kManageUsers,                kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kViewAuditTrail,             kAllow, kAllow, kAllow},
+};
+// clang-format on
+
+Subject SubjectWith(Role role) {
+  return Subject{.user_id = "user-1", .role = role, .agency_id = "agency-a"};
+}
+
+// The subject's agency is one of several involved; someone else holds a grant.
+ChildContext Involved() {
+  return ChildContext{.involved_agencies = {"agency-a", "agency-x"}, .granted_users = {"user-9"}};
+}
+// Only other agencies are involved, but this user personally holds a grant.
+ChildContext Granted() {
+  return ChildContext{.involved_agencies = {"agency-x"}, .granted_users = {"user-1", "user-9"}};
+}
+// Other agencies are involved and other users hold grants.
+ChildContext Neither() {
+  return ChildContext{.involved_agencies = {"agency-x", "agency-y"}, .granted_users = {"user-9"}};
+}
+
+std::string Describe(const Row& row, std::string_view column) {
+  return std::string(ToCode(row.role)) + " " + std::string(ToCode(row.action)) + " " +
+         std::string(column);
+}
+
+void ExpectDecision(const Decision& decision, Expect expected, const std::string& where) {
+  SCOPED_TRACE(where);
+  switch (expected) {
+    case kAllow:
+      EXPECT_TRUE(decision.allowed);
+      EXPECT_FALSE(decision.hide_existence);
+      EXPECT_FALSE(decision.purpose.empty()) << "an allowed decision states its purpose";
+      break;
+    case kHide:
+      EXPECT_FALSE(decision.allowed);
+      EXPECT_TRUE(decision.hide_existence);
+      EXPECT_TRUE(decision.purpose.empty());
+      break;
+    case kDeny:
+      EXPECT_FALSE(decision.allowed);
+      EXPECT_FALSE(decision.hide_existence);
+      EXPECT_TRUE(decision.purpose.empty());
+      break;
+  }
+  EXPECT_FALSE(decision.reason.empty()) << "every decision carries a reason for the audit trail";
+}
+
+TEST(PolicyTable, CoversEveryRoleAndActionExactlyOnce) {
+  std::set<std::pair<Role, Action>> seen;
+  for (const Row& row : kTable) {
+    EXPECT_TRUE(seen.emplace(row.role, row.action).second) << Describe(row, "duplicated");
+  }
+  EXPECT_EQ(seen.size(), kAllRoles.size() * kAllActions.size());
+}
+
+TEST(PolicyTable, EveryRoleActionAndRelationDecidesAsTabled) {
+  for (const Row& row : kTable) {
+    const Subject subject = SubjectWith(row.role);
+    ExpectDecision(Decide(subject, row.action, Involved()), row.involved,
+                   Describe(row, "involved"));
+    ExpectDecision(Decide(subject, row.action, Granted()), row.granted, Describe(row, "granted"));
+    ExpectDecision(Decide(subject, row.action, Neither()), row.neither, Describe(row, "neither"));
+  }
+}
+
+TEST(PolicyTable, CanSeeChildFollowsTheViewChildRow) {
+  for (const Row& row : kTable) {
+    if (row.action != Action::kViewChild) continue;
+    const Subject subject = SubjectWith(row.role);
+    EXPECT_EQ(CanSeeChild(subject, Involved()), row.involved == kAllow) << Describe(row, "");
+    EXPECT_EQ(CanSeeChild(subject, Granted()), row.granted == kAllow) << Describe(row, "");
+    EXPECT_EQ(CanSeeChild(subject, Neither()), row.neither == kAllow) << Describe(row, "");
+  }
+}
+
+TEST(Policy, ReasonsNameWhyAPractitionerMaySeeAChild) {
+  const Subject subject = SubjectWith(Role::kPractitioner);
+  EXPECT_EQ(Decide(subject, Action::kViewChild, Involved()).reason, "agency involved");
+  EXPECT_EQ(Decide(subject, Action::kViewChild, Granted()).reason, "access granted to user");
+  EXPECT_EQ(Decide(subject, Action::kViewChild, Neither()).reason, "agency not involved");
+  EXPECT_EQ(Decide(subject, Action::kViewChild, Involved()).purpose, "safeguarding");
+}
+
+TEST(Policy, AgencyInvolvementIsReportedBeforeAPersonalGrant) {
+  const ChildContext both{.involved_agencies = {"agency-a"}, .granted_users = {"user-1"}};
+  EXPECT_EQ(Decide(SubjectWith(Role::kSafeguardingLead), Action::kLogConcern, both).reason,
+            "agency involved");
+}
+
+TEST(Policy, ChildWithNoKnownRelationsIsHiddenFromNeedToKnowRoles) {
+  const Decision decision = Decide(SubjectWith(Role::kPractitioner), Action::kViewChild);
+  EXPECT_FALSE(decision.allowed);
+  EXPECT_TRUE(decision.hide_existence);
+}
+
+TEST(Policy, EmptyIdsNeverMatch) {
+  const ChildContext junk{.involved_agencies = {""}, .granted_users = {""}};
+  const Subject no_ids{.user_id = "", .role = Role::kPractitioner, .agency_id = ""};
+  const Decision decision = Decide(no_ids, Action::kViewChild, junk);
+  EXPECT_FALSE(decision.allowed);
+  EXPECT_TRUE(decision.hide_existence);
+}
+
+TEST(Policy, GrantToAnotherUserInTheSameAgencyDoesNotExtendToColleagues) {
+  const ChildContext child{.involved_agencies = {"agency-x"}, .granted_users = {"user-2"}};
+  EXPECT_FALSE(CanSeeChild(SubjectWith(Role::kPractitioner), child));
+  const Subject colleague{
+      .user_id = "user-2", .role = Role::kPractitioner, .agency_id = "agency-a"};
+  EXPECT_TRUE(CanSeeChild(colleague, child));
+}
+
+TEST(Policy, IdsMatchExactlyNotByPrefixOrCase) {
+  const ChildContext child{.involved_agencies = {"agency-ab", "AGENCY-A"},
+                           .granted_users = {"user-10", "USER-1"}};
+  EXPECT_FALSE(CanSeeChild(SubjectWith(Role::kPractitioner), child));
+}
+
+TEST(Policy, CoordinatorSeesEveryChildForCoordination) {
+  const Decision decision = Decide(SubjectWith(Role::kCoordinator), Action::kViewChild, Neither());
+  EXPECT_TRUE(decision.allowed);
+  EXPECT_EQ(decision.purpose, "coordination");
+  EXPECT_EQ(Decide(SubjectWith(Role::kCoordinator), Action::kGrantAccess).purpose, "coordination");
+}
+
+TEST(Policy, RolesWithoutCaseAccessAreToldSoEvenWhenTheirAgencyIsInvolved) {
+  for (Role role : {Role::kAnalyst, Role::kAdministrator, Role::kAuditor}) {
+    const Decision decision = Decide(SubjectWith(role), Action::kViewChild, Involved());
+    EXPECT_EQ(decision.reason, "role has no case access") << ToCode(role);
+    EXPECT_FALSE(decision.hide_existence) << ToCode(role);
+  }
+}
+
+TEST(Policy, RefusalsOfPrivilegedActionsSayWhoMay) {
+  const Subject practitioner = SubjectWith(Role::kPractitioner);
+  EXPECT_EQ(Decide(practitioner, Action::kGrantAccess).reason, "only coordinators grant access");
+  EXPECT_EQ(Decide(practitioner, Action::kManageUsers).reason,
+            "only administrators manage agencies and users");
+  EXPECT_EQ(Decide(SubjectWith(Role::kAdministrator), Action::kViewAuditTrail).reason,
+            "only auditors read the audit trail");
+}
+
+TEST(RoleCodes, RoundTripForEveryRole) {
+  const std::pair<Role, std::string_view> expected[] = {
+      {Role::kPractitioner, "practitioner"},
+      {Role::kSafeguardingLead, "safeguarding-lead"},
+      {Role::kCoordinator, "coordinator"},
+      {Role::kPanelMember, "panel-member"},
+      {Role::kIntelligenceOfficer, "intelligence-officer"},
+      {Role::kAnalyst, "analyst"},
+      {Role::kAdministrator, "administrator"},
+      {Role::kAuditor, "auditor"},
+  };
+  for (const auto& [role, code] : expected) {
+    EXPECT_EQ(ToCode(role), code);
+    EXPECT_EQ(RoleFromCode(code), role) << code;
+  }
+}
+
+TEST(RoleCodes, UnknownOrMisspelledCodesAreRejected) {
+  for (std::string_view code :
+       {"", "Practitioner", "admin", "safeguarding_lead", " coordinator", "auditor ", "root"}) {
+    EXPECT_EQ(RoleFromCode(code), std::nullopt) << "'" << code << "'";
+  }
+}
+
+TEST(RoleLabels, AreDistinctSentenceCaseNames) {
+  EXPECT_EQ(Label(Role::kSafeguardingLead), "Safeguarding lead");
+  EXPECT_EQ(Label(Role::kPractitioner), "Practitioner");
+  std::set<std::string_view> labels;
+  for (Role role : kAllRoles) labels.insert(Label(role));
+  EXPECT_EQ(labels.size(), kAllRoles.size());
+}
+
+TEST(ActionCodes, AreTheStableAuditNames) {
+  const std::pair<Action, std::string_view> expected[] = {
+      {Action::kSearchChildren, "child.search"},  {Action::kViewChild, "child.view"},
+      {Action::kCreateChild, "child.create"},     {Action::kLogConcern, "concern.create"},
+      {Action::kAddAddendum, "concern.addendum"}, {Action::kViewChronology, "chronology.view"},
+      {Action::kRequestAccess, "access.request"}, {Action::kGrantAccess, "access.grant"},
+      {Action::kManageAgencies, "agency.manage"}, {Action::kManageUsers, "user.manage"},
+      {Action::kViewAuditTrail, "audit.view"},
+  };
+  std::set<std::string_view> codes;
+  for (const auto& [action, code] : expected) {
+    EXPECT_EQ(ToCode(action), code);
+    codes.insert(ToCode(action));
+  }
+  EXPECT_EQ(codes.size(), kAllActions.size());
+}
+
+}  // namespace
+}  // namespace harbour::access

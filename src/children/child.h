@@ -1,0 +1,89 @@
+#pragma once
+// The child record (issue 2): who the child is, where they live and learn, their legal
+// status and the agencies around them. Pure domain; persistence is storage/'s job.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "common/time.h"
+#include "reference/catalogue.h"
+
+namespace harbour::children {
+
+enum class Sex { kFemale, kMale, kNotKnown };
+enum class LegalStatus {
+  kNone,
+  kLookedAfterS20,
+  kLookedAfterS31,
+  kLookedAfterS38,
+  kChildInNeed,
+  kChildProtectionPlan,
+  kCareLeaver,
+};
+enum class Disability { kNo, kYes, kNotKnown };
+enum class SpecialNeeds { kNone, kSenSupport, kEhcPlan, kNotKnown };
+
+// snake_case wire names used in forms, the API and the database ("looked_after_s20", ...).
+std::string_view ToCode(Sex v);
+std::string_view ToCode(LegalStatus v);
+std::string_view ToCode(Disability v);
+std::string_view ToCode(SpecialNeeds v);
+std::optional<Sex> SexFromCode(std::string_view code);
+std::optional<LegalStatus> LegalStatusFromCode(std::string_view code);
+std::optional<Disability> DisabilityFromCode(std::string_view code);
+std::optional<SpecialNeeds> SpecialNeedsFromCode(std::string_view code);
+std::string_view Label(LegalStatus v);  // "Looked after (section 20)"
+bool IsLookedAfter(LegalStatus v);
+
+struct Child {
+  std::string id;
+  std::string given_name;
+  std::string family_name;
+  std::vector<std::string> aliases;
+  std::optional<Date> date_of_birth;  // exactly one of date_of_birth / estimated_age is set
+  std::optional<int> estimated_age;   // whole years, 0..25, when the date is not known
+  Sex sex = Sex::kNotKnown;
+  std::string gender;          // as the child describes it; free text, optional
+  std::string ethnicity;       // ONS 2021 code from the catalogue, "not_known" by default
+  std::string first_language;  // free text
+  Disability disability = Disability::kNotKnown;
+  SpecialNeeds special_needs = SpecialNeeds::kNotKnown;
+  std::string address;
+  std::string postcode;  // canonical, or empty
+  std::string school;    // school or setting
+  std::string nhs_number;  // 10 digits, or empty
+  std::string upn;         // 13 characters, or empty
+  std::string social_care_id;
+  LegalStatus legal_status = LegalStatus::kNone;
+  std::string placing_authority;
+  std::string allocated_worker;
+  std::string created_by_agency;  // agency id
+  Instant created_at{};
+  Instant updated_at{};
+  // Room for warning flags (a later issue) lives in their own table keyed by child id.
+};
+
+// Raw text of a child form or API body, exactly as submitted, so that a form with errors
+// can be shown again with everything the user typed.
+struct ChildInput {
+  std::string given_name, family_name, aliases;  // aliases: one per line
+  std::string date_of_birth;                     // "YYYY-MM-DD" or empty
+  std::string estimated_age;
+  std::string sex, gender, ethnicity, first_language, disability, special_needs;
+  std::string address, postcode, school, nhs_number, upn, social_care_id;
+  std::string legal_status, placing_authority, allocated_worker;
+};
+
+// Validates and normalises. On failure kInvalid with one message per bad field, keyed by the
+// ChildInput member name (snake_case). `today` bounds the date of birth (not in the future,
+// not more than 25 years ago). Does not set id, created_* or updated_at.
+Result<Child> ValidateChild(const ChildInput& input, const reference::Catalogue& catalogue,
+                            Date today);
+
+// Display name "Given Family", and the age text ("14", or "about 14").
+std::string DisplayName(const Child& child);
+std::string AgeText(const Child& child, Date today);
+
+}  // namespace harbour::children

@@ -1,0 +1,50 @@
+#include "chronology/chronology.h"
+
+#include <algorithm>
+
+namespace harbour::chronology {
+
+std::string_view ToCode(EntryType type) {
+  switch (type) {
+    case EntryType::kConcern:
+      return "concern";
+    case EntryType::kAddendum:
+      return "addendum";
+    case EntryType::kRecord:
+      return "record";
+  }
+  return "concern";
+}
+
+std::optional<EntryType> EntryTypeFromCode(std::string_view code) {
+  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord}) {
+    if (ToCode(t) == code) return t;
+  }
+  return std::nullopt;
+}
+
+std::string_view Label(EntryType type) {
+  switch (type) {
+    case EntryType::kConcern:
+      return "Concern";
+    case EntryType::kAddendum:
+      return "Addendum";
+    case EntryType::kRecord:
+      return "Record created";
+  }
+  return "Concern";
+}
+
+std::vector<Entry> Arrange(std::vector<Entry> entries, const Filter& filter) {
+  std::erase_if(entries, [&](const Entry& e) {
+    if (filter.type && e.type != *filter.type) return true;
+    return !filter.agency_id.empty() && e.agency_id != filter.agency_id;
+  });
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    if (a.at != b.at) return a.at > b.at;
+    return a.id < b.id;
+  });
+  return entries;
+}
+
+}  // namespace harbour::chronology

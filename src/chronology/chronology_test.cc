@@ -1,0 +1,52 @@
+#include "chronology/chronology.h"
+
+#include <gtest/gtest.h>
+
+namespace harbour::chronology {
+namespace {
+
+Entry Make(EntryType type, long seconds, std::string id, std::string agency) {
+  Entry e;
+  e.type = type;
+  e.at = Instant{std::chrono::seconds{seconds}};
+  e.id = std::move(id);
+  e.agency_id = std::move(agency);
+  return e;
+}
+
+TEST(Chronology, NewestFirstWithStableTies) {
+  auto out = Arrange({Make(EntryType::kConcern, 10, "b", "x"), Make(EntryType::kConcern, 30, "a", "x"),
+                      Make(EntryType::kAddendum, 10, "a", "y")},
+                     {});
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].id, "a");
+  EXPECT_EQ(out[0].at.time_since_epoch().count(), 30);
+  EXPECT_EQ(out[1].id, "a");
+  EXPECT_EQ(out[1].type, EntryType::kAddendum);
+  EXPECT_EQ(out[2].id, "b");
+}
+
+TEST(Chronology, FiltersByTypeAndAgency) {
+  std::vector<Entry> all = {Make(EntryType::kConcern, 1, "1", "police"),
+                            Make(EntryType::kAddendum, 2, "2", "police"),
+                            Make(EntryType::kConcern, 3, "3", "school")};
+  auto concerns = Arrange(all, {EntryType::kConcern, ""});
+  ASSERT_EQ(concerns.size(), 2u);
+  EXPECT_EQ(concerns[0].id, "3");
+  auto police = Arrange(all, {std::nullopt, "police"});
+  ASSERT_EQ(police.size(), 2u);
+  EXPECT_EQ(police[0].id, "2");
+  auto both = Arrange(all, {EntryType::kConcern, "police"});
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_EQ(both[0].id, "1");
+}
+
+TEST(Chronology, CodesRoundTrip) {
+  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord}) {
+    EXPECT_EQ(EntryTypeFromCode(ToCode(t)), t);
+  }
+  EXPECT_FALSE(EntryTypeFromCode("referral").has_value());
+}
+
+}  // namespace
+}  // namespace harbour::chronology

@@ -1,0 +1,344 @@
+#include "cli/commands.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "agencies/agency.h"
+#include "cli/config.h"
+#include "cli/demo_data.h"
+#include "common/ids.h"
+#include "common/text.h"
+#include "identity/identity.h"
+#include "storage/agencies_repository.h"
+#include "storage/audit_repository.h"
+#include "storage/database.h"
+#include "storage/identity_repository.h"
+#include "storage/migrations.h"
+#include "web/app.h"
+#include "web/server.h"
+
+namespace harbour::cli {
+
+namespace {
+
+struct Common {
+  std::string config_path;
+  std::string db_url;
+};
+
+int Report(const Error& error) {
+  std::cerr << "harbour: " << error.message << "\n";
+  for (const auto& [field, message] : error.fields) std::cerr << "  " << field << ": " << message << "\n";
+  return 1;
+}
+
+// Who ran a CLI command, for the audit trail (the OS account; CLI commands are an
+// administrator's tools on the server itself).
+audit::Entry CliEntry(std::string action, std::string record_type, std::string record_id,
+                      std::string detail) {
+  audit::Entry e;
+  e.at = SystemClock().Now();
+  const char* login = getlogin();
+  e.user_id = "cli";
+  e.username = std::string("cli:") + (login != nullptr ? login : std::to_string(getuid()));
+  e.role = "system";
+  e.agency = "-";
+  e.action = std::move(action);
+  e.record_type = std::move(record_type);
+  e.record_id = std::move(record_id);
+  e.outcome = "allowed";
+  e.purpose = "administration";
+  e.detail = std::move(detail);
+  return e;
+}
+
+struct Context {
+  Config config;
+  std::unique_ptr<storage::Database> db;
+};
+
+// Loads the config and opens the database (the --db option wins over the config file).
+Result<Context> Open(const Common& common, std::size_t pool = 2, bool require_current = true) {
+  auto config = LoadConfig(common.config_path);
+  if (!config) return std::unexpected(config.error());
+  Context ctx{*config, nullptr};
+  std::string url = common.db_url.empty() ? config->database_url : common.db_url;
+  auto db = storage::Database::Open(url, pool);
+  if (!db) return std::unexpected(db.error());
+  ctx.db = std::move(*db);
+  if (!require_current) return ctx;
+  auto status = storage::CheckMigrations(*ctx.db);
+  if (!status) return std::unexpected(status.error());
+  if (!status->pending.empty()) {
+    return Fail(ErrorKind::kConflict, "migrations_pending",
+                "The database needs migrating first: run `harbour migrate --db URL`.");
+  }
+  return ctx;
+}
+
+void AddCommon(CLI::App* cmd, Common& common, bool with_db = true) {
+  cmd->add_option("--config", common.config_path, "Configuration file (harbour.toml)");
+  if (with_db) {
+    cmd->add_option("--db", common.db_url,
+                    "Database URL: sqlite:///PATH or postgresql://… (default: the config file's)");
+  }
+}
+
+int Serve(const Common& common, const std::string& listen_override, unsigned threads_override) {
+  auto config = LoadConfig(common.config_path);
+  if (!config) return Report(config.error());
+  unsigned threads = threads_override != 0 ? threads_override : config->threads;
+  auto ctx = Open(common, threads + 2);
+  if (!ctx) return Report(ctx.error());
+  auto listen = ParseListen(listen_override.empty() ? config->listen : listen_override);
+  if (!listen) return Report(listen.error());
+  auto catalogue = LoadCatalogue(config->reference_dir);
+  if (!catalogue) return Report(catalogue.error());
+  auto openapi = ReadFile(config->openapi_path);
+  if (!openapi) return Report(openapi.error());
+  SystemClock clock;
+  web::AppOptions app_options{config->demo_banner, config->secure_cookies, *openapi};
+  web::App app(*ctx->db, *catalogue, clock, app_options);
+  web::Router router = app.BuildRouter();
+  web::ServerOptions options;
+  options.address = listen->first;
+  options.port = listen->second;
+  options.threads = threads;
+  options.body_limit = config->body_limit;
+  options.trust_forwarded_proto = config->trust_forwarded_proto;
+  options.assets_dir = config->assets_dir;
+  web::Server server(options, [&router](web::Request& request) { return router.Dispatch(request); });
+  if (!server.Listen()) return 1;
+  spdlog::info("Harbour listening on http://{}:{}/", options.address, server.Port());
+  std::cout << "listening on http://" << options.address << ":" << server.Port() << "/" << std::endl;
+  server.Run();
+  return 0;
+}
+
+int MigrateCommand(const Common& common) {
+  auto ctx = Open(common, 1, /*require_current=*/false);
+  if (!ctx) return Report(ctx.error());
+  auto applied = storage::Migrate(*ctx->db);
+  if (!applied) return Report(applied.error());
+  if (applied->empty()) {
+    std::cout << "The database is up to date.\n";
+    return 0;
+  }
+  storage::AuditRepository audit(*ctx->db);
+  std::string list;
+  for (int v : *applied) list += (list.empty() ? "" : ", ") + std::to_string(v);
+  (void)audit.Append(CliEntry("database.migrate", "database", "", "applied " + list));
+  std::cout << "Applied migrations: " << list << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  CLI::App app{"Harbour: one place for a local partnership to protect children from exploitation."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(HARBOUR_VERSION));
+
+  Common common;
+
+  // serve
+  auto* serve = app.add_subcommand("serve", "Run the web application and API");
+  AddCommon(serve, common);
+  std::string listen;
+  unsigned threads = 0;
+  serve->add_option("--listen", listen, "ADDRESS:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--threads", threads, "Worker threads (default: the config file's, or 8)");
+
+  // migrate
+  auto* migrate = app.add_subcommand("migrate", "Apply the database migrations this build has");
+  AddCommon(migrate, common);
+
+  // demo-data
+  auto* demo = app.add_subcommand("demo-data", "Load a synthetic demo area (no real people)");
+  AddCommon(demo, common);
+  DemoOptions demo_options;
+  std::string as_of;
+  bool print_logins = false;
+  demo->add_option("--children", demo_options.children, "Synthetic children (default 300)")
+      ->check(CLI::Range(0, 10000000));
+  demo->add_option("--concerns", demo_options.concerns,
+                   "Total concerns (default: about 4 per child)")
+      ->check(CLI::Range(0LL, 100000000LL));
+  demo->add_option("--seed", demo_options.seed, "Random seed (same seed, same data)");
+  demo->add_option("--as-of", as_of, "Last day of the two-year history, YYYY-MM-DD (default today)");
+  demo->add_flag("--print-logins", print_logins, "Only print the demo sign-ins");
+
+  // agency add
+  auto* agency = app.add_subcommand("agency", "Manage partner agencies");
+  agency->require_subcommand(1);
+  auto* agency_add = agency->add_subcommand("add", "Add a partner agency");
+  AddCommon(agency_add, common);
+  agencies::AgencyInput agency_input;
+  agency_add->add_option("--code", agency_input.code, "Short code, e.g. HPOL")->required();
+  agency_add->add_option("--name", agency_input.name, "Name")->required();
+  agency_add->add_option("--sector", agency_input.sector, "statutory|voluntary|private")->required();
+  agency_add->add_option("--type", agency_input.type, "Agency type code (config/reference/agency-types.toml)")
+      ->required();
+
+  // user add
+  auto* user = app.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add a user (password read from standard input)");
+  AddCommon(user_add, common);
+  std::string username, display_name, user_agency, role;
+  bool password_stdin = false;
+  user_add->add_option("--username", username, "Sign-in name")->required();
+  user_add->add_option("--name", display_name, "Full name")->required();
+  user_add->add_option("--agency", user_agency, "Agency code")->required();
+  user_add->add_option("--role", role,
+                       "practitioner|safeguarding-lead|coordinator|panel-member|"
+                       "intelligence-officer|analyst|administrator|auditor")
+      ->required();
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
+      ->required();
+
+  // token create
+  auto* token = app.add_subcommand("token", "Manage API tokens");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "Create an API bearer token for a user");
+  AddCommon(token_create, common);
+  std::string token_user;
+  int expires_days = 90;
+  token_create->add_option("--username", token_user, "User the token acts as")->required();
+  token_create->add_option("--expires", expires_days, "Days until it expires (default 90)")
+      ->check(CLI::Range(1, 3650));
+
+  // audit verify
+  auto* audit_cmd = app.add_subcommand("audit", "The audit trail");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit trail's hash chain");
+  AddCommon(audit_verify, common);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (serve->parsed()) return Serve(common, listen, threads);
+  if (migrate->parsed()) return MigrateCommand(common);
+
+  if (demo->parsed()) {
+    if (print_logins) {
+      std::cout << "Demo sign-ins (password for all: " << kDemoPassword << "):\n";
+      for (const auto& login : DemoLogins()) {
+        std::cout << "  " << login.username << std::string(22 - std::min<std::size_t>(21, login.username.size()), ' ')
+                  << login.role << std::string(22 - std::min<std::size_t>(21, login.role.size()), ' ')
+                  << login.agency << "\n";
+      }
+      return 0;
+    }
+    auto ctx = Open(common, 1);
+    if (!ctx) return Report(ctx.error());
+    auto catalogue = LoadCatalogue(ctx->config.reference_dir);
+    if (!catalogue) return Report(catalogue.error());
+    if (as_of.empty()) {
+      demo_options.as_of = DateOf(SystemClock().Now());
+    } else {
+      auto date = ParseDate(as_of);
+      if (!date) return Report(Error{ErrorKind::kInvalid, "bad_date", "--as-of takes YYYY-MM-DD.", {}});
+      demo_options.as_of = *date;
+    }
+    auto summary = LoadDemoData(*ctx->db, *catalogue, demo_options);
+    if (!summary) return Report(summary.error());
+    std::cout << "Loaded the Harbourside demo area: " << summary->agencies << " agencies, "
+              << summary->users << " users, " << summary->children << " children, "
+              << summary->concerns << " concerns.\n";
+    return 0;
+  }
+
+  if (agency_add->parsed()) {
+    auto ctx = Open(common);
+    if (!ctx) return Report(ctx.error());
+    auto catalogue = LoadCatalogue(ctx->config.reference_dir);
+    if (!catalogue) return Report(catalogue.error());
+    auto valid = agencies::ValidateAgency(agency_input, *catalogue);
+    if (!valid) return Report(valid.error());
+    valid->id = NewId();
+    storage::AgenciesRepository repo(*ctx->db);
+    if (auto saved = repo.Insert(*valid, SystemClock().Now()); !saved) return Report(saved.error());
+    storage::AuditRepository audit(*ctx->db);
+    (void)audit.Append(CliEntry("agency.create", "agency", valid->id, valid->code));
+    std::cout << "Added agency " << valid->code << " (" << valid->name << ").\n";
+    return 0;
+  }
+
+  if (user_add->parsed()) {
+    auto ctx = Open(common);
+    if (!ctx) return Report(ctx.error());
+    std::map<std::string, std::string> errors;
+    auto normalised = identity::NormaliseUsername(username);
+    if (!normalised) errors["username"] = normalised.error().fields.begin()->second;
+    auto parsed_role = access::RoleFromCode(role);
+    if (!parsed_role) errors["role"] = "Unknown role " + role;
+    if (Trim(display_name).empty()) errors["name"] = "Enter the user's full name";
+    std::string password;
+    std::getline(std::cin, password);
+    if (auto policy = identity::CheckPasswordPolicy(password); !policy) {
+      errors["password"] = policy.error().fields.empty() ? policy.error().message
+                                                         : policy.error().fields.begin()->second;
+    }
+    storage::AgenciesRepository agencies_repo(*ctx->db);
+    auto found = agencies_repo.FindByCode(user_agency);
+    if (!found) return Report(found.error());
+    if (!found->has_value()) errors["agency"] = "No agency with code " + user_agency;
+    if (!errors.empty()) return Report(Invalid(errors, "The user was not added.").error());
+    identity::User u{NewId(), *normalised, Trim(display_name), (*found)->id, *parsed_role,
+                     identity::HashPassword(password), 0, std::nullopt, true};
+    storage::IdentityRepository repo(*ctx->db);
+    if (auto saved = repo.InsertUser(u, SystemClock().Now()); !saved) return Report(saved.error());
+    storage::AuditRepository audit(*ctx->db);
+    (void)audit.Append(CliEntry("user.create", "user", u.id, u.username + " as " + role));
+    std::cout << "Added user " << u.username << ".\n";
+    return 0;
+  }
+
+  if (token_create->parsed()) {
+    auto ctx = Open(common);
+    if (!ctx) return Report(ctx.error());
+    storage::IdentityRepository repo(*ctx->db);
+    auto found = repo.FindUserByUsername(token_user);
+    if (!found) return Report(found.error());
+    if (!found->has_value()) return Report(Error{ErrorKind::kNotFound, "no_user", "No user " + token_user + ".", {}});
+    std::string secret = RandomToken();
+    Instant now = SystemClock().Now();
+    identity::ApiToken t{NewId(), (*found)->id, TokenDigest(secret), now,
+                         now + std::chrono::days(expires_days), false};
+    if (auto saved = repo.InsertToken(t); !saved) return Report(saved.error());
+    storage::AuditRepository audit(*ctx->db);
+    (void)audit.Append(CliEntry("token.create", "user", (*found)->id,
+                                "token " + t.id + " expires in " + std::to_string(expires_days) + " days"));
+    std::cout << secret << "\n";
+    return 0;
+  }
+
+  if (audit_verify->parsed()) {
+    auto ctx = Open(common);
+    if (!ctx) return Report(ctx.error());
+    storage::AuditRepository audit(*ctx->db);
+    std::int64_t checked = 0;
+    auto result = audit.VerifyAll(&checked);
+    if (!result) return Report(result.error());
+    if (result->has_value()) {
+      std::cout << "The audit trail is BROKEN at entry " << (*result)->seq << ": "
+                << (*result)->reason << "\n";
+      return 3;
+    }
+    std::cout << "The audit trail is intact: " << checked << " entries verified.\n";
+    return 0;
+  }
+  return 2;
+}
+
+}  // namespace harbour::cli

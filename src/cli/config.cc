@@ -1,0 +1,111 @@
+#include "cli/config.h"
+
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <toml.hpp>
+
+namespace harbour::cli {
+
+namespace fs = std::filesystem;
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(ErrorKind::kInvalid, "file_unreadable", "Cannot read " + path + ".");
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+namespace {
+
+std::string Resolve(const fs::path& base, const std::string& value) {
+  if (value.empty() || fs::path(value).is_absolute()) return value;
+  return (base / value).lexically_normal().string();
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const std::string& path) {
+  Config config;
+  std::string file = path;
+  if (file.empty()) {
+    if (const char* env = std::getenv("HARBOUR_CONFIG")) file = env;
+  }
+  if (file.empty() && fs::exists("config/harbour.toml")) file = "config/harbour.toml";
+  if (file.empty()) return config;
+  auto text = ReadFile(file);
+  if (!text) return std::unexpected(text.error());
+  fs::path base = fs::absolute(file).parent_path().parent_path();
+  try {
+    std::istringstream in(*text);
+    auto data = toml::parse(in, file);
+    config.database_url = toml::find_or<std::string>(data, "database", "url", config.database_url);
+    constexpr std::string_view kSqlite = "sqlite:///";
+    if (config.database_url.starts_with(kSqlite)) {
+      // A relative SQLite path in the file is relative to the checkout, not the cwd.
+      config.database_url =
+          std::string(kSqlite) + Resolve(base, config.database_url.substr(kSqlite.size()));
+    }
+    config.listen = toml::find_or<std::string>(data, "server", "listen", config.listen);
+    auto threads = toml::find_or<std::int64_t>(data, "server", "threads", config.threads);
+    auto body_limit = toml::find_or<std::int64_t>(data, "server", "body_limit",
+                                                  static_cast<std::int64_t>(config.body_limit));
+    if (threads < 1 || threads > 256) {
+      return Fail(ErrorKind::kInvalid, "bad_config", "server.threads must be between 1 and 256.");
+    }
+    if (body_limit < 1024 || body_limit > 64LL * 1024 * 1024) {
+      return Fail(ErrorKind::kInvalid, "bad_config",
+                  "server.body_limit must be between 1 KiB and 64 MiB.");
+    }
+    config.threads = static_cast<unsigned>(threads);
+    config.body_limit = static_cast<std::size_t>(body_limit);
+    config.secure_cookies = toml::find_or<bool>(data, "server", "secure_cookies", false);
+    config.trust_forwarded_proto = toml::find_or<bool>(data, "server", "trust_forwarded_proto", false);
+    config.demo_banner = toml::find_or<bool>(data, "server", "demo_banner", false);
+    config.assets_dir = Resolve(base, toml::find_or<std::string>(data, "server", "assets_dir",
+                                                                 config.assets_dir));
+    config.reference_dir = Resolve(base, toml::find_or<std::string>(data, "reference", "dir",
+                                                                    config.reference_dir));
+  } catch (const std::exception& e) {
+    return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
+  }
+  return config;
+}
+
+Result<reference::Catalogue> LoadCatalogue(const std::string& dir) {
+  auto indicators_text = ReadFile(dir + "/indicators.toml");
+  if (!indicators_text) return std::unexpected(indicators_text.error());
+  auto ethnicity_text = ReadFile(dir + "/ethnicity.toml");
+  if (!ethnicity_text) return std::unexpected(ethnicity_text.error());
+  auto types_text = ReadFile(dir + "/agency-types.toml");
+  if (!types_text) return std::unexpected(types_text.error());
+  auto indicators = reference::Catalogue::ParseIndicators(*indicators_text);
+  if (!indicators) return std::unexpected(indicators.error());
+  auto ethnicities = reference::Catalogue::ParseCodes(*ethnicity_text, "ethnicity");
+  if (!ethnicities) return std::unexpected(ethnicities.error());
+  auto types = reference::Catalogue::ParseCodes(*types_text, "agency_type");
+  if (!types) return std::unexpected(types.error());
+  return reference::Catalogue(std::move(*indicators), std::move(*ethnicities), std::move(*types));
+}
+
+Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Fail(ErrorKind::kInvalid, "bad_listen", "--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080.");
+  }
+  unsigned port = 0;
+  const char* begin = text.data() + colon + 1;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(begin, end, port);
+  if (ec != std::errc() || ptr != end || port > 65535) {
+    return Fail(ErrorKind::kInvalid, "bad_listen", "The port must be a number from 0 to 65535.");
+  }
+  return std::pair<std::string, unsigned short>{text.substr(0, colon),
+                                                static_cast<unsigned short>(port)};
+}
+
+}  // namespace harbour::cli

@@ -1,0 +1,37 @@
+#pragma once
+// harbour.toml: where the database is, how the server listens, where reference data lives.
+// Read once at start-up by the CLI (the only layer that reads files besides storage).
+#include <cstddef>
+#include <string>
+
+#include "common/error.h"
+#include "reference/catalogue.h"
+
+namespace harbour::cli {
+
+struct Config {
+  std::string database_url = "sqlite:///var/harbour.db";
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 8;
+  std::size_t body_limit = 1024 * 1024;
+  bool secure_cookies = false;
+  bool trust_forwarded_proto = false;
+  bool demo_banner = false;
+  std::string assets_dir = HARBOUR_ASSETS_DIR;
+  std::string reference_dir = HARBOUR_SOURCE_DIR "/config/reference";
+  std::string openapi_path = HARBOUR_SOURCE_DIR "/docs/api/openapi.yaml";
+};
+
+// Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else
+// the defaults above. Relative directories in the file are resolved against the file's
+// directory's parent (the checkout, for config/harbour.toml). kInvalid names the bad key.
+Result<Config> LoadConfig(const std::string& path);
+
+Result<std::string> ReadFile(const std::string& path);
+// The indicator, ethnicity and agency-type lists from `dir`.
+Result<reference::Catalogue> LoadCatalogue(const std::string& dir);
+
+// "127.0.0.1:8080" → address and port; kInvalid otherwise.
+Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text);
+
+}  // namespace harbour::cli

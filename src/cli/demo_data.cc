@@ -1,0 +1,341 @@
+#include "cli/demo_data.h"
+
+#include <array>
+#include <random>
+#include <set>
+#include <spdlog/spdlog.h>
+
+#include "agencies/agency.h"
+#include "common/identifiers.h"
+#include "common/text.h"
+#include "identity/identity.h"
+#include "storage/agencies_repository.h"
+#include "storage/audit_repository.h"
+#include "storage/children_repository.h"
+#include "storage/concerns_repository.h"
+#include "storage/identity_repository.h"
+
+namespace harbour::cli {
+
+namespace {
+
+struct DemoAgency {
+  const char* code;
+  const char* name;
+  agencies::Sector sector;
+  const char* type;
+};
+
+constexpr std::array kAgencies = {
+    DemoAgency{"HPOL", "Harbourside Police", agencies::Sector::kStatutory, "police"},
+    DemoAgency{"HCSC", "Harbourside Children's Social Care", agencies::Sector::kStatutory,
+               "childrens_social_care"},
+    DemoAgency{"HNHS", "Harbourside NHS Foundation Trust", agencies::Sector::kStatutory, "health"},
+    DemoAgency{"HACAD", "Harbourside Academy", agencies::Sector::kStatutory, "education"},
+    DemoAgency{"WFSCH", "Westfield School", agencies::Sector::kStatutory, "education"},
+    DemoAgency{"HHOUSE", "Harbourside Housing", agencies::Sector::kStatutory, "housing"},
+    DemoAgency{"HYOT", "Harbourside Youth Offending Team", agencies::Sector::kStatutory,
+               "youth_offending"},
+    DemoAgency{"HYS", "Harbourside Youth Service", agencies::Sector::kStatutory, "youth_service"},
+    DemoAgency{"SHC", "Harbourside Sexual Health Clinic", agencies::Sector::kStatutory,
+               "sexual_health"},
+    DemoAgency{"SAFE", "Safe Harbour Project", agencies::Sector::kVoluntary, "voluntary"},
+    DemoAgency{"STEPS", "Steps Drug and Alcohol Service", agencies::Sector::kVoluntary,
+               "substance_misuse"},
+    DemoAgency{"BRIGHT", "Brightwater Children's Homes Ltd", agencies::Sector::kPrivate,
+               "private_provider"},
+    DemoAgency{"HLA", "Harbourside Council", agencies::Sector::kStatutory,
+               "local_authority_other"},
+};
+
+struct DemoUser {
+  const char* username;
+  const char* name;
+  access::Role role;
+  const char* agency;
+};
+
+constexpr std::array kUsers = {
+    DemoUser{"demo.practitioner", "Alex Morgan", access::Role::kPractitioner, "HACAD"},
+    DemoUser{"demo.voluntary", "Sam Okafor", access::Role::kPractitioner, "SAFE"},
+    DemoUser{"demo.lead", "Jordan Patel", access::Role::kSafeguardingLead, "HACAD"},
+    DemoUser{"demo.coordinator", "Casey Lewis", access::Role::kCoordinator, "HCSC"},
+    DemoUser{"demo.panel", "Riley Hughes", access::Role::kPanelMember, "HNHS"},
+    DemoUser{"demo.intel", "Morgan Reid", access::Role::kIntelligenceOfficer, "HPOL"},
+    DemoUser{"demo.analyst", "Taylor Brooks", access::Role::kAnalyst, "HLA"},
+    DemoUser{"demo.admin", "Jamie Carter", access::Role::kAdministrator, "HLA"},
+    DemoUser{"demo.auditor", "Robin Shaw", access::Role::kAuditor, "HLA"},
+};
+
+constexpr std::array kGirls = {"Amelia", "Olivia", "Isla",   "Ava",   "Mia",    "Ivy",
+                               "Lily",   "Grace",  "Sophia", "Freya", "Zara",   "Aisha",
+                               "Maya",   "Ella",   "Chloe",  "Ruby",  "Leah",   "Hana",
+                               "Nadia",  "Jade",   "Erin",   "Keira", "Poppy",  "Imani"};
+constexpr std::array kBoys = {"Noah",  "Oliver", "Leo",   "Jack",  "Harry", "Oscar",
+                              "Ethan", "Mason",  "Kai",   "Ryan",  "Adam",  "Yusuf",
+                              "Tyler", "Kyle",   "Liam",  "Jayden", "Reece", "Callum",
+                              "Omar",  "Dylan",  "Lewis", "Ibrahim", "Kofi", "Tomasz"};
+constexpr std::array kFamilies = {
+    "Smith",  "Jones",   "Taylor", "Brown",  "Williams", "Wilson", "Johnson", "Davies",
+    "Patel",  "Robinson", "Wright", "Thompson", "Evans", "Walker", "White",  "Roberts",
+    "Green",  "Hall",    "Wood",   "Jackson", "Clarke",  "Khan",   "Ahmed",  "Hussain",
+    "Begum",  "Nowak",   "Kowalski", "Okafor", "Mensah", "Campbell", "Murphy", "Kelly",
+    "Hughes", "Edwards", "Turner", "Hill",   "Cooper",  "Ward",   "Morris", "Moore"};
+constexpr std::array kPlaces = {"the bus station",     "the retail park",
+                                "a takeaway on the high street", "the park by the river",
+                                "a flat on the Eastgate estate", "outside school",
+                                "the railway station", "a hotel near the ring road",
+                                "the shopping centre", "a car park behind the leisure centre"};
+constexpr std::array kObservations = {
+    "was collected from school by an unknown adult in a car",
+    "has a new phone and new clothes and would not say where they came from",
+    "returned home late and seemed under the influence of alcohol",
+    "was seen with a group of older males",
+    "disclosed that an older 'boyfriend' buys them things",
+    "has been missing from school for most of this week",
+    "was found after being reported missing overnight",
+    "has been receiving many calls and messages and seems anxious",
+    "talked about parties at a flat where adults give out alcohol",
+    "had marks on their arms they tried to hide",
+    "was seen getting into different cars after school",
+    "has become withdrawn and tired in lessons",
+};
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : engine_(seed) {}
+  std::uint64_t Next() { return engine_(); }
+  std::size_t Pick(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
+  bool Chance(int percent) { return static_cast<int>(engine_() % 100) < percent; }
+  template <class A>
+  auto Of(const A& array) {
+    return array[Pick(array.size())];
+  }
+  std::string Id() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string id(32, '0');
+    std::uint64_t a = engine_(), b = engine_();
+    for (int i = 0; i < 16; ++i) {
+      id[i] = kHex[(a >> (i * 4)) & 0xF];
+      id[16 + i] = kHex[(b >> (i * 4)) & 0xF];
+    }
+    return id;
+  }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+std::string Postcode(Rng& rng) {
+  static constexpr char kLetters[] = "ABDEFGHJLNPQRSTUWXYZ";
+  std::string pc = "HB" + std::to_string(1 + rng.Pick(9)) + " " + std::to_string(rng.Pick(10));
+  pc += kLetters[rng.Pick(20)];
+  pc += kLetters[rng.Pick(20)];
+  return pc;
+}
+
+const char* Weighted(Rng& rng, std::initializer_list<std::pair<const char*, int>> options) {
+  int total = 0;
+  for (const auto& [v, w] : options) total += w;
+  int roll = static_cast<int>(rng.Pick(static_cast<std::size_t>(total)));
+  for (const auto& [v, w] : options) {
+    if (roll < w) return v;
+    roll -= w;
+  }
+  return options.begin()->first;
+}
+
+audit::Entry SystemEntry(std::string action, std::string detail, Instant at) {
+  audit::Entry e;
+  e.at = at;
+  e.user_id = "system";
+  e.username = "harbour-cli";
+  e.role = "system";
+  e.agency = "-";
+  e.action = std::move(action);
+  e.record_type = "database";
+  e.outcome = "allowed";
+  e.purpose = "demonstration";
+  e.detail = std::move(detail);
+  return e;
+}
+
+}  // namespace
+
+std::vector<DemoLogin> DemoLogins() {
+  std::vector<DemoLogin> out;
+  for (const auto& u : kUsers) {
+    const char* agency_name = "";
+    for (const auto& a : kAgencies) {
+      if (std::string_view(a.code) == u.agency) agency_name = a.name;
+    }
+    out.push_back({u.username, std::string(access::ToCode(u.role)), agency_name});
+  }
+  return out;
+}
+
+Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalogue& catalogue,
+                                 const DemoOptions& options) {
+  storage::AgenciesRepository agencies_repo(db);
+  auto existing = agencies_repo.FindByCode("HPOL");
+  if (!existing) return std::unexpected(existing.error());
+  if (existing->has_value()) {
+    return Conflict("demo_data_present", "The demo area is already loaded in this database.");
+  }
+  Rng rng(options.seed);
+  Instant as_of = std::chrono::sys_days(options.as_of) + std::chrono::hours(17);
+  Instant start = as_of - std::chrono::days(730);
+  DemoSummary summary;
+
+  std::map<std::string, std::string> agency_ids;      // code -> id
+  std::map<std::string, std::string> agency_workers;  // agency id -> user id
+  std::vector<std::string> case_agencies;             // ids that record concerns
+  std::string password_hash = identity::HashPassword(kDemoPassword);
+  storage::IdentityRepository identity_repo(db);
+  for (const auto& a : kAgencies) {
+    agencies::Agency agency{rng.Id(), a.code, a.name, a.sector, a.type};
+    if (!catalogue.FindAgencyType(agency.type)) {
+      return Fail(ErrorKind::kInternal, "bad_demo_agency", "Unknown agency type " + agency.type);
+    }
+    if (auto saved = agencies_repo.Insert(agency, start); !saved) return std::unexpected(saved.error());
+    agency_ids[a.code] = agency.id;
+    ++summary.agencies;
+    // Every agency has a worker who records its concerns in the demo history.
+    identity::User worker{rng.Id(), "worker." + NameKey(a.code), std::string(a.name) + " worker",
+                          agency.id, access::Role::kPractitioner, password_hash, 0, std::nullopt,
+                          true};
+    if (auto saved = identity_repo.InsertUser(worker, start); !saved) {
+      return std::unexpected(saved.error());
+    }
+    agency_workers[agency.id] = worker.id;
+    if (std::string_view(a.code) != "HLA") case_agencies.push_back(agency.id);
+    ++summary.users;
+  }
+  for (const auto& u : kUsers) {
+    identity::User user{rng.Id(), u.username, u.name, agency_ids[u.agency], u.role, password_hash,
+                        0, std::nullopt, true};
+    if (auto saved = identity_repo.InsertUser(user, start); !saved) return std::unexpected(saved.error());
+    ++summary.users;
+  }
+
+  std::vector<std::string> indicator_codes;
+  for (const auto& i : catalogue.Indicators()) {
+    if (!i.retired && i.group != reference::IndicatorGroup::kCommunity) {
+      indicator_codes.push_back(i.code);
+    }
+  }
+  std::vector<std::string> ethnicity_codes;
+  for (const auto& e : catalogue.Ethnicities()) ethnicity_codes.push_back(e.code);
+
+  long long total_concerns = options.concerns >= 0 ? options.concerns : 4LL * options.children;
+  storage::ChildrenRepository children_repo(db);
+  storage::ConcernsRepository concerns_repo(db);
+  std::set<std::string> nhs_used;
+  constexpr int kBatch = 500;
+  long long concerns_left = total_concerns;
+  for (int first = 0; first < options.children; first += kBatch) {
+    auto batch = storage::Guard("loading demo children", [&]() -> Result<void> {
+      storage::Transaction tx(db);
+      for (int i = first; i < std::min(options.children, first + kBatch); ++i) {
+        children::Child c;
+        c.id = rng.Id();
+        c.sex = rng.Chance(60) ? children::Sex::kFemale
+                               : (rng.Chance(95) ? children::Sex::kMale : children::Sex::kNotKnown);
+        c.given_name = c.sex == children::Sex::kMale ? rng.Of(kBoys) : rng.Of(kGirls);
+        c.family_name = rng.Of(kFamilies);
+        if (rng.Chance(10)) c.aliases.push_back(std::string(rng.Of(kGirls)).substr(0, 3) + "z");
+        int age = 10 + static_cast<int>(rng.Pick(8));
+        if (rng.Chance(95)) {
+          auto days = std::chrono::days(age * 365 + static_cast<int>(rng.Pick(365)));
+          c.date_of_birth = Date(std::chrono::sys_days(options.as_of) - days);
+        } else {
+          c.estimated_age = age;
+        }
+        c.ethnicity = ethnicity_codes.empty() ? "not_known" : ethnicity_codes[rng.Pick(ethnicity_codes.size())];
+        c.first_language = rng.Chance(85) ? "English" : rng.Of(std::array{"Polish", "Urdu", "Arabic", "Romanian"});
+        c.disability = rng.Chance(12) ? children::Disability::kYes : children::Disability::kNo;
+        c.special_needs = rng.Chance(15) ? children::SpecialNeeds::kSenSupport
+                                         : (rng.Chance(5) ? children::SpecialNeeds::kEhcPlan
+                                                          : children::SpecialNeeds::kNone);
+        c.address = std::to_string(1 + rng.Pick(120)) + " " +
+                    rng.Of(std::array{"Quay Street", "Harbour Road", "Mill Lane", "Eastgate",
+                                      "Station Road", "Church View", "Ropewalk"}) +
+                    ", Harbourside";
+        c.postcode = Postcode(rng);
+        c.school = rng.Chance(50) ? "Harbourside Academy" : "Westfield School";
+        if (rng.Chance(85)) {
+          std::string nhs = SyntheticNhsNumber(static_cast<std::uint64_t>(i) * 7 + rng.Pick(7));
+          if (nhs_used.insert(nhs).second) c.nhs_number = nhs;
+        }
+        if (rng.Chance(70)) c.upn = SyntheticUpn(static_cast<std::uint64_t>(i));
+        c.legal_status = children::LegalStatusFromCode(
+                             Weighted(rng, {{"none", 55}, {"child_in_need", 15},
+                                            {"child_protection_plan", 8}, {"looked_after_s20", 8},
+                                            {"looked_after_s31", 10}, {"looked_after_s38", 2},
+                                            {"care_leaver", 2}}))
+                             .value_or(children::LegalStatus::kNone);
+        if (children::IsLookedAfter(c.legal_status)) {
+          c.placing_authority = rng.Chance(70) ? "Harbourside Council" : "Northmoor Council";
+        }
+        c.allocated_worker = rng.Chance(60) ? "Social worker " + std::to_string(1 + rng.Pick(40)) : "";
+        c.created_by_agency = case_agencies[rng.Pick(case_agencies.size())];
+        c.created_at = start + std::chrono::seconds(rng.Pick(365 * 86400));
+        c.updated_at = c.created_at;
+        children_repo.InsertIn(tx, c, agency_workers[c.created_by_agency]);
+        ++summary.children;
+
+        long long remaining_children = options.children - i;
+        long long share = concerns_left / remaining_children;
+        long long count = remaining_children == 1 ? concerns_left
+                                                  : (share == 0 ? 0 : rng.Pick(static_cast<std::size_t>(2 * share + 1)));
+        count = std::min(count, concerns_left);
+        for (long long k = 0; k < count; ++k) {
+          concerns::Concern concern;
+          concern.id = rng.Id();
+          concern.child_id = c.id;
+          auto span = std::chrono::duration_cast<std::chrono::seconds>(as_of - c.created_at).count();
+          concern.observed_at = c.created_at + std::chrono::seconds(rng.Pick(static_cast<std::size_t>(std::max<long long>(span, 1))));
+          concern.recorded_at = std::min(as_of, concern.observed_at + std::chrono::hours(rng.Pick(72)));
+          concern.category = concerns::CategoryFromCode(
+                                 Weighted(rng, {{"sexual_exploitation", 45}, {"criminal_exploitation", 20},
+                                                {"missing", 20}, {"online_harm", 10}, {"other", 5}}))
+                                 .value_or(concerns::Category::kOther);
+          std::set<std::string> codes;
+          std::size_t n = rng.Pick(6);
+          for (std::size_t j = 0; j < n && !indicator_codes.empty(); ++j) {
+            codes.insert(indicator_codes[rng.Pick(indicator_codes.size())]);
+          }
+          concern.indicators.assign(codes.begin(), codes.end());
+          concern.location = rng.Chance(70) ? rng.Of(kPlaces) : "";
+          concern.narrative = std::string(c.given_name) + " " + rng.Of(kObservations) + ".";
+          concern.first_hand = rng.Chance(70);
+          concern.immediate_danger = rng.Chance(1);
+          concern.recorded_by_agency =
+              rng.Chance(50) ? c.created_by_agency : case_agencies[rng.Pick(case_agencies.size())];
+          concern.recorded_by = agency_workers[concern.recorded_by_agency];
+          concerns_repo.InsertIn(tx, concern);
+          children_repo.AddInvolvementIn(tx, c.id, concern.recorded_by_agency, "concern",
+                                         concern.recorded_by, concern.recorded_at);
+          ++summary.concerns;
+        }
+        concerns_left -= count;
+      }
+      tx.Commit();
+      return {};
+    });
+    if (!batch) return std::unexpected(batch.error());
+    if (options.children >= 10000 && (first / kBatch) % 20 == 0) {
+      spdlog::info("demo-data: {} of {} children loaded", first + kBatch, options.children);
+    }
+  }
+  storage::AuditRepository audit_repo(db);
+  auto audited = audit_repo.Append(SystemEntry(
+      "demo-data.load",
+      std::to_string(summary.children) + " children, " + std::to_string(summary.concerns) +
+          " concerns, seed " + std::to_string(options.seed),
+      SystemClock().Now()));
+  if (!audited) return std::unexpected(audited.error());
+  return summary;
+}
+
+}  // namespace harbour::cli

@@ -1,0 +1,78 @@
+#pragma once
+// A concern: what someone saw or heard about one child (issue 2). Never edited after it is
+// submitted; corrections and additions are addenda. Pure domain.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "common/time.h"
+#include "reference/catalogue.h"
+
+namespace harbour::concerns {
+
+enum class Category {
+  kSexualExploitation,
+  kCriminalExploitation,
+  kMissing,
+  kOnlineHarm,
+  kOther,
+};
+std::string_view ToCode(Category v);  // "sexual_exploitation", ...
+std::optional<Category> CategoryFromCode(std::string_view code);
+std::string_view Label(Category v);  // "Sexual exploitation"
+
+struct Concern {
+  std::string id;
+  std::string child_id;
+  Instant observed_at{};
+  std::string location;           // free text, optional
+  std::string location_postcode;  // canonical, or empty
+  Category category = Category::kOther;
+  std::vector<std::string> indicators;  // indicator codes, sorted, unique
+  std::string narrative;
+  bool first_hand = true;
+  bool immediate_danger = false;
+  std::string recorded_by;         // user id
+  std::string recorded_by_agency;  // agency id
+  Instant recorded_at{};
+};
+
+struct Addendum {
+  std::string id;
+  std::string concern_id;
+  std::string text;
+  std::string recorded_by;
+  std::string recorded_by_agency;
+  Instant recorded_at{};
+};
+
+// Raw submitted text. observed_at is RFC 3339 (the web form builds it from date and time
+// boxes in Europe/London before calling ValidateConcern).
+struct ConcernInput {
+  std::string observed_at;
+  std::string location, location_postcode, category;
+  std::vector<std::string> indicators;
+  std::string narrative;
+  std::string first_hand;        // "yes" / "no" (API: true/false mapped by the caller)
+  std::string immediate_danger;  // "yes" / "" (or "no")
+};
+
+inline constexpr std::size_t kMaxNarrative = 20000;
+
+// kInvalid with messages keyed by ConcernInput member names: observed_at missing, malformed
+// or in the future (more than 5 minutes after `now`); unknown category; unknown or retired
+// indicator codes; narrative empty or over kMaxNarrative characters; first_hand not given.
+// Does not set id, child_id, recorded_*.
+Result<Concern> ValidateConcern(const ConcernInput& input, const reference::Catalogue& catalogue,
+                                Instant now);
+
+// Text of an addendum: 1..kMaxNarrative characters after trimming.
+Result<std::string> ValidateAddendumText(std::string_view text);
+
+// One-line summary for a chronology entry: "Sexual exploitation: 3 indicators" + the first
+// ~120 characters of the narrative.
+std::string Summary(const Concern& concern);
+
+}  // namespace harbour::concerns

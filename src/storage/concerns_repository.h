@@ -1,0 +1,48 @@
+#pragma once
+// Persistence of concerns, their indicators and addenda, and the coordinator's alerts.
+// Concerns are insert-only: there is no update statement for them anywhere.
+#include <optional>
+#include <vector>
+
+#include "chronology/chronology.h"
+#include "common/error.h"
+#include "concerns/concern.h"
+#include "storage/database.h"
+
+namespace harbour::storage {
+
+struct ConcernSummary {
+  concerns::Concern concern;
+  std::string child_name;
+};
+
+struct Alert {
+  std::string id;
+  std::string kind;  // "immediate_danger"
+  std::string child_id;
+  std::string child_name;
+  std::string concern_id;
+  std::string raised_by_name;
+  std::string agency_name;
+  Instant raised_at{};
+};
+
+class ConcernsRepository {
+ public:
+  explicit ConcernsRepository(Database& db) : db_(db) {}
+
+  // Inserts the concern and its indicators; raises an alert when it reports immediate danger.
+  void InsertIn(Transaction& tx, const concerns::Concern& concern);
+  void InsertAddendumIn(Transaction& tx, const concerns::Addendum& addendum);
+  Result<std::optional<concerns::Concern>> Find(std::string_view id);
+
+  // Every chronology entry for the child (concerns, addenda, the record's creation), unsorted.
+  Result<std::vector<chronology::Entry>> ChronologyEntries(std::string_view child_id);
+  Result<std::vector<ConcernSummary>> RecentByUser(std::string_view user_id, int limit);
+  Result<std::vector<Alert>> OpenAlerts(int limit);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace harbour::storage

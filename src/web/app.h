@@ -1,0 +1,141 @@
+#pragma once
+// The web application: routes, authentication, authorisation and rendering. Every handler
+// follows one shape (DESIGN.md §2): authenticate → authorise (access::Decide) → domain verb →
+// persist → audit → render. Handlers hold no business rules. Thread-safe: handlers share only
+// immutable state and the database pool.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "access/policy.h"
+#include "agencies/agency.h"
+#include "audit/chain.h"
+#include "common/time.h"
+#include "common/working_days.h"
+#include "identity/identity.h"
+#include "reference/catalogue.h"
+#include "storage/access_repository.h"
+#include "storage/agencies_repository.h"
+#include "storage/audit_repository.h"
+#include "storage/children_repository.h"
+#include "storage/concerns_repository.h"
+#include "storage/database.h"
+#include "storage/identity_repository.h"
+#include "web/http.h"
+#include "web/templates.h"
+
+namespace harbour::web {
+
+struct AppOptions {
+  bool demo = false;            // shows the "synthetic demo data" banner
+  bool secure_cookies = false;  // Secure cookies (set when served behind TLS)
+  std::string openapi_yaml;     // served at /api/v1/openapi.yaml
+};
+
+// Who is making the request, once authenticated.
+struct Principal {
+  identity::User user;
+  agencies::Agency agency;
+  std::optional<identity::Session> session;  // page requests
+  access::Subject Subject() const { return {user.id, user.role, agency.id}; }
+};
+
+class App {
+ public:
+  App(storage::Database& db, const reference::Catalogue& catalogue, const Clock& clock,
+      AppOptions options);
+
+  Router BuildRouter();
+
+ private:
+  // --- authentication -------------------------------------------------------------
+  std::optional<Principal> SessionPrincipal(const Request& request);
+  std::optional<Principal> TokenPrincipal(const Request& request);
+  std::optional<Principal> LoadPrincipal(const std::string& user_id);
+  // Wraps a page handler: redirects to sign-in without a valid session and checks the
+  // CSRF token on every POST.
+  Handler PageRoute(std::function<Response(Request&, const Principal&)> handler);
+  // Wraps an API handler: 401 without a usable bearer token.
+  Handler ApiRoute(std::function<Response(Request&, const Principal&)> handler);
+
+  // --- audit --------------------------------------------------------------------------
+  audit::Entry AuditEntry(const Principal& who, const Request& request, std::string_view action,
+                          std::string_view record_type, std::string_view record_id,
+                          std::string_view outcome, std::string_view purpose = {},
+                          std::string_view detail = {}) const;
+  // Appends in its own transaction; a failure to audit is logged and turns the response
+  // into a 503 (no personal data is shown without its audit entry).
+  bool Audit(audit::Entry entry);
+
+  // Decides access to a child for `action`; audits a refusal. Returns the child when allowed,
+  // else kNotFound (hidden or absent) or kForbidden.
+  Result<children::Child> AuthoriseChild(const Principal& who, const Request& request,
+                                         std::string_view child_id, access::Action action,
+                                         access::Decision* decision = nullptr);
+
+  // --- rendering ----------------------------------------------------------------------
+  Response Page(const Principal* who, const Request& request, std::string_view title,
+                std::string_view page, mstch::map context, unsigned status = 200) const;
+  Response ErrorPage(const Principal* who, const Request& request, const Error& error) const;
+  Response NotFoundPage(const Principal* who, const Request& request) const;
+
+  // --- pages ----------------------------------------------------------------------------
+  Response SignInForm(Request& request);
+  Response SignIn(Request& request);
+  Response SignOut(Request& request, const Principal& who);
+  Response Home(Request& request, const Principal& who);
+  Response SearchChildren(Request& request, const Principal& who);
+  Response NewChildForm(Request& request, const Principal& who);
+  Response CreateChild(Request& request, const Principal& who);
+  Response ViewChild(Request& request, const Principal& who);
+  Response NewConcernForm(Request& request, const Principal& who);
+  Response CreateConcern(Request& request, const Principal& who);
+  Response CreateAddendum(Request& request, const Principal& who);
+  Response Chronology(Request& request, const Principal& who);
+  Response RequestAccess(Request& request, const Principal& who);
+  Response AccessRequests(Request& request, const Principal& who);
+  Response DecideAccessRequest(Request& request, const Principal& who);
+  Response AuditTrail(Request& request, const Principal& who);
+
+  // --- API ------------------------------------------------------------------------------
+  Response ApiSearchChildren(Request& request, const Principal& who);
+  Response ApiCreateChild(Request& request, const Principal& who);
+  Response ApiGetChild(Request& request, const Principal& who);
+  Response ApiCreateConcern(Request& request, const Principal& who);
+  Response ApiChronology(Request& request, const Principal& who);
+
+  Response Health(Request& request);
+
+  // --- shared verbs (used by pages and the API) -----------------------------------------
+  Result<children::Child> DoCreateChild(const Principal& who, const Request& request,
+                                        const children::ChildInput& input);
+  Result<concerns::Concern> DoLogConcern(const Principal& who, const Request& request,
+                                         const children::Child& child,
+                                         const concerns::ConcernInput& input);
+  struct Chronicle {
+    std::vector<chronology::Entry> entries;
+  };
+  Result<Chronicle> DoChronology(const Principal& who, const Request& request,
+                                 const children::Child& child, const chronology::Filter& filter);
+  struct SearchOutcome {
+    std::vector<children::Child> visible;
+    std::size_t hidden = 0;  // matches outside the searcher's access
+    bool truncated = false;
+  };
+  Result<SearchOutcome> DoSearch(const Principal& who, const Request& request,
+                                 std::string_view text);
+
+  storage::Database& db_;
+  const reference::Catalogue& catalogue_;
+  const Clock& clock_;
+  AppOptions options_;
+  Templates templates_;
+  storage::AgenciesRepository agencies_;
+  storage::IdentityRepository identity_;
+  storage::ChildrenRepository children_;
+  storage::ConcernsRepository concerns_;
+  storage::AccessRepository access_;
+  storage::AuditRepository audit_;
+};
+
+}  // namespace harbour::web

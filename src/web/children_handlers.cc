@@ -1,0 +1,339 @@
+// Child search, new child, child record and access requests (pages), and the verbs the
+// API shares with them.
+#include "common/ids.h"
+#include "common/text.h"
+#include "web/app.h"
+#include "web/view_helpers.h"
+
+namespace harbour::web {
+
+namespace {
+
+constexpr int kSearchCandidates = 500;  // rows examined per search
+constexpr std::size_t kSearchShown = 50;
+
+const std::vector<std::string> kChildFieldOrder = {
+    "given_name",     "family_name",   "aliases",     "date_of_birth", "estimated_age",
+    "sex",            "gender",        "ethnicity",   "first_language", "disability",
+    "special_needs",  "address",       "postcode",    "school",        "nhs_number",
+    "upn",            "social_care_id", "legal_status", "placing_authority", "allocated_worker"};
+
+// The three GOV.UK date boxes become "YYYY-MM-DD"; errors are reported under date_of_birth.
+Result<std::string> DateOfBirthFromForm(const FormData& form) {
+  std::string day = Trim(form.Get("dob_day")), month = Trim(form.Get("dob_month"));
+  std::string year = Trim(form.Get("dob_year"));
+  if (day.empty() && month.empty() && year.empty()) return std::string();
+  auto date = DateFromParts(day, month, year);
+  if (!date) {
+    return Invalid({{"date_of_birth", date.error().fields.empty()
+                                          ? date.error().message
+                                          : date.error().fields.begin()->second}});
+  }
+  return FormatDate(*date);
+}
+
+children::ChildInput ChildInputFromForm(const FormData& f, std::string date_of_birth) {
+  children::ChildInput in;
+  in.given_name = f.Get("given_name");
+  in.family_name = f.Get("family_name");
+  in.aliases = f.Get("aliases");
+  in.date_of_birth = std::move(date_of_birth);
+  in.estimated_age = f.Get("estimated_age");
+  in.sex = f.Get("sex");
+  in.gender = f.Get("gender");
+  in.ethnicity = f.Get("ethnicity");
+  in.first_language = f.Get("first_language");
+  in.disability = f.Get("disability");
+  in.special_needs = f.Get("special_needs");
+  in.address = f.Get("address");
+  in.postcode = f.Get("postcode");
+  in.school = f.Get("school");
+  in.nhs_number = f.Get("nhs_number");
+  in.upn = f.Get("upn");
+  in.social_care_id = f.Get("social_care_id");
+  in.legal_status = f.Get("legal_status");
+  in.placing_authority = f.Get("placing_authority");
+  in.allocated_worker = f.Get("allocated_worker");
+  return in;
+}
+
+}  // namespace
+
+// --- verbs --------------------------------------------------------------------------------
+
+Result<App::SearchOutcome> App::DoSearch(const Principal& who, const Request& request,
+                                         std::string_view text) {
+  auto decision = access::Decide(who.Subject(), access::Action::kSearchChildren);
+  if (!decision.allowed) {
+    Audit(AuditEntry(who, request, "child.search", "child", "", "refused", {}, decision.reason));
+    return Fail(ErrorKind::kForbidden, "forbidden", "Your role does not include child search.");
+  }
+  auto query = children::ParseSearchQuery(text);
+  SearchOutcome outcome;
+  if (query.Empty()) return outcome;
+  auto candidates = children_.Search(query, who.user.id, clock_.Now(), kSearchCandidates);
+  if (!candidates) return std::unexpected(candidates.error());
+  outcome.truncated = candidates->size() >= static_cast<std::size_t>(kSearchCandidates);
+  std::vector<std::string> visible;
+  for (const auto& candidate : *candidates) {
+    if (!access::CanSeeChild(who.Subject(), candidate.context)) {
+      ++outcome.hidden;
+      continue;
+    }
+    if (visible.size() < kSearchShown) visible.push_back(candidate.child_id);
+  }
+  auto children = children_.FindMany(visible);
+  if (!children) return std::unexpected(children.error());
+  outcome.visible = std::move(*children);
+  std::string detail = std::to_string(outcome.visible.size()) + " shown, " +
+                       std::to_string(outcome.hidden) + " outside access";
+  if (!Audit(AuditEntry(who, request, "child.search", "child", "", "allowed", decision.purpose,
+                        detail))) {
+    return Fail(ErrorKind::kUnavailable, "audit_unavailable",
+                "The service cannot record this search. Try again later.");
+  }
+  return outcome;
+}
+
+Result<children::Child> App::DoCreateChild(const Principal& who, const Request& request,
+                                           const children::ChildInput& input) {
+  auto decision = access::Decide(who.Subject(), access::Action::kCreateChild);
+  if (!decision.allowed) {
+    Audit(AuditEntry(who, request, "child.create", "child", "", "refused", {}, decision.reason));
+    return Fail(ErrorKind::kForbidden, "forbidden", "Your role cannot create child records.");
+  }
+  Instant now = clock_.Now();
+  auto child = children::ValidateChild(input, catalogue_, DateOf(now));
+  if (!child) return std::unexpected(child.error());
+  child->id = NewId();
+  child->created_by_agency = who.agency.id;
+  child->created_at = now;
+  child->updated_at = now;
+  auto saved = storage::Guard("creating a child", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    children_.InsertIn(tx, *child, who.user.id);
+    audit_.AppendIn(tx, AuditEntry(who, request, "child.create", "child", child->id, "allowed",
+                                   decision.purpose));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) {
+    if (saved.error().kind == ErrorKind::kConflict) {
+      return Fail(ErrorKind::kConflict, "duplicate_nhs_number",
+                  "A child with this NHS number already has a record. Search for them instead.",
+                  {{"nhs_number", "A child with this NHS number already has a record"}});
+    }
+    return std::unexpected(saved.error());
+  }
+  return child;
+}
+
+// --- pages ----------------------------------------------------------------------------
+
+Response App::SearchChildren(Request& request, const Principal& who) {
+  std::string q = request.query.Get("q");
+  mstch::map context{{"q", q}, {"searched", !Trim(q).empty()}};
+  if (!Trim(q).empty()) {
+    auto outcome = DoSearch(who, request, q);
+    if (!outcome) return ErrorPage(&who, request, outcome.error());
+    mstch::array results;
+    Date today = DateOf(clock_.Now());
+    for (const auto& child : outcome->visible) results.push_back(ChildSummary(child, today));
+    context["results"] = results;
+    context["has_results"] = !results.empty();
+    context["result_count"] = static_cast<int>(outcome->visible.size());
+    context["hidden"] = static_cast<int>(outcome->hidden);
+    context["has_hidden"] = outcome->hidden > 0;
+    context["hidden_one"] = outcome->hidden == 1;
+    context["truncated"] = outcome->truncated;
+  }
+  return Page(&who, request, "Find a child", "pages/children-search", context);
+}
+
+Response App::NewChildForm(Request& request, const Principal& who) {
+  mstch::map context;
+  context["ethnicity_options"] = Options(
+      [&] {
+        std::vector<std::pair<std::string, std::string>> v;
+        for (const auto& e : catalogue_.Ethnicities()) v.emplace_back(e.code, e.label);
+        return v;
+      }(),
+      "not_known");
+  context["q"] = request.query.Get("q");
+  FormData defaults;
+  defaults.Add("disability", "not_known");
+  defaults.Add("special_needs", "not_known");
+  defaults.Add("legal_status", "none");
+  AddChoiceFlags(context, defaults, {"disability", "special_needs", "legal_status"});
+  return Page(&who, request, "Add a child", "pages/child-new", context);
+}
+
+Response App::CreateChild(Request& request, const Principal& who) {
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto dob = DateOfBirthFromForm(*form);
+  Result<children::Child> created =
+      dob ? DoCreateChild(who, request, ChildInputFromForm(*form, *dob))
+          : Result<children::Child>(std::unexpected(dob.error()));
+  if (created) {
+    std::string next = form->Get("then") == "concern" ? "/concerns/new" : "?created=1";
+    return Response::Redirect("/children/" + created->id + next);
+  }
+  const Error& error = created.error();
+  if (error.kind != ErrorKind::kInvalid && error.kind != ErrorKind::kConflict) {
+    return ErrorPage(&who, request, error);
+  }
+  // Show the form again with every value the user typed and each field's message. A date
+  // error from the boxes is merged with the record's other errors.
+  Error shown = error;
+  if (dob) {
+    // nothing to merge
+  } else {
+    auto rest = children::ValidateChild(ChildInputFromForm(*form, ""), catalogue_,
+                                        DateOf(clock_.Now()));
+    if (!rest) {
+      for (const auto& [field, message] : rest.error().fields) {
+        if (field != "date_of_birth") shown.fields.emplace(field, message);
+      }
+    }
+  }
+  mstch::map context;
+  AddValues(context, *form);
+  AddChoiceFlags(context, *form, {"sex", "disability", "special_needs", "legal_status"});
+  AddErrors(context, shown, kChildFieldOrder);
+  std::vector<std::pair<std::string, std::string>> ethnicities;
+  for (const auto& e : catalogue_.Ethnicities()) ethnicities.emplace_back(e.code, e.label);
+  context["ethnicity_options"] = Options(ethnicities, form->Get("ethnicity"));
+  return Page(&who, request, "Error: Add a child", "pages/child-new", context, 422);
+}
+
+Response App::ViewChild(Request& request, const Principal& who) {
+  access::Decision decision;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
+                              &decision);
+  if (!child) return ErrorPage(&who, request, child.error());
+  auto involved = children_.Involved(child->id);
+  if (!involved) return ErrorPage(&who, request, involved.error());
+  if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed",
+                        decision.purpose, decision.reason))) {
+    return ErrorPage(&who, request, Error{ErrorKind::kUnavailable, "audit_unavailable",
+                                          "The service cannot record this view. Try again.", {}});
+  }
+  Date today = DateOf(clock_.Now());
+  mstch::map context = ChildSummary(*child, today);
+  const children::Child& c = *child;
+  auto ethnicity = catalogue_.FindEthnicity(c.ethnicity);
+  mstch::array aliases;
+  for (const auto& a : c.aliases) aliases.push_back(a);
+  context.insert({
+      {"aliases", aliases},
+      {"has_aliases", !aliases.empty()},
+      {"sex", Str(children::ToCode(c.sex) == "not_known" ? "Not known"
+                  : children::ToCode(c.sex) == "female" ? "Female" : "Male")},
+      {"gender", c.gender},
+      {"ethnicity", Str(ethnicity ? ethnicity->label : "Not known")},
+      {"first_language", c.first_language},
+      {"disability", Str(children::ToCode(c.disability))},
+      {"special_needs", Str(children::ToCode(c.special_needs))},
+      {"address", c.address},
+      {"school", c.school},
+      {"upn", c.upn},
+      {"social_care_id", c.social_care_id},
+      {"placing_authority", c.placing_authority},
+      {"allocated_worker", c.allocated_worker},
+      {"looked_after", children::IsLookedAfter(c.legal_status)},
+      {"estimated", !c.date_of_birth.has_value()},
+  });
+  mstch::array team;
+  for (const auto& a : *involved) {
+    team.push_back(mstch::map{{"name", a.agency_name},
+                              {"reason", a.reason},
+                              {"since", FormatLongDate(DateOf(a.added_at))}});
+  }
+  context["team"] = team;
+  context["can_log_concern"] =
+      access::Decide(who.Subject(), access::Action::kLogConcern,
+                     access::ChildContext{{who.agency.id}, {}})
+          .allowed;
+  context["created"] = request.query.Get("created") == "1";
+  return Page(&who, request, children::DisplayName(c), "pages/child", context);
+}
+
+Response App::RequestAccess(Request& request, const Principal& who) {
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  std::string child_id = request.Param("id");
+  auto decision = access::Decide(who.Subject(), access::Action::kRequestAccess);
+  if (!decision.allowed || !IsValidId(child_id)) return NotFoundPage(&who, request);
+  auto child = children_.Find(child_id);
+  if (!child) return ErrorPage(&who, request, child.error());
+  if (!child->has_value()) return NotFoundPage(&who, request);
+  std::string reason = Trim(form->Get("reason"));
+  if (reason.empty()) reason = "Requested from a child search";
+  if (reason.size() > 1000) reason.resize(1000);
+  storage::AccessRequest ar{NewId(), child_id, "", who.user.id, "", "", reason, "open",
+                            clock_.Now()};
+  auto saved = storage::Guard("requesting access", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    access_.InsertRequestIn(tx, ar);
+    audit_.AppendIn(tx, AuditEntry(who, request, "access.request", "child", child_id, "allowed"));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Page(&who, request, "Access requested", "pages/access-requested",
+              mstch::map{{"q", form->Get("q")}});
+}
+
+Response App::AccessRequests(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kGrantAccess);
+  if (!decision.allowed) {
+    return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden",
+                                          "Only the exploitation coordinator decides access.", {}});
+  }
+  auto open = access_.OpenRequests(100);
+  if (!open) return ErrorPage(&who, request, open.error());
+  mstch::array rows;
+  for (const auto& r : *open) {
+    rows.push_back(mstch::map{{"id", r.id},
+                              {"child_id", r.child_id},
+                              {"child_name", r.child_name},
+                              {"user_name", r.user_name},
+                              {"agency_name", r.agency_name},
+                              {"reason", r.reason},
+                              {"requested_at", FormatLondonDateTime(r.requested_at)}});
+  }
+  Audit(AuditEntry(who, request, "access.list", "access_request", "", "allowed", decision.purpose));
+  return Page(&who, request, "Access requests", "pages/access-requests",
+              mstch::map{{"requests", rows}, {"has_requests", !rows.empty()}});
+}
+
+Response App::DecideAccessRequest(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kGrantAccess);
+  if (!decision.allowed) {
+    return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden",
+                                          "Only the exploitation coordinator decides access.", {}});
+  }
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  std::string id = request.Param("id");
+  if (!IsValidId(id)) return NotFoundPage(&who, request);
+  auto found = access_.FindRequest(id);
+  if (!found) return ErrorPage(&who, request, found.error());
+  if (!found->has_value() || (*found)->status != "open") return NotFoundPage(&who, request);
+  bool grant = form->Get("decision") == "grant";
+  Instant now = clock_.Now();
+  auto saved = storage::Guard("deciding access", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    access_.DecideIn(tx, **found, grant, who.user.id, now, now + std::chrono::days(90));
+    audit_.AppendIn(tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse", "child",
+                                   (*found)->child_id, "allowed", decision.purpose,
+                                   "for user " + (*found)->user_id));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Response::Redirect("/access-requests");
+}
+
+}  // namespace harbour::web

@@ -1,0 +1,270 @@
+// Logging a concern, adding an addendum, and the chronology (pages), and the verbs the API
+// shares with them.
+#include "common/ids.h"
+#include "common/text.h"
+#include "web/app.h"
+#include "web/view_helpers.h"
+
+namespace harbour::web {
+
+namespace {
+
+const std::vector<std::string> kConcernFieldOrder = {
+    "observed_at", "location", "location_postcode", "category",
+    "indicators",  "narrative", "first_hand",       "immediate_danger"};
+
+const std::vector<std::pair<std::string, std::string>> kCategories = {
+    {"sexual_exploitation", "Sexual exploitation"},
+    {"criminal_exploitation", "Criminal exploitation"},
+    {"missing", "Missing"},
+    {"online_harm", "Online harm"},
+    {"other", "Other"}};
+
+// Date boxes and a 24-hour time in Europe/London become an RFC 3339 instant.
+Result<std::string> ObservedAtFromForm(const FormData& form) {
+  std::string day = Trim(form.Get("observed_day")), month = Trim(form.Get("observed_month"));
+  std::string year = Trim(form.Get("observed_year")), time = Trim(form.Get("observed_time"));
+  if (day.empty() && month.empty() && year.empty()) {
+    return Invalid({{"observed_at", "Enter the date you saw or heard this"}});
+  }
+  auto date = DateFromParts(day, month, year);
+  if (!date) {
+    return Invalid({{"observed_at", date.error().fields.empty() ? date.error().message
+                                                                : date.error().fields.begin()->second}});
+  }
+  if (time.empty()) time = "00:00";
+  auto clock = ParseClockTime(time);
+  if (!clock) return Invalid({{"observed_at", "Enter the time as hours and minutes, like 14:30"}});
+  return FormatRfc3339(FromLondonLocal(*date, clock->first, clock->second));
+}
+
+concerns::ConcernInput ConcernInputFromForm(const FormData& f, std::string observed_at) {
+  concerns::ConcernInput in;
+  in.observed_at = std::move(observed_at);
+  in.location = f.Get("location");
+  in.location_postcode = f.Get("location_postcode");
+  in.category = f.Get("category");
+  in.indicators = f.GetAll("indicators");
+  in.narrative = f.Get("narrative");
+  in.first_hand = f.Get("first_hand");
+  in.immediate_danger = f.Get("immediate_danger");
+  return in;
+}
+
+}  // namespace
+
+// --- verbs ------------------------------------------------------------------------------
+
+Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request& request,
+                                            const children::Child& child,
+                                            const concerns::ConcernInput& input) {
+  Instant now = clock_.Now();
+  auto concern = concerns::ValidateConcern(input, catalogue_, now);
+  if (!concern) return std::unexpected(concern.error());
+  concern->id = NewId();
+  concern->child_id = child.id;
+  concern->recorded_by = who.user.id;
+  concern->recorded_by_agency = who.agency.id;
+  concern->recorded_at = now;
+  auto saved = storage::Guard("logging a concern", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    concerns_.InsertIn(tx, *concern);
+    children_.AddInvolvementIn(tx, child.id, who.agency.id, "concern", who.user.id, now);
+    audit_.AppendIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id,
+                                   "allowed", {}, "child " + child.id));
+    if (concern->immediate_danger) {
+      audit_.AppendIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
+                                     "immediate danger reported"));
+    }
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return std::unexpected(saved.error());
+  return concern;
+}
+
+Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& request,
+                                         const children::Child& child,
+                                         const chronology::Filter& filter) {
+  auto entries = concerns_.ChronologyEntries(child.id);
+  if (!entries) return std::unexpected(entries.error());
+  if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed"))) {
+    return Fail(ErrorKind::kUnavailable, "audit_unavailable",
+                "The service cannot record this view. Try again later.");
+  }
+  return Chronicle{chronology::Arrange(std::move(*entries), filter)};
+}
+
+// --- pages ------------------------------------------------------------------------------
+
+namespace {
+
+mstch::map ConcernFormContext(const reference::Catalogue& catalogue,
+                              const std::vector<std::string>& checked, std::string_view category) {
+  mstch::map context;
+  context["category_options"] = Options(kCategories, category);
+  struct Group {
+    reference::IndicatorGroup group;
+    std::string title;
+  };
+  mstch::array groups;
+  for (const Group& g : {Group{reference::IndicatorGroup::kWarningSign, "Warning signs"},
+                         Group{reference::IndicatorGroup::kVulnerability, "Vulnerabilities"}}) {
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const auto& i : catalogue.Indicators()) {
+      if (i.group == g.group && !i.retired) options.emplace_back(i.code, i.label);
+    }
+    groups.push_back(mstch::map{{"title", g.title},
+                                {"code", Str(reference::IndicatorGroupName(g.group))},
+                                {"options", CheckedOptions(options, checked)}});
+  }
+  context["indicator_groups"] = groups;
+  return context;
+}
+
+}  // namespace
+
+Response App::NewConcernForm(Request& request, const Principal& who) {
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern);
+  if (!child) return ErrorPage(&who, request, child.error());
+  mstch::map context = ConcernFormContext(catalogue_, {}, "");
+  context["child_id"] = child->id;
+  context["child_name"] = children::DisplayName(*child);
+  context["back_href"] = "/children/" + child->id;
+  return Page(&who, request, "Log a concern", "pages/concern-new", context);
+}
+
+Response App::CreateConcern(Request& request, const Principal& who) {
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern);
+  if (!child) return ErrorPage(&who, request, child.error());
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto observed = ObservedAtFromForm(*form);
+  auto input = ConcernInputFromForm(*form, observed ? *observed : "");
+  Result<concerns::Concern> logged = observed ? DoLogConcern(who, request, *child, input)
+                                              : Result<concerns::Concern>(std::unexpected(observed.error()));
+  if (logged) {
+    if (logged->immediate_danger) {
+      return Page(&who, request, "Concern logged: child in immediate danger", "pages/concern-danger",
+                  mstch::map{{"child_id", child->id}, {"child_name", children::DisplayName(*child)}});
+    }
+    return Response::Redirect("/children/" + child->id + "/chronology?logged=1");
+  }
+  if (logged.error().kind != ErrorKind::kInvalid) return ErrorPage(&who, request, logged.error());
+  Error shown = logged.error();
+  if (!observed) {
+    // Also report the other fields' problems in the same pass.
+    input.observed_at = FormatRfc3339(clock_.Now());
+    if (auto rest = concerns::ValidateConcern(input, catalogue_, clock_.Now()); !rest) {
+      for (const auto& [field, message] : rest.error().fields) shown.fields.emplace(field, message);
+    }
+  }
+  mstch::map context = ConcernFormContext(catalogue_, input.indicators, input.category);
+  AddValues(context, *form);
+  context["first_hand_yes"] = form->Get("first_hand") == "yes";
+  context["first_hand_no"] = form->Get("first_hand") == "no";
+  context["immediate_danger_checked"] = form->Get("immediate_danger") == "yes";
+  AddErrors(context, shown, kConcernFieldOrder);
+  context["child_id"] = child->id;
+  context["child_name"] = children::DisplayName(*child);
+  context["back_href"] = "/children/" + child->id;
+  return Page(&who, request, "Error: Log a concern", "pages/concern-new", context, 422);
+}
+
+Response App::CreateAddendum(Request& request, const Principal& who) {
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kAddAddendum);
+  if (!child) return ErrorPage(&who, request, child.error());
+  std::string concern_id = request.Param("concern_id");
+  if (!IsValidId(concern_id)) return NotFoundPage(&who, request);
+  auto concern = concerns_.Find(concern_id);
+  if (!concern) return ErrorPage(&who, request, concern.error());
+  if (!concern->has_value() || (*concern)->child_id != child->id) return NotFoundPage(&who, request);
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto text = concerns::ValidateAddendumText(form->Get("text"));
+  if (!text) {
+    return Response::Redirect("/children/" + child->id + "/chronology?addendum_error=" + concern_id +
+                              "#concern-" + concern_id);
+  }
+  Instant now = clock_.Now();
+  concerns::Addendum addendum{NewId(), concern_id, *text, who.user.id, who.agency.id, now};
+  auto saved = storage::Guard("adding an addendum", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    concerns_.InsertAddendumIn(tx, addendum);
+    children_.AddInvolvementIn(tx, child->id, who.agency.id, "concern", who.user.id, now);
+    audit_.AppendIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id,
+                                   "allowed", {}, "addendum " + addendum.id));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Response::Redirect("/children/" + child->id + "/chronology#concern-" + concern_id);
+}
+
+Response App::Chronology(Request& request, const Principal& who) {
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology);
+  if (!child) return ErrorPage(&who, request, child.error());
+  chronology::Filter filter;
+  std::string type = request.query.Get("type"), agency = request.query.Get("agency");
+  filter.type = chronology::EntryTypeFromCode(type);
+  filter.agency_id = IsValidId(agency) ? agency : "";
+  auto all = DoChronology(who, request, *child, {});
+  if (!all) return ErrorPage(&who, request, all.error());
+  std::vector<std::pair<std::string, std::string>> agencies;
+  for (const auto& e : all->entries) {
+    if (std::none_of(agencies.begin(), agencies.end(),
+                     [&](const auto& a) { return a.first == e.agency_id; })) {
+      agencies.emplace_back(e.agency_id, e.agency_name);
+    }
+  }
+  auto shown = chronology::Arrange(all->entries, filter);
+  std::string addendum_error = request.query.Get("addendum_error");
+  mstch::array items;
+  for (const auto& e : shown) {
+    mstch::array indicators;
+    for (const auto& code : e.indicators) {
+      const auto* indicator = catalogue_.FindIndicator(code);
+      indicators.push_back(mstch::map{{"code", code},
+                                      {"label", indicator ? indicator->label : code}});
+    }
+    items.push_back(mstch::map{
+        {"type", Str(chronology::ToCode(e.type))},
+        {"type_label", Str(chronology::Label(e.type))},
+        {"is_concern", e.type == chronology::EntryType::kConcern},
+        {"id", e.id},
+        {"at", FormatRfc3339(e.at)},
+        {"at_text", FormatLondonDateTime(e.at)},
+        {"agency", e.agency_name},
+        {"recorded_by", e.recorded_by},
+        {"summary", e.summary},
+        {"detail", e.detail},
+        {"related_id", e.related_id},
+        {"immediate_danger", e.immediate_danger},
+        {"indicators", indicators},
+        {"has_indicators", !indicators.empty()},
+        {"addendum_error", addendum_error == e.id},
+    });
+  }
+  mstch::map context{
+      {"child_id", child->id},
+      {"child_name", children::DisplayName(*child)},
+      {"entries", items},
+      {"has_entries", !items.empty()},
+      {"type_options", Options({{"", "All types"},
+                                {"concern", "Concerns"},
+                                {"addendum", "Addenda"},
+                                {"record", "Record created"}},
+                               type)},
+      {"agency_options", [&] {
+         auto options = agencies;
+         options.insert(options.begin(), {"", "All agencies"});
+         return Options(options, filter.agency_id);
+       }()},
+      {"logged", request.query.Get("logged") == "1"},
+      {"back_href", "/children/" + child->id},
+  };
+  return Page(&who, request, "Chronology: " + children::DisplayName(*child), "pages/chronology",
+              context);
+}
+
+}  // namespace harbour::web

@@ -1,0 +1,117 @@
+// The home page for each role, and the auditor's view of the audit trail.
+#include "common/ids.h"
+#include "web/app.h"
+#include "web/view_helpers.h"
+
+namespace harbour::web {
+
+namespace {
+
+constexpr int kRecent = 10;
+
+bool HasCaseAccess(access::Role role) {
+  using access::Role;
+  return role != Role::kAnalyst && role != Role::kAdministrator && role != Role::kAuditor;
+}
+
+}  // namespace
+
+Response App::Home(Request& request, const Principal& who) {
+  mstch::map context{{"display_name", who.user.display_name},
+                     {"role_label", Str(access::Label(who.user.role))},
+                     {"agency_name", who.agency.name},
+                     {"case_access", HasCaseAccess(who.user.role)}};
+  Date today = DateOf(clock_.Now());
+  if (HasCaseAccess(who.user.role)) {
+    auto recent = children_.RecentForUser(who.user.id, kRecent);
+    if (!recent) return ErrorPage(&who, request, recent.error());
+    mstch::array children;
+    for (const auto& c : *recent) children.push_back(ChildSummary(c, today));
+    context["recent_children"] = children;
+    context["has_recent_children"] = !children.empty();
+    auto concerns = concerns_.RecentByUser(who.user.id, kRecent);
+    if (!concerns) return ErrorPage(&who, request, concerns.error());
+    mstch::array rows;
+    for (const auto& s : *concerns) {
+      rows.push_back(mstch::map{{"child_id", s.concern.child_id},
+                                {"child_name", s.child_name},
+                                {"category", Str(concerns::Label(s.concern.category))},
+                                {"recorded_at", FormatLondonDateTime(s.concern.recorded_at)},
+                                {"immediate_danger", s.concern.immediate_danger}});
+    }
+    context["recent_concerns"] = rows;
+    context["has_recent_concerns"] = !rows.empty();
+    Audit(AuditEntry(who, request, "home.view", "user", who.user.id, "allowed", {},
+                     std::to_string(children.size()) + " recent children listed"));
+  }
+  if (access::Decide(who.Subject(), access::Action::kGrantAccess).allowed) {
+    auto alerts = concerns_.OpenAlerts(20);
+    if (!alerts) return ErrorPage(&who, request, alerts.error());
+    mstch::array rows;
+    for (const auto& a : *alerts) {
+      rows.push_back(mstch::map{{"child_id", a.child_id},
+                                {"child_name", a.child_name},
+                                {"raised_by", a.raised_by_name},
+                                {"agency", a.agency_name},
+                                {"raised_at", FormatLondonDateTime(a.raised_at)}});
+    }
+    context["coordinator"] = true;
+    context["alerts"] = rows;
+    context["has_alerts"] = !rows.empty();
+    auto requests = access_.OpenRequests(100);
+    if (requests) context["open_requests"] = static_cast<int>(requests->size());
+  }
+  if (access::Decide(who.Subject(), access::Action::kManageUsers).allowed) {
+    auto agencies = agencies_.List();
+    auto users = identity_.ListUsers();
+    if (!agencies || !users) return ErrorPage(&who, request, agencies ? users.error() : agencies.error());
+    mstch::array agency_rows;
+    for (const auto& a : *agencies) {
+      agency_rows.push_back(mstch::map{{"code", a.code},
+                                       {"name", a.name},
+                                       {"sector", Str(agencies::ToCode(a.sector))},
+                                       {"type", a.type}});
+    }
+    context["administrator"] = true;
+    context["agencies"] = agency_rows;
+    context["user_count"] = static_cast<int>(users->size());
+  }
+  if (access::Decide(who.Subject(), access::Action::kViewAuditTrail).allowed) {
+    context["auditor"] = true;
+  }
+  if (who.user.role == access::Role::kAnalyst) context["analyst"] = true;
+  return Page(&who, request, "Home", "pages/home", context);
+}
+
+Response App::AuditTrail(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kViewAuditTrail);
+  if (!decision.allowed) {
+    Audit(AuditEntry(who, request, "audit.view", "audit", "", "refused", {}, decision.reason));
+    return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden",
+                                          "Only auditors read the audit trail.", {}});
+  }
+  std::string record = request.query.Get("record");
+  if (!IsValidId(record)) record.clear();
+  auto entries = record.empty() ? audit_.Recent(200) : audit_.Recent(200, "child", record);
+  if (!entries) return ErrorPage(&who, request, entries.error());
+  mstch::array rows;
+  for (const auto& e : *entries) {
+    rows.push_back(mstch::map{{"seq", static_cast<int>(e.seq)},
+                              {"at", FormatLondonDateTime(e.at)},
+                              {"username", e.username},
+                              {"role", e.role},
+                              {"agency", e.agency},
+                              {"action", e.action},
+                              {"record_type", e.record_type},
+                              {"record_id", e.record_id},
+                              {"outcome", e.outcome},
+                              {"refused", e.outcome == "refused"},
+                              {"detail", e.detail},
+                              {"request_id", e.request_id}});
+  }
+  Audit(AuditEntry(who, request, "audit.view", "audit", record, "allowed", decision.purpose));
+  return Page(&who, request, "Audit trail", "pages/audit",
+              mstch::map{{"entries", rows}, {"record", record}});
+}
+
+}  // namespace harbour::web

@@ -1,0 +1,180 @@
+// A practitioner's journey in a real browser (Debian's chromium driven by playwright-core),
+// against `harbour serve` on a temporary SQLite database with the synthetic demo area:
+// sign in, add a child, find them, log a concern, read it on the chronology, sign out; then
+// a worker from another agency cannot open the child. No page may log a console error, throw,
+// break the Content-Security-Policy or fail to load one of its own assets.
+//
+// Writes build/screenshots/chronology.png; with UPDATE_SCREENSHOT=1 also docs/screenshot.png
+// (the README's picture).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  DEMO_PASSWORD,
+  pastDate,
+  prepareDatabase,
+  repoRoot,
+  startServer,
+  syntheticNhsNumber,
+} from '../support/harbour.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let dir;
+let server;
+let browser;
+let base;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
+  const url = `sqlite:///${join(dir, 'harbour.db')}`;
+  prepareDatabase(url, { children: 20, seed: 7 });
+  server = await startServer(url);
+  base = server.base;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// A fresh browser context whose page records every problem the page reports. Chromium logs
+// "Failed to load resource" for any 4xx document; `expectedErrors` lists the URLs where that is
+// the point of the test.
+async function openPage(expectedErrors = new Set()) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const expected = message.text().startsWith('Failed to load resource') &&
+                     expectedErrors.has(message.location().url);
+    if (!expected) problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+  page.on('response', (response) => {
+    const url = response.url();
+    if (url.startsWith(base) && url.includes('/assets/') && response.status() >= 400) {
+      problems.push(`asset ${url} answered ${response.status()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is the browser dropping a request because the page navigated on.
+    const reason = request.failure()?.errorText ?? '';
+    if (request.url().startsWith(base) && reason !== 'net::ERR_ABORTED') {
+      problems.push(`request failed: ${request.url()} ${reason}`);
+    }
+  });
+  // CSP violations are also reported as console errors; this catches any that are not.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+async function signIn(page, username) {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/`);
+}
+
+test('a practitioner adds a child, logs a concern and sees it; another agency cannot see the child', async () => {
+  // Each run has a fresh database, and neither name is in the demo loader's lists, so a plain
+  // (invented) name is unique here and reads well in the README's screenshot.
+  const given = 'Maisie';
+  const family = 'Brookfield';
+  const name = `${given} ${family}`;
+  const { context, page, problems } = await openPage();
+  let childUrl;
+  try {
+    // Sign in and add a child.
+    await signIn(page, 'demo.practitioner');
+    await page.goto(`${base}/children/new`);
+    await page.locator('input[name=given_name]').fill(given);
+    await page.locator('input[name=family_name]').fill(family);
+    await page.locator('input[name=dob_day]').fill('9');
+    await page.locator('input[name=dob_month]').fill('11');
+    await page.locator('input[name=dob_year]').fill(String(new Date().getUTCFullYear() - 14));
+    await page.locator('input[name=sex][value=female]').check();
+    await page.locator('input[name=nhs_number]').fill(syntheticNhsNumber());
+    await page.locator('input[name=postcode]').fill('HB3 4EF');
+    await page.getByRole('button', { name: 'Save child', exact: true }).click();
+    await page.waitForURL(/\/children\/[0-9a-f]{32}\?created=1$/);
+    childUrl = page.url().replace(/\?.*$/, '');
+    await assert.doesNotReject(page.getByRole('heading', { name, level: 1 }).waitFor(), 'the record is headed with the name');
+
+    // Find the child by name and open the record.
+    await page.goto(`${base}/children`);
+    await page.locator('input[name=q]').fill(name);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/\/children\?q=/);
+    await page.getByRole('link', { name }).click();
+    await page.waitForURL(childUrl);
+
+    // Log a concern with two indicators.
+    await page.getByRole('link', { name: 'Log a concern', exact: true }).click();
+    await page.waitForURL(`${childUrl}/concerns/new`);
+    const when = pastDate(1);
+    await page.locator('input[name=observed_day]').fill(String(when.day));
+    await page.locator('input[name=observed_month]').fill(String(when.month));
+    await page.locator('input[name=observed_year]').fill(String(when.year));
+    await page.locator('input[name=observed_time]').fill('17:30');
+    await page.locator('input[name=category][value=sexual_exploitation]').check();
+    await page.locator('input[name=indicators][value="ws.unexplained_gifts"]').check();
+    await page.locator('input[name=indicators][value="ws.cars_with_unknown_adults"]').check();
+    const narrative = `${given} was seen getting into a silver car with two adult men after school.`;
+    await page.locator('textarea[name=narrative]').fill(narrative);
+    await page.locator('input[name=first_hand][value=yes]').check();
+    await page.getByRole('button', { name: 'Log concern', exact: true }).click();
+    await page.waitForURL(`${childUrl}/chronology?logged=1`);
+
+    // The chronology shows the concern with its indicators' labels.
+    const body = page.locator('main');
+    await assert.doesNotReject(body.getByText(narrative).waitFor(), 'the narrative is shown');
+    for (const label of ['Unexplained gifts, money, phones, clothes or other possessions',
+                         'Getting into cars with unknown adults']) {
+      await assert.doesNotReject(body.getByText(label, { exact: true }).first().waitFor(), `indicator "${label}" is shown`);
+    }
+    mkdirSync(join(repoRoot, 'build/screenshots'), { recursive: true });
+    const shot = join(repoRoot, 'build/screenshots/chronology.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(shot, join(repoRoot, 'docs/screenshot.png'));
+
+    // Sign out.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+    const back = await page.goto(childUrl);
+    await page.waitForURL(/\/sign-in\?next=/);
+    assert.ok(back, 'navigated');
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'no console errors, exceptions, CSP violations or failed assets');
+
+  // Another agency's worker cannot open the record.
+  const other = await openPage(new Set([childUrl]));
+  try {
+    await signIn(other.page, 'demo.voluntary');
+    const response = await other.page.goto(childUrl);
+    assert.equal(response.status(), 404);
+    await assert.doesNotReject(other.page.getByRole('heading', { name: 'Page not found' }).waitFor());
+    assert.ok(!(await other.page.content()).includes(family), 'the name is not revealed');
+  } finally {
+    await other.context.close();
+  }
+  assert.deepEqual(other.problems, [], 'no console errors for the other agency either');
+});

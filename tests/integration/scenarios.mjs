@@ -1,0 +1,756 @@
+// Every integration scenario, written once and run on each database engine by
+// sqlite.test.mjs and postgres.test.mjs: the real `harbour` binary over HTTP, with the
+// synthetic demo area (20 children, seed 7). Scenarios that change shared state (lockout,
+// audit tampering) use their own users or databases, or run last.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ApiClient,
+  DEMO_PASSWORD,
+  WebClient,
+  createToken,
+  csrfOf,
+  harbour,
+  harbourOk,
+  pastDate,
+  prepareDatabase,
+  rawHttp,
+  startServer,
+  statusOf,
+  syntheticNhsNumber,
+  uniqueName,
+} from '../support/harbour.mjs';
+
+const ID = /^[0-9a-f]{32}$/;
+
+// A complete, valid new-child form (the page's field names).
+function childForm(overrides = {}) {
+  return {
+    given_name: uniqueName('Wren'),
+    family_name: uniqueName('Testfield'),
+    dob_day: '14',
+    dob_month: '3',
+    dob_year: String(new Date().getUTCFullYear() - 13),
+    sex: 'female',
+    ethnicity: '',
+    nhs_number: syntheticNhsNumber(),
+    postcode: 'HB1 2AB',
+    ...overrides,
+  };
+}
+
+// A complete, valid API child.
+function childJson(overrides = {}) {
+  return {
+    given_name: uniqueName('Juno'),
+    family_name: uniqueName('Apifield'),
+    date_of_birth: `${new Date().getUTCFullYear() - 14}-06-02`,
+    sex: 'male',
+    nhs_number: syntheticNhsNumber(),
+    postcode: 'HB2 3DE',
+    ...overrides,
+  };
+}
+
+function concernJson(overrides = {}) {
+  return {
+    observed_at: new Date(Date.now() - 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    category: 'criminal_exploitation',
+    indicators: ['ws.unexplained_gifts', 'ws.missing_school'],
+    narrative: 'Seen near the station with older youths; new trainers and phone.',
+    first_hand: true,
+    immediate_danger: false,
+    location: 'the railway station',
+    ...overrides,
+  };
+}
+
+function assertSecurityHeaders(headers, what) {
+  const csp = headers.get('content-security-policy') ?? '';
+  assert.ok(csp.length > 0, `${what}: Content-Security-Policy is missing`);
+  assert.ok(!csp.includes("'unsafe-inline'"), `${what}: CSP allows 'unsafe-inline': ${csp}`);
+  assert.ok(!csp.includes("'unsafe-eval'"), `${what}: CSP allows 'unsafe-eval': ${csp}`);
+  assert.match(csp, /frame-ancestors 'none'/, `${what}: CSP lacks frame-ancestors 'none'`);
+  assert.match(csp, /default-src 'self'/, `${what}: CSP lacks default-src 'self'`);
+  assert.equal(headers.get('x-content-type-options'), 'nosniff', `${what}: nosniff`);
+  assert.equal(headers.get('referrer-policy'), 'no-referrer', `${what}: Referrer-Policy`);
+  assert.equal(headers.get('cache-control'), 'no-store', `${what}: Cache-Control`);
+}
+
+function assertJsonError(res, status, what) {
+  assert.equal(res.status, status, `${what}: status (body ${res.text.slice(0, 500)})`);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: content type`);
+  assert.ok(res.json && typeof res.json.error === 'object', `${what}: {"error":{...}} body: ${res.text}`);
+  assert.equal(typeof res.json.error.code, 'string', `${what}: error.code`);
+  assert.equal(typeof res.json.error.message, 'string', `${what}: error.message`);
+  assert.ok(res.json.error.message.length > 0, `${what}: error.message is empty`);
+  assert.equal(typeof res.json.error.fields, 'object', `${what}: error.fields`);
+}
+
+// The sign-in page with what varies per attempt (the CSRF token and the typed username)
+// replaced, so that two failed attempts can be compared byte for byte.
+function normalisedSignIn(res, username) {
+  const token = csrfOf(res.text);
+  let text = res.text;
+  if (token) text = text.split(token).join('CSRF');
+  text = text.split(`value="${username}"`).join('value="USERNAME"');
+  return text;
+}
+
+export function defineScenarios(engine) {
+  describe(`Harbour on ${engine.name}`, () => {
+    let url;
+    let server;
+    let base;
+    const tokens = {};
+    const api = (username) => new ApiClient(base, tokens[username]);
+
+    before(async () => {
+      await engine.start();
+      url = await engine.newDatabase();
+      prepareDatabase(url, { children: 20, seed: 7 });
+      for (const u of ['demo.practitioner', 'demo.voluntary', 'demo.analyst', 'demo.coordinator']) {
+        tokens[u] = createToken(url, u);
+      }
+      server = await startServer(url);
+      base = server.base;
+    });
+
+    after(async () => {
+      await server?.stop();
+      await engine.stop();
+    });
+
+    // --- basics --------------------------------------------------------------------------
+
+    describe('basics', () => {
+      test('GET /healthz is 200 with the database status', async () => {
+        const res = await fetch(`${base}/healthz`);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get('content-type'), /^application\/json/);
+        assert.deepEqual(await res.json(), { status: 'ok', database: 'ok' });
+      });
+
+      test('an unknown page is a 404 HTML page', async () => {
+        const res = await new WebClient(base).get('/no/such/page');
+        assert.equal(res.status, 404);
+        assert.match(res.headers.get('content-type'), /^text\/html/);
+        assert.match(res.text, /Page not found/);
+      });
+
+      test('an unknown API route is a 404 JSON error', async () => {
+        const res = await new ApiClient(base).get('/api/v1/nope');
+        assertJsonError(res, 404, 'GET /api/v1/nope');
+        assert.equal(res.json.error.code, 'not_found');
+      });
+
+      test('GET /api/v1/openapi.yaml serves the API description', async () => {
+        const res = await fetch(`${base}/api/v1/openapi.yaml`);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get('content-type'), /yaml/);
+        const text = await res.text();
+        assert.match(text, /^openapi:\s*["']?3\./m, 'the document starts with an openapi: 3.x version');
+      });
+    });
+
+    // --- security headers and cookies --------------------------------------------------------
+
+    describe('headers and cookies', () => {
+      test('pages, API errors and redirects carry the security headers', async () => {
+        const anonymous = new WebClient(base);
+        assertSecurityHeaders((await anonymous.get('/sign-in')).headers, 'GET /sign-in');
+        assertSecurityHeaders((await anonymous.get('/no/such/page')).headers, 'a 404 page');
+        const redirect = await anonymous.get('/children');
+        assert.equal(redirect.status, 303);
+        assertSecurityHeaders(redirect.headers, 'the redirect to sign in');
+        const web = new WebClient(base);
+        await web.signInOk('demo.practitioner');
+        assertSecurityHeaders((await web.get('/children/new')).headers, 'GET /children/new');
+        assertSecurityHeaders((await web.get('/')).headers, 'GET /');
+        const apiRes = await api('demo.practitioner').get('/api/v1/children?q=smith');
+        assertSecurityHeaders(apiRes.headers, 'GET /api/v1/children');
+      });
+
+      test('cookies are HttpOnly and SameSite=Strict', async () => {
+        const web = new WebClient(base);
+        const form = await web.get('/sign-in');
+        const signinCookie = form.setCookies.find((c) => c.startsWith('harbour_signin='));
+        assert.ok(signinCookie, `GET /sign-in sets harbour_signin (got ${form.setCookies})`);
+        const res = await web.signIn('demo.practitioner');
+        assert.equal(res.status, 303);
+        const session = res.setCookies.find((c) => c.startsWith('harbour_session='));
+        assert.ok(session, `sign-in sets harbour_session (got ${res.setCookies})`);
+        for (const cookie of [signinCookie, session]) {
+          const attrs = cookie.split(';').map((a) => a.trim().toLowerCase());
+          assert.ok(attrs.includes('httponly'), `HttpOnly: ${cookie}`);
+          assert.ok(attrs.includes('samesite=strict'), `SameSite=Strict: ${cookie}`);
+          assert.ok(attrs.includes('path=/'), `Path=/: ${cookie}`);
+        }
+        assert.ok(session.split(';')[0].length > 'harbour_session='.length + 20, 'a long session id');
+      });
+    });
+
+    // --- sign-in ---------------------------------------------------------------------------
+
+    describe('sign-in', () => {
+      const password = 'a-long-enough-test-password';
+      before(() => {
+        for (const u of ['same.message', 'lock.out']) {
+          harbourOk(['user', 'add', '--db', url, '--username', u, '--name', 'Test User', '--agency', 'HACAD',
+                     '--role', 'practitioner', '--password-stdin'], { input: `${password}\n` });
+        }
+      });
+
+      test('a wrong password and an unknown user get the same message and status', async () => {
+        const wrong = await new WebClient(base).signIn('same.message', 'not-the-password-at-all');
+        const unknown = await new WebClient(base).signIn('no.such.user', 'not-the-password-at-all');
+        assert.ok(wrong.status >= 400 && wrong.status < 500, `wrong password: ${wrong.status}`);
+        assert.equal(unknown.status, wrong.status, 'same status');
+        assert.match(wrong.text, /Enter a correct username and password/);
+        assert.equal(normalisedSignIn(unknown, 'no.such.user'), normalisedSignIn(wrong, 'same.message'),
+                     'the two pages differ only in the typed username');
+        assert.ok(!wrong.setCookies.some((c) => c.startsWith('harbour_session=')));
+        assert.ok(!unknown.setCookies.some((c) => c.startsWith('harbour_session=')));
+      });
+
+      test('five failures lock the account: the right password then fails the same way', async () => {
+        let wrong;
+        for (let i = 0; i < 5; ++i) {
+          wrong = await new WebClient(base).signIn('lock.out', `wrong-password-${i}-xxxxxx`);
+          assert.ok(wrong.status >= 400 && wrong.status < 500, `attempt ${i + 1}: ${wrong.status}`);
+        }
+        const client = new WebClient(base);
+        const right = await client.signIn('lock.out', password);
+        assert.equal(right.status, wrong.status, 'a locked account answers like a wrong password');
+        assert.equal(normalisedSignIn(right, 'lock.out'), normalisedSignIn(wrong, 'lock.out'));
+        assert.ok(!client.cookies.has('harbour_session'), 'no session for a locked account');
+        // The other account is unaffected.
+        await new WebClient(base).signInOk('same.message', password);
+      });
+
+      test('signing in sets a session that signing out ends on the server', async () => {
+        const web = new WebClient(base);
+        const res = await web.signIn('demo.practitioner');
+        assert.equal(res.status, 303);
+        assert.equal(res.location, '/');
+        const sessionCookie = web.cookies.get('harbour_session');
+        assert.ok(sessionCookie);
+        const home = await web.get('/');
+        assert.notEqual(home.status, 303, 'signed in: no redirect to sign in');
+        assert.match((await web.get('/no-such-page')).text, /Alex Morgan/, 'the layout names the user');
+
+        const out = await web.postWithCsrf('/sign-out', {});
+        assert.equal(out.status, 303);
+        assert.equal(out.location, '/sign-in');
+        assert.ok(!web.cookies.has('harbour_session'), 'the cookie is cleared');
+        // Replaying the old cookie must not work: the session is gone on the server.
+        const replay = await new WebClient(base).get('/', { headers: { cookie: `harbour_session=${sessionCookie}` } });
+        assert.equal(replay.status, 303);
+        assert.match(replay.location, /^\/sign-in/);
+      });
+
+      test('sign-in keeps a local next path and refuses an open redirect', async () => {
+        const local = new WebClient(base);
+        const form = await local.get('/sign-in?next=%2Fchildren%2Fnew');
+        const res = await local.post('/sign-in', { _csrf: csrfOf(form.text), username: 'demo.practitioner',
+                                                   password: DEMO_PASSWORD, next: '/children/new' });
+        assert.equal(res.status, 303);
+        assert.equal(res.location, '/children/new');
+        const evil = new WebClient(base);
+        const form2 = await evil.get('/sign-in');
+        const res2 = await evil.post('/sign-in', { _csrf: csrfOf(form2.text), username: 'demo.practitioner',
+                                                   password: DEMO_PASSWORD, next: '//evil.example/' });
+        assert.equal(res2.status, 303);
+        assert.equal(res2.location, '/');
+      });
+
+      test('a sign-in POST without the sign-in CSRF token is refused', async () => {
+        const web = new WebClient(base);
+        await web.get('/sign-in');
+        const res = await web.post('/sign-in', { username: 'demo.practitioner', password: DEMO_PASSWORD });
+        assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
+        assert.ok(!web.cookies.has('harbour_session'));
+        const forged = await web.post('/sign-in', { _csrf: 'forged-token-value', username: 'demo.practitioner',
+                                                    password: DEMO_PASSWORD });
+        assert.ok(forged.status >= 400 && forged.status < 500, `status ${forged.status}`);
+        assert.ok(!web.cookies.has('harbour_session'));
+      });
+
+      test('a page POST without or with a wrong _csrf is refused with 403 and changes nothing', async () => {
+        const web = new WebClient(base);
+        await web.signInOk('demo.practitioner');
+        const form = childForm();
+        const none = await web.post('/children', form);
+        assert.equal(none.status, 403, 'no _csrf');
+        const wrong = await web.post('/children', { _csrf: 'x'.repeat(43), ...form });
+        assert.equal(wrong.status, 403, 'wrong _csrf');
+        const count = engine.sql(url, `SELECT count(*) FROM children WHERE given_name = '${form.given_name}'`);
+        assert.equal(count.trim(), '0', 'no child was created');
+        const signOut = await web.post('/sign-out', {});
+        assert.equal(signOut.status, 403, 'sign-out without _csrf');
+        assert.notEqual((await web.get('/')).status, 303, 'still signed in');
+      });
+    });
+
+    // --- the practitioner's web flow ----------------------------------------------------------
+
+    describe('web flow as a practitioner', () => {
+      const web = new WebClient(base);
+      const form = childForm();
+      let childId;
+      let concernId;
+      const narrative = `Observed ${uniqueName('Marker')} outside school getting into a car with two adults.`;
+      before(async () => {
+        web.base = base;
+        await web.signInOk('demo.practitioner');
+      });
+
+      test('the new-child form is served with its fields', async () => {
+        const page = await web.get('/children/new');
+        assert.equal(page.status, 200);
+        for (const name of ['_csrf', 'given_name', 'family_name', 'dob_day', 'dob_month', 'dob_year', 'nhs_number']) {
+          assert.match(page.text, new RegExp(`name="${name}"`), `field ${name}`);
+        }
+        assert.match(page.text, /name="sex"/);
+      });
+
+      test('POST /children creates the child and redirects to the record', async () => {
+        const res = await web.postWithCsrf('/children', form);
+        assert.equal(res.status, 303, `body: ${res.text.slice(0, 800)}`);
+        const m = res.location?.match(/^\/children\/([0-9a-f]{32})\?created=1$/);
+        assert.ok(m, `Location ${res.location}`);
+        childId = m[1];
+      });
+
+      test("the child's page shows their name", async () => {
+        assert.ok(childId, 'needs the child from the previous test');
+        const page = await web.get(`/children/${childId}`);
+        assert.equal(page.status, 200);
+        assert.ok(page.text.includes(form.given_name), 'given name shown');
+        assert.ok(page.text.includes(form.family_name), 'family name shown');
+      });
+
+      test('an invalid NHS number shows the form again with what was typed', async () => {
+        const bad = childForm({ given_name: 'Zed', family_name: 'Quillon', nhs_number: '123' });
+        const res = await web.postWithCsrf('/children', bad);
+        assert.equal(res.status, 422);
+        assert.match(res.text, /value="Zed"/);
+        assert.match(res.text, /value="Quillon"/);
+        assert.match(res.text, /value="123"/);
+        assert.match(res.text, /href="#nhs_number"/, 'the error summary links to the NHS number');
+        assert.match(res.text, /NHS number/);
+        assert.ok(csrfOf(res.text), 'the form keeps its _csrf');
+        const count = engine.sql(url, "SELECT count(*) FROM children WHERE family_name = 'Quillon'");
+        assert.equal(count.trim(), '0');
+      });
+
+      test('logging a concern with indicators leads to the chronology', async () => {
+        assert.ok(childId, 'needs the child');
+        const newForm = await web.get(`/children/${childId}/concerns/new`);
+        assert.equal(newForm.status, 200);
+        assert.match(newForm.text, /value="ws\.unexplained_gifts"/);
+        const when = pastDate(2);
+        const res = await web.postWithCsrf(`/children/${childId}/concerns`, [
+          ['observed_day', String(when.day)],
+          ['observed_month', String(when.month)],
+          ['observed_year', String(when.year)],
+          ['observed_time', '16:45'],
+          ['location', 'Outside the school gates'],
+          ['category', 'sexual_exploitation'],
+          ['indicators', 'ws.unexplained_gifts'],
+          ['indicators', 'ws.cars_with_unknown_adults'],
+          ['narrative', narrative],
+          ['first_hand', 'yes'],
+          ['immediate_danger', 'no'],
+        ]);
+        assert.equal(res.status, 303, `body: ${res.text.slice(0, 800)}`);
+        assert.equal(res.location, `/children/${childId}/chronology?logged=1`);
+        const chronology = await web.get(res.location);
+        assert.equal(chronology.status, 200);
+        assert.ok(chronology.text.includes(narrative), 'the narrative is on the chronology');
+        const entries = await api('demo.practitioner').get(`/api/v1/children/${childId}/chronology?type=concern`);
+        assert.equal(entries.status, 200);
+        assert.equal(entries.json.entries.length, 1);
+        assert.deepEqual(entries.json.entries[0].indicators, ['ws.cars_with_unknown_adults', 'ws.unexplained_gifts']);
+        concernId = entries.json.entries[0].id;
+      });
+
+      test('an invalid concern shows the form again, keeping the ticked indicators', async () => {
+        assert.ok(childId, 'needs the child');
+        const res = await web.postWithCsrf(`/children/${childId}/concerns`, [
+          ['category', 'missing'],
+          ['indicators', 'ws.missing_school'],
+          ['narrative', 'Not seen since Friday.'],
+          ['first_hand', 'no'],
+        ]);
+        assert.equal(res.status, 422);
+        assert.match(res.text, /href="#observed_/, 'the summary links to the date');
+        const ticked = [...res.text.matchAll(/<input\b[^>]*>/g)].map((m) => m[0])
+          .filter((tag) => tag.includes('value="ws.missing_school"'));
+        assert.equal(ticked.length, 1, 'one checkbox for the indicator');
+        assert.match(ticked[0], /\bchecked\b/, 'the indicator stays ticked');
+        assert.ok(res.text.includes('Not seen since Friday.'));
+      });
+
+      test('an addendum is added to the concern', async () => {
+        assert.ok(concernId, 'needs the concern');
+        const text = `Addendum ${uniqueName('Note')}: the car was a blue hatchback.`;
+        const res = await web.postWithCsrf(`/children/${childId}/concerns/${concernId}/addenda`, { text });
+        assert.equal(res.status, 303);
+        assert.equal(res.location, `/children/${childId}/chronology#concern-${concernId}`);
+        const page = await web.get(`/children/${childId}/chronology`);
+        assert.equal(page.status, 200);
+        assert.ok(page.text.includes(text), 'the addendum is on the chronology');
+        const entries = await api('demo.practitioner').get(`/api/v1/children/${childId}/chronology?type=addendum`);
+        assert.equal(entries.json.entries.length, 1);
+        assert.equal(entries.json.entries[0].concern_id, concernId);
+      });
+
+      test('the child search finds the new child', async () => {
+        assert.ok(childId, 'needs the child');
+        const page = await web.get(`/children?q=${encodeURIComponent(`${form.given_name} ${form.family_name}`)}`);
+        assert.equal(page.status, 200);
+        assert.ok(page.text.includes(`/children/${childId}`), 'a link to the child');
+      });
+    });
+
+    // --- access control and its audit -----------------------------------------------------------
+
+    describe('access between agencies and roles', () => {
+      let child;
+      before(async () => {
+        const res = await api('demo.practitioner').post('/api/v1/children', childJson());
+        assert.equal(res.status, 201, res.text);
+        child = res.json;
+      });
+
+      test("another agency's practitioner gets 404 for the child's page", async () => {
+        const web = new WebClient(base);
+        await web.signInOk('demo.voluntary');
+        for (const path of [`/children/${child.id}`, `/children/${child.id}/chronology`,
+                            `/children/${child.id}/concerns/new`]) {
+          const res = await web.get(path);
+          assert.equal(res.status, 404, path);
+          assert.match(res.text, /Page not found/, path);
+          assert.ok(!res.text.includes(child.family_name), `${path} does not reveal the name`);
+        }
+        const post = await web.postWithCsrf(`/children/${child.id}/concerns`, {
+          category: 'other', narrative: 'x', first_hand: 'yes',
+        });
+        assert.equal(post.status, 404, 'logging a concern is refused as not found');
+      });
+
+      test("another agency's API token gets a 404 JSON error for the child", async () => {
+        const res = await api('demo.voluntary').get(`/api/v1/children/${child.id}`);
+        assertJsonError(res, 404, 'voluntary GET child');
+        assert.ok(!res.text.includes(child.family_name));
+        const chronology = await api('demo.voluntary').get(`/api/v1/children/${child.id}/chronology`);
+        assertJsonError(chronology, 404, 'voluntary GET chronology');
+        const concern = await api('demo.voluntary').post(`/api/v1/children/${child.id}/concerns`, concernJson());
+        assertJsonError(concern, 404, 'voluntary POST concern');
+      });
+
+      test('an analyst gets 403 for a child through the API', async () => {
+        const res = await api('demo.analyst').get(`/api/v1/children/${child.id}`);
+        assertJsonError(res, 403, 'analyst GET child');
+        assert.ok(!res.text.includes(child.family_name));
+      });
+
+      test('the coordinator sees every child', async () => {
+        const res = await api('demo.coordinator').get(`/api/v1/children/${child.id}`);
+        assert.equal(res.status, 200);
+        assert.equal(res.json.id, child.id);
+      });
+
+      test('a search outside access shows no result but counts it', async () => {
+        const q = encodeURIComponent(`${child.given_name} ${child.family_name}`);
+        const res = await api('demo.voluntary').get(`/api/v1/children?q=${q}`);
+        assert.equal(res.status, 200);
+        assert.deepEqual(res.json.children, []);
+        assert.ok(res.json.outside_access >= 1, `outside_access ${res.json.outside_access}`);
+        const own = await api('demo.practitioner').get(`/api/v1/children?q=${q}`);
+        assert.deepEqual(own.json.children.map((c) => c.id), [child.id]);
+        assert.equal(own.json.outside_access, 0);
+        const web = new WebClient(base);
+        await web.signInOk('demo.voluntary');
+        const page = await web.get(`/children?q=${q}`);
+        assert.equal(page.status, 200);
+        assert.ok(!page.text.includes(`/children/${child.id}`), 'no link to the child');
+      });
+
+      test('the refusals are in the audit trail', async () => {
+        const rows = engine.sql(url, `SELECT username, action, outcome FROM audit_log WHERE record_id = '${child.id}' ` +
+                                     `AND outcome = 'refused' ORDER BY seq`);
+        const lines = rows.trim().split('\n').filter(Boolean);
+        assert.ok(lines.some((l) => l.startsWith('demo.voluntary|child.view|refused')), rows);
+        assert.ok(lines.some((l) => l.startsWith('demo.analyst|child.view|refused')), rows);
+        const verify = harbour(['audit', 'verify', '--db', url]);
+        assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+      });
+
+      test("the auditor's page lists the refusal", async () => {
+        const web = new WebClient(base);
+        await web.signInOk('demo.auditor');
+        const page = await web.get(`/audit?record=${child.id}`);
+        assert.equal(page.status, 200);
+        assert.match(page.text, /refused/);
+        assert.match(page.text, /demo\.voluntary/);
+        const practitioner = new WebClient(base);
+        await practitioner.signInOk('demo.practitioner');
+        assert.equal((await practitioner.get('/audit')).status, 403, 'only auditors read the trail');
+      });
+    });
+
+    // --- the JSON API ---------------------------------------------------------------------------
+
+    describe('API v1', () => {
+      test('POST /api/v1/children creates a child (201, Location, snake_case JSON)', async () => {
+        const input = childJson({ aliases: ['Jay'] });
+        const res = await api('demo.practitioner').post('/api/v1/children', input);
+        assert.equal(res.status, 201, res.text);
+        assert.match(res.headers.get('content-type'), /^application\/json/);
+        assert.match(res.json.id, ID);
+        assert.equal(res.headers.get('location'), `/api/v1/children/${res.json.id}`);
+        for (const key of Object.keys(res.json)) assert.match(key, /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, key);
+        assert.equal(res.json.given_name, input.given_name);
+        assert.equal(res.json.family_name, input.family_name);
+        assert.equal(res.json.date_of_birth, input.date_of_birth);
+        assert.match(res.json.date_of_birth, /^\d{4}-\d{2}-\d{2}$/);
+        assert.equal(res.json.nhs_number, input.nhs_number);
+        assert.equal(res.json.sex, 'male');
+        assert.deepEqual(res.json.aliases, ['Jay']);
+        assert.match(res.json.created_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        const again = await api('demo.practitioner').get(res.headers.get('location'));
+        assert.equal(again.status, 200);
+        assert.deepEqual(again.json, res.json);
+      });
+
+      test('invalid input is 422 with a message per field', async () => {
+        const res = await api('demo.practitioner').post('/api/v1/children', { given_name: '', nhs_number: '123' });
+        assertJsonError(res, 422, 'invalid child');
+        assert.equal(typeof res.json.error.fields.given_name, 'string');
+        assert.equal(typeof res.json.error.fields.nhs_number, 'string');
+        const typed = await api('demo.practitioner').post('/api/v1/children', childJson({ given_name: 7, colour: 'blue' }));
+        assertJsonError(typed, 422, 'wrong types');
+        assert.ok(typed.json.error.fields.given_name, 'a number for a string');
+        assert.ok(typed.json.error.fields.colour, 'an unknown member');
+      });
+
+      test('malformed JSON is 400, and a body that is not JSON is refused', async () => {
+        const res = await api('demo.practitioner').request('POST', '/api/v1/children', {
+          body: '{"given_name": "Ann", ', headers: { 'content-type': 'application/json' },
+        });
+        assertJsonError(res, 400, 'malformed JSON');
+        const form = await api('demo.practitioner').request('POST', '/api/v1/children', {
+          body: 'given_name=Ann', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        assert.ok(form.status === 400 || form.status === 415, `form body: ${form.status}`);
+        const array = await api('demo.practitioner').request('POST', '/api/v1/children', {
+          body: '[1,2]', headers: { 'content-type': 'application/json' },
+        });
+        assert.ok(array.status === 400 || array.status === 422, `array body: ${array.status}`);
+      });
+
+      test('no token or a bad token is 401 with WWW-Authenticate', async () => {
+        for (const client of [new ApiClient(base), new ApiClient(base, 'not-a-real-token')]) {
+          const res = await client.get('/api/v1/children?q=smith');
+          assertJsonError(res, 401, 'unauthenticated');
+          assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
+        }
+        const session = new WebClient(base);
+        await session.signInOk('demo.practitioner');
+        const cookieOnly = await new ApiClient(base).get('/api/v1/children?q=smith', {
+          headers: { cookie: session.cookieHeader() },
+        });
+        assert.equal(cookieOnly.status, 401, 'a session cookie is not an API credential');
+      });
+
+      test('a duplicate NHS number is 409', async () => {
+        const nhs = syntheticNhsNumber();
+        const first = await api('demo.practitioner').post('/api/v1/children', childJson({ nhs_number: nhs }));
+        assert.equal(first.status, 201, first.text);
+        const second = await api('demo.practitioner').post('/api/v1/children', childJson({ nhs_number: nhs }));
+        assertJsonError(second, 409, 'duplicate NHS number');
+        assert.ok(second.json.error.fields.nhs_number);
+        const spaced = `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;
+        const third = await api('demo.voluntary').post('/api/v1/children', childJson({ nhs_number: spaced }));
+        assertJsonError(third, 409, 'the same number with spaces, from another agency');
+      });
+
+      test('a 2 MiB body is 413', async () => {
+        const big = JSON.stringify({ ...childJson(), address: 'x'.repeat(2 * 1024 * 1024) });
+        const res = await api('demo.practitioner').request('POST', '/api/v1/children', {
+          body: big, headers: { 'content-type': 'application/json' },
+        });
+        assertJsonError(res, 413, '2 MiB body');
+        // The server is still healthy afterwards.
+        assert.equal((await fetch(`${base}/healthz`)).status, 200);
+      });
+
+      test('concerns: a future observed_at is 422; a valid concern is 201', async () => {
+        const created = await api('demo.practitioner').post('/api/v1/children', childJson());
+        assert.equal(created.status, 201);
+        const id = created.json.id;
+        const future = new Date(Date.now() + 2 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const bad = await api('demo.practitioner').post(`/api/v1/children/${id}/concerns`, concernJson({ observed_at: future }));
+        assertJsonError(bad, 422, 'future observed_at');
+        assert.ok(bad.json.error.fields.observed_at);
+        const unknown = await api('demo.practitioner').post(`/api/v1/children/${id}/concerns`,
+                                                          concernJson({ indicators: ['ws.no_such_indicator'] }));
+        assertJsonError(unknown, 422, 'unknown indicator');
+        assert.ok(unknown.json.error.fields.indicators);
+        const ok = await api('demo.practitioner').post(`/api/v1/children/${id}/concerns`, concernJson());
+        assert.equal(ok.status, 201, ok.text);
+        assert.match(ok.json.id, ID);
+        assert.equal(ok.json.child_id, id);
+        assert.equal(ok.json.category, 'criminal_exploitation');
+        assert.deepEqual([...ok.json.indicators].sort(), ['ws.missing_school', 'ws.unexplained_gifts']);
+        assert.equal(ok.json.first_hand, true);
+        assert.equal(ok.headers.get('location'), `/api/v1/children/${id}/chronology`);
+      });
+
+      test('the chronology is newest first and filters by type', async () => {
+        const created = await api('demo.practitioner').post('/api/v1/children', childJson());
+        const id = created.json.id;
+        const at = (days) => new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        for (const [days, category] of [[10, 'missing'], [1, 'online_harm'], [5, 'other']]) {
+          const res = await api('demo.practitioner').post(`/api/v1/children/${id}/concerns`,
+                                                        concernJson({ observed_at: at(days), category }));
+          assert.equal(res.status, 201, res.text);
+        }
+        const res = await api('demo.practitioner').get(`/api/v1/children/${id}/chronology`);
+        assert.equal(res.status, 200);
+        const { entries } = res.json;
+        assert.equal(entries.length, 4, 'three concerns and the record');
+        for (const e of entries) {
+          for (const key of ['type', 'at', 'agency', 'summary', 'id']) assert.ok(key in e, `entry has ${key}`);
+          assert.match(e.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        }
+        const times = entries.map((e) => e.at);
+        assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
+        assert.equal(entries[0].type, 'record', 'the record was made just now');
+        assert.equal(entries[0].agency, 'Harbourside Academy');
+        const concerns = await api('demo.practitioner').get(`/api/v1/children/${id}/chronology?type=concern`);
+        assert.equal(concerns.json.entries.length, 3);
+        assert.ok(concerns.json.entries.every((e) => e.type === 'concern'));
+        assert.deepEqual(concerns.json.entries.map((e) => e.summary.toLowerCase()), ['online harm', 'other', 'missing']);
+        const badType = await api('demo.practitioner').get(`/api/v1/children/${id}/chronology?type=nonsense`);
+        assertJsonError(badType, 422, 'unknown type');
+      });
+
+      test('search needs a term', async () => {
+        const res = await api('demo.practitioner').get('/api/v1/children');
+        assertJsonError(res, 422, 'search without q');
+        assert.ok(res.json.error.fields.q);
+      });
+    });
+
+    // --- malformed HTTP -----------------------------------------------------------------------
+
+    describe('malformed HTTP', () => {
+      test('a malformed request line is 400', async () => {
+        for (const line of ['THIS IS NOT HTTP\r\n\r\n', 'GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n',
+                            'GET\r\n\r\n']) {
+          const response = await rawHttp(server.port, line);
+          assert.equal(statusOf(response), 400, `${JSON.stringify(line)} → ${response.slice(0, 200)}`);
+        }
+        const noHost = await rawHttp(server.port, 'GET /healthz HTTP/1.1\r\n\r\n');
+        assert.equal(statusOf(noHost), 400, 'HTTP/1.1 without Host');
+      });
+
+      test('a 10 KiB header is 431', async () => {
+        const response = await rawHttp(server.port,
+                                       `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(10 * 1024)}\r\n\r\n`);
+        assert.equal(statusOf(response), 431, response.slice(0, 200));
+        assert.equal((await fetch(`${base}/healthz`)).status, 200, 'still serving');
+      });
+    });
+
+    // --- CLI ------------------------------------------------------------------------------------
+
+    describe('CLI', () => {
+      test('agency add, user add --password-stdin and token create make a working user', async () => {
+        const code = `T${Math.floor(Math.random() * 1e6)}`;
+        const agency = harbour(['agency', 'add', '--db', url, '--code', code, '--name', 'Test Youth Project',
+                                '--sector', 'voluntary', '--type', 'voluntary']);
+        assert.equal(agency.status, 0, agency.stderr);
+        const again = harbour(['agency', 'add', '--db', url, '--code', code, '--name', 'Test Youth Project',
+                               '--sector', 'voluntary', '--type', 'voluntary']);
+        assert.notEqual(again.status, 0, 'a duplicate agency code is refused');
+        const bad = harbour(['agency', 'add', '--db', url, '--code', 'BADSECT', '--name', 'X', '--sector', 'nonsense',
+                             '--type', 'voluntary']);
+        assert.notEqual(bad.status, 0, 'an unknown sector is refused');
+
+        const password = 'another-long-test-password';
+        const user = harbour(['user', 'add', '--db', url, '--username', 'cli.worker', '--name', 'Cli Worker',
+                              '--agency', code, '--role', 'practitioner', '--password-stdin'], { input: `${password}\n` });
+        assert.equal(user.status, 0, user.stderr);
+        await new WebClient(base).signInOk('cli.worker', password);
+
+        const token = harbour(['token', 'create', '--db', url, '--username', 'cli.worker']);
+        assert.equal(token.status, 0, token.stderr);
+        const secret = token.stdout.trim();
+        const created = await new ApiClient(base, secret).post('/api/v1/children', childJson());
+        assert.equal(created.status, 201, created.text);
+        const seen = await api('demo.practitioner').get(`/api/v1/children/${created.json.id}`);
+        assert.equal(seen.status, 404, 'a child made by the new agency is hidden from HACAD');
+      });
+
+      test('user add refuses a short password with a message', () => {
+        const out = harbour(['user', 'add', '--db', url, '--username', 'short.pw', '--name', 'Short Password',
+                             '--agency', 'HACAD', '--role', 'practitioner', '--password-stdin'], { input: 'short\n' });
+        assert.notEqual(out.status, 0);
+        assert.match(out.stderr, /password/i);
+        const count = engine.sql(url, "SELECT count(*) FROM users WHERE username = 'short.pw'");
+        assert.equal(count.trim(), '0');
+      });
+
+      test('user add refuses an unknown agency and role; token create an unknown user', () => {
+        const agency = harbour(['user', 'add', '--db', url, '--username', 'no.agency', '--name', 'No Agency',
+                                '--agency', 'NOPE', '--role', 'practitioner', '--password-stdin'],
+                               { input: 'a-perfectly-fine-password\n' });
+        assert.notEqual(agency.status, 0);
+        assert.match(agency.stderr, /agency/i);
+        const role = harbour(['user', 'add', '--db', url, '--username', 'no.role', '--name', 'No Role',
+                              '--agency', 'HACAD', '--role', 'overlord', '--password-stdin'],
+                             { input: 'a-perfectly-fine-password\n' });
+        assert.notEqual(role.status, 0);
+        assert.match(role.stderr, /role/i);
+        const token = harbour(['token', 'create', '--db', url, '--username', 'nobody.here']);
+        assert.notEqual(token.status, 0);
+        assert.equal(token.stdout.trim(), '', 'no token printed');
+      });
+    });
+
+    // --- the audit chain (last: it tampers with the trail) -----------------------------------
+
+    describe('audit trail integrity', () => {
+      test('audit verify passes after the flows and fails after tampering, naming the entry', () => {
+        const total = Number(engine.sql(url, 'SELECT count(*) FROM audit_log').trim());
+        assert.ok(total > 50, `the flows were audited (${total} entries)`);
+        const ok = harbour(['audit', 'verify', '--db', url]);
+        assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+        assert.match(ok.stdout, new RegExp(`\\b${total}\\b`), 'reports how many entries were checked');
+        engine.sql(url, "UPDATE audit_log SET detail = 'x' WHERE seq = 3");
+        const broken = harbour(['audit', 'verify', '--db', url]);
+        assert.notEqual(broken.status, 0, 'tampering is detected');
+        assert.match(broken.stdout + broken.stderr, /entry 3\b/);
+      });
+
+      test('audit verify fails when a middle entry is deleted', async () => {
+        const fresh = await engine.newDatabase();
+        harbourOk(['migrate', '--db', fresh]);
+        harbourOk(['demo-data', '--db', fresh, '--children', '2', '--seed', '3']);
+        createToken(fresh, 'demo.practitioner');
+        createToken(fresh, 'demo.voluntary');
+        assert.equal(harbour(['audit', 'verify', '--db', fresh]).status, 0);
+        const before = Number(engine.sql(fresh, 'SELECT count(*) FROM audit_log').trim());
+        assert.ok(before >= 4, `${before} entries`);
+        engine.sql(fresh, 'DELETE FROM audit_log WHERE seq = 2');
+        const broken = harbour(['audit', 'verify', '--db', fresh]);
+        assert.notEqual(broken.status, 0, 'a deleted entry is detected');
+        assert.match(broken.stdout + broken.stderr, /BROKEN|broken/);
+      });
+    });
+  });
+}
