@@ -37,7 +37,7 @@ run: build
 	fi
 	@$(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --print-logins
 	@echo "Harbour: http://$(LISTEN)/"
-	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN)
+	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN) --demo-banner
 
 test: build
 	@$(MAKE) --no-print-directory test-unit test-integration test-e2e test-asan test-fuzz

@@ -66,21 +66,6 @@ std::optional<E> ValueOf(const std::array<CodeName<E>, N>& table, std::string_vi
   return it->value;
 }
 
-// Characters as a person counts them (code points); `text` must be valid UTF-8.
-std::size_t CharacterCount(std::string_view text) {
-  return static_cast<std::size_t>(std::ranges::count_if(
-      text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Control characters other than line breaks and tabs (which only multi-line fields allow).
-bool HasControlCharacters(std::string_view text, bool multi_line) {
-  return std::ranges::any_of(text, [multi_line](char c) {
-    auto byte = static_cast<unsigned char>(c);
-    if (multi_line && (c == '\n' || c == '\r' || c == '\t')) return false;
-    return byte < 0x20 || byte == 0x7F;
-  });
-}
-
 // Trims `raw` and checks it is readable text of at most `max` characters. On failure records
 // a message under `key` and returns "". `label` starts the message ("Given name").
 std::string CheckedText(std::string_view raw, std::string_view key, std::string_view label,
@@ -130,7 +115,12 @@ std::vector<std::string> CheckedAliases(std::string_view raw, Errors& errors) {
       return {};
     }
   }
-  return aliases;
+  // The same name twice is one alias; the order given is kept.
+  std::vector<std::string> unique;
+  for (auto& alias : aliases) {
+    if (std::find(unique.begin(), unique.end(), alias) == unique.end()) unique.push_back(alias);
+  }
+  return unique;
 }
 
 // `today` minus whole years; 29 February becomes 28 February in a non-leap year.
@@ -315,6 +305,44 @@ std::string AgeText(const Child& child, Date today) {
   if (child.date_of_birth) return std::to_string(AgeInYears(*child.date_of_birth, today));
   if (child.estimated_age) return "about " + std::to_string(*child.estimated_age);
   return "not known";
+}
+
+std::string_view Label(Sex v) {
+  switch (v) {
+    case Sex::kFemale:
+      return "Female";
+    case Sex::kMale:
+      return "Male";
+    case Sex::kNotKnown:
+      return "Not known";
+  }
+  return "Not known";
+}
+
+std::string_view Label(Disability v) {
+  switch (v) {
+    case Disability::kNo:
+      return "No";
+    case Disability::kYes:
+      return "Yes";
+    case Disability::kNotKnown:
+      return "Not known";
+  }
+  return "Not known";
+}
+
+std::string_view Label(SpecialNeeds v) {
+  switch (v) {
+    case SpecialNeeds::kNone:
+      return "None";
+    case SpecialNeeds::kSenSupport:
+      return "SEN support";
+    case SpecialNeeds::kEhcPlan:
+      return "Education, health and care plan";
+    case SpecialNeeds::kNotKnown:
+      return "Not known";
+  }
+  return "Not known";
 }
 
 }  // namespace harbour::children

@@ -35,6 +35,9 @@ std::optional<LegalStatus> LegalStatusFromCode(std::string_view code);
 std::optional<Disability> DisabilityFromCode(std::string_view code);
 std::optional<SpecialNeeds> SpecialNeedsFromCode(std::string_view code);
 std::string_view Label(LegalStatus v);  // "Looked after (section 20)"
+std::string_view Label(Sex v);           // "Female"
+std::string_view Label(Disability v);    // "Yes", "No", "Not known"
+std::string_view Label(SpecialNeeds v);  // "SEN support", "Education, health and care plan"
 bool IsLookedAfter(LegalStatus v);
 
 struct Child {

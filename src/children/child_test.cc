@@ -329,3 +329,24 @@ TEST(AgeText, WholeYearsFromDateOfBirthOrAnEstimate) {
 
 }  // namespace
 }  // namespace harbour::children
+
+namespace harbour::children {
+namespace {
+
+// Regression: the API echoed a repeated alias twice although storage keeps it once.
+TEST(ValidateChildAliases, RepeatedAliasIsKeptOnceInTheOrderGiven) {
+  ChildInput input;
+  input.given_name = "Ada";
+  input.family_name = "Example";
+  input.estimated_age = "14";
+  input.sex = "female";
+  input.aliases = "Tee\nAddy\nTee\n";
+  auto catalogue = reference::Catalogue({}, {{"not_known", "Not known", ""}}, {});
+  auto child = ValidateChild(input, catalogue, Date{std::chrono::year(2026), std::chrono::month(11),
+                                                    std::chrono::day(23)});
+  ASSERT_TRUE(child.has_value()) << child.error().message;
+  EXPECT_EQ(child->aliases, (std::vector<std::string>{"Tee", "Addy"}));
+}
+
+}  // namespace
+}  // namespace harbour::children

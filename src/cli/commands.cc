@@ -11,6 +11,7 @@
 #include "agencies/agency.h"
 #include "cli/config.h"
 #include "cli/demo_data.h"
+#include "common/embedded.h"
 #include "common/ids.h"
 #include "common/text.h"
 #include "identity/identity.h"
@@ -89,7 +90,8 @@ void AddCommon(CLI::App* cmd, Common& common, bool with_db = true) {
   }
 }
 
-int Serve(const Common& common, const std::string& listen_override, unsigned threads_override) {
+int Serve(const Common& common, const std::string& listen_override, unsigned threads_override,
+          bool demo_banner) {
   auto config = LoadConfig(common.config_path);
   if (!config) return Report(config.error());
   unsigned threads = threads_override != 0 ? threads_override : config->threads;
@@ -99,10 +101,9 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   if (!listen) return Report(listen.error());
   auto catalogue = LoadCatalogue(config->reference_dir);
   if (!catalogue) return Report(catalogue.error());
-  auto openapi = ReadFile(config->openapi_path);
-  if (!openapi) return Report(openapi.error());
   SystemClock clock;
-  web::AppOptions app_options{config->demo_banner, config->secure_cookies, *openapi};
+  web::AppOptions app_options{config->demo_banner || demo_banner, config->secure_cookies,
+                              std::string(EmbeddedText("docs/api/openapi.yaml"))};
   web::App app(*ctx->db, *catalogue, clock, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;
@@ -153,7 +154,11 @@ int Run(int argc, char** argv) {
   std::string listen;
   unsigned threads = 0;
   serve->add_option("--listen", listen, "ADDRESS:PORT to listen on (default 127.0.0.1:8080)");
-  serve->add_option("--threads", threads, "Worker threads (default: the config file's, or 8)");
+  serve->add_option("--threads", threads, "Worker threads (default: the config file's, or 8)")
+      ->check(CLI::Range(1, 256));
+  bool demo_banner = false;
+  serve->add_flag("--demo-banner", demo_banner,
+                  "Show the \"synthetic demo data only\" banner on every page");
 
   // migrate
   auto* migrate = app.add_subcommand("migrate", "Apply the database migrations this build has");
@@ -226,7 +231,7 @@ int Run(int argc, char** argv) {
     return app.exit(e);
   }
 
-  if (serve->parsed()) return Serve(common, listen, threads);
+  if (serve->parsed()) return Serve(common, listen, threads, demo_banner);
   if (migrate->parsed()) return MigrateCommand(common);
 
   if (demo->parsed()) {

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <toml.hpp>
 
+#include "common/toml_text.h"
+
 namespace harbour::cli {
 
 namespace fs = std::filesystem;
@@ -27,6 +29,16 @@ std::string Resolve(const fs::path& base, const std::string& value) {
   return (base / value).lexically_normal().string();
 }
 
+// `table.key` from the document, or `fallback` when absent; toml11 throws on a wrong type,
+// which LoadConfig reports. (toml11 3.7's multi-key find_or crashes on some inputs.)
+template <class T>
+T Setting(const toml::value& data, const char* table, const char* key, T fallback) {
+  if (!data.is_table() || !data.contains(table)) return fallback;
+  const toml::value& section = toml::find(data, table);
+  if (!section.is_table() || !section.contains(key)) return fallback;
+  return toml::get<T>(toml::find(section, key));
+}
+
 }  // namespace
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -40,20 +52,24 @@ Result<Config> LoadConfig(const std::string& path) {
   auto text = ReadFile(file);
   if (!text) return std::unexpected(text.error());
   fs::path base = fs::absolute(file).parent_path().parent_path();
+  if (auto problem = CheckTomlText(*text)) {
+    return Fail(ErrorKind::kInvalid, "bad_config",
+                file + ", line " + std::to_string(problem->line) + ": " + problem->what);
+  }
   try {
     std::istringstream in(*text);
     auto data = toml::parse(in, file);
-    config.database_url = toml::find_or<std::string>(data, "database", "url", config.database_url);
+    config.database_url = Setting<std::string>(data, "database", "url", config.database_url);
     constexpr std::string_view kSqlite = "sqlite:///";
     if (config.database_url.starts_with(kSqlite)) {
       // A relative SQLite path in the file is relative to the checkout, not the cwd.
       config.database_url =
           std::string(kSqlite) + Resolve(base, config.database_url.substr(kSqlite.size()));
     }
-    config.listen = toml::find_or<std::string>(data, "server", "listen", config.listen);
-    auto threads = toml::find_or<std::int64_t>(data, "server", "threads", config.threads);
-    auto body_limit = toml::find_or<std::int64_t>(data, "server", "body_limit",
-                                                  static_cast<std::int64_t>(config.body_limit));
+    config.listen = Setting<std::string>(data, "server", "listen", config.listen);
+    auto threads = Setting<std::int64_t>(data, "server", "threads", config.threads);
+    auto body_limit = Setting<std::int64_t>(data, "server", "body_limit",
+                                           static_cast<std::int64_t>(config.body_limit));
     if (threads < 1 || threads > 256) {
       return Fail(ErrorKind::kInvalid, "bad_config", "server.threads must be between 1 and 256.");
     }
@@ -63,13 +79,11 @@ Result<Config> LoadConfig(const std::string& path) {
     }
     config.threads = static_cast<unsigned>(threads);
     config.body_limit = static_cast<std::size_t>(body_limit);
-    config.secure_cookies = toml::find_or<bool>(data, "server", "secure_cookies", false);
-    config.trust_forwarded_proto = toml::find_or<bool>(data, "server", "trust_forwarded_proto", false);
-    config.demo_banner = toml::find_or<bool>(data, "server", "demo_banner", false);
-    config.assets_dir = Resolve(base, toml::find_or<std::string>(data, "server", "assets_dir",
-                                                                 config.assets_dir));
-    config.reference_dir = Resolve(base, toml::find_or<std::string>(data, "reference", "dir",
-                                                                    config.reference_dir));
+    config.secure_cookies = Setting<bool>(data, "server", "secure_cookies", false);
+    config.trust_forwarded_proto = Setting<bool>(data, "server", "trust_forwarded_proto", false);
+    config.demo_banner = Setting<bool>(data, "server", "demo_banner", false);
+    config.assets_dir = Resolve(base, Setting<std::string>(data, "server", "assets_dir", config.assets_dir));
+    config.reference_dir = Resolve(base, Setting<std::string>(data, "reference", "dir", config.reference_dir));
   } catch (const std::exception& e) {
     return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
   }

@@ -19,7 +19,6 @@ struct Config {
   bool demo_banner = false;
   std::string assets_dir = HARBOUR_ASSETS_DIR;
   std::string reference_dir = HARBOUR_SOURCE_DIR "/config/reference";
-  std::string openapi_path = HARBOUR_SOURCE_DIR "/docs/api/openapi.yaml";
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else

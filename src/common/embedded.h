@@ -13,4 +13,8 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> EmbeddedFiles();
 
+// The contents of the embedded file at `path`; throws std::logic_error if there is none
+// (a build defect).
+std::string_view EmbeddedText(std::string_view path);
+
 }  // namespace harbour

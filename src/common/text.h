@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/error.h"
+
 namespace harbour {
 
 bool IsValidUtf8(std::string_view text);
@@ -15,6 +17,15 @@ std::vector<std::string> NonEmptyLines(std::string_view text);
 // Latin then ASCII, case-folded, with everything but letters, digits and single spaces
 // removed. "  Zoë  O'Brien " -> "zoe obrien". Invalid UTF-8 yields "".
 std::string NameKey(std::string_view name);
+// Characters as a person counts them (code points); `text` must be valid UTF-8.
+std::size_t CharacterCount(std::string_view text);
+// True for ASCII control characters; line breaks and tabs are allowed when `multi_line`.
+bool HasControlCharacters(std::string_view text, bool multi_line = false);
+// Percent-decodes one URL component ('+' kept as '+'); kMalformed (code "bad_encoding") on a
+// bad escape or when the result is not valid UTF-8.
+Result<std::string> PercentDecode(std::string_view text);
+// Percent-encodes everything but RFC 3986 unreserved characters.
+std::string PercentEncode(std::string_view text);
 // Lower-case ASCII hex of the bytes.
 std::string HexEncode(std::string_view bytes);
 

@@ -39,21 +39,6 @@ const CategoryName* FindCategory(Category value) {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Characters as a person counts them (code points); `text` must be valid UTF-8.
-std::size_t CharacterCount(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::ranges::count_if(text, [](char c) { return !IsContinuationByte(c); }));
-}
-
-// Control characters other than line breaks and tabs, which the narrative may contain.
-bool HasControlCharacters(std::string_view text, bool multi_line) {
-  return std::ranges::any_of(text, [multi_line](char c) {
-    auto byte = static_cast<unsigned char>(c);
-    if (multi_line && (c == '\n' || c == '\r' || c == '\t')) return false;
-    return byte < 0x20 || byte == 0x7F;
-  });
-}
-
 // The narrative-like text shared by concerns and addenda: trimmed, readable, 1..kMaxNarrative
 // characters. Returns the message for a person on failure.
 std::expected<std::string, std::string> CheckedLongText(std::string_view raw,

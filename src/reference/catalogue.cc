@@ -9,6 +9,8 @@
 #include <toml.hpp>
 #include <utility>
 
+#include "common/toml_text.h"
+
 namespace harbour::reference {
 namespace {
 
@@ -135,12 +137,19 @@ Result<std::string> StringField(const toml::value& entry, const std::string& key
 // expected for hand-edited files) into kInvalid values at this boundary.
 template <class T, class Parse>
 Result<T> ParseDocument(std::string_view toml_text, Parse parse) {
+  if (auto problem = CheckTomlText(toml_text)) {
+    return ToError({problem->line, "toml", problem->what});
+  }
   try {
     std::istringstream in{std::string(toml_text)};
     const toml::value document = toml::parse(in, "reference");
     return parse(document);
   } catch (const toml::exception& e) {
-    return ToError({e.location().line(), "toml", "TOML syntax error: " + FirstLineOf(e.what())});
+    // location() is right except for some errors it reports at line 1; the message quotes
+    // the real line then.
+    auto line = e.location().line();
+    if (line <= 1) line = LineInTomlMessage(e.what(), line);
+    return ToError({line, "toml", "TOML syntax error: " + FirstLineOf(e.what())});
   } catch (const std::exception& e) {
     return ToError({0, "toml", "TOML error: " + FirstLineOf(e.what())});
   }

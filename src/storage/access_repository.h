@@ -12,7 +12,8 @@ namespace harbour::storage {
 
 struct AccessRequest {
   std::string id;
-  std::string child_id;
+  std::string search_terms;  // what the requester searched for
+  std::string child_id;      // the child access was granted to, once granted
   std::string child_name;
   std::string user_id;
   std::string user_name;
@@ -29,9 +30,12 @@ class AccessRepository {
   void InsertRequestIn(Transaction& tx, const AccessRequest& request);
   Result<std::vector<AccessRequest>> OpenRequests(int limit);
   Result<std::optional<AccessRequest>> FindRequest(std::string_view id);
-  // Marks the request decided and, when granted, inserts a grant expiring at `expires_at`.
-  void DecideIn(Transaction& tx, const AccessRequest& request, bool grant,
-                std::string_view decided_by, Instant at, std::optional<Instant> expires_at);
+  // Marks the request refused.
+  void RefuseIn(Transaction& tx, const AccessRequest& request, std::string_view decided_by,
+                Instant at);
+  // Marks the request granted for `child_id` and inserts a grant expiring at `expires_at`.
+  void GrantIn(Transaction& tx, const AccessRequest& request, std::string_view child_id,
+               std::string_view decided_by, Instant at, std::optional<Instant> expires_at);
 
  private:
   Database& db_;

@@ -99,7 +99,8 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
     soci::session sql(db_.pool());
     std::string c(child_id);
     std::vector<chronology::Entry> out;
-    std::map<std::string, std::size_t> concern_index;
+    std::map<std::string, std::size_t> concern_index;  // concern id -> entry index
+    std::vector<concerns::Concern> concern_rows;        // in entry order
     {
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT " << kColumns
@@ -118,8 +119,8 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
         e.recorded_by = GetText(row, 13);
         e.detail = concern.narrative;
         e.immediate_danger = concern.immediate_danger;
-        e.summary = std::string(concerns::Label(concern.category));
         concern_index[e.id] = out.size();
+        concern_rows.push_back(std::move(concern));
         out.push_back(std::move(e));
       }
     }
@@ -132,6 +133,10 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
       for (const auto& row : rows) {
         auto it = concern_index.find(GetText(row, 0));
         if (it != concern_index.end()) out[it->second].indicators.push_back(GetText(row, 1));
+      }
+      for (std::size_t i = 0; i < concern_rows.size(); ++i) {
+        concern_rows[i].indicators = out[i].indicators;
+        out[i].summary = concerns::Summary(concern_rows[i]);
       }
     }
     {

@@ -5,7 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/ids.h"
-#include "web/parse/form.h"
+#include "common/text.h"
 
 namespace harbour::storage {
 
@@ -47,7 +47,7 @@ Result<std::string> PostgresConnectString(std::string_view url) {
   std::vector<std::pair<std::string, std::string>> parts;
   auto add = [&](std::string key, std::string_view raw) -> bool {
     if (raw.empty()) return true;
-    auto decoded = web::PercentDecode(raw);
+    auto decoded = PercentDecode(raw);
     if (!decoded) return false;
     parts.emplace_back(std::move(key), *decoded);
     return true;
@@ -67,10 +67,17 @@ Result<std::string> PostgresConnectString(std::string_view url) {
       !add("password", password) || !add("dbname", dbname)) {
     return bad();
   }
-  if (!query.empty()) {
-    auto form = web::ParseUrlEncoded(query);
-    if (!form) return bad();
-    for (const auto& [key, value] : form->Pairs()) parts.emplace_back(key, value);
+  std::size_t pos = 0;
+  while (pos < query.size()) {
+    std::size_t amp = query.find('&', pos);
+    std::string_view pair = std::string_view(query).substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    pos = amp == std::string::npos ? query.size() : amp + 1;
+    auto eq = pair.find('=');
+    if (eq == std::string_view::npos) return bad();
+    auto key = PercentDecode(pair.substr(0, eq));
+    auto value = PercentDecode(pair.substr(eq + 1));
+    if (!key || !value) return bad();
+    parts.emplace_back(*key, *value);
   }
   std::string out;
   for (const auto& [key, value] : parts) {

@@ -276,7 +276,7 @@ TEST_F(StorageTest, GrantsAreScopedToTheUserAndExpire) {
   auto child = MakeChild("Leo", "Wood");
   Insert(child);
   AccessRepository access(*db_);
-  AccessRequest request{NewId(), child.id, "", user_.id, "", "", "joint visit", "open", now_};
+  AccessRequest request{NewId(), "leo wood", "", "", user_.id, "", "", "joint visit", "open", now_};
   {
     Transaction tx(*db_);
     access.InsertRequestIn(tx, request);
@@ -287,7 +287,7 @@ TEST_F(StorageTest, GrantsAreScopedToTheUserAndExpire) {
   ASSERT_EQ(open->size(), 1u);
   {
     Transaction tx(*db_);
-    access.DecideIn(tx, open->front(), true, user_.id, now_, now_ + std::chrono::days(1));
+    access.GrantIn(tx, open->front(), child.id, user_.id, now_, now_ + std::chrono::days(1));
     tx.Commit();
   }
   ChildrenRepository children(*db_);
@@ -298,6 +298,10 @@ TEST_F(StorageTest, GrantsAreScopedToTheUserAndExpire) {
   ASSERT_TRUE(after.has_value());
   EXPECT_TRUE(after->granted_users.empty());
   EXPECT_TRUE(access.OpenRequests(10)->empty());
+  auto decided = access.FindRequest(request.id);
+  ASSERT_TRUE(decided.has_value() && decided->has_value());
+  EXPECT_EQ((*decided)->status, "granted");
+  EXPECT_EQ((*decided)->child_name, "Leo Wood");
 }
 
 }  // namespace

@@ -203,7 +203,9 @@ Response App::ApiGetChild(Request& request, const Principal& who) {
 }
 
 Response App::ApiCreateConcern(Request& request, const Principal& who) {
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern);
+  access::Decision decision;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern,
+                              &decision);
   if (!child) return JsonError(child.error());
   auto body = ReadJson(request);
   if (!body) return JsonError(body.error());
@@ -218,7 +220,7 @@ Response App::ApiCreateConcern(Request& request, const Principal& who) {
   in.first_hand = r.Boolean("first_hand");
   in.immediate_danger = r.Boolean("immediate_danger");
   if (auto errors = r.Errors(); !errors.empty()) return JsonError(Invalid(errors).error());
-  auto logged = DoLogConcern(who, request, *child, in);
+  auto logged = DoLogConcern(who, request, *child, in, decision.purpose);
   if (!logged) return JsonError(logged.error());
   Response res = JsonOk(201, ConcernJson(*logged));
   res.AddHeader("Location", "/api/v1/children/" + child->id + "/chronology");
@@ -226,7 +228,9 @@ Response App::ApiCreateConcern(Request& request, const Principal& who) {
 }
 
 Response App::ApiChronology(Request& request, const Principal& who) {
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology);
+  access::Decision decision;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology,
+                              &decision);
   if (!child) return JsonError(child.error());
   chronology::Filter filter;
   std::string type = request.query.Get("type");
@@ -238,7 +242,7 @@ Response App::ApiChronology(Request& request, const Principal& who) {
     }
   }
   filter.agency_id = request.query.Get("agency");
-  auto chronicle = DoChronology(who, request, *child, filter);
+  auto chronicle = DoChronology(who, request, *child, filter, decision.purpose);
   if (!chronicle) return JsonError(chronicle.error());
   json entries = json::array();
   for (const auto& e : chronicle->entries) {

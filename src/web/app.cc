@@ -51,7 +51,7 @@ Router App::BuildRouter() {
   r.Add(Method::kPost, "/children/{id}/concerns", page(&App::CreateConcern));
   r.Add(Method::kPost, "/children/{id}/concerns/{concern_id}/addenda", page(&App::CreateAddendum));
   r.Add(Method::kGet, "/children/{id}/chronology", page(&App::Chronology));
-  r.Add(Method::kPost, "/children/{id}/access-requests", page(&App::RequestAccess));
+  r.Add(Method::kPost, "/access-requests", page(&App::RequestAccess));
   r.Add(Method::kGet, "/access-requests", page(&App::AccessRequests));
   r.Add(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));
   r.Add(Method::kGet, "/audit", page(&App::AuditTrail));
@@ -135,6 +135,8 @@ Handler App::PageRoute(std::function<Response(Request&, const Principal&)> handl
       auto form = ParseUrlEncoded(request.body);
       if (!form || !SecretsEqual(form->Get("_csrf"), who->session->csrf_token)) {
         spdlog::warn("CSRF check failed (request {})", request.request_id);
+        Audit(AuditEntry(*who, request, "csrf.check", "request", "", "refused", {},
+                         "missing or wrong form token on POST " + request.path.substr(0, 200)));
         return ErrorPage(&*who, request,
                          Error{ErrorKind::kForbidden, "csrf_failed",
                                "This form has expired. Go back, reload the page and try again.",

@@ -93,6 +93,9 @@ class App {
   Response CreateAddendum(Request& request, const Principal& who);
   Response Chronology(Request& request, const Principal& who);
   Response RequestAccess(Request& request, const Principal& who);
+  // Audits a refusal of `action` and renders the 403 page.
+  Response Refuse(const Principal& who, const Request& request, const access::Decision& decision,
+                  access::Action action, std::string_view message);
   Response AccessRequests(Request& request, const Principal& who);
   Response DecideAccessRequest(Request& request, const Principal& who);
   Response AuditTrail(Request& request, const Principal& who);
@@ -111,12 +114,22 @@ class App {
                                         const children::ChildInput& input);
   Result<concerns::Concern> DoLogConcern(const Principal& who, const Request& request,
                                          const children::Child& child,
-                                         const concerns::ConcernInput& input);
+                                         const concerns::ConcernInput& input,
+                                         std::string_view purpose);
   struct Chronicle {
     std::vector<chronology::Entry> entries;
   };
   Result<Chronicle> DoChronology(const Principal& who, const Request& request,
-                                 const children::Child& child, const chronology::Filter& filter);
+                                 const children::Child& child, const chronology::Filter& filter,
+                                 std::string_view purpose);
+  // The chronology page; an addendum that failed validation is shown again on its concern.
+  struct AddendumProblem {
+    std::string concern_id;
+    std::string text;
+    std::string message;
+  };
+  Response ChronologyPage(Request& request, const Principal& who, const children::Child& child,
+                          std::string_view purpose, const AddendumProblem* problem);
   struct SearchOutcome {
     std::vector<children::Child> visible;
     std::size_t hidden = 0;  // matches outside the searcher's access

@@ -70,6 +70,17 @@ Response App::SignIn(Request& request) {
     // Spend the same time as a real check so that timing does not reveal unknown users.
     static const std::string kDummyHash = identity::HashPassword("timing-equaliser-only");
     (void)identity::VerifyPassword(form->Get("password"), kDummyHash);
+    audit::Entry entry;
+    entry.at = clock_.Now();
+    entry.username = *username;  // as typed (normalised): who tried, for the auditor
+    entry.role = "-";
+    entry.agency = "-";
+    entry.action = "sign-in";
+    entry.record_type = "user";
+    entry.outcome = "refused";
+    entry.detail = "unknown or inactive user";
+    entry.request_id = request.request_id;
+    Audit(std::move(entry));
     return fail(failed_message, 422);
   }
   identity::User& user = **found;

@@ -23,7 +23,7 @@ Result<std::string> DateOfBirthFromForm(const FormData& form) {
   std::string day = Trim(form.Get("dob_day")), month = Trim(form.Get("dob_month"));
   std::string year = Trim(form.Get("dob_year"));
   if (day.empty() && month.empty() && year.empty()) return std::string();
-  auto date = DateFromParts(day, month, year);
+  auto date = DateFromParts(day, month, year, "Date of birth");
   if (!date) {
     return Invalid({{"date_of_birth", date.error().fields.empty()
                                           ? date.error().message
@@ -118,7 +118,7 @@ Result<children::Child> App::DoCreateChild(const Principal& who, const Request& 
     return {};
   });
   if (!saved) {
-    if (saved.error().kind == ErrorKind::kConflict) {
+    if (saved.error().code == "already_exists" && !child->nhs_number.empty()) {
       return Fail(ErrorKind::kConflict, "duplicate_nhs_number",
                   "A child with this NHS number already has a record. Search for them instead.",
                   {{"nhs_number", "A child with this NHS number already has a record"}});
@@ -228,13 +228,12 @@ Response App::ViewChild(Request& request, const Principal& who) {
   context.insert({
       {"aliases", aliases},
       {"has_aliases", !aliases.empty()},
-      {"sex", Str(children::ToCode(c.sex) == "not_known" ? "Not known"
-                  : children::ToCode(c.sex) == "female" ? "Female" : "Male")},
+      {"sex", Str(children::Label(c.sex))},
       {"gender", c.gender},
       {"ethnicity", Str(ethnicity ? ethnicity->label : "Not known")},
       {"first_language", c.first_language},
-      {"disability", Str(children::ToCode(c.disability))},
-      {"special_needs", Str(children::ToCode(c.special_needs))},
+      {"disability", Str(children::Label(c.disability))},
+      {"special_needs", Str(children::Label(c.special_needs))},
       {"address", c.address},
       {"school", c.school},
       {"upn", c.upn},
@@ -246,8 +245,11 @@ Response App::ViewChild(Request& request, const Principal& who) {
   });
   mstch::array team;
   for (const auto& a : *involved) {
+    std::string reason = a.reason == "created"   ? "Created the record"
+                         : a.reason == "concern" ? "Recorded a concern"
+                                                 : "Added to the team";
     team.push_back(mstch::map{{"name", a.agency_name},
-                              {"reason", a.reason},
+                              {"reason", reason},
                               {"since", FormatLongDate(DateOf(a.added_at))}});
   }
   context["team"] = team;
@@ -259,49 +261,72 @@ Response App::ViewChild(Request& request, const Principal& who) {
   return Page(&who, request, children::DisplayName(c), "pages/child", context);
 }
 
+Response App::Refuse(const Principal& who, const Request& request,
+                    const access::Decision& decision, access::Action action,
+                    std::string_view message) {
+  Audit(AuditEntry(who, request, access::ToCode(action), "", "", "refused", {}, decision.reason));
+  return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden", std::string(message), {}});
+}
+
 Response App::RequestAccess(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kRequestAccess);
+  if (!decision.allowed) {
+    return Refuse(who, request, decision, access::Action::kRequestAccess,
+                  "Your role cannot ask for access to children's records.");
+  }
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
-  std::string child_id = request.Param("id");
-  auto decision = access::Decide(who.Subject(), access::Action::kRequestAccess);
-  if (!decision.allowed || !IsValidId(child_id)) return NotFoundPage(&who, request);
-  auto child = children_.Find(child_id);
-  if (!child) return ErrorPage(&who, request, child.error());
-  if (!child->has_value()) return NotFoundPage(&who, request);
+  std::string terms = Trim(form->Get("q"));
   std::string reason = Trim(form->Get("reason"));
-  if (reason.empty()) reason = "Requested from a child search";
-  if (reason.size() > 1000) reason.resize(1000);
-  storage::AccessRequest ar{NewId(), child_id, "", who.user.id, "", "", reason, "open",
+  if (terms.empty() || CharacterCount(terms) > 200 || !IsValidUtf8(reason) ||
+      CharacterCount(reason) > 2000) {
+    return ErrorPage(&who, request,
+                     Error{ErrorKind::kInvalid, "validation_failed",
+                           "Search again, then ask for access from the search results.", {}});
+  }
+  if (reason.empty()) reason = "(no reason given)";
+  storage::AccessRequest ar{NewId(), terms, "", "", who.user.id, "", "", reason, "open",
                             clock_.Now()};
   auto saved = storage::Guard("requesting access", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     access_.InsertRequestIn(tx, ar);
-    audit_.AppendIn(tx, AuditEntry(who, request, "access.request", "child", child_id, "allowed"));
+    audit_.AppendIn(tx, AuditEntry(who, request, "access.request", "access_request", ar.id,
+                                   "allowed", decision.purpose));
     tx.Commit();
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
-  return Page(&who, request, "Access requested", "pages/access-requested",
-              mstch::map{{"q", form->Get("q")}});
+  return Page(&who, request, "Access requested", "pages/access-requested", mstch::map{{"q", terms}});
 }
 
 Response App::AccessRequests(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kGrantAccess);
   if (!decision.allowed) {
-    return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden",
-                                          "Only the exploitation coordinator decides access.", {}});
+    return Refuse(who, request, decision, access::Action::kGrantAccess,
+                  "Only the exploitation coordinator decides access requests.");
   }
   auto open = access_.OpenRequests(100);
   if (!open) return ErrorPage(&who, request, open.error());
+  Date today = DateOf(clock_.Now());
   mstch::array rows;
   for (const auto& r : *open) {
+    // The coordinator sees every record; the matches let them pick the child meant.
+    auto outcome = DoSearch(who, request, r.search_terms);
+    if (!outcome) return ErrorPage(&who, request, outcome.error());
+    mstch::array matches;
+    for (std::size_t i = 0; i < outcome->visible.size() && i < 10; ++i) {
+      mstch::map match = ChildSummary(outcome->visible[i], today);
+      match["request_id"] = r.id;
+      matches.push_back(std::move(match));
+    }
     rows.push_back(mstch::map{{"id", r.id},
-                              {"child_id", r.child_id},
-                              {"child_name", r.child_name},
+                              {"search_terms", r.search_terms},
                               {"user_name", r.user_name},
                               {"agency_name", r.agency_name},
                               {"reason", r.reason},
-                              {"requested_at", FormatLondonDateTime(r.requested_at)}});
+                              {"requested_at", FormatLondonDateTime(r.requested_at)},
+                              {"matches", matches},
+                              {"has_matches", !matches.empty()}});
   }
   Audit(AuditEntry(who, request, "access.list", "access_request", "", "allowed", decision.purpose));
   return Page(&who, request, "Access requests", "pages/access-requests",
@@ -311,8 +336,8 @@ Response App::AccessRequests(Request& request, const Principal& who) {
 Response App::DecideAccessRequest(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kGrantAccess);
   if (!decision.allowed) {
-    return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden",
-                                          "Only the exploitation coordinator decides access.", {}});
+    return Refuse(who, request, decision, access::Action::kGrantAccess,
+                  "Only the exploitation coordinator decides access requests.");
   }
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
@@ -322,13 +347,30 @@ Response App::DecideAccessRequest(Request& request, const Principal& who) {
   if (!found) return ErrorPage(&who, request, found.error());
   if (!found->has_value() || (*found)->status != "open") return NotFoundPage(&who, request);
   bool grant = form->Get("decision") == "grant";
+  std::string child_id = form->Get("child_id");
+  if (grant) {
+    auto child = IsValidId(child_id) ? children_.Find(child_id)
+                                     : Result<std::optional<children::Child>>(std::nullopt);
+    if (!child) return ErrorPage(&who, request, child.error());
+    if (!child->has_value()) {
+      return ErrorPage(&who, request,
+                       Error{ErrorKind::kInvalid, "validation_failed",
+                             "Choose the record to open to the practitioner, then grant access.",
+                             {}});
+    }
+  }
   Instant now = clock_.Now();
   auto saved = storage::Guard("deciding access", [&]() -> Result<void> {
     storage::Transaction tx(db_);
-    access_.DecideIn(tx, **found, grant, who.user.id, now, now + std::chrono::days(90));
-    audit_.AppendIn(tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse", "child",
-                                   (*found)->child_id, "allowed", decision.purpose,
-                                   "for user " + (*found)->user_id));
+    if (grant) {
+      access_.GrantIn(tx, **found, child_id, who.user.id, now, now + std::chrono::days(90));
+    } else {
+      access_.RefuseIn(tx, **found, who.user.id, now);
+    }
+    audit_.AppendIn(tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
+                                   grant ? "child" : "access_request", grant ? child_id : id,
+                                   "allowed", decision.purpose,
+                                   "request " + id + " for user " + (*found)->user_id));
     tx.Commit();
     return {};
   });

@@ -27,7 +27,7 @@ Result<std::string> ObservedAtFromForm(const FormData& form) {
   if (day.empty() && month.empty() && year.empty()) {
     return Invalid({{"observed_at", "Enter the date you saw or heard this"}});
   }
-  auto date = DateFromParts(day, month, year);
+  auto date = DateFromParts(day, month, year, "The date you saw or heard this");
   if (!date) {
     return Invalid({{"observed_at", date.error().fields.empty() ? date.error().message
                                                                 : date.error().fields.begin()->second}});
@@ -57,7 +57,8 @@ concerns::ConcernInput ConcernInputFromForm(const FormData& f, std::string obser
 
 Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request& request,
                                             const children::Child& child,
-                                            const concerns::ConcernInput& input) {
+                                            const concerns::ConcernInput& input,
+                                            std::string_view purpose) {
   Instant now = clock_.Now();
   auto concern = concerns::ValidateConcern(input, catalogue_, now);
   if (!concern) return std::unexpected(concern.error());
@@ -71,7 +72,7 @@ Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request&
     concerns_.InsertIn(tx, *concern);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "concern", who.user.id, now);
     audit_.AppendIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id,
-                                   "allowed", {}, "child " + child.id));
+                                   "allowed", purpose, "child " + child.id));
     if (concern->immediate_danger) {
       audit_.AppendIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
                                      "immediate danger reported"));
@@ -85,10 +86,11 @@ Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request&
 
 Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& request,
                                          const children::Child& child,
-                                         const chronology::Filter& filter) {
+                                         const chronology::Filter& filter,
+                                         std::string_view purpose) {
   auto entries = concerns_.ChronologyEntries(child.id);
   if (!entries) return std::unexpected(entries.error());
-  if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed"))) {
+  if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed", purpose))) {
     return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                 "The service cannot record this view. Try again later.");
   }
@@ -135,13 +137,16 @@ Response App::NewConcernForm(Request& request, const Principal& who) {
 }
 
 Response App::CreateConcern(Request& request, const Principal& who) {
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern);
+  access::Decision decision;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern,
+                              &decision);
   if (!child) return ErrorPage(&who, request, child.error());
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto observed = ObservedAtFromForm(*form);
   auto input = ConcernInputFromForm(*form, observed ? *observed : "");
-  Result<concerns::Concern> logged = observed ? DoLogConcern(who, request, *child, input)
+  Result<concerns::Concern> logged = observed ? DoLogConcern(who, request, *child, input,
+                                                             decision.purpose)
                                               : Result<concerns::Concern>(std::unexpected(observed.error()));
   if (logged) {
     if (logged->immediate_danger) {
@@ -172,7 +177,9 @@ Response App::CreateConcern(Request& request, const Principal& who) {
 }
 
 Response App::CreateAddendum(Request& request, const Principal& who) {
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kAddAddendum);
+  access::Decision decision;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kAddAddendum,
+                              &decision);
   if (!child) return ErrorPage(&who, request, child.error());
   std::string concern_id = request.Param("concern_id");
   if (!IsValidId(concern_id)) return NotFoundPage(&who, request);
@@ -183,8 +190,10 @@ Response App::CreateAddendum(Request& request, const Principal& who) {
   if (!form) return ErrorPage(&who, request, form.error());
   auto text = concerns::ValidateAddendumText(form->Get("text"));
   if (!text) {
-    return Response::Redirect("/children/" + child->id + "/chronology?addendum_error=" + concern_id +
-                              "#concern-" + concern_id);
+    const Error& e = text.error();
+    AddendumProblem problem{concern_id, form->Get("text"),
+                            e.fields.empty() ? e.message : e.fields.begin()->second};
+    return ChronologyPage(request, who, *child, decision.purpose, &problem);
   }
   Instant now = clock_.Now();
   concerns::Addendum addendum{NewId(), concern_id, *text, who.user.id, who.agency.id, now};
@@ -193,7 +202,7 @@ Response App::CreateAddendum(Request& request, const Principal& who) {
     concerns_.InsertAddendumIn(tx, addendum);
     children_.AddInvolvementIn(tx, child->id, who.agency.id, "concern", who.user.id, now);
     audit_.AppendIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id,
-                                   "allowed", {}, "addendum " + addendum.id));
+                                   "allowed", decision.purpose, "addendum " + addendum.id));
     tx.Commit();
     return {};
   });
@@ -202,13 +211,20 @@ Response App::CreateAddendum(Request& request, const Principal& who) {
 }
 
 Response App::Chronology(Request& request, const Principal& who) {
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology);
+  access::Decision decision;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology,
+                              &decision);
   if (!child) return ErrorPage(&who, request, child.error());
+  return ChronologyPage(request, who, *child, decision.purpose, nullptr);
+}
+
+Response App::ChronologyPage(Request& request, const Principal& who, const children::Child& child,
+                             std::string_view purpose, const AddendumProblem* problem) {
   chronology::Filter filter;
   std::string type = request.query.Get("type"), agency = request.query.Get("agency");
   filter.type = chronology::EntryTypeFromCode(type);
   filter.agency_id = IsValidId(agency) ? agency : "";
-  auto all = DoChronology(who, request, *child, {});
+  auto all = DoChronology(who, request, child, {}, purpose);
   if (!all) return ErrorPage(&who, request, all.error());
   std::vector<std::pair<std::string, std::string>> agencies;
   for (const auto& e : all->entries) {
@@ -218,7 +234,6 @@ Response App::Chronology(Request& request, const Principal& who) {
     }
   }
   auto shown = chronology::Arrange(all->entries, filter);
-  std::string addendum_error = request.query.Get("addendum_error");
   mstch::array items;
   for (const auto& e : shown) {
     mstch::array indicators;
@@ -227,6 +242,7 @@ Response App::Chronology(Request& request, const Principal& who) {
       indicators.push_back(mstch::map{{"code", code},
                                       {"label", indicator ? indicator->label : code}});
     }
+    bool has_problem = problem != nullptr && problem->concern_id == e.id;
     items.push_back(mstch::map{
         {"type", Str(chronology::ToCode(e.type))},
         {"type_label", Str(chronology::Label(e.type))},
@@ -242,12 +258,14 @@ Response App::Chronology(Request& request, const Principal& who) {
         {"immediate_danger", e.immediate_danger},
         {"indicators", indicators},
         {"has_indicators", !indicators.empty()},
-        {"addendum_error", addendum_error == e.id},
+        {"addendum_error", has_problem},
+        {"addendum_message", Str(has_problem ? problem->message : "")},
+        {"addendum_text", Str(has_problem ? problem->text : "")},
     });
   }
   mstch::map context{
-      {"child_id", child->id},
-      {"child_name", children::DisplayName(*child)},
+      {"child_id", child.id},
+      {"child_name", children::DisplayName(child)},
       {"entries", items},
       {"has_entries", !items.empty()},
       {"type_options", Options({{"", "All types"},
@@ -261,10 +279,16 @@ Response App::Chronology(Request& request, const Principal& who) {
          return Options(options, filter.agency_id);
        }()},
       {"logged", request.query.Get("logged") == "1"},
-      {"back_href", "/children/" + child->id},
+      {"back_href", "/children/" + child.id},
   };
-  return Page(&who, request, "Chronology: " + children::DisplayName(*child), "pages/chronology",
-              context);
+  if (problem != nullptr) {
+    AddErrors(context, Error{ErrorKind::kInvalid, "validation_failed", problem->message,
+                             {{"addendum-" + problem->concern_id, problem->message}}},
+              {});
+  }
+  std::string title = "Chronology: " + children::DisplayName(child);
+  return Page(&who, request, problem != nullptr ? "Error: " + title : title, "pages/chronology",
+              context, problem != nullptr ? 422 : 200);
 }
 
 }  // namespace harbour::web

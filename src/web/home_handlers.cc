@@ -1,4 +1,6 @@
 // The home page for each role, and the auditor's view of the audit trail.
+#include <cctype>
+
 #include "common/ids.h"
 #include "web/app.h"
 #include "web/view_helpers.h"
@@ -59,7 +61,8 @@ Response App::Home(Request& request, const Principal& who) {
     context["alerts"] = rows;
     context["has_alerts"] = !rows.empty();
     auto requests = access_.OpenRequests(100);
-    if (requests) context["open_requests"] = static_cast<int>(requests->size());
+    if (!requests) return ErrorPage(&who, request, requests.error());
+    context["open_requests"] = static_cast<int>(requests->size());
   }
   if (access::Decide(who.Subject(), access::Action::kManageUsers).allowed) {
     auto agencies = agencies_.List();
@@ -67,10 +70,13 @@ Response App::Home(Request& request, const Principal& who) {
     if (!agencies || !users) return ErrorPage(&who, request, agencies ? users.error() : agencies.error());
     mstch::array agency_rows;
     for (const auto& a : *agencies) {
+      const auto* type = catalogue_.FindAgencyType(a.type);
+      std::string sector(agencies::ToCode(a.sector));
+      sector[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sector[0])));
       agency_rows.push_back(mstch::map{{"code", a.code},
                                        {"name", a.name},
-                                       {"sector", Str(agencies::ToCode(a.sector))},
-                                       {"type", a.type}});
+                                       {"sector", sector},
+                                       {"type", type != nullptr ? type->label : a.type}});
     }
     context["administrator"] = true;
     context["agencies"] = agency_rows;

@@ -39,9 +39,10 @@ before(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
            '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
-});
+}, { timeout: 90_000 });
 
 after(async () => {
+  if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
   await browser?.close();
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -92,7 +93,7 @@ async function signIn(page, username) {
   await page.waitForURL(`${base}/`);
 }
 
-test('a practitioner adds a child, logs a concern and sees it; another agency cannot see the child', async () => {
+test('a practitioner adds a child, logs a concern and sees it; another agency cannot see the child', { timeout: 120_000 }, async () => {
   // Each run has a fresh database, and neither name is in the demo loader's lists, so a plain
   // (invented) name is unique here and reads well in the README's screenshot.
   const given = 'Maisie';

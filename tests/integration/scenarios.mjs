@@ -98,7 +98,9 @@ function normalisedSignIn(res, username) {
 }
 
 export function defineScenarios(engine) {
-  describe(`Harbour on ${engine.name}`, () => {
+  // Generous limits: the whole file takes about 15 s; these only stop a hung server or
+  // database from hanging the run.
+  describe(`Harbour on ${engine.name}`, { timeout: 180_000 }, () => {
     let url;
     let server;
     let base;
@@ -114,12 +116,13 @@ export function defineScenarios(engine) {
       }
       server = await startServer(url);
       base = server.base;
-    });
+    }, { timeout: 90_000 });
 
     after(async () => {
+      if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
       await server?.stop();
       await engine.stop();
-    });
+    }, { timeout: 30_000 });
 
     // --- basics --------------------------------------------------------------------------
 
@@ -226,6 +229,12 @@ export function defineScenarios(engine) {
         assert.ok(!client.cookies.has('harbour_session'), 'no session for a locked account');
         // The other account is unaffected.
         await new WebClient(base).signInOk('same.message', password);
+        const audited = engine.sql(url, "SELECT outcome || ':' || detail FROM audit_log WHERE username = 'lock.out' " +
+                                        "AND action = 'sign-in' ORDER BY seq").trim().split('\n');
+        assert.equal(audited.length, 6, `every attempt is audited: ${audited}`);
+        assert.ok(audited.every((line) => line.startsWith('refused:')), audited.join('; '));
+        assert.match(audited[4], /locked/, 'the fifth failure locks');
+        assert.match(audited[5], /locked/, 'the sixth is refused as locked');
       });
 
       test('signing in sets a session that signing out ends on the server', async () => {
@@ -274,6 +283,21 @@ export function defineScenarios(engine) {
                                                     password: DEMO_PASSWORD });
         assert.ok(forged.status >= 400 && forged.status < 500, `status ${forged.status}`);
         assert.ok(!web.cookies.has('harbour_session'));
+      });
+
+      test("one session's CSRF token does not work for another session", async () => {
+        const alex = new WebClient(base);
+        await alex.signInOk('demo.practitioner');
+        const sam = new WebClient(base);
+        await sam.signInOk('demo.practitioner');
+        const samToken = await sam.csrf();
+        assert.notEqual(await alex.csrf(), samToken, 'each session has its own token');
+        const form = childForm();
+        const res = await alex.post('/children', { _csrf: samToken, ...form });
+        assert.equal(res.status, 403);
+        const count = engine.sql(url, `SELECT count(*) FROM children WHERE given_name = '${form.given_name}'`);
+        assert.equal(count.trim(), '0');
+        assert.notEqual(alex.cookies.get('harbour_session'), sam.cookies.get('harbour_session'));
       });
 
       test('a page POST without or with a wrong _csrf is refused with 403 and changes nothing', async () => {
@@ -406,6 +430,41 @@ export function defineScenarios(engine) {
         assert.equal(entries.json.entries[0].concern_id, concernId);
       });
 
+      test('free text is escaped on the page, never run as markup', async () => {
+        assert.ok(childId, 'needs the child');
+        const when = pastDate(4);
+        const script = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+        const res = await web.postWithCsrf(`/children/${childId}/concerns`, {
+          observed_day: String(when.day), observed_month: String(when.month), observed_year: String(when.year),
+          category: 'online_harm', narrative: `Messages said ${script} then stopped.`, first_hand: 'no',
+        });
+        assert.equal(res.status, 303, res.text.slice(0, 500));
+        const page = await web.get(`/children/${childId}/chronology`);
+        assert.equal(page.status, 200);
+        assert.ok(!page.text.includes(script), 'the markup is not echoed raw');
+        assert.ok(page.text.includes('&lt;script&gt;'), 'it is shown escaped');
+      });
+
+      test('a concern reporting immediate danger alerts the coordinator', async () => {
+        assert.ok(childId, 'needs the child');
+        const when = pastDate(1);
+        const res = await web.postWithCsrf(`/children/${childId}/concerns`, {
+          observed_day: String(when.day), observed_month: String(when.month), observed_year: String(when.year),
+          observed_time: '00:01', category: 'missing', narrative: 'Said they are being held at a flat and cannot leave.',
+          first_hand: 'yes', immediate_danger: 'yes',
+        });
+        assert.equal(res.status, 200, 'the immediate-danger page is shown instead of a redirect');
+        assert.match(res.text, /999/, 'it tells the practitioner to call 999');
+        const alerts = engine.sql(url, `SELECT count(*) FROM alerts WHERE child_id = '${childId}' AND kind = 'immediate_danger'`);
+        assert.equal(alerts.trim(), '1');
+        const coordinator = new WebClient(base);
+        await coordinator.signInOk('demo.coordinator');
+        const home = await coordinator.get('/');
+        assert.equal(home.status, 200);
+        assert.ok(home.text.includes(`/children/${childId}/chronology`), "the coordinator's home links to the child");
+        assert.ok(home.text.includes(form.family_name));
+      });
+
       test('the child search finds the new child', async () => {
         assert.ok(childId, 'needs the child');
         const page = await web.get(`/children?q=${encodeURIComponent(`${form.given_name} ${form.family_name}`)}`);
@@ -493,11 +552,46 @@ export function defineScenarios(engine) {
         await web.signInOk('demo.auditor');
         const page = await web.get(`/audit?record=${child.id}`);
         assert.equal(page.status, 200);
-        assert.match(page.text, /refused/);
+        assert.match(page.text, /refused/i);
         assert.match(page.text, /demo\.voluntary/);
         const practitioner = new WebClient(base);
         await practitioner.signInOk('demo.practitioner');
         assert.equal((await practitioner.get('/audit')).status, 403, 'only auditors read the trail');
+      });
+
+      test('an access request granted by the coordinator opens the record (runs last here)', async () => {
+        const voluntary = new WebClient(base);
+        await voluntary.signInOk('demo.voluntary');
+        const asked = await voluntary.postWithCsrf(`/children/${child.id}/access-requests`,
+                                                   { reason: 'Working with her at our drop-in' });
+        assert.equal(asked.status, 200);
+        assert.ok(!asked.text.includes(child.family_name), 'asking reveals nothing about the child');
+        const requestId = engine.sql(url, `SELECT id FROM access_requests WHERE child_id = '${child.id}' AND status = 'open'`).trim();
+        assert.match(requestId, ID);
+
+        const practitioner = new WebClient(base);
+        await practitioner.signInOk('demo.practitioner');
+        assert.equal((await practitioner.get('/access-requests')).status, 403, 'only the coordinator decides');
+        const notCoordinator = await practitioner.postWithCsrf(`/access-requests/${requestId}`, { decision: 'grant' });
+        assert.equal(notCoordinator.status, 403);
+
+        const coordinator = new WebClient(base);
+        await coordinator.signInOk('demo.coordinator');
+        const list = await coordinator.get('/access-requests');
+        assert.equal(list.status, 200);
+        assert.ok(list.text.includes(child.family_name), 'the request names the child for the coordinator');
+        assert.ok(list.text.includes('Working with her at our drop-in'));
+        const granted = await coordinator.postWithCsrf(`/access-requests/${requestId}`, { decision: 'grant' });
+        assert.equal(granted.status, 303);
+        assert.equal(granted.location, '/access-requests');
+
+        const page = await voluntary.get(`/children/${child.id}`);
+        assert.equal(page.status, 200, 'the grant opens the page');
+        assert.ok(page.text.includes(child.family_name));
+        const viaApi = await api('demo.voluntary').get(`/api/v1/children/${child.id}`);
+        assert.equal(viaApi.status, 200, 'and the API');
+        const again = await coordinator.postWithCsrf(`/access-requests/${requestId}`, { decision: 'refuse' });
+        assert.equal(again.status, 404, 'a decided request cannot be decided again');
       });
     });
 
@@ -638,6 +732,55 @@ export function defineScenarios(engine) {
         assertJsonError(badType, 422, 'unknown type');
       });
 
+      test('search matches accents, NHS numbers with spaces and dates of birth', async () => {
+        const family = uniqueName('Ångström');
+        const nhs = syntheticNhsNumber();
+        const created = await api('demo.practitioner').post('/api/v1/children',
+                                                           childJson({ given_name: 'Zoë', family_name: family,
+                                                                       nhs_number: nhs, date_of_birth: '2013-02-28' }));
+        assert.equal(created.status, 201, created.text);
+        const ids = async (q) => {
+          const res = await api('demo.practitioner').get(`/api/v1/children?q=${encodeURIComponent(q)}`);
+          assert.equal(res.status, 200, `${q}: ${res.text}`);
+          return res.json.children.map((c) => c.id);
+        };
+        const plain = family.replace('Å', 'A').replace('ö', 'o');
+        assert.ok((await ids(`zoe ${plain}`)).includes(created.json.id), 'name without accents');
+        assert.ok((await ids(`Zoë ${family}`)).includes(created.json.id), 'name with accents');
+        assert.ok((await ids(`${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`)).includes(created.json.id), 'NHS number');
+        assert.ok((await ids('2013-02-28')).includes(created.json.id), 'ISO date of birth');
+        assert.ok((await ids('28/2/2013')).includes(created.json.id), 'UK date of birth');
+        assert.ok(!(await ids('zoe zzzzzzunknown')).includes(created.json.id), 'another family name');
+      });
+
+      test('a method the route does not have is 405 with Allow', async () => {
+        const created = await api('demo.practitioner').post('/api/v1/children', childJson());
+        const res = await api('demo.practitioner').request('DELETE', `/api/v1/children/${created.json.id}`);
+        assertJsonError(res, 405, 'DELETE a child');
+        assert.equal(res.json.error.code, 'method_not_allowed');
+        assert.match(res.headers.get('allow') ?? '', /\bGET\b/);
+        assert.equal((await api('demo.practitioner').get(`/api/v1/children/${created.json.id}`)).status, 200, 'still there');
+      });
+
+      test('concurrent writes all succeed, duplicates conflict, and the audit chain holds', async () => {
+        const client = api('demo.practitioner');
+        const nhs = syntheticNhsNumber();
+        const distinct = Array.from({ length: 12 }, () => client.post('/api/v1/children', childJson()));
+        const same = Array.from({ length: 6 }, () => client.post('/api/v1/children', childJson({ nhs_number: nhs })));
+        const reads = Array.from({ length: 8 }, () => client.get('/api/v1/children?q=smith'));
+        const [a, b, c] = await Promise.all([Promise.all(distinct), Promise.all(same), Promise.all(reads)]);
+        assert.deepEqual(a.map((r) => r.status), Array(12).fill(201), a.map((r) => r.text).join('\n').slice(0, 2000));
+        assert.deepEqual(b.map((r) => r.status).sort(), [201, 409, 409, 409, 409, 409],
+                         b.map((r) => r.text).join('\n').slice(0, 2000));
+        assert.deepEqual(c.map((r) => r.status), Array(8).fill(200));
+        const id = a[0].json.id;
+        const concerns = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+          client.post(`/api/v1/children/${id}/concerns`, concernJson({ narrative: `Concurrent concern ${i}.` }))));
+        assert.deepEqual(concerns.map((r) => r.status), Array(10).fill(201));
+        const verify = harbour(['audit', 'verify', '--db', url]);
+        assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+      });
+
       test('search needs a term', async () => {
         const res = await api('demo.practitioner').get('/api/v1/children');
         assertJsonError(res, 422, 'search without q');
@@ -656,6 +799,25 @@ export function defineScenarios(engine) {
         }
         const noHost = await rawHttp(server.port, 'GET /healthz HTTP/1.1\r\n\r\n');
         assert.equal(statusOf(noHost), 400, 'HTTP/1.1 without Host');
+      });
+
+      test('static assets are served, and paths outside the assets folder are not', async () => {
+        const css = await fetch(`${base}/assets/harbour.css`);
+        assert.equal(css.status, 200);
+        assert.match(css.headers.get('content-type'), /^text\/css/);
+        assert.equal(css.headers.get('x-content-type-options'), 'nosniff');
+        for (const target of ['/assets/../CMakeCache.txt', '/assets/%2e%2e/%2e%2e/CMakeLists.txt',
+                              '/assets/..%2f..%2fCMakeLists.txt', '/assets/.hidden.css', '/assets//etc/passwd']) {
+          const response = await rawHttp(server.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+          const status = statusOf(response);
+          assert.ok(status === 404 || status === 400, `${target} → ${status}`);
+          assert.ok(!/cmake_minimum_required|CMAKE_/i.test(response), `${target} leaked a file`);
+        }
+      });
+
+      test('a query string with bad percent-encoding is 400', async () => {
+        const response = await rawHttp(server.port, 'GET /children?q=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+        assert.equal(statusOf(response), 400, response.slice(0, 200));
       });
 
       test('a 10 KiB header is 431', async () => {

@@ -57,7 +57,9 @@ let dbCounter = 0;
 // stop() }. url() is the first database, made here.
 export async function startPostgres() {
   const owner = clusterOwner();
-  const dir = mkdtempSync(join(tmpdir(), 'harbour-pg-'));
+  // As root the cluster's files belong to `postgres`, which must be able to reach them: /tmp
+  // is always traversable, a private $TMPDIR may not be.
+  const dir = mkdtempSync(join(owner.uid !== undefined ? '/tmp' : tmpdir(), 'harbour-pg-'));
   const data = join(dir, 'data');
   if (owner.uid !== undefined) chownSync(dir, owner.uid, owner.gid);
   const asOwner = { ...owner, cwd: dir, env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' } };

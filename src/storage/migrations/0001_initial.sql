@@ -117,9 +117,13 @@ CREATE TABLE access_grants (
 );
 CREATE INDEX access_grants_child ON access_grants (child_id, user_id);
 
+-- A user asks the coordinator for access to a child they could not see. The request carries
+-- the search terms, not a child id: a search never reveals which hidden records matched.
+-- child_id is the child the coordinator granted access to, once decided.
 CREATE TABLE access_requests (
   id TEXT PRIMARY KEY,
-  child_id TEXT NOT NULL REFERENCES children (id),
+  search_terms TEXT NOT NULL,
+  child_id TEXT REFERENCES children (id),
   user_id TEXT NOT NULL REFERENCES users (id),
   reason TEXT NOT NULL,
   requested_at TEXT NOT NULL,

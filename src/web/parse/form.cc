@@ -5,13 +5,6 @@
 namespace harbour::web {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::unexpected<Error> MalformedForm(std::string message) {
   return Fail(ErrorKind::kMalformed, "malformed_form", std::move(message));
 }
@@ -68,45 +61,6 @@ Result<FormData> ParseUrlEncoded(std::string_view text) {
     form.Add(std::move(*name), std::move(*value));
   }
   return form;
-}
-
-Result<std::string> PercentDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out.push_back(text[i]);
-      continue;
-    }
-    int high = i + 2 < text.size() ? HexValue(text[i + 1]) : -1;
-    int low = high >= 0 ? HexValue(text[i + 2]) : -1;
-    if (low < 0)
-      return Fail(ErrorKind::kMalformed, "bad_encoding", "The request has a bad %-escape.");
-    out.push_back(static_cast<char>(high * 16 + low));
-    i += 2;
-  }
-  if (!IsValidUtf8(out))
-    return Fail(ErrorKind::kMalformed, "bad_encoding", "The request is not UTF-8.");
-  return out;
-}
-
-std::string PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out.push_back(c);
-      continue;
-    }
-    auto byte = static_cast<unsigned char>(c);
-    out.push_back('%');
-    out.push_back(kHex[byte >> 4]);
-    out.push_back(kHex[byte & 0x0F]);
-  }
-  return out;
 }
 
 }  // namespace harbour::web

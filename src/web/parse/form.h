@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/text.h"
 
 namespace harbour::web {
 
@@ -28,9 +29,8 @@ inline constexpr std::size_t kMaxFormFields = 1000;
 // Strict decoding: '+' is a space; a bad %-escape, invalid UTF-8, a NUL byte or more than
 // kMaxFormFields pairs fails with kMalformed. An empty input is an empty FormData.
 Result<FormData> ParseUrlEncoded(std::string_view text);
-// Percent-decodes one component ('+' kept as '+'); kMalformed on a bad escape or bad UTF-8.
-Result<std::string> PercentDecode(std::string_view text);
-// Percent-encodes for use in a query string or path segment (unreserved chars kept).
-std::string PercentEncode(std::string_view text);
+// Percent-coding lives in common/text.h (storage needs it too); named here for web code.
+using harbour::PercentDecode;
+using harbour::PercentEncode;
 
 }  // namespace harbour::web
