@@ -23,17 +23,17 @@ std::optional<Role> RoleFromCode(std::string_view code);
 std::string_view Label(Role role);  // "Safeguarding lead"
 
 enum class Action {
-  kSearchChildren,     // run a child search (results are then filtered per child)
-  kViewChild,          // open a child's record
-  kCreateChild,        // create a new child record
-  kLogConcern,         // log a concern about an existing child
-  kAddAddendum,        // add an addendum to a concern
-  kViewChronology,     // read a child's chronology
-  kRequestAccess,      // ask the coordinator for access to a child outside one's access
-  kGrantAccess,        // grant a user access to a child
-  kManageAgencies,     // add or change agencies
-  kManageUsers,        // add or change users
-  kViewAuditTrail,     // read audit entries and access reports
+  kSearchChildren,  // run a child search (results are then filtered per child)
+  kViewChild,       // open a child's record
+  kCreateChild,     // create a new child record
+  kLogConcern,      // log a concern about an existing child
+  kAddAddendum,     // add an addendum to a concern
+  kViewChronology,  // read a child's chronology
+  kRequestAccess,   // ask the coordinator for access to a child outside one's access
+  kGrantAccess,     // grant a user access to a child
+  kManageAgencies,  // add or change agencies
+  kManageUsers,     // add or change users
+  kViewAuditTrail,  // read audit entries and access reports
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 
@@ -54,8 +54,8 @@ struct Decision {
   // When refused: true means answer as though the record did not exist (404), false means
   // a plain refusal (403). Always audited by the caller.
   bool hide_existence = false;
-  std::string reason;  // for the audit trail: why allowed ("agency involved") or refused
-  std::string purpose; // the stated purpose of a permitted wider view, e.g. "coordination"
+  std::string reason;   // for the audit trail: why allowed ("agency involved") or refused
+  std::string purpose;  // the stated purpose of a permitted wider view, e.g. "coordination"
 };
 
 Decision Decide(const Subject& subject, Action action, const ChildContext& child = {});

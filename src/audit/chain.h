@@ -20,8 +20,8 @@ struct Entry {
   std::string user_id;
   std::string username;
   std::string role;
-  std::string agency;  // agency code
-  std::string action;  // e.g. "child.view", "concern.create", "sign-in"
+  std::string agency;       // agency code
+  std::string action;       // e.g. "child.view", "concern.create", "sign-in"
   std::string record_type;  // "child", "concern", "user", ...
   std::string record_id;
   std::string purpose;

@@ -34,7 +34,7 @@ std::optional<Sex> SexFromCode(std::string_view code);
 std::optional<LegalStatus> LegalStatusFromCode(std::string_view code);
 std::optional<Disability> DisabilityFromCode(std::string_view code);
 std::optional<SpecialNeeds> SpecialNeedsFromCode(std::string_view code);
-std::string_view Label(LegalStatus v);  // "Looked after (section 20)"
+std::string_view Label(LegalStatus v);   // "Looked after (section 20)"
 std::string_view Label(Sex v);           // "Female"
 std::string_view Label(Disability v);    // "Yes", "No", "Not known"
 std::string_view Label(SpecialNeeds v);  // "SEN support", "Education, health and care plan"
@@ -54,8 +54,8 @@ struct Child {
   Disability disability = Disability::kNotKnown;
   SpecialNeeds special_needs = SpecialNeeds::kNotKnown;
   std::string address;
-  std::string postcode;  // canonical, or empty
-  std::string school;    // school or setting
+  std::string postcode;    // canonical, or empty
+  std::string school;      // school or setting
   std::string nhs_number;  // 10 digits, or empty
   std::string upn;         // 13 characters, or empty
   std::string social_care_id;

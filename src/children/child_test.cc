@@ -342,8 +342,9 @@ TEST(ValidateChildAliases, RepeatedAliasIsKeptOnceInTheOrderGiven) {
   input.sex = "female";
   input.aliases = "Tee\nAddy\nTee\n";
   auto catalogue = reference::Catalogue({}, {{"not_known", "Not known", ""}}, {});
-  auto child = ValidateChild(input, catalogue, Date{std::chrono::year(2026), std::chrono::month(11),
-                                                    std::chrono::day(23)});
+  auto child =
+      ValidateChild(input, catalogue,
+                    Date{std::chrono::year(2026), std::chrono::month(11), std::chrono::day(23)});
   ASSERT_TRUE(child.has_value()) << child.error().message;
   EXPECT_EQ(child->aliases, (std::vector<std::string>{"Tee", "Addy"}));
 }

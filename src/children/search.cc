@@ -50,7 +50,8 @@ SearchQuery ParseSearchQuery(std::string_view text) {
   std::size_t pos = 0;
   while (pos < key.size() && query.name_keys.size() < 3) {
     std::size_t space = key.find(' ', pos);
-    std::string token = key.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
+    std::string token =
+        key.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
     if (!token.empty()) query.name_keys.push_back(token);
     if (space == std::string::npos) break;
     pos = space + 1;

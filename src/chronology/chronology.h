@@ -23,9 +23,9 @@ struct Entry {
   std::string agency_id;
   std::string agency_name;
   std::string summary;
-  std::string detail;           // full text shown on the page (narrative, addendum text)
-  std::string related_id;       // an addendum's concern id
-  std::string recorded_by;      // display name of who recorded it
+  std::string detail;                   // full text shown on the page (narrative, addendum text)
+  std::string related_id;               // an addendum's concern id
+  std::string recorded_by;              // display name of who recorded it
   std::vector<std::string> indicators;  // indicator codes (concerns)
   bool immediate_danger = false;
 };

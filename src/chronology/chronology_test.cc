@@ -15,9 +15,10 @@ Entry Make(EntryType type, long seconds, std::string id, std::string agency) {
 }
 
 TEST(Chronology, NewestFirstWithStableTies) {
-  auto out = Arrange({Make(EntryType::kConcern, 10, "b", "x"), Make(EntryType::kConcern, 30, "a", "x"),
-                      Make(EntryType::kAddendum, 10, "a", "y")},
-                     {});
+  auto out =
+      Arrange({Make(EntryType::kConcern, 10, "b", "x"), Make(EntryType::kConcern, 30, "a", "x"),
+               Make(EntryType::kAddendum, 10, "a", "y")},
+              {});
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].id, "a");
   EXPECT_EQ(out[0].at.time_since_epoch().count(), 30);

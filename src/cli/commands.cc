@@ -34,7 +34,8 @@ struct Common {
 
 int Report(const Error& error) {
   std::cerr << "harbour: " << error.message << "\n";
-  for (const auto& [field, message] : error.fields) std::cerr << "  " << field << ": " << message << "\n";
+  for (const auto& [field, message] : error.fields)
+    std::cerr << "  " << field << ": " << message << "\n";
   return 1;
 }
 
@@ -113,10 +114,12 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   options.body_limit = config->body_limit;
   options.trust_forwarded_proto = config->trust_forwarded_proto;
   options.assets_dir = config->assets_dir;
-  web::Server server(options, [&router](web::Request& request) { return router.Dispatch(request); });
+  web::Server server(options,
+                     [&router](web::Request& request) { return router.Dispatch(request); });
   if (!server.Listen()) return 1;
   spdlog::info("Harbour listening on http://{}:{}/", options.address, server.Port());
-  std::cout << "listening on http://" << options.address << ":" << server.Port() << "/" << std::endl;
+  std::cout << "listening on http://" << options.address << ":" << server.Port() << "/"
+            << std::endl;
   server.Run();
   return 0;
 }
@@ -176,7 +179,8 @@ int Run(int argc, char** argv) {
                    "Total concerns (default: about 4 per child)")
       ->check(CLI::Range(0LL, 100000000LL));
   demo->add_option("--seed", demo_options.seed, "Random seed (same seed, same data)");
-  demo->add_option("--as-of", as_of, "Last day of the two-year history, YYYY-MM-DD (default today)");
+  demo->add_option("--as-of", as_of,
+                   "Last day of the two-year history, YYYY-MM-DD (default today)");
   demo->add_flag("--print-logins", print_logins, "Only print the demo sign-ins");
 
   // agency add
@@ -187,8 +191,11 @@ int Run(int argc, char** argv) {
   agencies::AgencyInput agency_input;
   agency_add->add_option("--code", agency_input.code, "Short code, e.g. HPOL")->required();
   agency_add->add_option("--name", agency_input.name, "Name")->required();
-  agency_add->add_option("--sector", agency_input.sector, "statutory|voluntary|private")->required();
-  agency_add->add_option("--type", agency_input.type, "Agency type code (config/reference/agency-types.toml)")
+  agency_add->add_option("--sector", agency_input.sector, "statutory|voluntary|private")
+      ->required();
+  agency_add
+      ->add_option("--type", agency_input.type,
+                   "Agency type code (config/reference/agency-types.toml)")
       ->required();
 
   // user add
@@ -201,9 +208,10 @@ int Run(int argc, char** argv) {
   user_add->add_option("--username", username, "Sign-in name")->required();
   user_add->add_option("--name", display_name, "Full name")->required();
   user_add->add_option("--agency", user_agency, "Agency code")->required();
-  user_add->add_option("--role", role,
-                       "practitioner|safeguarding-lead|coordinator|panel-member|"
-                       "intelligence-officer|analyst|administrator|auditor")
+  user_add
+      ->add_option("--role", role,
+                   "practitioner|safeguarding-lead|coordinator|panel-member|"
+                   "intelligence-officer|analyst|administrator|auditor")
       ->required();
   user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
       ->required();
@@ -238,8 +246,10 @@ int Run(int argc, char** argv) {
     if (print_logins) {
       std::cout << "Demo sign-ins (password for all: " << kDemoPassword << "):\n";
       for (const auto& login : DemoLogins()) {
-        std::cout << "  " << login.username << std::string(22 - std::min<std::size_t>(21, login.username.size()), ' ')
-                  << login.role << std::string(22 - std::min<std::size_t>(21, login.role.size()), ' ')
+        std::cout << "  " << login.username
+                  << std::string(22 - std::min<std::size_t>(21, login.username.size()), ' ')
+                  << login.role
+                  << std::string(22 - std::min<std::size_t>(21, login.role.size()), ' ')
                   << login.agency << "\n";
       }
       return 0;
@@ -252,7 +262,8 @@ int Run(int argc, char** argv) {
       demo_options.as_of = DateOf(SystemClock().Now());
     } else {
       auto date = ParseDate(as_of);
-      if (!date) return Report(Error{ErrorKind::kInvalid, "bad_date", "--as-of takes YYYY-MM-DD.", {}});
+      if (!date)
+        return Report(Error{ErrorKind::kInvalid, "bad_date", "--as-of takes YYYY-MM-DD.", {}});
       demo_options.as_of = *date;
     }
     auto summary = LoadDemoData(*ctx->db, *catalogue, demo_options);
@@ -299,8 +310,15 @@ int Run(int argc, char** argv) {
     if (!found) return Report(found.error());
     if (!found->has_value()) errors["agency"] = "No agency with code " + user_agency;
     if (!errors.empty()) return Report(Invalid(errors, "The user was not added.").error());
-    identity::User u{NewId(), *normalised, Trim(display_name), (*found)->id, *parsed_role,
-                     identity::HashPassword(password), 0, std::nullopt, true};
+    identity::User u{NewId(),
+                     *normalised,
+                     Trim(display_name),
+                     (*found)->id,
+                     *parsed_role,
+                     identity::HashPassword(password),
+                     0,
+                     std::nullopt,
+                     true};
     storage::IdentityRepository repo(*ctx->db);
     if (auto saved = repo.InsertUser(u, SystemClock().Now()); !saved) return Report(saved.error());
     storage::AuditRepository audit(*ctx->db);
@@ -315,15 +333,18 @@ int Run(int argc, char** argv) {
     storage::IdentityRepository repo(*ctx->db);
     auto found = repo.FindUserByUsername(token_user);
     if (!found) return Report(found.error());
-    if (!found->has_value()) return Report(Error{ErrorKind::kNotFound, "no_user", "No user " + token_user + ".", {}});
+    if (!found->has_value())
+      return Report(Error{ErrorKind::kNotFound, "no_user", "No user " + token_user + ".", {}});
     std::string secret = RandomToken();
     Instant now = SystemClock().Now();
-    identity::ApiToken t{NewId(), (*found)->id, TokenDigest(secret), now,
-                         now + std::chrono::days(expires_days), false};
+    identity::ApiToken t{
+        NewId(), (*found)->id, TokenDigest(secret), now, now + std::chrono::days(expires_days),
+        false};
     if (auto saved = repo.InsertToken(t); !saved) return Report(saved.error());
     storage::AuditRepository audit(*ctx->db);
-    (void)audit.Append(CliEntry("token.create", "user", (*found)->id,
-                                "token " + t.id + " expires in " + std::to_string(expires_days) + " days"));
+    (void)audit.Append(
+        CliEntry("token.create", "user", (*found)->id,
+                 "token " + t.id + " expires in " + std::to_string(expires_days) + " days"));
     std::cout << secret << "\n";
     return 0;
   }

@@ -69,7 +69,7 @@ Result<Config> LoadConfig(const std::string& path) {
     config.listen = Setting<std::string>(data, "server", "listen", config.listen);
     auto threads = Setting<std::int64_t>(data, "server", "threads", config.threads);
     auto body_limit = Setting<std::int64_t>(data, "server", "body_limit",
-                                           static_cast<std::int64_t>(config.body_limit));
+                                            static_cast<std::int64_t>(config.body_limit));
     if (threads < 1 || threads > 256) {
       return Fail(ErrorKind::kInvalid, "bad_config", "server.threads must be between 1 and 256.");
     }
@@ -82,8 +82,10 @@ Result<Config> LoadConfig(const std::string& path) {
     config.secure_cookies = Setting<bool>(data, "server", "secure_cookies", false);
     config.trust_forwarded_proto = Setting<bool>(data, "server", "trust_forwarded_proto", false);
     config.demo_banner = Setting<bool>(data, "server", "demo_banner", false);
-    config.assets_dir = Resolve(base, Setting<std::string>(data, "server", "assets_dir", config.assets_dir));
-    config.reference_dir = Resolve(base, Setting<std::string>(data, "reference", "dir", config.reference_dir));
+    config.assets_dir =
+        Resolve(base, Setting<std::string>(data, "server", "assets_dir", config.assets_dir));
+    config.reference_dir =
+        Resolve(base, Setting<std::string>(data, "reference", "dir", config.reference_dir));
   } catch (const std::exception& e) {
     return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
   }
@@ -109,7 +111,8 @@ Result<reference::Catalogue> LoadCatalogue(const std::string& dir) {
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) {
-    return Fail(ErrorKind::kInvalid, "bad_listen", "--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080.");
+    return Fail(ErrorKind::kInvalid, "bad_listen",
+                "--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080.");
   }
   unsigned port = 0;
   const char* begin = text.data() + colon + 1;

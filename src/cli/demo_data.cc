@@ -1,9 +1,10 @@
 #include "cli/demo_data.h"
 
+#include <spdlog/spdlog.h>
+
 #include <array>
 #include <random>
 #include <set>
-#include <spdlog/spdlog.h>
 
 #include "agencies/agency.h"
 #include "common/identifiers.h"
@@ -44,8 +45,7 @@ constexpr std::array kAgencies = {
                "substance_misuse"},
     DemoAgency{"BRIGHT", "Brightwater Children's Homes Ltd", agencies::Sector::kPrivate,
                "private_provider"},
-    DemoAgency{"HLA", "Harbourside Council", agencies::Sector::kStatutory,
-               "local_authority_other"},
+    DemoAgency{"HLA", "Harbourside Council", agencies::Sector::kStatutory, "local_authority_other"},
 };
 
 struct DemoUser {
@@ -67,25 +67,30 @@ constexpr std::array kUsers = {
     DemoUser{"demo.auditor", "Robin Shaw", access::Role::kAuditor, "HLA"},
 };
 
-constexpr std::array kGirls = {"Amelia", "Olivia", "Isla",   "Ava",   "Mia",    "Ivy",
-                               "Lily",   "Grace",  "Sophia", "Freya", "Zara",   "Aisha",
-                               "Maya",   "Ella",   "Chloe",  "Ruby",  "Leah",   "Hana",
-                               "Nadia",  "Jade",   "Erin",   "Keira", "Poppy",  "Imani"};
-constexpr std::array kBoys = {"Noah",  "Oliver", "Leo",   "Jack",  "Harry", "Oscar",
-                              "Ethan", "Mason",  "Kai",   "Ryan",  "Adam",  "Yusuf",
-                              "Tyler", "Kyle",   "Liam",  "Jayden", "Reece", "Callum",
-                              "Omar",  "Dylan",  "Lewis", "Ibrahim", "Kofi", "Tomasz"};
+constexpr std::array kGirls = {"Amelia", "Olivia", "Isla",   "Ava",   "Mia",   "Ivy",
+                               "Lily",   "Grace",  "Sophia", "Freya", "Zara",  "Aisha",
+                               "Maya",   "Ella",   "Chloe",  "Ruby",  "Leah",  "Hana",
+                               "Nadia",  "Jade",   "Erin",   "Keira", "Poppy", "Imani"};
+constexpr std::array kBoys = {"Noah",  "Oliver", "Leo",   "Jack",    "Harry", "Oscar",
+                              "Ethan", "Mason",  "Kai",   "Ryan",    "Adam",  "Yusuf",
+                              "Tyler", "Kyle",   "Liam",  "Jayden",  "Reece", "Callum",
+                              "Omar",  "Dylan",  "Lewis", "Ibrahim", "Kofi",  "Tomasz"};
 constexpr std::array kFamilies = {
-    "Smith",  "Jones",   "Taylor", "Brown",  "Williams", "Wilson", "Johnson", "Davies",
-    "Patel",  "Robinson", "Wright", "Thompson", "Evans", "Walker", "White",  "Roberts",
-    "Green",  "Hall",    "Wood",   "Jackson", "Clarke",  "Khan",   "Ahmed",  "Hussain",
-    "Begum",  "Nowak",   "Kowalski", "Okafor", "Mensah", "Campbell", "Murphy", "Kelly",
-    "Hughes", "Edwards", "Turner", "Hill",   "Cooper",  "Ward",   "Morris", "Moore"};
-constexpr std::array kPlaces = {"the bus station",     "the retail park",
-                                "a takeaway on the high street", "the park by the river",
-                                "a flat on the Eastgate estate", "outside school",
-                                "the railway station", "a hotel near the ring road",
-                                "the shopping centre", "a car park behind the leisure centre"};
+    "Smith",  "Jones",    "Taylor",   "Brown",    "Williams", "Wilson",   "Johnson", "Davies",
+    "Patel",  "Robinson", "Wright",   "Thompson", "Evans",    "Walker",   "White",   "Roberts",
+    "Green",  "Hall",     "Wood",     "Jackson",  "Clarke",   "Khan",     "Ahmed",   "Hussain",
+    "Begum",  "Nowak",    "Kowalski", "Okafor",   "Mensah",   "Campbell", "Murphy",  "Kelly",
+    "Hughes", "Edwards",  "Turner",   "Hill",     "Cooper",   "Ward",     "Morris",  "Moore"};
+constexpr std::array kPlaces = {"the bus station",
+                                "the retail park",
+                                "a takeaway on the high street",
+                                "the park by the river",
+                                "a flat on the Eastgate estate",
+                                "outside school",
+                                "the railway station",
+                                "a hotel near the ring road",
+                                "the shopping centre",
+                                "a car park behind the leisure centre"};
 constexpr std::array kObservations = {
     "was collected from school by an unknown adult in a car",
     "has a new phone and new clothes and would not say where they came from",
@@ -197,12 +202,19 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     if (!catalogue.FindAgencyType(agency.type)) {
       return Fail(ErrorKind::kInternal, "bad_demo_agency", "Unknown agency type " + agency.type);
     }
-    if (auto saved = agencies_repo.Insert(agency, start); !saved) return std::unexpected(saved.error());
+    if (auto saved = agencies_repo.Insert(agency, start); !saved)
+      return std::unexpected(saved.error());
     agency_ids[a.code] = agency.id;
     ++summary.agencies;
     // Every agency has a worker who records its concerns in the demo history.
-    identity::User worker{rng.Id(), "worker." + NameKey(a.code), std::string(a.name) + " worker",
-                          agency.id, access::Role::kPractitioner, password_hash, 0, std::nullopt,
+    identity::User worker{rng.Id(),
+                          "worker." + NameKey(a.code),
+                          std::string(a.name) + " worker",
+                          agency.id,
+                          access::Role::kPractitioner,
+                          password_hash,
+                          0,
+                          std::nullopt,
                           true};
     if (auto saved = identity_repo.InsertUser(worker, start); !saved) {
       return std::unexpected(saved.error());
@@ -212,9 +224,10 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     ++summary.users;
   }
   for (const auto& u : kUsers) {
-    identity::User user{rng.Id(), u.username, u.name, agency_ids[u.agency], u.role, password_hash,
-                        0, std::nullopt, true};
-    if (auto saved = identity_repo.InsertUser(user, start); !saved) return std::unexpected(saved.error());
+    identity::User user{rng.Id(), u.username,   u.name, agency_ids[u.agency], u.role, password_hash,
+                        0,        std::nullopt, true};
+    if (auto saved = identity_repo.InsertUser(user, start); !saved)
+      return std::unexpected(saved.error());
     ++summary.users;
   }
 
@@ -251,8 +264,10 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
         } else {
           c.estimated_age = age;
         }
-        c.ethnicity = ethnicity_codes.empty() ? "not_known" : ethnicity_codes[rng.Pick(ethnicity_codes.size())];
-        c.first_language = rng.Chance(85) ? "English" : rng.Of(std::array{"Polish", "Urdu", "Arabic", "Romanian"});
+        c.ethnicity = ethnicity_codes.empty() ? "not_known"
+                                              : ethnicity_codes[rng.Pick(ethnicity_codes.size())];
+        c.first_language =
+            rng.Chance(85) ? "English" : rng.Of(std::array{"Polish", "Urdu", "Arabic", "Romanian"});
         c.disability = rng.Chance(12) ? children::Disability::kYes : children::Disability::kNo;
         c.special_needs = rng.Chance(15) ? children::SpecialNeeds::kSenSupport
                                          : (rng.Chance(5) ? children::SpecialNeeds::kEhcPlan
@@ -268,16 +283,19 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
           if (nhs_used.insert(nhs).second) c.nhs_number = nhs;
         }
         if (rng.Chance(70)) c.upn = SyntheticUpn(static_cast<std::uint64_t>(i));
-        c.legal_status = children::LegalStatusFromCode(
-                             Weighted(rng, {{"none", 55}, {"child_in_need", 15},
-                                            {"child_protection_plan", 8}, {"looked_after_s20", 8},
-                                            {"looked_after_s31", 10}, {"looked_after_s38", 2},
-                                            {"care_leaver", 2}}))
+        c.legal_status = children::LegalStatusFromCode(Weighted(rng, {{"none", 55},
+                                                                      {"child_in_need", 15},
+                                                                      {"child_protection_plan", 8},
+                                                                      {"looked_after_s20", 8},
+                                                                      {"looked_after_s31", 10},
+                                                                      {"looked_after_s38", 2},
+                                                                      {"care_leaver", 2}}))
                              .value_or(children::LegalStatus::kNone);
         if (children::IsLookedAfter(c.legal_status)) {
           c.placing_authority = rng.Chance(70) ? "Harbourside Council" : "Northmoor Council";
         }
-        c.allocated_worker = rng.Chance(60) ? "Social worker " + std::to_string(1 + rng.Pick(40)) : "";
+        c.allocated_worker =
+            rng.Chance(60) ? "Social worker " + std::to_string(1 + rng.Pick(40)) : "";
         c.created_by_agency = case_agencies[rng.Pick(case_agencies.size())];
         c.created_at = start + std::chrono::seconds(rng.Pick(365 * 86400));
         c.updated_at = c.created_at;
@@ -286,20 +304,29 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
 
         long long remaining_children = options.children - i;
         long long share = concerns_left / remaining_children;
-        long long count = remaining_children == 1 ? concerns_left
-                                                  : (share == 0 ? 0 : rng.Pick(static_cast<std::size_t>(2 * share + 1)));
+        long long count =
+            remaining_children == 1
+                ? concerns_left
+                : (share == 0 ? 0 : rng.Pick(static_cast<std::size_t>(2 * share + 1)));
         count = std::min(count, concerns_left);
         for (long long k = 0; k < count; ++k) {
           concerns::Concern concern;
           concern.id = rng.Id();
           concern.child_id = c.id;
-          auto span = std::chrono::duration_cast<std::chrono::seconds>(as_of - c.created_at).count();
-          concern.observed_at = c.created_at + std::chrono::seconds(rng.Pick(static_cast<std::size_t>(std::max<long long>(span, 1))));
-          concern.recorded_at = std::min(as_of, concern.observed_at + std::chrono::hours(rng.Pick(72)));
-          concern.category = concerns::CategoryFromCode(
-                                 Weighted(rng, {{"sexual_exploitation", 45}, {"criminal_exploitation", 20},
-                                                {"missing", 20}, {"online_harm", 10}, {"other", 5}}))
-                                 .value_or(concerns::Category::kOther);
+          auto span =
+              std::chrono::duration_cast<std::chrono::seconds>(as_of - c.created_at).count();
+          concern.observed_at =
+              c.created_at + std::chrono::seconds(
+                                 rng.Pick(static_cast<std::size_t>(std::max<long long>(span, 1))));
+          concern.recorded_at =
+              std::min(as_of, concern.observed_at + std::chrono::hours(rng.Pick(72)));
+          concern.category =
+              concerns::CategoryFromCode(Weighted(rng, {{"sexual_exploitation", 45},
+                                                        {"criminal_exploitation", 20},
+                                                        {"missing", 20},
+                                                        {"online_harm", 10},
+                                                        {"other", 5}}))
+                  .value_or(concerns::Category::kOther);
           std::set<std::string> codes;
           std::size_t n = rng.Pick(6);
           for (std::size_t j = 0; j < n && !indicator_codes.empty(); ++j) {

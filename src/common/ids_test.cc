@@ -59,9 +59,8 @@ TEST(IdsTest, SecretsEqualComparesWholeValues) {
 TEST(IdsTest, WorksFromManyThreadsAtOnce) {
   std::vector<std::thread> threads;
   std::vector<std::string> ids(8);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    threads.emplace_back([&ids, i] { ids[i] = NewId(); });
-  }
+  threads.reserve(ids.size());
+  for (auto& id : ids) threads.emplace_back([&id] { id = NewId(); });
   for (auto& thread : threads) thread.join();
   std::set<std::string> distinct(ids.begin(), ids.end());
   EXPECT_EQ(distinct.size(), ids.size());

@@ -66,9 +66,10 @@ TEST(NameKeyTest, InvalidUtf8AndEmptyYieldEmpty) {
 TEST(NameKeyTest, IsSafeFromManyThreads) {
   std::vector<std::thread> threads;
   std::vector<std::string> keys(8);
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    threads.emplace_back([&keys, i] {
-      for (int k = 0; k < 50; ++k) keys[i] = NameKey("Zoë O'Brien");
+  threads.reserve(keys.size());
+  for (auto& key : keys) {
+    threads.emplace_back([&key] {
+      for (int k = 0; k < 50; ++k) key = NameKey("Zoë O'Brien");
     });
   }
   for (auto& thread : threads) thread.join();

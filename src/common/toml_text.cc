@@ -96,7 +96,8 @@ std::uint_least32_t LineInTomlMessage(std::string_view message, std::uint_least3
 
 std::optional<TomlProblem> CheckTomlText(std::string_view text) {
   if (text.size() > kMaxTomlBytes) return TomlProblem{1, "the file is too large"};
-  if (!IsValidUtf8(text)) return TomlProblem{LineOfFirstInvalidUtf8(text), "the file is not valid UTF-8"};
+  if (!IsValidUtf8(text))
+    return TomlProblem{LineOfFirstInvalidUtf8(text), "the file is not valid UTF-8"};
   if (std::uint_least32_t line = LineOfExcessiveNesting(text); line != 0) {
     return TomlProblem{line, "brackets are nested too deeply"};
   }

@@ -14,7 +14,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-
 std::unexpected<Error> BadCalendar(std::uint_least32_t line, std::string_view what) {
   std::string message = "Bank holidays, line " + std::to_string(line) + ": " + std::string(what);
   return Invalid({{"bank_holidays", message}}, message);

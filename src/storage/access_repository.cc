@@ -32,7 +32,7 @@ AccessRequest FromRow(const soci::row& row) {
 
 void AccessRepository::InsertRequestIn(Transaction& tx, const AccessRequest& r) {
   std::string at = FormatRfc3339(r.requested_at);
-  tx.sql() << "INSERT INTO access_requests (id, search_terms, user_id, reason, requested_at, "
+  tx.Sql() << "INSERT INTO access_requests (id, search_terms, user_id, reason, requested_at, "
               "status) VALUES (:id, :q, :u, :r, :at, 'open')",
       soci::use(r.id), soci::use(r.search_terms), soci::use(r.user_id), soci::use(r.reason),
       soci::use(at);
@@ -40,7 +40,7 @@ void AccessRepository::InsertRequestIn(Transaction& tx, const AccessRequest& r) 
 
 Result<std::vector<AccessRequest>> AccessRepository::OpenRequests(int limit) {
   return Guard("reading access requests", [&]() -> Result<std::vector<AccessRequest>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     soci::rowset<soci::row> rows = sql.prepare << kSelect
                                                << "WHERE r.status = 'open' ORDER BY "
                                                   "r.requested_at LIMIT "
@@ -53,7 +53,7 @@ Result<std::vector<AccessRequest>> AccessRepository::OpenRequests(int limit) {
 
 Result<std::optional<AccessRequest>> AccessRepository::FindRequest(std::string_view id) {
   return Guard("reading an access request", [&]() -> Result<std::optional<AccessRequest>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string v(id);
     soci::rowset<soci::row> rows = (sql.prepare << kSelect << "WHERE r.id = :id", soci::use(v));
     for (const auto& row : rows) return std::optional(FromRow(row));
@@ -64,7 +64,7 @@ Result<std::optional<AccessRequest>> AccessRepository::FindRequest(std::string_v
 void AccessRepository::RefuseIn(Transaction& tx, const AccessRequest& r,
                                 std::string_view decided_by, Instant at) {
   std::string by(decided_by), when = FormatRfc3339(at);
-  tx.sql() << "UPDATE access_requests SET status = 'refused', decided_by = :b, decided_at = :t "
+  tx.Sql() << "UPDATE access_requests SET status = 'refused', decided_by = :b, decided_at = :t "
               "WHERE id = :id",
       soci::use(by), soci::use(when), soci::use(r.id);
 }
@@ -73,12 +73,12 @@ void AccessRepository::GrantIn(Transaction& tx, const AccessRequest& r, std::str
                                std::string_view decided_by, Instant at,
                                std::optional<Instant> expires_at) {
   std::string child(child_id), by(decided_by), when = FormatRfc3339(at);
-  tx.sql() << "UPDATE access_requests SET status = 'granted', child_id = :c, decided_by = :b, "
+  tx.Sql() << "UPDATE access_requests SET status = 'granted', child_id = :c, decided_by = :b, "
               "decided_at = :t WHERE id = :id",
       soci::use(child), soci::use(by), soci::use(when), soci::use(r.id);
   std::string grant_id = NewId();
   NullableText expires(expires_at ? FormatRfc3339(*expires_at) : "");
-  tx.sql() << "INSERT INTO access_grants (id, child_id, user_id, granted_by, reason, granted_at, "
+  tx.Sql() << "INSERT INTO access_grants (id, child_id, user_id, granted_by, reason, granted_at, "
               "expires_at) VALUES (:id, :c, :u, :b, :r, :t, :e)",
       soci::use(grant_id), soci::use(child), soci::use(r.user_id), soci::use(by),
       soci::use(r.reason), soci::use(when), soci::use(expires.value, expires.indicator);

@@ -17,11 +17,11 @@ agencies::Agency FromRow(const soci::row& row) {
 Result<std::optional<agencies::Agency>> FindOne(Database& db, const char* column,
                                                 std::string_view value) {
   return Guard("reading an agency", [&]() -> Result<std::optional<agencies::Agency>> {
-    soci::session sql(db.pool());
+    soci::session sql(db.Pool());
     std::string v(value);
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id, code, name, sector, agency_type FROM agencies WHERE "
-                     << column << " = :v",
+        (sql.prepare << "SELECT id, code, name, sector, agency_type FROM agencies WHERE " << column
+                     << " = :v",
          soci::use(v));
     for (const auto& row : rows) return std::optional(FromRow(row));
     return std::optional<agencies::Agency>{};
@@ -32,7 +32,7 @@ Result<std::optional<agencies::Agency>> FindOne(Database& db, const char* column
 
 Result<void> AgenciesRepository::Insert(const agencies::Agency& agency, Instant at) {
   return Guard("adding an agency", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string sector(agencies::ToCode(agency.sector)), when = FormatRfc3339(at);
     sql << "INSERT INTO agencies (id, code, name, sector, agency_type, created_at) "
            "VALUES (:id, :code, :name, :sector, :type, :at)",
@@ -52,7 +52,7 @@ Result<std::optional<agencies::Agency>> AgenciesRepository::FindById(std::string
 
 Result<std::vector<agencies::Agency>> AgenciesRepository::List() {
   return Guard("listing agencies", [&]() -> Result<std::vector<agencies::Agency>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     soci::rowset<soci::row> rows =
         sql.prepare << "SELECT id, code, name, sector, agency_type FROM agencies ORDER BY name";
     std::vector<agencies::Agency> out;

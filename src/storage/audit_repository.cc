@@ -32,8 +32,8 @@ audit::Entry FromRow(const soci::row& row) {
 }  // namespace
 
 void AuditRepository::AppendIn(Transaction& tx, audit::Entry entry) {
-  soci::session& sql = tx.sql();
-  if (tx.engine() == Engine::kPostgres) sql << "LOCK TABLE audit_log IN EXCLUSIVE MODE";
+  soci::session& sql = tx.Sql();
+  if (tx.EngineKind() == Engine::kPostgres) sql << "LOCK TABLE audit_log IN EXCLUSIVE MODE";
   std::optional<audit::Entry> previous;
   long long seq = 0;
   std::string hash;
@@ -69,7 +69,7 @@ Result<void> AuditRepository::Append(audit::Entry entry) {
 
 Result<std::vector<audit::Entry>> AuditRepository::ReadAfter(std::int64_t after, int limit) {
   return Guard("reading the audit trail", [&]() -> Result<std::vector<audit::Entry>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     long long from = after;
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT " << kColumns
@@ -84,7 +84,7 @@ Result<std::vector<audit::Entry>> AuditRepository::ReadAfter(std::int64_t after,
 Result<std::vector<audit::Entry>> AuditRepository::Recent(int limit, std::string_view record_type,
                                                           std::string_view record_id) {
   return Guard("reading the audit trail", [&]() -> Result<std::vector<audit::Entry>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string type(record_type), id(record_id);
     std::vector<audit::Entry> out;
     if (type.empty()) {

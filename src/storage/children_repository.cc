@@ -35,8 +35,8 @@ children::Child FromRow(const soci::row& row) {
   c.first_language = GetText(row, 8);
   c.disability =
       children::DisabilityFromCode(GetText(row, 9)).value_or(children::Disability::kNotKnown);
-  c.special_needs = children::SpecialNeedsFromCode(GetText(row, 10))
-                        .value_or(children::SpecialNeeds::kNotKnown);
+  c.special_needs =
+      children::SpecialNeedsFromCode(GetText(row, 10)).value_or(children::SpecialNeeds::kNotKnown);
   c.address = GetText(row, 11);
   c.postcode = GetText(row, 12);
   c.school = GetText(row, 13);
@@ -90,7 +90,7 @@ std::string NameCondition(std::vector<std::string> keys, std::vector<std::string
 
 void ChildrenRepository::InsertIn(Transaction& tx, const children::Child& c,
                                   std::string_view created_by) {
-  soci::session& sql = tx.sql();
+  soci::session& sql = tx.Sql();
   std::string given_key = NameKey(c.given_name), family_key = NameKey(c.family_name);
   NullableText dob(c.date_of_birth ? FormatDate(*c.date_of_birth) : "");
   int age = c.estimated_age.value_or(0);
@@ -111,10 +111,10 @@ void ChildrenRepository::InsertIn(Transaction& tx, const children::Child& c,
       soci::use(family_key), soci::use(dob.value, dob.indicator), soci::use(age, age_ind),
       soci::use(sex), soci::use(c.gender), soci::use(c.ethnicity), soci::use(c.first_language),
       soci::use(disability), soci::use(sen), soci::use(c.address), soci::use(c.postcode),
-      soci::use(c.school), soci::use(nhs.value, nhs.indicator),
-      soci::use(upn.value, upn.indicator), soci::use(c.social_care_id), soci::use(legal),
-      soci::use(c.placing_authority), soci::use(c.allocated_worker), soci::use(by),
-      soci::use(c.created_by_agency), soci::use(created), soci::use(updated);
+      soci::use(c.school), soci::use(nhs.value, nhs.indicator), soci::use(upn.value, upn.indicator),
+      soci::use(c.social_care_id), soci::use(legal), soci::use(c.placing_authority),
+      soci::use(c.allocated_worker), soci::use(by), soci::use(c.created_by_agency),
+      soci::use(created), soci::use(updated);
   for (const auto& alias : c.aliases) {
     std::string key = NameKey(alias);
     sql << "INSERT INTO child_aliases (child_id, alias, alias_key) VALUES (:c, :a, :k) "
@@ -128,14 +128,14 @@ void ChildrenRepository::AddInvolvementIn(Transaction& tx, std::string_view chil
                                           std::string_view agency_id, std::string_view reason,
                                           std::string_view added_by, Instant at) {
   std::string c(child_id), a(agency_id), r(reason), by(added_by), when = FormatRfc3339(at);
-  tx.sql() << "INSERT INTO child_agencies (child_id, agency_id, reason, added_by, added_at) "
+  tx.Sql() << "INSERT INTO child_agencies (child_id, agency_id, reason, added_by, added_at) "
               "VALUES (:c, :a, :r, :b, :t) ON CONFLICT (child_id, agency_id) DO NOTHING",
       soci::use(c), soci::use(a), soci::use(r), soci::use(by), soci::use(when);
 }
 
 Result<std::optional<children::Child>> ChildrenRepository::Find(std::string_view id) {
   return Guard("reading a child", [&]() -> Result<std::optional<children::Child>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string v(id);
     std::optional<children::Child> found;
     {
@@ -152,7 +152,7 @@ Result<std::optional<children::Child>> ChildrenRepository::Find(std::string_view
 Result<access::ChildContext> ChildrenRepository::Context(std::string_view child_id,
                                                          std::string_view user_id, Instant now) {
   return Guard("reading who is involved", [&]() -> Result<access::ChildContext> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string c(child_id), u(user_id), at = FormatRfc3339(now);
     access::ChildContext context;
     soci::rowset<soci::row> agencies =
@@ -169,7 +169,7 @@ Result<access::ChildContext> ChildrenRepository::Context(std::string_view child_
 
 Result<std::vector<InvolvedAgency>> ChildrenRepository::Involved(std::string_view child_id) {
   return Guard("reading the team around the child", [&]() -> Result<std::vector<InvolvedAgency>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string c(child_id);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT ca.agency_id, a.name, ca.reason, ca.added_at FROM child_agencies "
@@ -178,7 +178,8 @@ Result<std::vector<InvolvedAgency>> ChildrenRepository::Involved(std::string_vie
          soci::use(c));
     std::vector<InvolvedAgency> out;
     for (const auto& row : rows) {
-      out.push_back({GetText(row, 0), GetText(row, 1), GetText(row, 2), InstantOr(GetText(row, 3))});
+      out.push_back(
+          {GetText(row, 0), GetText(row, 1), GetText(row, 2), InstantOr(GetText(row, 3))});
     }
     return out;
   });
@@ -203,7 +204,7 @@ Result<std::vector<SearchCandidate>> ChildrenRepository::Search(const children::
                                                                 Instant now, int limit) {
   return Guard("searching children", [&]() -> Result<std::vector<SearchCandidate>> {
     if (query.Empty()) return std::vector<SearchCandidate>{};
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::vector<std::string> binds;
     std::string where;
     if (query.nhs_number) {
@@ -260,11 +261,11 @@ Result<std::vector<children::Child>> ChildrenRepository::FindMany(
   return Guard("reading children", [&]() -> Result<std::vector<children::Child>> {
     std::vector<children::Child> out;
     if (ids.empty()) return out;
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::map<std::string, children::Child> found;
     soci::rowset<soci::row> rows = sql.prepare << "SELECT " << kColumns
-                                               << " FROM children c WHERE c.id IN ("
-                                               << IdList(ids) << ")";
+                                               << " FROM children c WHERE c.id IN (" << IdList(ids)
+                                               << ")";
     for (const auto& row : rows) {
       children::Child child = FromRow(row);
       found.emplace(child.id, std::move(child));
@@ -280,7 +281,7 @@ Result<std::vector<children::Child>> ChildrenRepository::FindMany(
 Result<std::vector<children::Child>> ChildrenRepository::RecentForUser(std::string_view user_id,
                                                                        int limit) {
   return Guard("reading recent children", [&]() -> Result<std::vector<children::Child>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string u(user_id);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT " << kColumns
@@ -299,7 +300,7 @@ Result<std::vector<children::Child>> ChildrenRepository::RecentForUser(std::stri
 
 Result<long long> ChildrenRepository::Count() {
   return Guard("counting children", [&]() -> Result<long long> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     long long n = 0;
     sql << "SELECT COUNT(*) FROM children", soci::into(n);
     return n;

@@ -45,7 +45,7 @@ void LoadIndicators(soci::session& sql, concerns::Concern& c) {
 }  // namespace
 
 void ConcernsRepository::InsertIn(Transaction& tx, const concerns::Concern& c) {
-  soci::session& sql = tx.sql();
+  soci::session& sql = tx.Sql();
   std::string observed = FormatRfc3339(c.observed_at), recorded = FormatRfc3339(c.recorded_at);
   std::string category(concerns::ToCode(c.category));
   int first_hand = c.first_hand ? 1 : 0, danger = c.immediate_danger ? 1 : 0;
@@ -71,7 +71,7 @@ void ConcernsRepository::InsertIn(Transaction& tx, const concerns::Concern& c) {
 
 void ConcernsRepository::InsertAddendumIn(Transaction& tx, const concerns::Addendum& a) {
   std::string at = FormatRfc3339(a.recorded_at);
-  tx.sql() << "INSERT INTO concern_addenda (id, concern_id, text, recorded_by, "
+  tx.Sql() << "INSERT INTO concern_addenda (id, concern_id, text, recorded_by, "
               "recorded_by_agency, recorded_at) VALUES (:id, :c, :t, :by, :agency, :at)",
       soci::use(a.id), soci::use(a.concern_id), soci::use(a.text), soci::use(a.recorded_by),
       soci::use(a.recorded_by_agency), soci::use(at);
@@ -79,7 +79,7 @@ void ConcernsRepository::InsertAddendumIn(Transaction& tx, const concerns::Adden
 
 Result<std::optional<concerns::Concern>> ConcernsRepository::Find(std::string_view id) {
   return Guard("reading a concern", [&]() -> Result<std::optional<concerns::Concern>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string v(id);
     std::optional<concerns::Concern> found;
     {
@@ -96,11 +96,11 @@ Result<std::optional<concerns::Concern>> ConcernsRepository::Find(std::string_vi
 Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
     std::string_view child_id) {
   return Guard("reading a chronology", [&]() -> Result<std::vector<chronology::Entry>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string c(child_id);
     std::vector<chronology::Entry> out;
     std::map<std::string, std::size_t> concern_index;  // concern id -> entry index
-    std::vector<concerns::Concern> concern_rows;        // in entry order
+    std::vector<concerns::Concern> concern_rows;       // in entry order
     {
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT " << kColumns
@@ -182,18 +182,19 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
   });
 }
 
-Result<std::vector<ConcernSummary>> ConcernsRepository::RecentByUser(std::string_view user_id,
-                                                                     int limit) {
+namespace {
+
+Result<std::vector<ConcernSummary>> RecentBy(Database& db, const char* column,
+                                             std::string_view value, int limit) {
   return Guard("reading recent concerns", [&]() -> Result<std::vector<ConcernSummary>> {
-    soci::session sql(db_.pool());
-    std::string u(user_id);
+    soci::session sql(db.Pool());
+    std::string v(value);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT " << kColumns
                      << ", ch.given_name, ch.family_name FROM concerns k JOIN children ch ON "
-                        "ch.id = k.child_id WHERE k.recorded_by = :u ORDER BY k.recorded_at "
-                        "DESC LIMIT "
-                     << limit,
-         soci::use(u));
+                        "ch.id = k.child_id WHERE k."
+                     << column << " = :v ORDER BY k.recorded_at DESC LIMIT " << limit,
+         soci::use(v));
     std::vector<ConcernSummary> out;
     for (const auto& row : rows) {
       out.push_back({FromRow(row), GetText(row, 12) + " " + GetText(row, 13)});
@@ -202,9 +203,21 @@ Result<std::vector<ConcernSummary>> ConcernsRepository::RecentByUser(std::string
   });
 }
 
+}  // namespace
+
+Result<std::vector<ConcernSummary>> ConcernsRepository::RecentByUser(std::string_view user_id,
+                                                                     int limit) {
+  return RecentBy(db_, "recorded_by", user_id, limit);
+}
+
+Result<std::vector<ConcernSummary>> ConcernsRepository::RecentByAgency(std::string_view agency_id,
+                                                                       int limit) {
+  return RecentBy(db_, "recorded_by_agency", agency_id, limit);
+}
+
 Result<std::vector<Alert>> ConcernsRepository::OpenAlerts(int limit) {
   return Guard("reading alerts", [&]() -> Result<std::vector<Alert>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     soci::rowset<soci::row> rows =
         sql.prepare << "SELECT al.id, al.kind, al.child_id, ch.given_name, ch.family_name, "
                        "al.concern_id, u.display_name, a.name, al.raised_at FROM alerts al "

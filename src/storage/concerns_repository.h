@@ -39,6 +39,8 @@ class ConcernsRepository {
   // Every chronology entry for the child (concerns, addenda, the record's creation), unsorted.
   Result<std::vector<chronology::Entry>> ChronologyEntries(std::string_view child_id);
   Result<std::vector<ConcernSummary>> RecentByUser(std::string_view user_id, int limit);
+  // Concerns recorded by anyone in the agency, newest first (the safeguarding lead's view).
+  Result<std::vector<ConcernSummary>> RecentByAgency(std::string_view agency_id, int limit);
   Result<std::vector<Alert>> OpenAlerts(int limit);
 
  private:

@@ -58,7 +58,8 @@ Result<std::string> PostgresConnectString(std::string_view url) {
     password = userinfo.substr(colon + 1);
   }
   std::string_view host = hostport, port;
-  if (auto colon = hostport.rfind(':'); colon != std::string_view::npos && !hostport.ends_with("]")) {
+  if (auto colon = hostport.rfind(':');
+      colon != std::string_view::npos && !hostport.ends_with("]")) {
     host = hostport.substr(0, colon);
     port = hostport.substr(colon + 1);
   }
@@ -70,7 +71,8 @@ Result<std::string> PostgresConnectString(std::string_view url) {
   std::size_t pos = 0;
   while (pos < query.size()) {
     std::size_t amp = query.find('&', pos);
-    std::string_view pair = std::string_view(query).substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    std::string_view pair = std::string_view(query).substr(
+        pos, amp == std::string::npos ? std::string::npos : amp - pos);
     pos = amp == std::string::npos ? query.size() : amp + 1;
     auto eq = pair.find('=');
     if (eq == std::string_view::npos) return bad();
@@ -81,8 +83,8 @@ Result<std::string> PostgresConnectString(std::string_view url) {
   }
   std::string out;
   for (const auto& [key, value] : parts) {
-    bool plain_key = !key.empty() && key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") ==
-                                         std::string::npos;
+    bool plain_key =
+        !key.empty() && key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
     if (!plain_key) return bad();
     if (!out.empty()) out += ' ';
     out += key + "=" + Quote(value);
@@ -112,7 +114,7 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
 }
 
 Database::Database(Engine engine, std::size_t size)
-    : engine_(engine), size_(size), pool_(std::make_unique<soci::connection_pool>(size)) {}
+    : engine_(engine), pool_(std::make_unique<soci::connection_pool>(size)) {}
 
 Database::~Database() = default;
 
@@ -167,10 +169,10 @@ bool Database::Ping() {
 }
 
 Transaction::Transaction(Database& db)
-    : writer_(db.engine() == Engine::kSqlite ? std::unique_lock(db.writer_mutex())
-                                             : std::unique_lock<std::mutex>()),
-      session_(db.pool()),
-      engine_(db.engine()) {
+    : writer_(db.EngineKind() == Engine::kSqlite ? std::unique_lock(db.WriterMutex())
+                                                 : std::unique_lock<std::mutex>()),
+      session_(db.Pool()),
+      engine_(db.EngineKind()) {
   if (engine_ == Engine::kSqlite) {
     session_ << "BEGIN IMMEDIATE";
   } else {
@@ -196,24 +198,29 @@ Error DatabaseError(std::string_view what, const std::exception& e) {
   std::string text = e.what();
   auto contains = [&](std::string_view s) { return text.find(s) != std::string::npos; };
   if (contains("UNIQUE constraint") || contains("duplicate key") || contains("unique constraint")) {
-    return Error{ErrorKind::kConflict, "already_exists",
+    return Error{ErrorKind::kConflict,
+                 "already_exists",
                  std::string(what) + ": a record with the same unique value already exists.",
                  {}};
   }
   if (contains("FOREIGN KEY") || contains("foreign key")) {
-    return Error{ErrorKind::kConflict, "missing_reference",
-                 std::string(what) + ": a referenced record does not exist.", {}};
+    return Error{ErrorKind::kConflict,
+                 "missing_reference",
+                 std::string(what) + ": a referenced record does not exist.",
+                 {}};
   }
   if (contains("connection") || contains("Connection") || contains("server closed") ||
       contains("database is locked") || contains("could not connect")) {
     spdlog::error("{}: database unavailable: {}", what, text);
-    return Error{ErrorKind::kUnavailable, "database_unavailable",
-                 "The database is unavailable. Try again in a moment.", {}};
+    return Error{ErrorKind::kUnavailable,
+                 "database_unavailable",
+                 "The database is unavailable. Try again in a moment.",
+                 {}};
   }
   std::string error_id = NewId().substr(0, 12);
   spdlog::error("{}: database error {}: {}", what, error_id, text);
-  return Error{ErrorKind::kInternal, "internal_error",
-               "Something went wrong (error " + error_id + ").", {}};
+  return Error{
+      ErrorKind::kInternal, "internal_error", "Something went wrong (error " + error_id + ").", {}};
 }
 
 long long GetInt(const soci::row& row, std::size_t column) {

@@ -34,18 +34,17 @@ class Database {
   static Result<std::unique_ptr<Database>> Open(std::string_view url, std::size_t pool_size = 4);
   ~Database();
 
-  Engine engine() const { return engine_; }
-  soci::connection_pool& pool() { return *pool_; }
+  Engine EngineKind() const { return engine_; }
+  soci::connection_pool& Pool() { return *pool_; }
   // SQLite allows one writer; threads of this process queue here rather than in SQLite's
   // sleeping busy handler, which would add milliseconds of latency under load.
-  std::mutex& writer_mutex() { return writer_mutex_; }
+  std::mutex& WriterMutex() { return writer_mutex_; }
   // Cheap round trip for /healthz: true when a query succeeds within the lease.
   bool Ping();
 
  private:
   Database(Engine engine, std::size_t size);
   Engine engine_;
-  std::size_t size_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::mutex writer_mutex_;
 };
@@ -60,8 +59,8 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
-  soci::session& sql() { return session_; }
-  Engine engine() const { return engine_; }
+  soci::session& Sql() { return session_; }
+  Engine EngineKind() const { return engine_; }
   void Commit();
 
  private:

@@ -37,7 +37,7 @@ identity::User UserFromRow(const soci::row& row) {
 Result<std::optional<identity::User>> FindUser(Database& db, const char* column,
                                                std::string_view value) {
   return Guard("reading a user", [&]() -> Result<std::optional<identity::User>> {
-    soci::session sql(db.pool());
+    soci::session sql(db.Pool());
     std::string v(value);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT " << kUserColumns << " FROM users WHERE " << column << " = :v",
@@ -51,7 +51,7 @@ Result<std::optional<identity::User>> FindUser(Database& db, const char* column,
 
 Result<void> IdentityRepository::InsertUser(const identity::User& user, Instant at) {
   return Guard("adding a user", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string role(access::ToCode(user.role)), when = FormatRfc3339(at);
     int active = user.active ? 1 : 0;
     sql << "INSERT INTO users (id, username, display_name, agency_id, role, password_hash, "
@@ -74,7 +74,7 @@ Result<std::optional<identity::User>> IdentityRepository::FindUserById(std::stri
 
 Result<std::vector<identity::User>> IdentityRepository::ListUsers() {
   return Guard("listing users", [&]() -> Result<std::vector<identity::User>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     soci::rowset<soci::row> rows = sql.prepare << "SELECT " << kUserColumns
                                                << " FROM users ORDER BY username";
     std::vector<identity::User> out;
@@ -85,7 +85,7 @@ Result<std::vector<identity::User>> IdentityRepository::ListUsers() {
 
 Result<void> IdentityRepository::SaveSignInState(const identity::User& user) {
   return Guard("saving sign-in state", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     NullableText locked(user.locked_until ? FormatRfc3339(*user.locked_until) : "");
     sql << "UPDATE users SET failed_sign_ins = :f, locked_until = :l WHERE id = :id",
         soci::use(user.failed_sign_ins), soci::use(locked.value, locked.indicator),
@@ -96,7 +96,7 @@ Result<void> IdentityRepository::SaveSignInState(const identity::User& user) {
 
 Result<void> IdentityRepository::InsertSession(const identity::Session& session) {
   return Guard("starting a session", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string created = FormatRfc3339(session.created_at);
     std::string seen = FormatRfc3339(session.last_seen_at);
     sql << "INSERT INTO sessions (id_digest, user_id, csrf_token, created_at, last_seen_at) "
@@ -110,7 +110,7 @@ Result<void> IdentityRepository::InsertSession(const identity::Session& session)
 Result<std::optional<identity::Session>> IdentityRepository::FindSession(
     std::string_view id_digest) {
   return Guard("reading a session", [&]() -> Result<std::optional<identity::Session>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string d(id_digest);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT id_digest, user_id, csrf_token, created_at, last_seen_at "
@@ -131,7 +131,7 @@ Result<std::optional<identity::Session>> IdentityRepository::FindSession(
 
 Result<void> IdentityRepository::TouchSession(std::string_view id_digest, Instant at) {
   return Guard("refreshing a session", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string d(id_digest), when = FormatRfc3339(at);
     sql << "UPDATE sessions SET last_seen_at = :s WHERE id_digest = :d", soci::use(when),
         soci::use(d);
@@ -141,7 +141,7 @@ Result<void> IdentityRepository::TouchSession(std::string_view id_digest, Instan
 
 Result<void> IdentityRepository::DeleteSession(std::string_view id_digest) {
   return Guard("ending a session", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string d(id_digest);
     sql << "DELETE FROM sessions WHERE id_digest = :d", soci::use(d);
     return {};
@@ -150,7 +150,7 @@ Result<void> IdentityRepository::DeleteSession(std::string_view id_digest) {
 
 Result<void> IdentityRepository::InsertToken(const identity::ApiToken& token) {
   return Guard("creating an API token", [&]() -> Result<void> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string created = FormatRfc3339(token.created_at);
     NullableText expires(token.expires_at ? FormatRfc3339(*token.expires_at) : "");
     sql << "INSERT INTO api_tokens (id, user_id, token_digest, created_at, expires_at, revoked) "
@@ -164,7 +164,7 @@ Result<void> IdentityRepository::InsertToken(const identity::ApiToken& token) {
 Result<std::optional<identity::ApiToken>> IdentityRepository::FindToken(
     std::string_view token_digest) {
   return Guard("reading an API token", [&]() -> Result<std::optional<identity::ApiToken>> {
-    soci::session sql(db_.pool());
+    soci::session sql(db_.Pool());
     std::string d(token_digest);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT id, user_id, token_digest, created_at, expires_at, revoked "

@@ -46,7 +46,8 @@ std::vector<Migration> EmbeddedMigrations() {
     m.sql = file.contents;
     out.push_back(std::move(m));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.version < b.version; });
   return out;
 }
 
@@ -101,7 +102,7 @@ std::vector<std::string> SplitStatements(std::string_view sql, Engine engine) {
 
 Result<MigrationStatus> CheckMigrations(Database& db) {
   return Guard("checking migrations", [&]() -> Result<MigrationStatus> {
-    soci::session sql(db.pool());
+    soci::session sql(db.Pool());
     EnsureTable(sql);
     auto applied = AppliedChecksums(sql);
     MigrationStatus status;
@@ -123,9 +124,10 @@ Result<MigrationStatus> CheckMigrations(Database& db) {
       applied.erase(it);
     }
     if (!applied.empty()) {
-      return Fail(ErrorKind::kConflict, "unknown_migration",
-                  "The database has migration " + std::to_string(applied.begin()->first) +
-                      ", which this build of Harbour does not know: it is newer than this program.");
+      return Fail(
+          ErrorKind::kConflict, "unknown_migration",
+          "The database has migration " + std::to_string(applied.begin()->first) +
+              ", which this build of Harbour does not know: it is newer than this program.");
     }
     return status;
   });
@@ -142,9 +144,9 @@ Result<std::vector<int>> Migrate(Database& db) {
     }
     auto applied = Guard("applying migration " + m.name, [&]() -> Result<void> {
       Transaction tx(db);
-      for (const auto& statement : SplitStatements(m.sql, db.engine())) tx.sql() << statement;
+      for (const auto& statement : SplitStatements(m.sql, db.EngineKind())) tx.Sql() << statement;
       std::string name = m.name, checksum = m.checksum, at = Now();
-      tx.sql() << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+      tx.Sql() << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
                   "VALUES (:v, :n, :c, :a)",
           soci::use(m.version), soci::use(name), soci::use(checksum), soci::use(at);
       tx.Commit();

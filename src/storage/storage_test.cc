@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "common/ids.h"
 #include "common/identifiers.h"
+#include "common/ids.h"
 #include "storage/access_repository.h"
 #include "storage/agencies_repository.h"
 #include "storage/audit_repository.h"
@@ -35,8 +35,8 @@ class StorageTest : public ::testing::Test {
     ASSERT_TRUE(agencies.Insert(agency_, now_).has_value());
     ASSERT_TRUE(agencies.Insert(other_, now_).has_value());
     IdentityRepository identity(*db_);
-    user_ = {NewId(), "tester", "Test User", agency_.id, access::Role::kPractitioner, "x", 0,
-             std::nullopt, true};
+    user_ = {NewId(), "tester", "Test User",  agency_.id, access::Role::kPractitioner,
+             "x",     0,        std::nullopt, true};
     ASSERT_TRUE(identity.InsertUser(user_, now_).has_value());
   }
   void TearDown() override {
@@ -96,7 +96,7 @@ TEST_F(StorageTest, MigrationsAreRecordedAndIdempotent) {
 
 TEST_F(StorageTest, RefusesADatabaseWhoseAppliedMigrationDiffers) {
   {
-    soci::session sql(db_->pool());
+    soci::session sql(db_->Pool());
     sql << "UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1";
   }
   auto status = CheckMigrations(*db_);
@@ -107,7 +107,7 @@ TEST_F(StorageTest, RefusesADatabaseWhoseAppliedMigrationDiffers) {
 
 TEST_F(StorageTest, RefusesADatabaseFromANewerBuild) {
   {
-    soci::session sql(db_->pool());
+    soci::session sql(db_->Pool());
     sql << "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES "
            "(9999, '9999_future', 'x', '2030-01-01T00:00:00Z')";
   }
@@ -135,7 +135,8 @@ TEST(ParseDatabaseUrl, SqliteAndPostgresForms) {
   auto absolute = ParseDatabaseUrl("sqlite:////tmp/h.db");
   ASSERT_TRUE(absolute.has_value());
   EXPECT_EQ(absolute->path, "/tmp/h.db");
-  auto pg = ParseDatabaseUrl("postgresql://harbour:s%27cret@127.0.0.1:5433/harbour?sslmode=disable");
+  auto pg =
+      ParseDatabaseUrl("postgresql://harbour:s%27cret@127.0.0.1:5433/harbour?sslmode=disable");
   ASSERT_TRUE(pg.has_value());
   EXPECT_EQ(pg->engine, Engine::kPostgres);
   EXPECT_EQ(pg->connect,
@@ -155,7 +156,7 @@ TEST_F(StorageTest, AuditChainVerifiesAndDetectsTampering) {
   EXPECT_FALSE(intact->has_value());
   EXPECT_EQ(checked, 5);
   {
-    soci::session sql(db_->pool());
+    soci::session sql(db_->Pool());
     sql << "UPDATE audit_log SET detail = 'changed' WHERE seq = 3";
   }
   auto broken = audit.VerifyAll();
@@ -168,7 +169,7 @@ TEST_F(StorageTest, AuditDetectsADeletedEntry) {
   AuditRepository audit(*db_);
   for (int i = 0; i < 4; ++i) ASSERT_TRUE(audit.Append(Entry("child.view")).has_value());
   {
-    soci::session sql(db_->pool());
+    soci::session sql(db_->Pool());
     sql << "DELETE FROM audit_log WHERE seq = 2";
   }
   auto broken = audit.VerifyAll();

@@ -144,7 +144,9 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 Response App::ApiSearchChildren(Request& request, const Principal& who) {
   std::string q = request.query.Get("q");
   if (q.empty()) {
-    return JsonError(Error{ErrorKind::kInvalid, "validation_failed", "Give a search term.",
+    return JsonError(Error{ErrorKind::kInvalid,
+                           "validation_failed",
+                           "Give a search term.",
                            {{"q", "Enter a name, date of birth or NHS number"}}});
   }
   auto outcome = DoSearch(who, request, q);
@@ -191,21 +193,23 @@ Response App::ApiCreateChild(Request& request, const Principal& who) {
 
 Response App::ApiGetChild(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild, &decision);
   if (!child) return JsonError(child.error());
-  if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed",
-                        decision.purpose, "api"))) {
-    return JsonError(Error{ErrorKind::kUnavailable, "audit_unavailable",
-                           "The service cannot record this request.", {}});
+  if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed", decision.purpose,
+                        "api"))) {
+    return JsonError(Error{ErrorKind::kUnavailable,
+                           "audit_unavailable",
+                           "The service cannot record this request.",
+                           {}});
   }
   return JsonOk(200, ChildJson(*child));
 }
 
 Response App::ApiCreateConcern(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern, &decision);
   if (!child) return JsonError(child.error());
   auto body = ReadJson(request);
   if (!body) return JsonError(body.error());
@@ -229,15 +233,17 @@ Response App::ApiCreateConcern(Request& request, const Principal& who) {
 
 Response App::ApiChronology(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology, &decision);
   if (!child) return JsonError(child.error());
   chronology::Filter filter;
   std::string type = request.query.Get("type");
   if (!type.empty()) {
     filter.type = chronology::EntryTypeFromCode(type);
     if (!filter.type) {
-      return JsonError(Error{ErrorKind::kInvalid, "validation_failed", "Unknown entry type.",
+      return JsonError(Error{ErrorKind::kInvalid,
+                             "validation_failed",
+                             "Unknown entry type.",
                              {{"type", "Must be one of concern, addendum, record"}}});
     }
   }

@@ -33,10 +33,12 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
 Router App::BuildRouter() {
   Router r;
   auto page = [this](auto method) {
-    return PageRoute([this, method](Request& q, const Principal& p) { return (this->*method)(q, p); });
+    return PageRoute(
+        [this, method](Request& q, const Principal& p) { return (this->*method)(q, p); });
   };
   auto api = [this](auto method) {
-    return ApiRoute([this, method](Request& q, const Principal& p) { return (this->*method)(q, p); });
+    return ApiRoute(
+        [this, method](Request& q, const Principal& p) { return (this->*method)(q, p); });
   };
   r.Add(Method::kGet, "/healthz", [this](Request& q) { return Health(q); });
   r.Add(Method::kGet, "/sign-in", [this](Request& q) { return SignInForm(q); });
@@ -138,7 +140,8 @@ Handler App::PageRoute(std::function<Response(Request&, const Principal&)> handl
         Audit(AuditEntry(*who, request, "csrf.check", "request", "", "refused", {},
                          "missing or wrong form token on POST " + request.path.substr(0, 200)));
         return ErrorPage(&*who, request,
-                         Error{ErrorKind::kForbidden, "csrf_failed",
+                         Error{ErrorKind::kForbidden,
+                               "csrf_failed",
                                "This form has expired. Go back, reload the page and try again.",
                                {}});
       }
@@ -151,7 +154,8 @@ Handler App::ApiRoute(std::function<Response(Request&, const Principal&)> handle
   return [this, handler = std::move(handler)](Request& request) {
     auto who = TokenPrincipal(request);
     if (!who) {
-      Response res = JsonError(Error{ErrorKind::kUnauthenticated, "unauthenticated",
+      Response res = JsonError(Error{ErrorKind::kUnauthenticated,
+                                     "unauthenticated",
                                      "Send a valid API token: Authorization: Bearer TOKEN.",
                                      {}});
       res.AddHeader("WWW-Authenticate", "Bearer realm=\"harbour\"");
@@ -163,10 +167,10 @@ Handler App::ApiRoute(std::function<Response(Request&, const Principal&)> handle
 
 // --- audit ---------------------------------------------------------------------------------
 
-audit::Entry App::AuditEntry(const Principal& who, const Request& request,
-                             std::string_view action, std::string_view record_type,
-                             std::string_view record_id, std::string_view outcome,
-                             std::string_view purpose, std::string_view detail) const {
+audit::Entry App::AuditEntry(const Principal& who, const Request& request, std::string_view action,
+                             std::string_view record_type, std::string_view record_id,
+                             std::string_view outcome, std::string_view purpose,
+                             std::string_view detail) const {
   audit::Entry e;
   e.at = clock_.Now();
   e.user_id = who.user.id;
@@ -201,8 +205,8 @@ Result<children::Child> App::AuthoriseChild(const Principal& who, const Request&
   access::Decision decision = access::Decide(who.Subject(), action, *context);
   if (decision_out != nullptr) *decision_out = decision;
   if (!decision.allowed) {
-    if (!Audit(AuditEntry(who, request, access::ToCode(action), "child", child_id, "refused",
-                          {}, decision.reason))) {
+    if (!Audit(AuditEntry(who, request, access::ToCode(action), "child", child_id, "refused", {},
+                          decision.reason))) {
       return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                   "The service cannot record this request. Try again later.");
     }
@@ -252,7 +256,8 @@ Response App::Page(const Principal* who, const Request& request, std::string_vie
                                       {"role_label", Str(access::Label(who->user.role))},
                                       {"agency_name", who->agency.name}});
   }
-  if (auto it = context.find("back_href"); it != context.end()) layout.emplace("back_href", it->second);
+  if (auto it = context.find("back_href"); it != context.end())
+    layout.emplace("back_href", it->second);
   if (auto it = context.find("flash"); it != context.end()) layout.emplace("flash", it->second);
   return Response::Html(status, templates_.Render("layout", layout));
 }
@@ -271,7 +276,8 @@ Response App::NotFoundPage(const Principal* who, const Request& request) const {
 }
 
 Response App::Health(Request&) {
-  if (!db_.Ping()) return Response::Json(503, R"({"status":"unavailable","database":"unavailable"})");
+  if (!db_.Ping())
+    return Response::Json(503, R"({"status":"unavailable","database":"unavailable"})");
   return Response::Json(200, R"({"status":"ok","database":"ok"})");
 }
 

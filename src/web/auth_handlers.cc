@@ -16,7 +16,8 @@ constexpr std::string_view kSignInCookie = "harbour_signin";  // double-submit C
 
 // Only same-site relative paths are followed after sign-in (no open redirect).
 std::string SafeNext(const std::string& next) {
-  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\")) return "/";
+  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\"))
+    return "/";
   if (next.find_first_of("\r\n") != std::string::npos) return "/";
   return next;
 }
@@ -26,12 +27,11 @@ std::string SafeNext(const std::string& next) {
 Response App::SignInForm(Request& request) {
   if (auto who = SessionPrincipal(request)) return Response::Redirect("/");
   std::string token = RandomToken();
-  mstch::map context{{"csrf_token", token},
-                     {"next", SafeNext(request.query.Get("next"))},
-                     {"has_errors", false}};
+  mstch::map context{
+      {"csrf_token", token}, {"next", SafeNext(request.query.Get("next"))}, {"has_errors", false}};
   Response res = Page(nullptr, request, "Sign in", "pages/sign-in", context);
   CookieOptions cookie;
-  cookie.secure = options_.secure_cookies;
+  cookie.secure = options_.secure_cookies || request.secure;
   cookie.max_age = 3600;
   res.AddHeader("Set-Cookie", BuildSetCookie(kSignInCookie, token, cookie));
   return res;
@@ -45,15 +45,15 @@ Response App::SignIn(Request& request) {
   std::string next = SafeNext(form ? form->Get("next") : "");
   auto fail = [&](std::string message, unsigned status) {
     std::string token = RandomToken();
-    mstch::map context{
-        {"csrf_token", token},
-        {"username", username_input},
-        {"next", next},
-        {"has_errors", true},
-        {"errors", mstch::array{mstch::map{{"message", std::move(message)}, {"href", Str("#username")}}}}};
+    mstch::map context{{"csrf_token", token},
+                       {"username", username_input},
+                       {"next", next},
+                       {"has_errors", true},
+                       {"errors", mstch::array{mstch::map{{"message", std::move(message)},
+                                                          {"href", Str("#username")}}}}};
     Response res = Page(nullptr, request, "Sign in", "pages/sign-in", context, status);
     CookieOptions cookie;
-    cookie.secure = options_.secure_cookies;
+    cookie.secure = options_.secure_cookies || request.secure;
     cookie.max_age = 3600;
     res.AddHeader("Set-Cookie", BuildSetCookie(kSignInCookie, token, cookie));
     return res;
@@ -94,9 +94,9 @@ Response App::SignIn(Request& request) {
   if (!identity::VerifyPassword(form->Get("password"), user.password_hash)) {
     identity::RecordFailedSignIn(user, now);
     (void)identity_.SaveSignInState(user);
-    Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {},
-                     identity::IsLocked(user, now) ? "wrong password; account locked"
-                                                   : "wrong password"));
+    Audit(AuditEntry(
+        *principal, request, "sign-in", "user", user.id, "refused", {},
+        identity::IsLocked(user, now) ? "wrong password; account locked" : "wrong password"));
     return fail(failed_message, 422);
   }
   identity::RecordSuccessfulSignIn(user);
@@ -109,7 +109,7 @@ Response App::SignIn(Request& request) {
   Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "allowed"));
   Response res = Response::Redirect(next);
   CookieOptions cookie;
-  cookie.secure = options_.secure_cookies;
+  cookie.secure = options_.secure_cookies || request.secure;
   res.AddHeader("Set-Cookie", BuildSetCookie(kSessionCookie, session_id, cookie));
   CookieOptions expire;
   expire.max_age = 0;
@@ -122,7 +122,7 @@ Response App::SignOut(Request& request, const Principal& who) {
   Audit(AuditEntry(who, request, "sign-out", "user", who.user.id, "allowed"));
   Response res = Response::Redirect("/sign-in");
   CookieOptions expire;
-  expire.secure = options_.secure_cookies;
+  expire.secure = options_.secure_cookies || request.secure;
   expire.max_age = 0;
   res.AddHeader("Set-Cookie", BuildSetCookie(kSessionCookie, "", expire));
   return res;

@@ -12,11 +12,26 @@ namespace {
 constexpr int kSearchCandidates = 500;  // rows examined per search
 constexpr std::size_t kSearchShown = 50;
 
-const std::vector<std::string> kChildFieldOrder = {
-    "given_name",     "family_name",   "aliases",     "date_of_birth", "estimated_age",
-    "sex",            "gender",        "ethnicity",   "first_language", "disability",
-    "special_needs",  "address",       "postcode",    "school",        "nhs_number",
-    "upn",            "social_care_id", "legal_status", "placing_authority", "allocated_worker"};
+const std::vector<std::string> kChildFieldOrder = {"given_name",
+                                                   "family_name",
+                                                   "aliases",
+                                                   "date_of_birth",
+                                                   "estimated_age",
+                                                   "sex",
+                                                   "gender",
+                                                   "ethnicity",
+                                                   "first_language",
+                                                   "disability",
+                                                   "special_needs",
+                                                   "address",
+                                                   "postcode",
+                                                   "school",
+                                                   "nhs_number",
+                                                   "upn",
+                                                   "social_care_id",
+                                                   "legal_status",
+                                                   "placing_authority",
+                                                   "allocated_worker"};
 
 // The three GOV.UK date boxes become "YYYY-MM-DD"; errors are reported under date_of_birth.
 Result<std::string> DateOfBirthFromForm(const FormData& form) {
@@ -25,9 +40,9 @@ Result<std::string> DateOfBirthFromForm(const FormData& form) {
   if (day.empty() && month.empty() && year.empty()) return std::string();
   auto date = DateFromParts(day, month, year, "Date of birth");
   if (!date) {
-    return Invalid({{"date_of_birth", date.error().fields.empty()
-                                          ? date.error().message
-                                          : date.error().fields.begin()->second}});
+    return Invalid(
+        {{"date_of_birth", date.error().fields.empty() ? date.error().message
+                                                       : date.error().fields.begin()->second}});
   }
   return FormatDate(*date);
 }
@@ -189,8 +204,8 @@ Response App::CreateChild(Request& request, const Principal& who) {
   if (dob) {
     // nothing to merge
   } else {
-    auto rest = children::ValidateChild(ChildInputFromForm(*form, ""), catalogue_,
-                                        DateOf(clock_.Now()));
+    auto rest =
+        children::ValidateChild(ChildInputFromForm(*form, ""), catalogue_, DateOf(clock_.Now()));
     if (!rest) {
       for (const auto& [field, message] : rest.error().fields) {
         if (field != "date_of_birth") shown.fields.emplace(field, message);
@@ -209,15 +224,18 @@ Response App::CreateChild(Request& request, const Principal& who) {
 
 Response App::ViewChild(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild, &decision);
   if (!child) return ErrorPage(&who, request, child.error());
   auto involved = children_.Involved(child->id);
   if (!involved) return ErrorPage(&who, request, involved.error());
-  if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed",
-                        decision.purpose, decision.reason))) {
-    return ErrorPage(&who, request, Error{ErrorKind::kUnavailable, "audit_unavailable",
-                                          "The service cannot record this view. Try again.", {}});
+  if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed", decision.purpose,
+                        decision.reason))) {
+    return ErrorPage(&who, request,
+                     Error{ErrorKind::kUnavailable,
+                           "audit_unavailable",
+                           "The service cannot record this view. Try again.",
+                           {}});
   }
   Date today = DateOf(clock_.Now());
   mstch::map context = ChildSummary(*child, today);
@@ -253,19 +271,18 @@ Response App::ViewChild(Request& request, const Principal& who) {
                               {"since", FormatLongDate(DateOf(a.added_at))}});
   }
   context["team"] = team;
-  context["can_log_concern"] =
-      access::Decide(who.Subject(), access::Action::kLogConcern,
-                     access::ChildContext{{who.agency.id}, {}})
-          .allowed;
+  context["can_log_concern"] = access::Decide(who.Subject(), access::Action::kLogConcern,
+                                              access::ChildContext{{who.agency.id}, {}})
+                                   .allowed;
   context["created"] = request.query.Get("created") == "1";
   return Page(&who, request, children::DisplayName(c), "pages/child", context);
 }
 
-Response App::Refuse(const Principal& who, const Request& request,
-                    const access::Decision& decision, access::Action action,
-                    std::string_view message) {
+Response App::Refuse(const Principal& who, const Request& request, const access::Decision& decision,
+                     access::Action action, std::string_view message) {
   Audit(AuditEntry(who, request, access::ToCode(action), "", "", "refused", {}, decision.reason));
-  return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden", std::string(message), {}});
+  return ErrorPage(&who, request,
+                   Error{ErrorKind::kForbidden, "forbidden", std::string(message), {}});
 }
 
 Response App::RequestAccess(Request& request, const Principal& who) {
@@ -281,12 +298,14 @@ Response App::RequestAccess(Request& request, const Principal& who) {
   if (terms.empty() || CharacterCount(terms) > 200 || !IsValidUtf8(reason) ||
       CharacterCount(reason) > 2000) {
     return ErrorPage(&who, request,
-                     Error{ErrorKind::kInvalid, "validation_failed",
-                           "Search again, then ask for access from the search results.", {}});
+                     Error{ErrorKind::kInvalid,
+                           "validation_failed",
+                           "Search again, then ask for access from the search results.",
+                           {}});
   }
   if (reason.empty()) reason = "(no reason given)";
-  storage::AccessRequest ar{NewId(), terms, "", "", who.user.id, "", "", reason, "open",
-                            clock_.Now()};
+  storage::AccessRequest ar{NewId(), terms, "",     "",     who.user.id,
+                            "",      "",    reason, "open", clock_.Now()};
   auto saved = storage::Guard("requesting access", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     access_.InsertRequestIn(tx, ar);
@@ -296,7 +315,8 @@ Response App::RequestAccess(Request& request, const Principal& who) {
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
-  return Page(&who, request, "Access requested", "pages/access-requested", mstch::map{{"q", terms}});
+  return Page(&who, request, "Access requested", "pages/access-requested",
+              mstch::map{{"q", terms}});
 }
 
 Response App::AccessRequests(Request& request, const Principal& who) {
@@ -354,7 +374,8 @@ Response App::DecideAccessRequest(Request& request, const Principal& who) {
     if (!child) return ErrorPage(&who, request, child.error());
     if (!child->has_value()) {
       return ErrorPage(&who, request,
-                       Error{ErrorKind::kInvalid, "validation_failed",
+                       Error{ErrorKind::kInvalid,
+                             "validation_failed",
                              "Choose the record to open to the practitioner, then grant access.",
                              {}});
     }
@@ -367,10 +388,10 @@ Response App::DecideAccessRequest(Request& request, const Principal& who) {
     } else {
       access_.RefuseIn(tx, **found, who.user.id, now);
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
-                                   grant ? "child" : "access_request", grant ? child_id : id,
-                                   "allowed", decision.purpose,
-                                   "request " + id + " for user " + (*found)->user_id));
+    audit_.AppendIn(
+        tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
+                       grant ? "child" : "access_request", grant ? child_id : id, "allowed",
+                       decision.purpose, "request " + id + " for user " + (*found)->user_id));
     tx.Commit();
     return {};
   });

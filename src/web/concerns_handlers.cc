@@ -10,8 +10,8 @@ namespace harbour::web {
 namespace {
 
 const std::vector<std::string> kConcernFieldOrder = {
-    "observed_at", "location", "location_postcode", "category",
-    "indicators",  "narrative", "first_hand",       "immediate_danger"};
+    "observed_at", "location",  "location_postcode", "category",
+    "indicators",  "narrative", "first_hand",        "immediate_danger"};
 
 const std::vector<std::pair<std::string, std::string>> kCategories = {
     {"sexual_exploitation", "Sexual exploitation"},
@@ -29,8 +29,9 @@ Result<std::string> ObservedAtFromForm(const FormData& form) {
   }
   auto date = DateFromParts(day, month, year, "The date you saw or heard this");
   if (!date) {
-    return Invalid({{"observed_at", date.error().fields.empty() ? date.error().message
-                                                                : date.error().fields.begin()->second}});
+    return Invalid(
+        {{"observed_at", date.error().fields.empty() ? date.error().message
+                                                     : date.error().fields.begin()->second}});
   }
   if (time.empty()) time = "00:00";
   auto clock = ParseClockTime(time);
@@ -138,20 +139,21 @@ Response App::NewConcernForm(Request& request, const Principal& who) {
 
 Response App::CreateConcern(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern, &decision);
   if (!child) return ErrorPage(&who, request, child.error());
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto observed = ObservedAtFromForm(*form);
   auto input = ConcernInputFromForm(*form, observed ? *observed : "");
-  Result<concerns::Concern> logged = observed ? DoLogConcern(who, request, *child, input,
-                                                             decision.purpose)
-                                              : Result<concerns::Concern>(std::unexpected(observed.error()));
+  Result<concerns::Concern> logged =
+      observed ? DoLogConcern(who, request, *child, input, decision.purpose)
+               : Result<concerns::Concern>(std::unexpected(observed.error()));
   if (logged) {
     if (logged->immediate_danger) {
-      return Page(&who, request, "Concern logged: child in immediate danger", "pages/concern-danger",
-                  mstch::map{{"child_id", child->id}, {"child_name", children::DisplayName(*child)}});
+      return Page(
+          &who, request, "Concern logged: child in immediate danger", "pages/concern-danger",
+          mstch::map{{"child_id", child->id}, {"child_name", children::DisplayName(*child)}});
     }
     return Response::Redirect("/children/" + child->id + "/chronology?logged=1");
   }
@@ -178,14 +180,15 @@ Response App::CreateConcern(Request& request, const Principal& who) {
 
 Response App::CreateAddendum(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kAddAddendum,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kAddAddendum, &decision);
   if (!child) return ErrorPage(&who, request, child.error());
   std::string concern_id = request.Param("concern_id");
   if (!IsValidId(concern_id)) return NotFoundPage(&who, request);
   auto concern = concerns_.Find(concern_id);
   if (!concern) return ErrorPage(&who, request, concern.error());
-  if (!concern->has_value() || (*concern)->child_id != child->id) return NotFoundPage(&who, request);
+  if (!concern->has_value() || (*concern)->child_id != child->id)
+    return NotFoundPage(&who, request);
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto text = concerns::ValidateAddendumText(form->Get("text"));
@@ -212,8 +215,8 @@ Response App::CreateAddendum(Request& request, const Principal& who) {
 
 Response App::Chronology(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology,
-                              &decision);
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology, &decision);
   if (!child) return ErrorPage(&who, request, child.error());
   return ChronologyPage(request, who, *child, decision.purpose, nullptr);
 }
@@ -239,8 +242,8 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
     mstch::array indicators;
     for (const auto& code : e.indicators) {
       const auto* indicator = catalogue_.FindIndicator(code);
-      indicators.push_back(mstch::map{{"code", code},
-                                      {"label", indicator ? indicator->label : code}});
+      indicators.push_back(
+          mstch::map{{"code", code}, {"label", indicator ? indicator->label : code}});
     }
     bool has_problem = problem != nullptr && problem->concern_id == e.id;
     items.push_back(mstch::map{
@@ -273,7 +276,8 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
                                 {"addendum", "Addenda"},
                                 {"record", "Record created"}},
                                type)},
-      {"agency_options", [&] {
+      {"agency_options",
+       [&] {
          auto options = agencies;
          options.insert(options.begin(), {"", "All agencies"});
          return Options(options, filter.agency_id);
@@ -282,8 +286,11 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
       {"back_href", "/children/" + child.id},
   };
   if (problem != nullptr) {
-    AddErrors(context, Error{ErrorKind::kInvalid, "validation_failed", problem->message,
-                             {{"addendum-" + problem->concern_id, problem->message}}},
+    AddErrors(context,
+              Error{ErrorKind::kInvalid,
+                    "validation_failed",
+                    problem->message,
+                    {{"addendum-" + problem->concern_id, problem->message}}},
               {});
   }
   std::string title = "Chronology: " + children::DisplayName(child);

@@ -43,6 +43,23 @@ Response App::Home(Request& request, const Principal& who) {
     }
     context["recent_concerns"] = rows;
     context["has_recent_concerns"] = !rows.empty();
+    if (who.user.role == access::Role::kSafeguardingLead) {
+      // The lead sees all of their agency's work, and is never a gate that blocks it.
+      auto agency = concerns_.RecentByAgency(who.agency.id, 20);
+      if (!agency) return ErrorPage(&who, request, agency.error());
+      mstch::array agency_rows;
+      for (const auto& s : *agency) {
+        agency_rows.push_back(
+            mstch::map{{"child_id", s.concern.child_id},
+                       {"child_name", s.child_name},
+                       {"category", Str(concerns::Label(s.concern.category))},
+                       {"recorded_at", FormatLondonDateTime(s.concern.recorded_at)},
+                       {"immediate_danger", s.concern.immediate_danger}});
+      }
+      context["lead"] = true;
+      context["agency_concerns"] = agency_rows;
+      context["has_agency_concerns"] = !agency_rows.empty();
+    }
     Audit(AuditEntry(who, request, "home.view", "user", who.user.id, "allowed", {},
                      std::to_string(children.size()) + " recent children listed"));
   }
@@ -67,7 +84,8 @@ Response App::Home(Request& request, const Principal& who) {
   if (access::Decide(who.Subject(), access::Action::kManageUsers).allowed) {
     auto agencies = agencies_.List();
     auto users = identity_.ListUsers();
-    if (!agencies || !users) return ErrorPage(&who, request, agencies ? users.error() : agencies.error());
+    if (!agencies || !users)
+      return ErrorPage(&who, request, agencies ? users.error() : agencies.error());
     mstch::array agency_rows;
     for (const auto& a : *agencies) {
       const auto* type = catalogue_.FindAgencyType(a.type);
@@ -93,8 +111,9 @@ Response App::AuditTrail(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewAuditTrail);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "audit.view", "audit", "", "refused", {}, decision.reason));
-    return ErrorPage(&who, request, Error{ErrorKind::kForbidden, "forbidden",
-                                          "Only auditors read the audit trail.", {}});
+    return ErrorPage(
+        &who, request,
+        Error{ErrorKind::kForbidden, "forbidden", "Only auditors read the audit trail.", {}});
   }
   std::string record = request.query.Get("record");
   if (!IsValidId(record)) record.clear();

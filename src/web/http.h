@@ -17,9 +17,9 @@ std::string_view ToString(Method method);
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // raw request-target
-  std::string path;    // decoded path (web/parse/target.h)
-  FormData query;      // decoded query string
+  std::string target;                                       // raw request-target
+  std::string path;                                         // decoded path (web/parse/target.h)
+  FormData query;                                           // decoded query string
   std::map<std::string, std::string, std::less<>> headers;  // names lower-cased
   std::string body;
   std::string remote_address;

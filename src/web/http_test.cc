@@ -16,7 +16,7 @@ Request MakeRequest(Method method, std::string path) {
 }
 
 // A handler that answers with the route's name and the parameters it saw.
-Handler Named(std::string name) {
+Handler Named(const std::string& name) {
   return [name](Request& request) {
     std::string body = name;
     for (const auto& [key, value] : request.path_params) body += " " + key + "=" + value;

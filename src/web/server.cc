@@ -132,7 +132,8 @@ std::string ReasonFor(unsigned status) {
 // the server's own text, never outside input.
 Response ErrorResponse(unsigned status, std::string code, std::string message, bool api) {
   if (api) {
-    Response response = JsonError(Error{ErrorKind::kMalformed, std::move(code), message, {}});
+    Response response =
+        JsonError(Error{ErrorKind::kMalformed, std::move(code), std::move(message), {}});
     response.status = status;
     return response;
   }
@@ -181,7 +182,7 @@ Response ServeAsset(const std::string& assets_dir, const Request& request) {
     response.AddHeader("Allow", "GET, HEAD");
     return response;
   }
-  const Response not_found = ErrorResponse(404, "not_found", "There is no such file.", false);
+  Response not_found = ErrorResponse(404, "not_found", "There is no such file.", false);
   const std::string_view relative = std::string_view(request.path).substr(kAssetsPrefix.size());
   if (assets_dir.empty() || relative.empty()) return not_found;
   std::string_view rest = relative;

@@ -2,9 +2,8 @@
 // Mustache templates (mstch) compiled into the binary from templates/. {{x}} escapes HTML;
 // {{{x}}} is used only for HTML the server itself rendered. Immutable after construction and
 // safe to use from many threads.
-#include <mstch/mstch.hpp>
-
 #include <map>
+#include <mstch/mstch.hpp>
 #include <string>
 #include <string_view>
 
