@@ -219,12 +219,17 @@ Result<std::string> ValidateAddendumText(std::string_view text) {
   return std::move(*checked);
 }
 
-std::string Summary(const Concern& concern) {
+std::string Headline(const Concern& concern) {
   const std::size_t count = concern.indicators.size();
-  std::string summary(Label(concern.category));
-  summary += ": ";
-  summary += count == 0 ? "no indicators"
-                        : std::to_string(count) + (count == 1 ? " indicator" : " indicators");
+  std::string headline(Label(concern.category));
+  headline += ": ";
+  headline += count == 0 ? "no indicators"
+                         : std::to_string(count) + (count == 1 ? " indicator" : " indicators");
+  return headline;
+}
+
+std::string Summary(const Concern& concern) {
+  std::string summary = Headline(concern);
   std::string excerpt = Excerpt(concern.narrative, kSummaryExcerpt);
   if (!excerpt.empty()) summary += ". " + excerpt;
   return summary;

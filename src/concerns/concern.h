@@ -71,8 +71,10 @@ Result<Concern> ValidateConcern(const ConcernInput& input, const reference::Cata
 // Text of an addendum: 1..kMaxNarrative characters after trimming.
 Result<std::string> ValidateAddendumText(std::string_view text);
 
-// One-line summary for a chronology entry: "Sexual exploitation: 3 indicators" + the first
-// ~120 characters of the narrative.
+// Heading for a chronology entry: "Sexual exploitation: 3 indicators".
+std::string Headline(const Concern& concern);
+// One-line summary for the API's chronology: the headline + ". " + the first ~120 characters
+// of the narrative.
 std::string Summary(const Concern& concern);
 
 }  // namespace harbour::concerns

@@ -253,3 +253,18 @@ TEST(Summary, NeverSplitsAMultiByteCharacter) {
 
 }  // namespace
 }  // namespace harbour::concerns
+
+namespace harbour::concerns {
+namespace {
+
+TEST(Headline, IsTheCategoryAndIndicatorCountWithoutTheNarrative) {
+  Concern concern;
+  concern.category = Category::kMissing;
+  concern.indicators = {"ws.going_missing"};
+  concern.narrative = "Not seen since Friday.";
+  EXPECT_EQ(Headline(concern), "Missing: 1 indicator");
+  EXPECT_EQ(Summary(concern), "Missing: 1 indicator. Not seen since Friday.");
+}
+
+}  // namespace
+}  // namespace harbour::concerns

@@ -136,6 +136,7 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
       }
       for (std::size_t i = 0; i < concern_rows.size(); ++i) {
         concern_rows[i].indicators = out[i].indicators;
+        out[i].headline = concerns::Headline(concern_rows[i]);
         out[i].summary = concerns::Summary(concern_rows[i]);
       }
     }
@@ -152,7 +153,7 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
         e.id = GetText(row, 0);
         e.related_id = GetText(row, 1);
         e.detail = GetText(row, 2);
-        e.summary = "Addendum to a concern";
+        e.summary = e.headline = "Addendum to a concern";
         e.agency_id = GetText(row, 3);
         e.agency_name = GetText(row, 4);
         e.recorded_by = GetText(row, 5);
@@ -174,7 +175,7 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
         e.agency_name = GetText(row, 2);
         e.recorded_by = GetText(row, 3);
         e.at = InstantOr(GetText(row, 4));
-        e.summary = "Child's record created";
+        e.summary = e.headline = "Child's record created";
         out.push_back(std::move(e));
       }
     }

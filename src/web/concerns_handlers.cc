@@ -255,7 +255,7 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
         {"at_text", FormatLondonDateTime(e.at)},
         {"agency", e.agency_name},
         {"recorded_by", e.recorded_by},
-        {"summary", e.summary},
+        {"headline", e.headline},
         {"detail", e.detail},
         {"related_id", e.related_id},
         {"immediate_danger", e.immediate_danger},

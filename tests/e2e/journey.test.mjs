@@ -145,7 +145,7 @@ test('a practitioner adds a child, logs a concern and sees it; another agency ca
 
     // The chronology shows the concern with its indicators' labels.
     const body = page.locator('main');
-    await assert.doesNotReject(body.getByText(narrative).waitFor(), 'the narrative is shown');
+    await assert.doesNotReject(body.getByText(narrative, { exact: true }).waitFor(), 'the narrative is shown');
     for (const label of ['Unexplained gifts, money, phones, clothes or other possessions',
                          'Getting into cars with unknown adults']) {
       await assert.doesNotReject(body.getByText(label, { exact: true }).first().waitFor(), `indicator "${label}" is shown`);

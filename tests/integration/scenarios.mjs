@@ -560,28 +560,36 @@ export function defineScenarios(engine) {
       });
 
       test('an access request granted by the coordinator opens the record (runs last here)', async () => {
+        const terms = `${child.given_name} ${child.family_name}`;
         const voluntary = new WebClient(base);
         await voluntary.signInOk('demo.voluntary');
-        const asked = await voluntary.postWithCsrf(`/children/${child.id}/access-requests`,
-                                                   { reason: 'Working with her at our drop-in' });
+        const search = await voluntary.get(`/children?q=${encodeURIComponent(terms)}`);
+        assert.match(search.text, /action="\/access-requests"/, 'the search offers to ask for access');
+        const asked = await voluntary.postWithCsrf('/access-requests',
+                                                   { q: terms, reason: 'Working with her at our drop-in' });
         assert.equal(asked.status, 200);
-        assert.ok(!asked.text.includes(child.family_name), 'asking reveals nothing about the child');
-        const requestId = engine.sql(url, `SELECT id FROM access_requests WHERE child_id = '${child.id}' AND status = 'open'`).trim();
+        assert.ok(!asked.text.includes(`/children/${child.id}`), 'asking reveals nothing about the child');
+        const requestId = engine.sql(url, `SELECT id FROM access_requests WHERE search_terms = '${terms}' AND status = 'open'`).trim();
         assert.match(requestId, ID);
 
         const practitioner = new WebClient(base);
         await practitioner.signInOk('demo.practitioner');
         assert.equal((await practitioner.get('/access-requests')).status, 403, 'only the coordinator decides');
-        const notCoordinator = await practitioner.postWithCsrf(`/access-requests/${requestId}`, { decision: 'grant' });
+        const notCoordinator = await practitioner.postWithCsrf(`/access-requests/${requestId}`,
+                                                               { decision: 'grant', child_id: child.id });
         assert.equal(notCoordinator.status, 403);
 
         const coordinator = new WebClient(base);
         await coordinator.signInOk('demo.coordinator');
         const list = await coordinator.get('/access-requests');
         assert.equal(list.status, 200);
-        assert.ok(list.text.includes(child.family_name), 'the request names the child for the coordinator');
         assert.ok(list.text.includes('Working with her at our drop-in'));
-        const granted = await coordinator.postWithCsrf(`/access-requests/${requestId}`, { decision: 'grant' });
+        assert.ok(list.text.includes(`value="${child.id}"`), 'the matching record can be chosen');
+        const unchosen = await coordinator.postWithCsrf(`/access-requests/${requestId}`, { decision: 'grant' });
+        assert.ok(unchosen.status >= 400 && unchosen.status < 500, `a grant without a record: ${unchosen.status}`);
+        assert.equal((await voluntary.get(`/children/${child.id}`)).status, 404, 'still closed');
+        const granted = await coordinator.postWithCsrf(`/access-requests/${requestId}`,
+                                                       { decision: 'grant', child_id: child.id });
         assert.equal(granted.status, 303);
         assert.equal(granted.location, '/access-requests');
 
@@ -592,6 +600,8 @@ export function defineScenarios(engine) {
         assert.equal(viaApi.status, 200, 'and the API');
         const again = await coordinator.postWithCsrf(`/access-requests/${requestId}`, { decision: 'refuse' });
         assert.equal(again.status, 404, 'a decided request cannot be decided again');
+        const audited = engine.sql(url, `SELECT count(*) FROM audit_log WHERE action = 'access.grant' AND record_id = '${child.id}'`);
+        assert.equal(audited.trim(), '1', 'the grant is audited');
       });
     });
 
@@ -727,7 +737,8 @@ export function defineScenarios(engine) {
         const concerns = await api('demo.practitioner').get(`/api/v1/children/${id}/chronology?type=concern`);
         assert.equal(concerns.json.entries.length, 3);
         assert.ok(concerns.json.entries.every((e) => e.type === 'concern'));
-        assert.deepEqual(concerns.json.entries.map((e) => e.summary.toLowerCase()), ['online harm', 'other', 'missing']);
+        assert.deepEqual(concerns.json.entries.map((e) => e.summary.toLowerCase().split(':')[0]),
+                         ['online harm', 'other', 'missing'], 'each summary starts with its category');
         const badType = await api('demo.practitioner').get(`/api/v1/children/${id}/chronology?type=nonsense`);
         assertJsonError(badType, 422, 'unknown type');
       });
