@@ -22,11 +22,11 @@ struct Entry {
   std::string id;
   std::string agency_id;
   std::string agency_name;
-  std::string headline;  // short heading for the page ("Sexual exploitation: 2 indicators")
-  std::string summary;   // one line for the API: the headline and, for concerns, an excerpt
-  std::string detail;                   // full text shown on the page (narrative, addendum text)
-  std::string related_id;               // an addendum's concern id
-  std::string recorded_by;              // display name of who recorded it
+  std::string headline;     // short heading for the page ("Sexual exploitation: 2 indicators")
+  std::string summary;      // one line for the API: the headline and, for concerns, an excerpt
+  std::string detail;       // full text shown on the page (narrative, addendum text)
+  std::string related_id;   // an addendum's concern id
+  std::string recorded_by;  // display name of who recorded it
   std::vector<std::string> indicators;  // indicator codes (concerns)
   bool immediate_danger = false;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "common/text.h"
 
@@ -60,30 +61,53 @@ void LoadAliases(soci::session& sql, children::Child& child) {
   for (const auto& row : rows) child.aliases.push_back(GetText(row, 0));
 }
 
-// Name condition: every token must prefix the family name, given name or an alias. The
-// longest token drives an index-friendly UNION of the three prefix lookups; the others
-// filter. Each placeholder is used once (SOCI's PostgreSQL backend binds a repeated name
-// only once).
-std::string NameCondition(std::vector<std::string> keys, std::vector<std::string>& binds) {
+// Candidate ids for a name search, in name order, with duplicates (a child found by two
+// routes) for the caller to drop. Every branch is an index-only prefix scan:
+// - one token: it prefixes the family name, the given name or an alias;
+// - several: one token prefixes the family name and another the given name (any pairing; a
+//   third token must prefix either), or the whole text prefixes an alias.
+// Each placeholder is used once (SOCI's PostgreSQL backend binds a repeated name only once).
+std::string NameQuery(const std::vector<std::string>& keys, std::vector<std::string>& binds,
+                      int limit) {
   auto next = [&](const std::string& value) {
     binds.push_back(value);
     return ":k" + std::to_string(binds.size() - 1);
   };
-  std::stable_sort(keys.begin(), keys.end(),
-                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  std::string driver = keys.front() + "%";
-  std::string where = "c.id IN (SELECT id FROM children WHERE family_key LIKE " + next(driver) +
-                      " UNION SELECT id FROM children WHERE given_key LIKE " + next(driver) +
-                      " UNION SELECT child_id FROM child_aliases WHERE alias_key LIKE " +
-                      next(driver) + ")";
-  for (std::size_t i = 1; i < keys.size(); ++i) {
-    std::string prefix = keys[i] + "%";
-    where += " AND (c.family_key LIKE " + next(prefix) + " OR c.given_key LIKE " + next(prefix) +
-             " OR EXISTS (SELECT 1 FROM child_aliases a WHERE a.child_id = c.id AND "
-             "a.alias_key LIKE " +
-             next(prefix) + "))";
+  constexpr std::string_view kFrom = "SELECT id, family_key, given_key FROM children WHERE ";
+  constexpr std::string_view kAlias =
+      "SELECT c.id, c.family_key, c.given_key FROM child_aliases a JOIN children c ON c.id = "
+      "a.child_id WHERE a.alias_key LIKE ";
+  std::vector<std::string> branches;
+  if (keys.size() == 1) {
+    std::string prefix = keys[0] + "%";
+    branches.push_back(std::string(kFrom) + "family_key LIKE " + next(prefix));
+    branches.push_back(std::string(kFrom) + "given_key LIKE " + next(prefix));
+    branches.push_back(std::string(kAlias) + next(prefix));
+  } else {
+    for (std::size_t f = 0; f < keys.size(); ++f) {
+      for (std::size_t g = 0; g < keys.size(); ++g) {
+        if (f == g) continue;
+        std::string branch = std::string(kFrom) + "family_key LIKE " + next(keys[f] + "%") +
+                             " AND given_key LIKE " + next(keys[g] + "%");
+        for (std::size_t other = 0; other < keys.size(); ++other) {
+          if (other == f || other == g) continue;
+          branch += " AND (family_key LIKE " + next(keys[other] + "%") + " OR given_key LIKE " +
+                    next(keys[other] + "%") + ")";
+        }
+        branches.push_back(std::move(branch));
+      }
+    }
+    std::string whole;
+    for (const auto& key : keys) whole += (whole.empty() ? "" : " ") + key;
+    branches.push_back(std::string(kAlias) + next(whole + "%"));
   }
-  return where;
+  std::string sql = "SELECT id FROM (";
+  for (std::size_t i = 0; i < branches.size(); ++i) {
+    sql += (i == 0 ? "" : " UNION ALL ") + branches[i];
+  }
+  // Room for duplicates: a child appears at most once per branch.
+  return sql + ") m ORDER BY family_key, given_key, id LIMIT " +
+         std::to_string(limit * static_cast<int>(branches.size()));
 }
 
 }  // namespace
@@ -206,29 +230,32 @@ Result<std::vector<SearchCandidate>> ChildrenRepository::Search(const children::
     if (query.Empty()) return std::vector<SearchCandidate>{};
     soci::session sql(db_.Pool());
     std::vector<std::string> binds;
-    std::string where;
+    std::string select;
+    std::string order = " ORDER BY c.family_key, c.given_key, c.id LIMIT " + std::to_string(limit);
     if (query.nhs_number) {
-      where = "c.nhs_number = :k0";
+      select = "SELECT c.id FROM children c WHERE c.nhs_number = :k0" + order;
       binds.push_back(*query.nhs_number);
     } else if (query.date_of_birth) {
-      where = "c.date_of_birth = :k0";
+      select = "SELECT c.id FROM children c WHERE c.date_of_birth = :k0" + order;
       binds.push_back(FormatDate(*query.date_of_birth));
     } else {
-      where = NameCondition(query.name_keys, binds);
+      select = NameQuery(query.name_keys, binds, limit);
     }
     std::vector<SearchCandidate> out;
     std::vector<std::string> ids;
     {
       std::string id;
-      soci::statement st = (sql.prepare << "SELECT c.id FROM children c WHERE " << where
-                                        << " ORDER BY c.family_key, c.given_key LIMIT " << limit);
+      soci::statement st = (sql.prepare << select);
       for (std::size_t i = 0; i < binds.size(); ++i) {
         st.exchange(soci::use(binds[i], "k" + std::to_string(i)));
       }
       st.exchange(soci::into(id));
       st.define_and_bind();
       st.execute();
+      std::set<std::string> seen;
       while (st.fetch()) {
+        if (!seen.insert(id).second) continue;
+        if (static_cast<int>(ids.size()) >= limit) break;
         ids.push_back(id);
         out.push_back({id, {}});
       }

@@ -9,7 +9,7 @@ namespace harbour::web {
 
 namespace {
 
-constexpr int kSearchCandidates = 500;  // rows examined per search
+constexpr int kSearchCandidates = 200;  // matches examined per search (more: "truncated")
 constexpr std::size_t kSearchShown = 50;
 
 const std::vector<std::string> kChildFieldOrder = {"given_name",

@@ -72,15 +72,16 @@ CREATE TABLE children (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
--- Name search is by prefix of the keys (lower-case ASCII, see common/text.h NameKey).
+-- Name search is by prefix of the keys (lower-case ASCII, see common/text.h NameKey). The
+-- indexes carry both keys and the id so that a search reads only the index.
 -- @sqlite
-CREATE INDEX children_family_key ON children (family_key, given_key);
+CREATE INDEX children_family_key ON children (family_key, given_key, id);
 -- @sqlite
-CREATE INDEX children_given_key ON children (given_key);
+CREATE INDEX children_given_key ON children (given_key, family_key, id);
 -- @postgresql
-CREATE INDEX children_family_key ON children (family_key text_pattern_ops, given_key text_pattern_ops);
+CREATE INDEX children_family_key ON children (family_key text_pattern_ops, given_key, id);
 -- @postgresql
-CREATE INDEX children_given_key ON children (given_key text_pattern_ops);
+CREATE INDEX children_given_key ON children (given_key text_pattern_ops, family_key, id);
 CREATE INDEX children_date_of_birth ON children (date_of_birth);
 
 CREATE TABLE child_aliases (
@@ -90,9 +91,9 @@ CREATE TABLE child_aliases (
   PRIMARY KEY (child_id, alias)
 );
 -- @sqlite
-CREATE INDEX child_aliases_key ON child_aliases (alias_key);
+CREATE INDEX child_aliases_key ON child_aliases (alias_key, child_id);
 -- @postgresql
-CREATE INDEX child_aliases_key ON child_aliases (alias_key text_pattern_ops);
+CREATE INDEX child_aliases_key ON child_aliases (alias_key text_pattern_ops, child_id);
 
 -- The team around the child: every agency involved, and how it became involved
 -- ("created", "concern", "team"). This is what need-to-know access is decided from.
