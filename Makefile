@@ -6,6 +6,7 @@ HARBOUR := build/release/harbour
 RUN_DB ?= var/harbour.db
 LISTEN ?= 127.0.0.1:8080
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: setup assets build build-asan build-fuzz run test test-unit test-asan test-integration \
         test-e2e test-fuzz bench format tidy clean

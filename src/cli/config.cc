@@ -43,6 +43,8 @@ T Setting(const toml::value& data, const char* table, const char* key, T fallbac
 
 Result<Config> LoadConfig(const std::string& path) {
   Config config;
+  config.assets_dir = HARBOUR_ASSETS_DIR;
+  config.reference_dir = HARBOUR_SOURCE_DIR "/config/reference";
   std::string file = path;
   if (file.empty()) {
     if (const char* env = std::getenv("HARBOUR_CONFIG")) file = env;

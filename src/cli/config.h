@@ -17,8 +17,8 @@ struct Config {
   bool secure_cookies = false;
   bool trust_forwarded_proto = false;
   bool demo_banner = false;
-  std::string assets_dir = HARBOUR_ASSETS_DIR;
-  std::string reference_dir = HARBOUR_SOURCE_DIR "/config/reference";
+  std::string assets_dir;     // default: build/assets of the checkout Harbour was built in
+  std::string reference_dir;  // default: config/reference of that checkout
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else
