@@ -23,8 +23,7 @@ AccessRequest FromRow(const soci::row& row) {
   r.agency_name = GetText(row, 7);
   r.reason = GetText(row, 8);
   r.status = GetText(row, 9);
-  auto at = ParseRfc3339(GetText(row, 10));
-  r.requested_at = at ? *at : Instant{};
+  r.requested_at = GetInstant(row, 10);
   return r;
 }
 

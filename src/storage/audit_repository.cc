@@ -11,8 +11,7 @@ constexpr const char* kColumns =
 audit::Entry FromRow(const soci::row& row) {
   audit::Entry e;
   e.seq = GetInt(row, 0);
-  auto at = ParseRfc3339(GetText(row, 1));
-  e.at = at ? *at : Instant{};
+  e.at = GetInstant(row, 1);
   e.user_id = GetText(row, 2);
   e.username = GetText(row, 3);
   e.role = GetText(row, 4);

@@ -16,11 +16,6 @@ constexpr const char* kColumns =
     "c.school, c.nhs_number, c.upn, c.social_care_id, c.legal_status, c.placing_authority, "
     "c.allocated_worker, c.created_by_agency, c.created_at, c.updated_at";
 
-Instant InstantOr(const std::string& text) {
-  auto parsed = ParseRfc3339(text);
-  return parsed ? *parsed : Instant{};
-}
-
 children::Child FromRow(const soci::row& row) {
   children::Child c;
   c.id = GetText(row, 0);
@@ -49,8 +44,8 @@ children::Child FromRow(const soci::row& row) {
   c.placing_authority = GetText(row, 18);
   c.allocated_worker = GetText(row, 19);
   c.created_by_agency = GetText(row, 20);
-  c.created_at = InstantOr(GetText(row, 21));
-  c.updated_at = InstantOr(GetText(row, 22));
+  c.created_at = GetInstant(row, 21);
+  c.updated_at = GetInstant(row, 22);
   return c;
 }
 
@@ -202,8 +197,7 @@ Result<std::vector<InvolvedAgency>> ChildrenRepository::Involved(std::string_vie
          soci::use(c));
     std::vector<InvolvedAgency> out;
     for (const auto& row : rows) {
-      out.push_back(
-          {GetText(row, 0), GetText(row, 1), GetText(row, 2), InstantOr(GetText(row, 3))});
+      out.push_back({GetText(row, 0), GetText(row, 1), GetText(row, 2), GetInstant(row, 3)});
     }
     return out;
   });

@@ -8,11 +8,6 @@ namespace harbour::storage {
 
 namespace {
 
-Instant InstantOr(const std::string& text) {
-  auto parsed = ParseRfc3339(text);
-  return parsed ? *parsed : Instant{};
-}
-
 constexpr const char* kColumns =
     "k.id, k.child_id, k.observed_at, k.location, k.location_postcode, k.category, k.narrative, "
     "k.first_hand, k.immediate_danger, k.recorded_by, k.recorded_by_agency, k.recorded_at";
@@ -21,7 +16,7 @@ concerns::Concern FromRow(const soci::row& row) {
   concerns::Concern c;
   c.id = GetText(row, 0);
   c.child_id = GetText(row, 1);
-  c.observed_at = InstantOr(GetText(row, 2));
+  c.observed_at = GetInstant(row, 2);
   c.location = GetText(row, 3);
   c.location_postcode = GetText(row, 4);
   c.category = concerns::CategoryFromCode(GetText(row, 5)).value_or(concerns::Category::kOther);
@@ -30,7 +25,7 @@ concerns::Concern FromRow(const soci::row& row) {
   c.immediate_danger = GetInt(row, 8) != 0;
   c.recorded_by = GetText(row, 9);
   c.recorded_by_agency = GetText(row, 10);
-  c.recorded_at = InstantOr(GetText(row, 11));
+  c.recorded_at = GetInstant(row, 11);
   return c;
 }
 
@@ -157,7 +152,7 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
         e.agency_id = GetText(row, 3);
         e.agency_name = GetText(row, 4);
         e.recorded_by = GetText(row, 5);
-        e.at = InstantOr(GetText(row, 6));
+        e.at = GetInstant(row, 6);
         out.push_back(std::move(e));
       }
     }
@@ -174,7 +169,7 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
         e.agency_id = GetText(row, 1);
         e.agency_name = GetText(row, 2);
         e.recorded_by = GetText(row, 3);
-        e.at = InstantOr(GetText(row, 4));
+        e.at = GetInstant(row, 4);
         e.summary = e.headline = "Child's record created";
         out.push_back(std::move(e));
       }
@@ -236,7 +231,7 @@ Result<std::vector<Alert>> ConcernsRepository::OpenAlerts(int limit) {
       al.concern_id = GetText(row, 5);
       al.raised_by_name = GetText(row, 6);
       al.agency_name = GetText(row, 7);
-      al.raised_at = InstantOr(GetText(row, 8));
+      al.raised_at = GetInstant(row, 8);
       out.push_back(std::move(al));
     }
     return out;

@@ -259,4 +259,14 @@ bool IsNull(const soci::row& row, std::size_t column) {
   return row.get_indicator(column) == soci::i_null;
 }
 
+Instant GetInstant(const soci::row& row, std::size_t column) {
+  auto parsed = ParseRfc3339(GetText(row, column));
+  return parsed ? *parsed : Instant{};
+}
+
+std::optional<Instant> GetOptionalInstant(const soci::row& row, std::size_t column) {
+  if (IsNull(row, column)) return std::nullopt;
+  return GetInstant(row, column);
+}
+
 }  // namespace harbour::storage

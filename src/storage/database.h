@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -92,6 +93,11 @@ auto Guard(std::string_view what, F&& body) -> decltype(body()) {
 long long GetInt(const soci::row& row, std::size_t column);
 std::string GetText(const soci::row& row, std::size_t column);
 bool IsNull(const soci::row& row, std::size_t column);
+// An RFC 3339 instant column. Harbour writes only valid instants; an unreadable one (a
+// hand-edited row) reads as the epoch rather than failing the whole page.
+Instant GetInstant(const soci::row& row, std::size_t column);
+// The same for a nullable column: nullopt for NULL.
+std::optional<Instant> GetOptionalInstant(const soci::row& row, std::size_t column);
 
 // Binding helper: an empty string binds as NULL (for optional unique columns).
 struct NullableText {

@@ -8,18 +8,6 @@ constexpr const char* kUserColumns =
     "id, username, display_name, agency_id, role, password_hash, failed_sign_ins, "
     "locked_until, active";
 
-std::optional<Instant> OptionalInstant(const soci::row& row, std::size_t column) {
-  if (IsNull(row, column)) return std::nullopt;
-  auto parsed = ParseRfc3339(GetText(row, column));
-  if (!parsed) return std::nullopt;
-  return *parsed;
-}
-
-Instant RequiredInstant(const soci::row& row, std::size_t column) {
-  auto parsed = ParseRfc3339(GetText(row, column));
-  return parsed ? *parsed : Instant{};
-}
-
 identity::User UserFromRow(const soci::row& row) {
   identity::User u;
   u.id = GetText(row, 0);
@@ -29,7 +17,7 @@ identity::User UserFromRow(const soci::row& row) {
   u.role = access::RoleFromCode(GetText(row, 4)).value_or(access::Role::kPractitioner);
   u.password_hash = GetText(row, 5);
   u.failed_sign_ins = static_cast<int>(GetInt(row, 6));
-  u.locked_until = OptionalInstant(row, 7);
+  u.locked_until = GetOptionalInstant(row, 7);
   u.active = GetInt(row, 8) != 0;
   return u;
 }
@@ -121,8 +109,8 @@ Result<std::optional<identity::Session>> IdentityRepository::FindSession(
       s.id_digest = GetText(row, 0);
       s.user_id = GetText(row, 1);
       s.csrf_token = GetText(row, 2);
-      s.created_at = RequiredInstant(row, 3);
-      s.last_seen_at = RequiredInstant(row, 4);
+      s.created_at = GetInstant(row, 3);
+      s.last_seen_at = GetInstant(row, 4);
       return std::optional(s);
     }
     return std::optional<identity::Session>{};
@@ -175,8 +163,8 @@ Result<std::optional<identity::ApiToken>> IdentityRepository::FindToken(
       t.id = GetText(row, 0);
       t.user_id = GetText(row, 1);
       t.token_digest = GetText(row, 2);
-      t.created_at = RequiredInstant(row, 3);
-      t.expires_at = OptionalInstant(row, 4);
+      t.created_at = GetInstant(row, 3);
+      t.expires_at = GetOptionalInstant(row, 4);
       t.revoked = GetInt(row, 5) != 0;
       return std::optional(t);
     }

@@ -85,6 +85,9 @@ class App {
   Response SignOut(Request& request, const Principal& who);
   Response Home(Request& request, const Principal& who);
   Response SearchChildren(Request& request, const Principal& who);
+  // The search page for `q`; `context` adds to it (errors of the access-request form).
+  Response SearchPage(Request& request, const Principal& who, const std::string& q,
+                      mstch::map context, unsigned status);
   Response NewChildForm(Request& request, const Principal& who);
   Response CreateChild(Request& request, const Principal& who);
   Response ViewChild(Request& request, const Principal& who);

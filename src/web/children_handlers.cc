@@ -146,8 +146,13 @@ Result<children::Child> App::DoCreateChild(const Principal& who, const Request& 
 // --- pages ----------------------------------------------------------------------------
 
 Response App::SearchChildren(Request& request, const Principal& who) {
-  std::string q = request.query.Get("q");
-  mstch::map context{{"q", q}, {"searched", !Trim(q).empty()}};
+  return SearchPage(request, who, request.query.Get("q"), {}, 200);
+}
+
+Response App::SearchPage(Request& request, const Principal& who, const std::string& q,
+                         mstch::map context, unsigned status) {
+  context.emplace("q", q);
+  context.emplace("searched", !Trim(q).empty());
   if (!Trim(q).empty()) {
     auto outcome = DoSearch(who, request, q);
     if (!outcome) return ErrorPage(&who, request, outcome.error());
@@ -162,7 +167,8 @@ Response App::SearchChildren(Request& request, const Principal& who) {
     context["hidden_one"] = outcome->hidden == 1;
     context["truncated"] = outcome->truncated;
   }
-  return Page(&who, request, "Find a child", "pages/children-search", context);
+  return Page(&who, request, status == 200 ? "Find a child" : "Error: Find a child",
+              "pages/children-search", context, status);
 }
 
 Response App::NewChildForm(Request& request, const Principal& who) {
@@ -295,13 +301,25 @@ Response App::RequestAccess(Request& request, const Principal& who) {
   if (!form) return ErrorPage(&who, request, form.error());
   std::string terms = Trim(form->Get("q"));
   std::string reason = Trim(form->Get("reason"));
-  if (terms.empty() || CharacterCount(terms) > 200 || !IsValidUtf8(reason) ||
-      CharacterCount(reason) > 2000) {
+  if (terms.empty() || CharacterCount(terms) > 200) {
     return ErrorPage(&who, request,
                      Error{ErrorKind::kInvalid,
                            "validation_failed",
                            "Search again, then ask for access from the search results.",
                            {}});
+  }
+  if (CharacterCount(reason) > 2000 || HasControlCharacters(reason, true)) {
+    // Show the search again with the request form open and the reason as typed.
+    mstch::map context{{"reason", form->Get("reason")}, {"request_open", true}};
+    AddErrors(context,
+              Error{ErrorKind::kInvalid,
+                    "validation_failed",
+                    "",
+                    {{"reason",
+                      "Give the reason in 2,000 characters or fewer, using only "
+                      "letters, numbers, spaces and punctuation"}}},
+              {"reason"});
+    return SearchPage(request, who, terms, std::move(context), 422);
   }
   if (reason.empty()) reason = "(no reason given)";
   storage::AccessRequest ar{NewId(), terms, "",     "",     who.user.id,

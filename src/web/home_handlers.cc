@@ -110,10 +110,8 @@ Response App::Home(Request& request, const Principal& who) {
 Response App::AuditTrail(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewAuditTrail);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "audit.view", "audit", "", "refused", {}, decision.reason));
-    return ErrorPage(
-        &who, request,
-        Error{ErrorKind::kForbidden, "forbidden", "Only auditors read the audit trail.", {}});
+    return Refuse(who, request, decision, access::Action::kViewAuditTrail,
+                  "Only auditors read the audit trail.");
   }
   std::string record = request.query.Get("record");
   if (!IsValidId(record)) record.clear();

@@ -565,6 +565,13 @@ export function defineScenarios(engine) {
         await voluntary.signInOk('demo.voluntary');
         const search = await voluntary.get(`/children?q=${encodeURIComponent(terms)}`);
         assert.match(search.text, /action="\/access-requests"/, 'the search offers to ask for access');
+        // Regression: an over-long reason came back as an error page that lost what was typed.
+        const tooLong = 'Too long. '.repeat(201);
+        const refused = await voluntary.postWithCsrf('/access-requests', { q: terms, reason: tooLong });
+        assert.equal(refused.status, 422);
+        assert.match(refused.text, /2,000 characters or fewer/);
+        assert.ok(refused.text.includes(tooLong.trim()), 'the reason as typed is shown again');
+        assert.equal(engine.sql(url, `SELECT COUNT(*) FROM access_requests WHERE search_terms = '${terms}'`).trim(), '0');
         const asked = await voluntary.postWithCsrf('/access-requests',
                                                    { q: terms, reason: 'Working with her at our drop-in' });
         assert.equal(asked.status, 200);
