@@ -149,6 +149,8 @@ std::string_view ToCode(Action action) {
       return "concern.addendum";
     case Action::kViewChronology:
       return "chronology.view";
+    case Action::kAddToTeam:
+      return "team.add";
     case Action::kRequestAccess:
       return "access.request";
     case Action::kGrantAccess:
@@ -173,6 +175,7 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
     case Action::kLogConcern:
     case Action::kAddAddendum:
     case Action::kViewChronology:
+    case Action::kAddToTeam:  // whoever works with the child may bring a partner in
       return DecideOnChild(subject, child);
     case Action::kGrantAccess:
       if (subject.role == Role::kCoordinator) {

@@ -29,6 +29,7 @@ enum class Action {
   kLogConcern,      // log a concern about an existing child
   kAddAddendum,     // add an addendum to a concern
   kViewChronology,  // read a child's chronology
+  kAddToTeam,       // add a partner agency to the team around the child
   kRequestAccess,   // ask the coordinator for access to a child outside one's access
   kGrantAccess,     // grant a user access to a child
   kManageAgencies,  // add or change agencies

@@ -15,9 +15,9 @@ constexpr std::array kAllRoles = {
     Role::kIntelligenceOfficer, Role::kAnalyst,          Role::kAdministrator, Role::kAuditor,
 };
 constexpr std::array kAllActions = {
-    Action::kSearchChildren, Action::kViewChild,      Action::kCreateChild,    Action::kLogConcern,
-    Action::kAddAddendum,    Action::kViewChronology, Action::kRequestAccess,  Action::kGrantAccess,
-    Action::kManageAgencies, Action::kManageUsers,    Action::kViewAuditTrail,
+    Action::kSearchChildren, Action::kViewChild,      Action::kCreateChild, Action::kLogConcern,
+    Action::kAddAddendum,    Action::kViewChronology, Action::kAddToTeam,   Action::kRequestAccess,
+    Action::kGrantAccess,    Action::kManageAgencies, Action::kManageUsers, Action::kViewAuditTrail,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -44,6 +44,7 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kLogConcern,            kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kAddAddendum,           kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kViewChronology,        kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kAddToTeam,             kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kRequestAccess,         kAllow, kAllow, kAllow},
     {Role::kPractitioner, Action::kGrantAccess,           kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kManageAgencies,        kDeny,  kDeny,  kDeny},
@@ -56,6 +57,7 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kLogConcern,        kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kAddAddendum,       kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kViewChronology,    kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kAddToTeam,         kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kRequestAccess,     kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kGrantAccess,       kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kManageAgencies,    kDeny,  kDeny,  kDeny},
@@ -68,6 +70,7 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kLogConcern,             kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kAddAddendum,            kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChronology,         kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kAddToTeam,              kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kRequestAccess,          kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kGrantAccess,            kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
@@ -80,6 +83,7 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kLogConcern,             kAllow, kAllow, kHide},
     {Role::kPanelMember, Action::kAddAddendum,            kAllow, kAllow, kHide},
     {Role::kPanelMember, Action::kViewChronology,         kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kAddToTeam,              kAllow, kAllow, kHide},
     {Role::kPanelMember, Action::kRequestAccess,          kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kGrantAccess,            kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
@@ -92,6 +96,7 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kLogConcern,     kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kAddAddendum,    kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kViewChronology, kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kAddToTeam,      kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kRequestAccess,  kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kGrantAccess,    kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kManageAgencies, kDeny,  kDeny,  kDeny},
@@ -104,6 +109,7 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kLogConcern,                 kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kAddAddendum,                kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChronology,             kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kAddToTeam,                  kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kRequestAccess,              kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kGrantAccess,                kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kManageAgencies,             kDeny,  kDeny,  kDeny},
@@ -116,6 +122,7 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kLogConcern,           kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kAddAddendum,          kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChronology,       kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kAddToTeam,            kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kRequestAccess,        kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kGrantAccess,          kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kManageAgencies,       kAllow, kAllow, kAllow},
@@ -128,6 +135,7 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kLogConcern,                 kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kAddAddendum,                kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChronology,             kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kAddToTeam,                  kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kRequestAccess,              kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kGrantAccess,                kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kManageAgencies,             kDeny,  kDeny,  kDeny},
@@ -311,9 +319,9 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kSearchChildren, "child.search"},  {Action::kViewChild, "child.view"},
       {Action::kCreateChild, "child.create"},     {Action::kLogConcern, "concern.create"},
       {Action::kAddAddendum, "concern.addendum"}, {Action::kViewChronology, "chronology.view"},
-      {Action::kRequestAccess, "access.request"}, {Action::kGrantAccess, "access.grant"},
-      {Action::kManageAgencies, "agency.manage"}, {Action::kManageUsers, "user.manage"},
-      {Action::kViewAuditTrail, "audit.view"},
+      {Action::kAddToTeam, "team.add"},           {Action::kRequestAccess, "access.request"},
+      {Action::kGrantAccess, "access.grant"},     {Action::kManageAgencies, "agency.manage"},
+      {Action::kManageUsers, "user.manage"},      {Action::kViewAuditTrail, "audit.view"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {

@@ -53,6 +53,7 @@ Router App::BuildRouter() {
   r.Add(Method::kPost, "/children/{id}/concerns", page(&App::CreateConcern));
   r.Add(Method::kPost, "/children/{id}/concerns/{concern_id}/addenda", page(&App::CreateAddendum));
   r.Add(Method::kGet, "/children/{id}/chronology", page(&App::Chronology));
+  r.Add(Method::kPost, "/children/{id}/team", page(&App::AddToTeam));
   r.Add(Method::kPost, "/access-requests", page(&App::RequestAccess));
   r.Add(Method::kGet, "/access-requests", page(&App::AccessRequests));
   r.Add(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));
@@ -195,7 +196,8 @@ bool App::Audit(audit::Entry entry) {
 
 Result<children::Child> App::AuthoriseChild(const Principal& who, const Request& request,
                                             std::string_view child_id, access::Action action,
-                                            access::Decision* decision_out) {
+                                            access::Decision* decision_out,
+                                            access::ChildContext* context_out) {
   if (!IsValidId(child_id)) return NotFound("There is no child record at this address.");
   auto child = children_.Find(child_id);
   if (!child) return std::unexpected(child.error());
@@ -204,6 +206,7 @@ Result<children::Child> App::AuthoriseChild(const Principal& who, const Request&
   if (!context) return std::unexpected(context.error());
   access::Decision decision = access::Decide(who.Subject(), action, *context);
   if (decision_out != nullptr) *decision_out = decision;
+  if (context_out != nullptr) *context_out = *context;
   if (!decision.allowed) {
     if (!Audit(AuditEntry(who, request, access::ToCode(action), "child", child_id, "refused", {},
                           decision.reason))) {

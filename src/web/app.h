@@ -71,7 +71,8 @@ class App {
   // else kNotFound (hidden or absent) or kForbidden.
   Result<children::Child> AuthoriseChild(const Principal& who, const Request& request,
                                          std::string_view child_id, access::Action action,
-                                         access::Decision* decision = nullptr);
+                                         access::Decision* decision = nullptr,
+                                         access::ChildContext* context = nullptr);
 
   // --- rendering ----------------------------------------------------------------------
   Response Page(const Principal* who, const Request& request, std::string_view title,
@@ -95,6 +96,7 @@ class App {
   Response CreateConcern(Request& request, const Principal& who);
   Response CreateAddendum(Request& request, const Principal& who);
   Response Chronology(Request& request, const Principal& who);
+  Response AddToTeam(Request& request, const Principal& who);
   Response RequestAccess(Request& request, const Principal& who);
   // Audits a refusal of `action` and renders the 403 page.
   Response Refuse(const Principal& who, const Request& request, const access::Decision& decision,

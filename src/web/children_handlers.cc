@@ -1,5 +1,7 @@
 // Child search, new child, child record and access requests (pages), and the verbs the
 // API shares with them.
+#include <algorithm>
+
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
@@ -230,9 +232,14 @@ Response App::CreateChild(Request& request, const Principal& who) {
 
 Response App::ViewChild(Request& request, const Principal& who) {
   access::Decision decision;
-  auto child =
-      AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild, &decision);
+  access::ChildContext child_context;
+  auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
+                              &decision, &child_context);
   if (!child) return ErrorPage(&who, request, child.error());
+  // Further actions on this child follow the same policy, with the context already read.
+  auto can = [&](access::Action action) {
+    return access::Decide(who.Subject(), action, child_context).allowed;
+  };
   auto involved = children_.Involved(child->id);
   if (!involved) return ErrorPage(&who, request, involved.error());
   if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed", decision.purpose,
@@ -277,11 +284,51 @@ Response App::ViewChild(Request& request, const Principal& who) {
                               {"since", FormatLongDate(DateOf(a.added_at))}});
   }
   context["team"] = team;
-  context["can_log_concern"] = access::Decide(who.Subject(), access::Action::kLogConcern,
-                                              access::ChildContext{{who.agency.id}, {}})
-                                   .allowed;
+  auto agencies = agencies_.List();
+  if (!agencies) return ErrorPage(&who, request, agencies.error());
+  std::vector<std::pair<std::string, std::string>> others;
+  for (const auto& a : *agencies) {
+    bool on_team = std::any_of(involved->begin(), involved->end(),
+                               [&](const auto& i) { return i.agency_id == a.id; });
+    if (!on_team) others.emplace_back(a.id, a.name);
+  }
+  context["other_agencies"] = Options(others, "");
+  context["has_other_agencies"] = !others.empty() && can(access::Action::kAddToTeam);
+  context["team_added"] = request.query.Get("team") == "added";
+  context["can_log_concern"] = can(access::Action::kLogConcern);
   context["created"] = request.query.Get("created") == "1";
   return Page(&who, request, children::DisplayName(c), "pages/child", context);
+}
+
+Response App::AddToTeam(Request& request, const Principal& who) {
+  access::Decision decision;
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kAddToTeam, &decision);
+  if (!child) return ErrorPage(&who, request, child.error());
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  std::string agency_id = form->Get("agency");
+  auto agency = IsValidId(agency_id) ? agencies_.FindById(agency_id)
+                                     : Result<std::optional<agencies::Agency>>(std::nullopt);
+  if (!agency) return ErrorPage(&who, request, agency.error());
+  if (!agency->has_value()) {
+    return ErrorPage(&who, request,
+                     Error{ErrorKind::kInvalid,
+                           "validation_failed",
+                           "Choose an agency from the list, then add it to the team.",
+                           {}});
+  }
+  Instant now = clock_.Now();
+  auto saved = storage::Guard("adding to the team", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    children_.AddInvolvementIn(tx, child->id, agency_id, "team", who.user.id, now);
+    audit_.AppendIn(tx, AuditEntry(who, request, "team.add", "child", child->id, "allowed",
+                                   decision.purpose, "agency " + (*agency)->code));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Response::Redirect("/children/" + child->id + "?team=added");
 }
 
 Response App::Refuse(const Principal& who, const Request& request, const access::Decision& decision,

@@ -612,6 +612,41 @@ export function defineScenarios(engine) {
       });
     });
 
+    // --- the team around the child --------------------------------------------------------------
+
+    describe('adding an agency to the team around the child', () => {
+      test('gives that agency access, is audited, and refuses an unknown agency', async () => {
+        const created = await api('demo.practitioner').post('/api/v1/children', childJson());
+        assert.equal(created.status, 201, created.text);
+        const child = created.json;
+        const voluntary = new WebClient(base);
+        await voluntary.signInOk('demo.voluntary');
+        assert.equal((await voluntary.get(`/children/${child.id}`)).status, 404, 'not on the team yet');
+
+        const practitioner = new WebClient(base);
+        await practitioner.signInOk('demo.practitioner');
+        const record = await practitioner.get(`/children/${child.id}`);
+        assert.match(record.text, new RegExp(`action="/children/${child.id}/team"`));
+        const safe = engine.sql(url, "SELECT id FROM agencies WHERE code = 'SAFE'").trim();
+        assert.match(safe, ID);
+
+        const unknown = await practitioner.postWithCsrf(`/children/${child.id}/team`, { agency: '0'.repeat(32) });
+        assert.equal(unknown.status, 422, 'an agency that does not exist is refused');
+
+        const outsider = await voluntary.postWithCsrf(`/children/${child.id}/team`, { agency: safe });
+        assert.equal(outsider.status, 404, 'an agency cannot add itself to a child it cannot see');
+
+        const added = await practitioner.postWithCsrf(`/children/${child.id}/team`, { agency: safe });
+        assert.equal(added.status, 303);
+        assert.equal(added.location, `/children/${child.id}?team=added`);
+        const page = await voluntary.get(`/children/${child.id}`);
+        assert.equal(page.status, 200, 'the agency now sees the child');
+        assert.match(page.text, /Added to the team/);
+        const audited = engine.sql(url, `SELECT count(*) FROM audit_log WHERE action = 'team.add' AND record_id = '${child.id}' AND detail = 'agency SAFE'`).trim();
+        assert.equal(audited, '1');
+      });
+    });
+
     // --- the JSON API ---------------------------------------------------------------------------
 
     describe('API v1', () => {
