@@ -8,7 +8,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: setup assets build build-asan build-fuzz run test test-unit test-asan test-integration \
+.PHONY: setup assets build build-all build-asan build-fuzz run test test-unit test-asan test-integration \
         test-e2e test-fuzz bench format tidy clean
 
 setup:
@@ -17,8 +17,12 @@ setup:
 assets: setup
 	@npm run --silent build:assets
 
+# The program only (what `make run` needs); build-all adds the unit tests.
 build: setup assets
 	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target harbour
+
+build-all: build
 	@cmake --build --preset release -j $(JOBS)
 
 build-asan: setup
@@ -40,11 +44,11 @@ run: build
 	@echo "Harbour: http://$(LISTEN)/"
 	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN) --demo-banner
 
-test: build
+test: build-all
 	@$(MAKE) --no-print-directory test-unit test-integration test-e2e test-asan test-fuzz
 	@echo "make test: every suite passed"
 
-test-unit: build
+test-unit: build-all
 	@ctest --preset release -j $(JOBS)
 
 test-integration: build
@@ -69,7 +73,7 @@ format:
 # docs/architecture.md); -std=c++23 in compile_commands.json is spelled c++2b for clang 16.
 TIDY_ARGS := -extra-arg=-std=c++2b -extra-arg=-Wno-builtin-macro-redefined \
              -extra-arg=-U__cpp_concepts -extra-arg=-D__cpp_concepts=202002L
-tidy: build
+tidy: build-all
 	@mkdir -p build
 	@run-clang-tidy-16 -quiet -j $(JOBS) -p build/release $(TIDY_ARGS) \
 	  $$(git ls-files 'src/*.cc') > build/tidy.log 2>&1 || true
