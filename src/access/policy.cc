@@ -161,6 +161,14 @@ std::string_view ToCode(Action action) {
       return "user.manage";
     case Action::kViewAuditTrail:
       return "audit.view";
+    case Action::kAssess:
+      return "assessment.write";
+    case Action::kViewAssessments:
+      return "assessment.view";
+    case Action::kViewAreaReviews:
+      return "review.area";
+    case Action::kManageTools:
+      return "tool.manage";
   }
   return "unknown";
 }
@@ -176,7 +184,17 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
     case Action::kAddAddendum:
     case Action::kViewChronology:
     case Action::kAddToTeam:  // whoever works with the child may bring a partner in
+    case Action::kAssess:
+    case Action::kViewAssessments:
       return DecideOnChild(subject, child);
+    case Action::kViewAreaReviews:
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator sees the area", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators see the area's reviews");
+    case Action::kManageTools:
+      if (subject.role == Role::kAdministrator) return Allow("administrator", "administration");
+      return Refuse("only administrators manage risk tools");
     case Action::kGrantAccess:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator grants access", kCoordinationPurpose);

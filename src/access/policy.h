@@ -23,18 +23,22 @@ std::optional<Role> RoleFromCode(std::string_view code);
 std::string_view Label(Role role);  // "Safeguarding lead"
 
 enum class Action {
-  kSearchChildren,  // run a child search (results are then filtered per child)
-  kViewChild,       // open a child's record
-  kCreateChild,     // create a new child record
-  kLogConcern,      // log a concern about an existing child
-  kAddAddendum,     // add an addendum to a concern
-  kViewChronology,  // read a child's chronology
-  kAddToTeam,       // add a partner agency to the team around the child
-  kRequestAccess,   // ask the coordinator for access to a child outside one's access
-  kGrantAccess,     // grant a user access to a child
-  kManageAgencies,  // add or change agencies
-  kManageUsers,     // add or change users
-  kViewAuditTrail,  // read audit entries and access reports
+  kSearchChildren,   // run a child search (results are then filtered per child)
+  kViewChild,        // open a child's record
+  kCreateChild,      // create a new child record
+  kLogConcern,       // log a concern about an existing child
+  kAddAddendum,      // add an addendum to a concern
+  kViewChronology,   // read a child's chronology
+  kAddToTeam,        // add a partner agency to the team around the child
+  kRequestAccess,    // ask the coordinator for access to a child outside one's access
+  kGrantAccess,      // grant a user access to a child
+  kManageAgencies,   // add or change agencies
+  kManageUsers,      // add or change users
+  kViewAuditTrail,   // read audit entries and access reports
+  kAssess,           // start, save or submit a risk assessment of a child
+  kViewAssessments,  // read a child's risk assessments
+  kViewAreaReviews,  // the area-wide list of overdue reviews (coordinators)
+  kManageTools,      // register tool versions and choose the active tool (administrators)
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 

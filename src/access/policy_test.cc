@@ -15,9 +15,12 @@ constexpr std::array kAllRoles = {
     Role::kIntelligenceOfficer, Role::kAnalyst,          Role::kAdministrator, Role::kAuditor,
 };
 constexpr std::array kAllActions = {
-    Action::kSearchChildren, Action::kViewChild,      Action::kCreateChild, Action::kLogConcern,
-    Action::kAddAddendum,    Action::kViewChronology, Action::kAddToTeam,   Action::kRequestAccess,
-    Action::kGrantAccess,    Action::kManageAgencies, Action::kManageUsers, Action::kViewAuditTrail,
+    Action::kSearchChildren, Action::kViewChild,       Action::kCreateChild,
+    Action::kLogConcern,     Action::kAddAddendum,     Action::kViewChronology,
+    Action::kAddToTeam,      Action::kRequestAccess,   Action::kGrantAccess,
+    Action::kManageAgencies, Action::kManageUsers,     Action::kViewAuditTrail,
+    Action::kAssess,         Action::kViewAssessments, Action::kViewAreaReviews,
+    Action::kManageTools,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -50,6 +53,10 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kManageAgencies,        kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kManageUsers,           kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kViewAuditTrail,        kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kAssess, kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kViewAssessments, kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kManageTools, kDeny,  kDeny,  kDeny},
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -63,6 +70,10 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kManageAgencies,    kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kManageUsers,       kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kViewAuditTrail,    kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kAssess, kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kViewAssessments, kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kManageTools, kDeny,  kDeny,  kDeny},
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -76,6 +87,10 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
     {Role::kCoordinator, Action::kManageUsers,            kDeny,  kDeny,  kDeny},
     {Role::kCoordinator, Action::kViewAuditTrail,         kDeny,  kDeny,  kDeny},
+    {Role::kCoordinator, Action::kAssess, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kViewAssessments, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kViewAreaReviews, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kManageTools, kDeny,  kDeny,  kDeny},
     // panel member: need-to-know (meeting agendas come later)
     {Role::kPanelMember, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kViewChild,              kAllow, kAllow, kHide},
@@ -89,6 +104,10 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageUsers,            kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kViewAuditTrail,         kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kAssess, kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kViewAssessments, kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kManageTools, kDeny,  kDeny,  kDeny},
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -102,6 +121,10 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kManageAgencies, kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kManageUsers,    kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kViewAuditTrail, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kAssess, kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kViewAssessments, kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kManageTools, kDeny,  kDeny,  kDeny},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -115,6 +138,10 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kManageAgencies,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kManageUsers,                kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewAuditTrail,             kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kAssess, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kViewAssessments, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kManageTools, kDeny,  kDeny,  kDeny},
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -128,6 +155,10 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kManageAgencies,       kAllow, kAllow, kAllow},
     {Role::kAdministrator, Action::kManageUsers,          kAllow, kAllow, kAllow},
     {Role::kAdministrator, Action::kViewAuditTrail,       kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kAssess, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kViewAssessments, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kManageTools, kAllow, kAllow, kAllow},
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -141,6 +172,10 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kManageAgencies,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kManageUsers,                kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewAuditTrail,             kAllow, kAllow, kAllow},
+    {Role::kAuditor, Action::kAssess, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kViewAssessments, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kManageTools, kDeny,  kDeny,  kDeny},
 };
 // clang-format on
 
@@ -316,12 +351,22 @@ TEST(RoleLabels, AreDistinctSentenceCaseNames) {
 
 TEST(ActionCodes, AreTheStableAuditNames) {
   const std::pair<Action, std::string_view> expected[] = {
-      {Action::kSearchChildren, "child.search"},  {Action::kViewChild, "child.view"},
-      {Action::kCreateChild, "child.create"},     {Action::kLogConcern, "concern.create"},
-      {Action::kAddAddendum, "concern.addendum"}, {Action::kViewChronology, "chronology.view"},
-      {Action::kAddToTeam, "team.add"},           {Action::kRequestAccess, "access.request"},
-      {Action::kGrantAccess, "access.grant"},     {Action::kManageAgencies, "agency.manage"},
-      {Action::kManageUsers, "user.manage"},      {Action::kViewAuditTrail, "audit.view"},
+      {Action::kSearchChildren, "child.search"},
+      {Action::kViewChild, "child.view"},
+      {Action::kCreateChild, "child.create"},
+      {Action::kLogConcern, "concern.create"},
+      {Action::kAddAddendum, "concern.addendum"},
+      {Action::kViewChronology, "chronology.view"},
+      {Action::kAddToTeam, "team.add"},
+      {Action::kAssess, "assessment.write"},
+      {Action::kViewAssessments, "assessment.view"},
+      {Action::kViewAreaReviews, "review.area"},
+      {Action::kManageTools, "tool.manage"},
+      {Action::kRequestAccess, "access.request"},
+      {Action::kGrantAccess, "access.grant"},
+      {Action::kManageAgencies, "agency.manage"},
+      {Action::kManageUsers, "user.manage"},
+      {Action::kViewAuditTrail, "audit.view"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {

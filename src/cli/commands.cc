@@ -20,6 +20,7 @@
 #include "storage/database.h"
 #include "storage/identity_repository.h"
 #include "storage/migrations.h"
+#include "storage/tool_library.h"
 #include "web/app.h"
 #include "web/server.h"
 
@@ -41,13 +42,17 @@ int Report(const Error& error) {
 
 // Who ran a CLI command, for the audit trail (the OS account; CLI commands are an
 // administrator's tools on the server itself).
+std::string CliUsername() {
+  const char* login = getlogin();
+  return std::string("cli:") + (login != nullptr ? login : std::to_string(getuid()));
+}
+
 audit::Entry CliEntry(std::string action, std::string record_type, std::string record_id,
                       std::string detail) {
   audit::Entry e;
   e.at = SystemClock().Now();
-  const char* login = getlogin();
   e.user_id = "cli";
-  e.username = std::string("cli:") + (login != nullptr ? login : std::to_string(getuid()));
+  e.username = CliUsername();
   e.role = "system";
   e.agency = "-";
   e.action = std::move(action);
@@ -83,6 +88,19 @@ Result<Context> Open(const Common& common, std::size_t pool = 2, bool require_cu
   return ctx;
 }
 
+// Open() plus the reference lists of the config's reference directory.
+struct CatalogueContext {
+  Context context;
+  reference::Catalogue catalogue;
+};
+Result<CatalogueContext> OpenWithCatalogue(const Common& common, bool require_current = true) {
+  auto ctx = Open(common, 1, require_current);
+  if (!ctx) return std::unexpected(ctx.error());
+  auto catalogue = LoadCatalogue(ctx->config.reference_dir);
+  if (!catalogue) return std::unexpected(catalogue.error());
+  return CatalogueContext{std::move(*ctx), std::move(*catalogue)};
+}
+
 void AddCommon(CLI::App* cmd, Common& common, bool with_db = true) {
   cmd->add_option("--config", common.config_path, "Configuration file (harbour.toml)");
   if (with_db) {
@@ -102,10 +120,12 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   if (!listen) return Report(listen.error());
   auto catalogue = LoadCatalogue(config->reference_dir);
   if (!catalogue) return Report(catalogue.error());
+  auto calendar = LoadCalendar(config->reference_dir);
+  if (!calendar) return Report(calendar.error());
   SystemClock clock;
   web::AppOptions app_options{config->demo_banner || demo_banner, config->secure_cookies,
                               std::string(EmbeddedText("docs/api/openapi.yaml"))};
-  web::App app(*ctx->db, *catalogue, clock, app_options);
+  web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;
   options.address = listen->first;
@@ -124,20 +144,136 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   return 0;
 }
 
+// Registers the tool versions shipped in config/tools/ (embedded in the binary) that the
+// database does not have yet. A shipped version that clashes with a locally registered one is
+// reported and skipped: the partnership's registered tools are never replaced. Returns the
+// number of other failures (a database error).
+int RegisterShippedTools(storage::Database& db, const reference::Catalogue& catalogue) {
+  storage::ToolLibrary library(db, catalogue);
+  int failures = 0;
+  for (const EmbeddedFile& file : EmbeddedFiles()) {
+    if (!file.path.starts_with("config/tools/")) continue;
+    auto done =
+        library.Register(file.contents, "shipped with Harbour",
+                         CliEntry("tool.register", "risk_tool", "", ""), SystemClock().Now());
+    if (!done) {
+      std::cerr << "harbour: the shipped tool " << file.path
+                << " was not registered: " << done.error().message << "\n";
+      ++failures;
+      continue;
+    }
+    if (done->registration == assessments::Registration::kNewVersion) {
+      std::cout << "Registered risk tool " << done->tool->id << " version " << done->tool->version
+                << ".\n";
+    }
+  }
+  return failures;
+}
+
 int MigrateCommand(const Common& common) {
-  auto ctx = Open(common, 1, /*require_current=*/false);
-  if (!ctx) return Report(ctx.error());
-  auto applied = storage::Migrate(*ctx->db);
+  auto opened = OpenWithCatalogue(common, /*require_current=*/false);
+  if (!opened) return Report(opened.error());
+  storage::Database& db = *opened->context.db;
+  auto applied = storage::Migrate(db);
   if (!applied) return Report(applied.error());
   if (applied->empty()) {
     std::cout << "The database is up to date.\n";
+  } else {
+    storage::AuditRepository audit(db);
+    std::string list;
+    for (int v : *applied) list += (list.empty() ? "" : ", ") + std::to_string(v);
+    (void)audit.Append(CliEntry("database.migrate", "database", "", "applied " + list));
+    std::cout << "Applied migrations: " << list << "\n";
+  }
+  return RegisterShippedTools(db, opened->catalogue) == 0 ? 0 : 1;
+}
+
+int ValidateToolCommand(const Common& common, const std::string& file) {
+  auto config = LoadConfig(common.config_path);
+  if (!config) return Report(config.error());
+  auto catalogue = LoadCatalogue(config->reference_dir);
+  if (!catalogue) return Report(catalogue.error());
+  auto text = ReadFile(file);
+  if (!text) return Report(text.error());
+  auto tool = assessments::ParseTool(*text, *catalogue);
+  if (!tool) {
+    std::cerr << file << ": " << tool.error().size()
+              << (tool.error().size() == 1 ? " problem" : " problems") << "\n"
+              << assessments::FormatProblems(tool.error());
+    return 1;
+  }
+  std::size_t questions = 0;
+  for (const auto& section : tool->sections) questions += section.indicators.size();
+  std::cout << file << ": valid. " << tool->id << " version " << tool->version << " ("
+            << assessments::ToCode(tool->scheme) << ", " << tool->levels.size() << " levels, "
+            << questions << " questions), fingerprint " << tool->fingerprint << "\n";
+  return 0;
+}
+
+int ListToolsCommand(const Common& common) {
+  auto opened = OpenWithCatalogue(common);
+  if (!opened) return Report(opened.error());
+  storage::Database& db = *opened->context.db;
+  const reference::Catalogue& catalogue = opened->catalogue;
+  storage::ToolLibrary library(db, catalogue);
+  auto active = library.ActiveId();
+  if (!active) return Report(active.error());
+  auto versions = library.Versions();
+  if (!versions) return Report(versions.error());
+  if (versions->empty()) std::cout << "No risk tools are registered: run `harbour migrate`.\n";
+  for (const auto& v : *versions) {
+    std::cout << (v.tool_id == *active ? "* " : "  ") << v.tool_id << "  version " << v.version
+              << "  " << v.scheme << "  " << v.name << "  registered "
+              << FormatRfc3339(v.registered_at) << " by " << v.registered_by << "\n";
+  }
+  std::cout << "(* the active tool: new assessments use its latest version)\n";
+  return 0;
+}
+
+int InstallToolCommand(const Common& common, const std::string& file) {
+  auto opened = OpenWithCatalogue(common);
+  if (!opened) return Report(opened.error());
+  storage::Database& db = *opened->context.db;
+  const reference::Catalogue& catalogue = opened->catalogue;
+  auto text = ReadFile(file);
+  if (!text) return Report(text.error());
+  storage::ToolLibrary library(db, catalogue);
+  auto done = library.Register(*text, CliUsername(), CliEntry("tool.register", "risk_tool", "", ""),
+                               SystemClock().Now());
+  if (!done) {
+    // Every problem of an invalid file, one per line, as `tools validate` prints them.
+    if (done.error().code == "invalid_tool") {
+      auto problems = assessments::ParseTool(*text, catalogue);
+      if (!problems) {
+        std::cerr << file << ": not registered, " << done.error().message << "\n"
+                  << assessments::FormatProblems(problems.error());
+        return 1;
+      }
+    }
+    return Report(done.error());
+  }
+  if (done->registration == assessments::Registration::kAlreadyRegistered) {
+    std::cout << done->tool->id << " version " << done->tool->version
+              << " is already registered with this content; nothing changed.\n";
     return 0;
   }
-  storage::AuditRepository audit(*ctx->db);
-  std::string list;
-  for (int v : *applied) list += (list.empty() ? "" : ", ") + std::to_string(v);
-  (void)audit.Append(CliEntry("database.migrate", "database", "", "applied " + list));
-  std::cout << "Applied migrations: " << list << "\n";
+  std::cout << "Registered " << done->tool->id << " version " << done->tool->version << ".\n";
+  return 0;
+}
+
+int ActivateToolCommand(const Common& common, const std::string& tool_id) {
+  auto opened = OpenWithCatalogue(common);
+  if (!opened) return Report(opened.error());
+  storage::Database& db = *opened->context.db;
+  const reference::Catalogue& catalogue = opened->catalogue;
+  storage::ToolLibrary library(db, catalogue);
+  if (auto done = library.Activate(tool_id, CliUsername(),
+                                   CliEntry("tool.activate", "risk_tool", tool_id, ""),
+                                   SystemClock().Now());
+      !done) {
+    return Report(done.error());
+  }
+  std::cout << tool_id << " is now the active risk tool.\n";
   return 0;
 }
 
@@ -233,6 +369,25 @@ int Run(int argc, char** argv) {
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit trail's hash chain");
   AddCommon(audit_verify, common);
 
+  // tools
+  auto* tools = app.add_subcommand("tools", "Risk-assessment tools (docs/risk-tools.md)");
+  tools->require_subcommand(1);
+  std::string tool_file, tool_id;
+  auto* tools_validate = tools->add_subcommand(
+      "validate", "Check a tool file; exit 1 listing every problem with its line and field");
+  AddCommon(tools_validate, common, /*with_db=*/false);
+  tools_validate->add_option("FILE", tool_file, "The tool file (TOML)")->required();
+  auto* tools_list = tools->add_subcommand("list", "List the registered tools and versions");
+  AddCommon(tools_list, common);
+  auto* tools_install =
+      tools->add_subcommand("install", "Register a tool file as a new version (validated first)");
+  AddCommon(tools_install, common);
+  tools_install->add_option("FILE", tool_file, "The tool file (TOML)")->required();
+  auto* tools_activate =
+      tools->add_subcommand("activate", "Make a registered tool the partnership's active tool");
+  AddCommon(tools_activate, common);
+  tools_activate->add_option("ID", tool_id, "The tool's id, e.g. harbour-screening")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -241,6 +396,10 @@ int Run(int argc, char** argv) {
 
   if (serve->parsed()) return Serve(common, listen, threads, demo_banner);
   if (migrate->parsed()) return MigrateCommand(common);
+  if (tools_validate->parsed()) return ValidateToolCommand(common, tool_file);
+  if (tools_list->parsed()) return ListToolsCommand(common);
+  if (tools_install->parsed()) return InstallToolCommand(common, tool_file);
+  if (tools_activate->parsed()) return ActivateToolCommand(common, tool_id);
 
   if (demo->parsed()) {
     if (print_logins) {
@@ -266,11 +425,14 @@ int Run(int argc, char** argv) {
         return Report(Error{ErrorKind::kInvalid, "bad_date", "--as-of takes YYYY-MM-DD.", {}});
       demo_options.as_of = *date;
     }
-    auto summary = LoadDemoData(*ctx->db, *catalogue, demo_options);
+    auto calendar = LoadCalendar(ctx->config.reference_dir);
+    if (!calendar) return Report(calendar.error());
+    auto summary = LoadDemoData(*ctx->db, *catalogue, *calendar, demo_options);
     if (!summary) return Report(summary.error());
     std::cout << "Loaded the Harbourside demo area: " << summary->agencies << " agencies, "
               << summary->users << " users, " << summary->children << " children, "
-              << summary->concerns << " concerns.\n";
+              << summary->concerns << " concerns, " << summary->assessments
+              << " risk assessments.\n";
     return 0;
   }
 

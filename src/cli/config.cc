@@ -110,6 +110,12 @@ Result<reference::Catalogue> LoadCatalogue(const std::string& dir) {
   return reference::Catalogue(std::move(*indicators), std::move(*ethnicities), std::move(*types));
 }
 
+Result<WorkingCalendar> LoadCalendar(const std::string& dir) {
+  auto text = ReadFile(dir + "/bank-holidays.toml");
+  if (!text) return std::unexpected(text.error());
+  return WorkingCalendar::Parse(*text);
+}
+
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) {

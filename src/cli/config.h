@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "common/working_days.h"
 #include "reference/catalogue.h"
 
 namespace harbour::cli {
@@ -29,6 +30,9 @@ Result<Config> LoadConfig(const std::string& path);
 Result<std::string> ReadFile(const std::string& path);
 // The indicator, ethnicity and agency-type lists from `dir`.
 Result<reference::Catalogue> LoadCatalogue(const std::string& dir);
+
+// The bank holidays of `dir` (bank-holidays.toml) as a working-day calendar.
+Result<WorkingCalendar> LoadCalendar(const std::string& dir);
 
 // "127.0.0.1:8080" → address and port; kInvalid otherwise.
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text);

@@ -15,6 +15,8 @@
 #include "storage/children_repository.h"
 #include "storage/concerns_repository.h"
 #include "storage/identity_repository.h"
+#include "storage/tasks_repository.h"
+#include "storage/tool_library.h"
 
 namespace harbour::cli {
 
@@ -165,6 +167,78 @@ audit::Entry SystemEntry(std::string action, std::string detail, Instant at) {
   return e;
 }
 
+// What the demo writes for one child's risk assessments.
+struct DemoAssessor {
+  const assessments::ToolDefinition& tool;
+  const WorkingCalendar& calendar;
+  storage::AssessmentsRepository& assessments;
+  storage::TasksRepository& tasks;
+  storage::ConcernsRepository& concerns;
+};
+
+// One to three submitted assessments of the child, each pre-filled from the concerns seen before
+// it (as a practitioner would confirm them) and scored with the tool; usually judged at the
+// computed level, sometimes one lower with a rationale (which alerts the coordinator). The
+// latest one's actions become tasks, done with an outcome when they fell due before `as_of`.
+// Returns how many assessments were written.
+int WriteDemoAssessments(Rng& rng, storage::Transaction& tx, const DemoAssessor& w,
+                         const children::Child& child,
+                         const std::vector<assessments::Sighting>& sightings,
+                         const std::string& assessor, const std::string& agency, Instant first,
+                         Instant as_of) {
+  int count = 1 + static_cast<int>(rng.Pick(3));
+  auto span = std::chrono::duration_cast<std::chrono::seconds>(as_of - first).count();
+  if (span < 86400) return 0;
+  for (int k = 1; k <= count; ++k) {
+    // Earlier ones spread over the history; the latest within the last two months, so that some
+    // reviews are due, some overdue and some not yet.
+    Instant at = first + std::chrono::seconds(span * k / (count + 1) + rng.Pick(3600));
+    if (k == count) {
+      at = std::max(at, as_of - std::chrono::days(1 + rng.Pick(60)) - std::chrono::hours(2));
+    }
+    auto prefill = assessments::Prefill(w.tool, sightings, LondonDate(at));
+    assessments::Assessment a;
+    a.id = rng.Id();
+    a.child_id = child.id;
+    a.tool_id = w.tool.id;
+    a.tool_version = w.tool.version;
+    a.status = assessments::Status::kSubmitted;
+    std::vector<assessments::Sighting> evidence;
+    for (const auto& p : prefill) {
+      a.answers.push_back(p.answer);
+      evidence.insert(evidence.end(), p.sources.begin(), p.sources.end());
+    }
+    a.facts = assessments::FactsOf(child, LondonDate(at));
+    auto outcome = assessments::Score(w.tool, a.answers, a.facts, at, w.calendar);
+    if (!outcome) continue;  // cannot happen with pre-filled answers; skip rather than fail
+    a.outcome = *outcome;
+    a.judged_level = outcome->level;
+    int index = w.tool.LevelIndex(outcome->level);
+    if (index > 0 && rng.Chance(8)) {
+      a.judged_level = w.tool.levels[static_cast<std::size_t>(index - 1)].code;
+      a.rationale =
+          "Demo: the family and school report the contact has stopped; reviewed with "
+          "the safeguarding lead.";
+      w.concerns.RaiseAlertIn(tx, "judged_lower", child.id,
+                              "Judged one level below the tool's (demo data).", assessor, at);
+    }
+    a.assessed_by = assessor;
+    a.assessed_by_agency = agency;
+    a.created_at = a.updated_at = at - std::chrono::minutes(20);
+    a.submitted_at = at;
+    a.plan = assessments::PlanFor(w.tool, a.outcome, a.judged_level, at, w.calendar);
+    w.assessments.InsertIn(tx, a, {}, evidence);
+    if (k != count) continue;
+    for (const auto& t : assessments::TasksFor(a, [&rng] { return rng.Id(); })) {
+      w.tasks.InsertIn(tx, t);
+      if (t.due_at < as_of && rng.Chance(75)) {
+        w.tasks.CompleteIn(tx, t.id, "Done (demo data).", assessor, t.due_at);
+      }
+    }
+  }
+  return count;
+}
+
 }  // namespace
 
 std::vector<DemoLogin> DemoLogins() {
@@ -180,7 +254,7 @@ std::vector<DemoLogin> DemoLogins() {
 }
 
 Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalogue& catalogue,
-                                 const DemoOptions& options) {
+                                 const WorkingCalendar& calendar, const DemoOptions& options) {
   storage::AgenciesRepository agencies_repo(db);
   auto existing = agencies_repo.FindByCode("HPOL");
   if (!existing) return std::unexpected(existing.error());
@@ -194,6 +268,7 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
 
   std::map<std::string, std::string> agency_ids;      // code -> id
   std::map<std::string, std::string> agency_workers;  // agency id -> user id
+  std::map<std::string, std::string> agency_names;    // agency id -> name
   std::vector<std::string> case_agencies;             // ids that record concerns
   std::string password_hash = identity::HashPassword(kDemoPassword);
   storage::IdentityRepository identity_repo(db);
@@ -205,6 +280,7 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     if (auto saved = agencies_repo.Insert(agency, start); !saved)
       return std::unexpected(saved.error());
     agency_ids[a.code] = agency.id;
+    agency_names[agency.id] = agency.name;
     ++summary.agencies;
     // Every agency has a worker who records its concerns in the demo history.
     identity::User worker{rng.Id(),
@@ -243,6 +319,14 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
   long long total_concerns = options.concerns >= 0 ? options.concerns : 4LL * options.children;
   storage::ChildrenRepository children_repo(db);
   storage::ConcernsRepository concerns_repo(db);
+  storage::AssessmentsRepository assessments_repo(db);
+  storage::TasksRepository tasks_repo(db);
+  // Assessments use the default tool when `harbour migrate` has registered it.
+  storage::ToolLibrary library(db, catalogue);
+  auto tool = library.Latest(storage::kDefaultTool);
+  std::optional<DemoAssessor> assessor;
+  if (tool)
+    assessor.emplace(DemoAssessor{**tool, calendar, assessments_repo, tasks_repo, concerns_repo});
   std::set<std::string> nhs_used;
   constexpr int kBatch = 500;
   long long concerns_left = total_concerns;
@@ -309,6 +393,8 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
                 ? concerns_left
                 : (share == 0 ? 0 : rng.Pick(static_cast<std::size_t>(2 * share + 1)));
         count = std::min(count, concerns_left);
+        std::vector<assessments::Sighting> sightings;
+        Instant first_concern = as_of;
         for (long long k = 0; k < count; ++k) {
           concerns::Concern concern;
           concern.id = rng.Id();
@@ -344,8 +430,18 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
           children_repo.AddInvolvementIn(tx, c.id, concern.recorded_by_agency, "concern",
                                          concern.recorded_by, concern.recorded_at);
           ++summary.concerns;
+          first_concern = std::min(first_concern, concern.observed_at);
+          for (const auto& code : concern.indicators) {
+            sightings.push_back(
+                {code, LondonDate(concern.observed_at), "concern", concern.id, "", ""});
+          }
         }
         concerns_left -= count;
+        if (assessor && !sightings.empty() && rng.Chance(40)) {
+          summary.assessments += WriteDemoAssessments(rng, tx, *assessor, c, sightings,
+                                                      agency_workers[c.created_by_agency],
+                                                      c.created_by_agency, first_concern, as_of);
+        }
       }
       tx.Commit();
       return {};
@@ -359,7 +455,8 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
   auto audited = audit_repo.Append(SystemEntry(
       "demo-data.load",
       std::to_string(summary.children) + " children, " + std::to_string(summary.concerns) +
-          " concerns, seed " + std::to_string(options.seed),
+          " concerns, " + std::to_string(summary.assessments) + " assessments, seed " +
+          std::to_string(options.seed),
       SystemClock().Now()));
   if (!audited) return std::unexpected(audited.error());
   return summary;

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/time.h"
+#include "common/working_days.h"
 #include "reference/catalogue.h"
 #include "storage/database.h"
 
@@ -37,10 +38,14 @@ struct DemoSummary {
   int users = 0;
   int children = 0;
   long long concerns = 0;
+  long long assessments = 0;
 };
 
 // Loads the demo area into an empty, migrated database; kConflict if it is already there.
+// About 40% of children with concerns get one to three risk assessments with the default tool
+// (when `harbour migrate` has registered it), their latest one's tasks, and review dates some of
+// which have passed.
 Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalogue& catalogue,
-                                 const DemoOptions& options);
+                                 const WorkingCalendar& calendar, const DemoOptions& options);
 
 }  // namespace harbour::cli

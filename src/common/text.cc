@@ -190,4 +190,22 @@ std::string PercentEncode(std::string_view text) {
   return out;
 }
 
+std::expected<std::string, std::string> CheckedFreeText(std::string_view raw,
+                                                        std::string_view missing,
+                                                        std::string_view label,
+                                                        std::size_t max_chars) {
+  std::string text = Trim(raw);
+  if (text.empty()) return std::unexpected(std::string(missing));
+  if (!IsValidUtf8(text) || HasControlCharacters(text, true)) {
+    return std::unexpected(std::string(label) +
+                           " must only include letters, numbers, spaces and punctuation");
+  }
+  if (CharacterCount(text) > max_chars) {
+    std::string limit = std::to_string(max_chars);
+    if (limit.size() > 3) limit.insert(limit.size() - 3, ",");
+    return std::unexpected(std::string(label) + " must be " + limit + " characters or fewer");
+  }
+  return text;
+}
+
 }  // namespace harbour

@@ -1,5 +1,6 @@
 #pragma once
 // Text helpers for outside input. Pure and thread-safe.
+#include <expected>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,13 @@ std::string NameKey(std::string_view name);
 std::size_t CharacterCount(std::string_view text);
 // True for ASCII control characters; line breaks and tabs are allowed when `multi_line`.
 bool HasControlCharacters(std::string_view text, bool multi_line = false);
+// Free text a person typed (a narrative, a rationale, an outcome): trimmed, valid UTF-8, no
+// control characters but line breaks and tabs, 1..max_chars characters. On failure, the message
+// for the person: `missing` when blank, else one that starts with `label`.
+std::expected<std::string, std::string> CheckedFreeText(std::string_view raw,
+                                                        std::string_view missing,
+                                                        std::string_view label,
+                                                        std::size_t max_chars);
 // Percent-decodes one URL component ('+' kept as '+'); kMalformed (code "bad_encoding") on a
 // bad escape or when the result is not valid UTF-8.
 Result<std::string> PercentDecode(std::string_view text);

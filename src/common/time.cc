@@ -232,6 +232,8 @@ Result<Date> DateFromParts(std::string_view day_text, std::string_view month_tex
 
 Date DateOf(Instant at) { return Date{std::chrono::floor<days>(at)}; }
 
+Date LondonDate(Instant at) { return DateOf(at + LondonOffset(at)); }
+
 seconds LondonOffset(Instant at) {
   std::chrono::year year = DateOf(at).year();
   Instant starts = LastSunday(year, std::chrono::March) + hours{1};

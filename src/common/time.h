@@ -56,7 +56,8 @@ Result<Date> DateFromParts(std::string_view day, std::string_view month, std::st
 Result<Date> DateFromParts(std::string_view day, std::string_view month, std::string_view year,
                            std::string_view label);
 
-Date DateOf(Instant at);  // UTC calendar date
+Date DateOf(Instant at);      // UTC calendar date
+Date LondonDate(Instant at);  // the calendar date in Europe/London at that instant
 
 // Offset of Europe/London at `at` (UTC+0, or UTC+1 during British Summer Time: from 01:00
 // UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October).

@@ -39,21 +39,11 @@ const CategoryName* FindCategory(Category value) {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// The narrative-like text shared by concerns and addenda: trimmed, readable, 1..kMaxNarrative
-// characters. Returns the message for a person on failure.
+// The narrative-like text shared by concerns and addenda: 1..kMaxNarrative characters.
 std::expected<std::string, std::string> CheckedLongText(std::string_view raw,
                                                         std::string_view missing,
                                                         std::string_view label) {
-  std::string text = Trim(raw);
-  if (text.empty()) return std::unexpected(std::string(missing));
-  if (!IsValidUtf8(text) || HasControlCharacters(text, true)) {
-    return std::unexpected(std::string(label) +
-                           " must only include letters, numbers, spaces and punctuation");
-  }
-  if (CharacterCount(text) > kMaxNarrative) {
-    return std::unexpected(std::string(label) + " must be 20,000 characters or fewer");
-  }
-  return text;
+  return CheckedFreeText(raw, missing, label, kMaxNarrative);
 }
 
 std::optional<Instant> CheckedObservedAt(std::string_view raw, Instant now, Errors& errors) {

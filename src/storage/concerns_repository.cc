@@ -72,6 +72,17 @@ void ConcernsRepository::InsertAddendumIn(Transaction& tx, const concerns::Adden
       soci::use(a.recorded_by_agency), soci::use(at);
 }
 
+void ConcernsRepository::RaiseAlertIn(Transaction& tx, std::string_view kind,
+                                      std::string_view child_id, std::string_view detail,
+                                      std::string_view raised_by, Instant at) {
+  std::string id = NewId(), k(kind), child(child_id), text(detail), by(raised_by);
+  std::string when = FormatRfc3339(at);
+  tx.Sql() << "INSERT INTO alerts (id, kind, child_id, raised_by, raised_at, detail) VALUES "
+              "(:id, :kind, :child, :by, :at, :detail)",
+      soci::use(id), soci::use(k), soci::use(child), soci::use(by), soci::use(when),
+      soci::use(text);
+}
+
 Result<std::optional<concerns::Concern>> ConcernsRepository::Find(std::string_view id) {
   return Guard("reading a concern", [&]() -> Result<std::optional<concerns::Concern>> {
     soci::session sql(db_.Pool());
@@ -215,12 +226,13 @@ Result<std::vector<Alert>> ConcernsRepository::OpenAlerts(int limit) {
   return Guard("reading alerts", [&]() -> Result<std::vector<Alert>> {
     soci::session sql(db_.Pool());
     soci::rowset<soci::row> rows =
-        sql.prepare << "SELECT al.id, al.kind, al.child_id, ch.given_name, ch.family_name, "
-                       "al.concern_id, u.display_name, a.name, al.raised_at FROM alerts al "
-                       "JOIN children ch ON ch.id = al.child_id JOIN users u ON u.id = "
-                       "al.raised_by JOIN agencies a ON a.id = u.agency_id WHERE "
-                       "al.acknowledged_at IS NULL ORDER BY al.raised_at DESC LIMIT "
-                    << limit;
+        sql.prepare
+        << "SELECT al.id, al.kind, al.child_id, ch.given_name, ch.family_name, "
+           "al.concern_id, u.display_name, a.name, al.raised_at, al.detail FROM alerts al "
+           "JOIN children ch ON ch.id = al.child_id JOIN users u ON u.id = "
+           "al.raised_by JOIN agencies a ON a.id = u.agency_id WHERE "
+           "al.acknowledged_at IS NULL ORDER BY al.raised_at DESC LIMIT "
+        << limit;
     std::vector<Alert> out;
     for (const auto& row : rows) {
       Alert al;
@@ -232,6 +244,7 @@ Result<std::vector<Alert>> ConcernsRepository::OpenAlerts(int limit) {
       al.raised_by_name = GetText(row, 6);
       al.agency_name = GetText(row, 7);
       al.raised_at = GetInstant(row, 8);
+      al.detail = GetText(row, 9);
       out.push_back(std::move(al));
     }
     return out;

@@ -18,10 +18,11 @@ struct ConcernSummary {
 
 struct Alert {
   std::string id;
-  std::string kind;  // "immediate_danger"
+  std::string kind;  // "immediate_danger", "judged_lower"
   std::string child_id;
   std::string child_name;
-  std::string concern_id;
+  std::string concern_id;  // empty unless a concern raised it
+  std::string detail;      // a line for the coordinator
   std::string raised_by_name;
   std::string agency_name;
   Instant raised_at{};
@@ -34,6 +35,10 @@ class ConcernsRepository {
   // Inserts the concern and its indicators; raises an alert when it reports immediate danger.
   void InsertIn(Transaction& tx, const concerns::Concern& concern);
   void InsertAddendumIn(Transaction& tx, const concerns::Addendum& addendum);
+  // An alert for the coordinators that no concern raised (e.g. a judged level below the
+  // computed one); kind and detail as in Alert.
+  void RaiseAlertIn(Transaction& tx, std::string_view kind, std::string_view child_id,
+                    std::string_view detail, std::string_view raised_by, Instant at);
   Result<std::optional<concerns::Concern>> Find(std::string_view id);
 
   // Every chronology entry for the child (concerns, addenda, the record's creation), unsorted.

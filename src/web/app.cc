@@ -18,17 +18,21 @@ constexpr std::chrono::seconds kTouchInterval{60};
 }  // namespace
 
 App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clock& clock,
-         AppOptions options)
+         const WorkingCalendar& calendar, AppOptions options)
     : db_(db),
       catalogue_(catalogue),
       clock_(clock),
+      calendar_(calendar),
       options_(std::move(options)),
       agencies_(db),
       identity_(db),
       children_(db),
       concerns_(db),
       access_(db),
-      audit_(db) {}
+      audit_(db),
+      assessments_(db),
+      tasks_(db),
+      tools_(db, catalogue) {}
 
 Router App::BuildRouter() {
   Router r;
@@ -58,6 +62,17 @@ Router App::BuildRouter() {
   r.Add(Method::kGet, "/access-requests", page(&App::AccessRequests));
   r.Add(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));
   r.Add(Method::kGet, "/audit", page(&App::AuditTrail));
+  r.Add(Method::kGet, "/children/{id}/assessments", page(&App::ChildAssessments));
+  r.Add(Method::kPost, "/children/{id}/assessments", page(&App::StartAssessment));
+  r.Add(Method::kGet, "/children/{id}/assessments/{assessment_id}", page(&App::ViewAssessment));
+  r.Add(Method::kPost, "/children/{id}/assessments/{assessment_id}", page(&App::SaveAssessment));
+  r.Add(Method::kGet, "/tasks", page(&App::MyTasks));
+  r.Add(Method::kPost, "/tasks/{id}", page(&App::CompleteTask));
+  r.Add(Method::kGet, "/reviews", page(&App::AreaReviews));
+  r.Add(Method::kGet, "/tools", page(&App::ToolsAdmin));
+  r.Add(Method::kPost, "/tools", page(&App::RegisterTool));
+  r.Add(Method::kPost, "/tools/active", page(&App::ActivateTool));
+  r.Add(Method::kGet, "/tools/{id}/versions/{version}", page(&App::ViewToolVersion));
 
   r.Add(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -71,6 +86,10 @@ Router App::BuildRouter() {
   r.Add(Method::kGet, "/api/v1/children/{id}", api(&App::ApiGetChild));
   r.Add(Method::kPost, "/api/v1/children/{id}/concerns", api(&App::ApiCreateConcern));
   r.Add(Method::kGet, "/api/v1/children/{id}/chronology", api(&App::ApiChronology));
+  r.Add(Method::kGet, "/api/v1/tools", api(&App::ApiListTools));
+  r.Add(Method::kGet, "/api/v1/tools/{id}/versions/{version}", api(&App::ApiGetToolVersion));
+  r.Add(Method::kPost, "/api/v1/children/{id}/assessments", api(&App::ApiCreateAssessment));
+  r.Add(Method::kGet, "/api/v1/children/{id}/assessments", api(&App::ApiListAssessments));
 
   r.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {
@@ -232,7 +251,10 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   auto can = [&](Action a) { return access::Decide(who.Subject(), a).allowed; };
   if (can(Action::kSearchChildren)) items.push_back({"Find a child", "/children"});
   if (can(Action::kCreateChild)) items.push_back({"Add a child", "/children/new"});
+  if (can(Action::kSearchChildren)) items.push_back({"My tasks", "/tasks"});
+  if (can(Action::kViewAreaReviews)) items.push_back({"Reviews due", "/reviews"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
+  if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});
   mstch::array nav;
   for (const auto& item : items) {

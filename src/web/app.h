@@ -16,15 +16,20 @@
 #include "reference/catalogue.h"
 #include "storage/access_repository.h"
 #include "storage/agencies_repository.h"
+#include "storage/assessments_repository.h"
 #include "storage/audit_repository.h"
 #include "storage/children_repository.h"
 #include "storage/concerns_repository.h"
 #include "storage/database.h"
 #include "storage/identity_repository.h"
+#include "storage/tasks_repository.h"
+#include "storage/tool_library.h"
 #include "web/http.h"
 #include "web/templates.h"
 
 namespace harbour::web {
+
+struct AssessmentForm;  // web/assessment_views.h
 
 struct AppOptions {
   bool demo = false;            // shows the "synthetic demo data" banner
@@ -43,7 +48,7 @@ struct Principal {
 class App {
  public:
   App(storage::Database& db, const reference::Catalogue& catalogue, const Clock& clock,
-      AppOptions options);
+      const WorkingCalendar& calendar, AppOptions options);
 
   Router BuildRouter();
 
@@ -92,6 +97,8 @@ class App {
   Response NewChildForm(Request& request, const Principal& who);
   Response CreateChild(Request& request, const Principal& who);
   Response ViewChild(Request& request, const Principal& who);
+  // The child page's risk panel: current level, review marker, history chart.
+  Result<mstch::map> RiskPanel(const children::Child& child, Date today);
   Response NewConcernForm(Request& request, const Principal& who);
   Response CreateConcern(Request& request, const Principal& who);
   Response CreateAddendum(Request& request, const Principal& who);
@@ -105,12 +112,45 @@ class App {
   Response DecideAccessRequest(Request& request, const Principal& who);
   Response AuditTrail(Request& request, const Principal& who);
 
+  // Risk assessments (assessments_handlers.cc).
+  Response StartAssessment(Request& request, const Principal& who);
+  Response ViewAssessment(Request& request, const Principal& who);
+  Response SaveAssessment(Request& request, const Principal& who);
+  Response ChildAssessments(Request& request, const Principal& who);
+  // The draft's form, with `problems` (422) or without (200); `preview` is what the tool
+  // computes from the saved answers.
+  Response AssessmentFormPage(const Principal& who, const Request& request,
+                              const children::Child& child, const assessments::ToolDefinition& tool,
+                              const assessments::Assessment& draft, const AssessmentForm& form,
+                              const Error* problems, bool saved,
+                              const assessments::Outcome* preview = nullptr);
+  // Tasks and reviews (tasks_handlers.cc).
+  Response MyTasks(Request& request, const Principal& who);
+  // The tasks page; a failed completion shows its message and the typed outcome on that task.
+  Response TasksPage(Request& request, const Principal& who, const std::string& problem_id,
+                     const std::string& problem, const std::string& typed);
+  Response CompleteTask(Request& request, const Principal& who);
+  Response AreaReviews(Request& request, const Principal& who);
+  // Risk tools (tools_handlers.cc).
+  Response ToolsAdmin(Request& request, const Principal& who);
+  Response RegisterTool(Request& request, const Principal& who);
+  Response ActivateTool(Request& request, const Principal& who);
+  Response ViewToolVersion(Request& request, const Principal& who);
+  // The administrator's tools page; a refused file shows every problem and keeps the text.
+  Response ToolsPage(Request& request, const Principal& who, const Error* problem,
+                     const std::string& typed);
+
   // --- API ------------------------------------------------------------------------------
   Response ApiSearchChildren(Request& request, const Principal& who);
   Response ApiCreateChild(Request& request, const Principal& who);
   Response ApiGetChild(Request& request, const Principal& who);
   Response ApiCreateConcern(Request& request, const Principal& who);
   Response ApiChronology(Request& request, const Principal& who);
+  // Risk tools and assessments (assessments_api.cc).
+  Response ApiListTools(Request& request, const Principal& who);
+  Response ApiGetToolVersion(Request& request, const Principal& who);
+  Response ApiCreateAssessment(Request& request, const Principal& who);
+  Response ApiListAssessments(Request& request, const Principal& who);
 
   Response Health(Request& request);
 
@@ -135,6 +175,35 @@ class App {
   };
   Response ChronologyPage(Request& request, const Principal& who, const children::Child& child,
                           std::string_view purpose, const AddendumProblem* problem);
+  // What a practitioner (form) or partner system (API) answered.
+  struct AssessmentInput {
+    std::vector<assessments::Answer> answers;  // the indicators present
+    std::vector<std::string> cleared;          // pre-filled answers the practitioner cleared
+    std::string judged_level;
+    std::string rationale;
+  };
+  struct SubmittedAssessment {
+    assessments::Assessment assessment;
+    std::vector<tasks::Task> tasks;
+  };
+  // Scores `input` with `tool` (the draft's pinned version, or the active tool's latest for a
+  // new assessment), checks the judgement, stores the submitted assessment (completing `draft`
+  // when given), turns the required actions into tasks, alerts the coordinators when the judged
+  // level is below the computed one, and audits — all in one transaction. kInvalid carries
+  // every field problem at once: "answers.<code>[.<part>]", "judged_level", "rationale".
+  Result<SubmittedAssessment> DoSubmitAssessment(
+      const Principal& who, const Request& request, const children::Child& child,
+      const storage::ToolPtr& tool, const storage::AssessmentsRepository::Stored* draft,
+      const AssessmentInput& input, std::string_view purpose);
+  // A child's assessments, newest first (drafts included), audited as one read.
+  Result<std::vector<assessments::Assessment>> DoListAssessments(const Principal& who,
+                                                                 const Request& request,
+                                                                 const children::Child& child,
+                                                                 std::string_view purpose);
+  // What the records of every agency suggest for `tool`, today.
+  Result<std::vector<assessments::Prefilled>> DoPrefill(const children::Child& child,
+                                                        const assessments::ToolDefinition& tool);
+
   struct SearchOutcome {
     std::vector<children::Child> visible;
     std::size_t hidden = 0;  // matches outside the searcher's access
@@ -146,6 +215,7 @@ class App {
   storage::Database& db_;
   const reference::Catalogue& catalogue_;
   const Clock& clock_;
+  const WorkingCalendar& calendar_;
   AppOptions options_;
   Templates templates_;
   storage::AgenciesRepository agencies_;
@@ -154,6 +224,9 @@ class App {
   storage::ConcernsRepository concerns_;
   storage::AccessRepository access_;
   storage::AuditRepository audit_;
+  storage::AssessmentsRepository assessments_;
+  storage::TasksRepository tasks_;
+  storage::ToolLibrary tools_;
 };
 
 }  // namespace harbour::web

@@ -5,6 +5,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
+#include "web/assessment_views.h"
 #include "web/view_helpers.h"
 
 namespace harbour::web {
@@ -242,15 +243,18 @@ Response App::ViewChild(Request& request, const Principal& who) {
   };
   auto involved = children_.Involved(child->id);
   if (!involved) return ErrorPage(&who, request, involved.error());
+  // The page includes the risk panel (current level, review date, history) when the viewer
+  // may read assessments; the entry says so.
+  bool risk_panel = can(access::Action::kViewAssessments);
   if (!Audit(AuditEntry(who, request, "child.view", "child", child->id, "allowed", decision.purpose,
-                        decision.reason))) {
+                        decision.reason + (risk_panel ? "; with risk panel" : "")))) {
     return ErrorPage(&who, request,
                      Error{ErrorKind::kUnavailable,
                            "audit_unavailable",
                            "The service cannot record this view. Try again.",
                            {}});
   }
-  Date today = DateOf(clock_.Now());
+  Date today = LondonDate(clock_.Now());
   mstch::map context = ChildSummary(*child, today);
   const children::Child& c = *child;
   auto ethnicity = catalogue_.FindEthnicity(c.ethnicity);
@@ -276,9 +280,10 @@ Response App::ViewChild(Request& request, const Principal& who) {
   });
   mstch::array team;
   for (const auto& a : *involved) {
-    std::string reason = a.reason == "created"   ? "Created the record"
-                         : a.reason == "concern" ? "Recorded a concern"
-                                                 : "Added to the team";
+    std::string reason = a.reason == "created"      ? "Created the record"
+                         : a.reason == "concern"    ? "Recorded a concern"
+                         : a.reason == "assessment" ? "Assessed the risk"
+                                                    : "Added to the team";
     team.push_back(mstch::map{{"name", a.agency_name},
                               {"reason", reason},
                               {"since", FormatLongDate(DateOf(a.added_at))}});
@@ -296,8 +301,31 @@ Response App::ViewChild(Request& request, const Principal& who) {
   context["has_other_agencies"] = !others.empty() && can(access::Action::kAddToTeam);
   context["team_added"] = request.query.Get("team") == "added";
   context["can_log_concern"] = can(access::Action::kLogConcern);
+  context["can_assess"] = can(access::Action::kAssess);
   context["created"] = request.query.Get("created") == "1";
+  if (risk_panel) {
+    auto risk = RiskPanel(*child, today);
+    if (!risk) return ErrorPage(&who, request, risk.error());
+    context["risk"] = *risk;
+  }
   return Page(&who, request, children::DisplayName(c), "pages/child", context);
+}
+
+Result<mstch::map> App::RiskPanel(const children::Child& child, Date today) {
+  auto all = assessments_.ForChild(child.id);
+  if (!all) return std::unexpected(all.error());
+  std::vector<assessments::Assessment> history;
+  std::vector<const assessments::ToolDefinition*> used;
+  std::vector<storage::ToolPtr> keep;  // owns the definitions `used` points into
+  for (auto& a : *all) {
+    if (a.status != assessments::Status::kSubmitted) continue;
+    auto tool = tools_.Load(a.tool_id, a.tool_version);
+    if (!tool) return std::unexpected(tool.error());
+    keep.push_back(*tool);
+    used.push_back(keep.back().get());
+    history.push_back(std::move(a));
+  }
+  return RiskSummary(history, used, today);
 }
 
 Response App::AddToTeam(Request& request, const Principal& who) {

@@ -68,8 +68,13 @@ Response App::Home(Request& request, const Principal& who) {
     if (!alerts) return ErrorPage(&who, request, alerts.error());
     mstch::array rows;
     for (const auto& a : *alerts) {
+      std::string what = a.kind == "immediate_danger" ? "Immediate danger reported"
+                         : a.kind == "judged_lower"   ? "Judged below the computed risk level"
+                                                      : a.kind;
       rows.push_back(mstch::map{{"child_id", a.child_id},
                                 {"child_name", a.child_name},
+                                {"what", what},
+                                {"detail", a.detail},
                                 {"raised_by", a.raised_by_name},
                                 {"agency", a.agency_name},
                                 {"raised_at", FormatLondonDateTime(a.raised_at)}});

@@ -8,90 +8,24 @@
 // (the README's picture).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  DEMO_PASSWORD,
-  pastDate,
-  prepareDatabase,
-  repoRoot,
-  startServer,
-  syntheticNhsNumber,
-} from '../support/harbour.mjs';
+import { pastDate, repoRoot, syntheticNhsNumber } from '../support/harbour.mjs';
+import { startBrowserHarness } from '../support/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let dir;
-let server;
-let browser;
+let harness;
 let base;
+let openPage;
+let signIn;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
-  const url = `sqlite:///${join(dir, 'harbour.db')}`;
-  prepareDatabase(url, { children: 20, seed: 7 });
-  server = await startServer(url);
-  base = server.base;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  harness = await startBrowserHarness({ children: 20, seed: 7 });
+  ({ base, openPage, signIn } = harness);
 }, { timeout: 90_000 });
 
 after(async () => {
-  if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await harness?.stop();
 });
-
-// A fresh browser context whose page records every problem the page reports. Chromium logs
-// "Failed to load resource" for any 4xx document; `expectedErrors` lists the URLs where that is
-// the point of the test.
-async function openPage(expectedErrors = new Set()) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const expected = message.text().startsWith('Failed to load resource') &&
-                     expectedErrors.has(message.location().url);
-    if (!expected) problems.push(`console error on ${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
-  page.on('response', (response) => {
-    const url = response.url();
-    if (url.startsWith(base) && url.includes('/assets/') && response.status() >= 400) {
-      problems.push(`asset ${url} answered ${response.status()}`);
-    }
-  });
-  page.on('requestfailed', (request) => {
-    // ERR_ABORTED is the browser dropping a request because the page navigated on.
-    const reason = request.failure()?.errorText ?? '';
-    if (request.url().startsWith(base) && reason !== 'net::ERR_ABORTED') {
-      problems.push(`request failed: ${request.url()} ${reason}`);
-    }
-  });
-  // CSP violations are also reported as console errors; this catches any that are not.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
-    });
-  });
-  return { context, page, problems };
-}
-
-async function signIn(page, username) {
-  await page.goto(`${base}/sign-in`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
-}
 
 test('a practitioner adds a child, logs a concern and sees it; another agency cannot see the child', { timeout: 120_000 }, async () => {
   // Each run has a fresh database, and neither name is in the demo loader's lists, so a plain

@@ -1,0 +1,164 @@
+// "My tasks" (a shared component: assessment actions now, panel actions later) and the
+// coordinator's list of reviews due across the area.
+#include "common/ids.h"
+#include "web/app.h"
+#include "web/assessment_views.h"
+#include "web/view_helpers.h"
+
+namespace harbour::web {
+
+namespace {
+
+constexpr int kDoneShown = 20;
+constexpr int kReviewsShown = 500;
+
+mstch::map TaskRow(const tasks::Task& t, const reference::Catalogue& catalogue, Instant now,
+                   const std::string& problem_id, const std::string& problem,
+                   const std::string& typed) {
+  auto timeliness = tasks::TimelinessOf(t, now);
+  bool has_problem = problem_id == t.id;
+  return mstch::map{
+      {"id", t.id},
+      {"title", t.title},
+      {"who", WhoLabel(t.who, catalogue)},
+      {"child_id", t.child_id},
+      {"child_name", t.child_name},
+      {"source_type", t.source_type},
+      {"source_href", t.source_type == "assessment"
+                          ? "/children/" + t.child_id + "/assessments/" + t.source_id
+                          : "/children/" + t.child_id},
+      {"due", FormatLondonDateTime(t.due_at)},
+      {"overdue", timeliness == tasks::Timeliness::kOverdue},
+      {"done", timeliness == tasks::Timeliness::kDone},
+      {"outcome", t.outcome},
+      {"completed_by", t.completed_by_name},
+      {"completed_at", Str(t.completed_at ? FormatLondonDateTime(*t.completed_at) : "")},
+      {"error", Str(has_problem ? problem : "")},
+      {"typed", Str(has_problem ? typed : "")},
+  };
+}
+
+}  // namespace
+
+Response App::MyTasks(Request& request, const Principal& who) {
+  return TasksPage(request, who, "", "", "");
+}
+
+Response App::TasksPage(Request& request, const Principal& who, const std::string& problem_id,
+                        const std::string& problem, const std::string& typed) {
+  auto list = tasks_.AssignedTo(who.Subject(), kDoneShown);
+  if (!list) return ErrorPage(&who, request, list.error());
+  Instant now = clock_.Now();
+  mstch::array open, done;
+  int overdue = 0;
+  for (const auto& t : *list) {
+    mstch::map row = TaskRow(t, catalogue_, now, problem_id, problem, typed);
+    if (t.status == tasks::TaskStatus::kDone) {
+      done.push_back(row);
+      continue;
+    }
+    if (tasks::TimelinessOf(t, now) == tasks::Timeliness::kOverdue) ++overdue;
+    open.push_back(row);
+  }
+  if (!Audit(AuditEntry(who, request, "task.list", "user", who.user.id, "allowed", {},
+                        std::to_string(list->size()) + " tasks listed"))) {
+    return ErrorPage(&who, request,
+                     Error{ErrorKind::kUnavailable,
+                           "audit_unavailable",
+                           "The service cannot record this view. Try again later.",
+                           {}});
+  }
+  mstch::map context{{"open", open},
+                     {"has_open", !open.empty()},
+                     {"done", done},
+                     {"has_done", !done.empty()},
+                     {"overdue_count", overdue},
+                     {"completed", request.query.Get("completed") == "1"}};
+  if (!problem_id.empty()) {
+    context["has_errors"] = true;
+    context["errors"] =
+        mstch::array{mstch::map{{"message", problem}, {"href", "#outcome-" + problem_id}}};
+  }
+  return Page(&who, request, problem_id.empty() ? "My tasks" : "Error: My tasks", "pages/tasks",
+              context, problem_id.empty() ? 200 : 422);
+}
+
+Response App::CompleteTask(Request& request, const Principal& who) {
+  std::string id = request.Param("id");
+  if (!IsValidId(id)) return NotFoundPage(&who, request);
+  auto task = tasks_.Find(id);
+  if (!task) return ErrorPage(&who, request, task.error());
+  if (!*task || !tasks::IsAssignedTo(**task, who.Subject())) {
+    Audit(AuditEntry(who, request, "task.complete", "task", id, "refused", {},
+                     "not assigned to this user"));
+    return NotFoundPage(&who, request);
+  }
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto outcome = tasks::ValidateOutcome(form->Get("outcome"));
+  if (!outcome) {
+    return TasksPage(request, who, id, outcome.error().fields.begin()->second,
+                     form->Get("outcome"));
+  }
+  Instant now = clock_.Now();
+  auto saved = storage::Guard("completing a task", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    if (!tasks_.CompleteIn(tx, id, *outcome, who.user.id, now)) {
+      return Conflict("task_done", "This task has already been completed.");
+    }
+    audit_.AppendIn(tx, AuditEntry(who, request, "task.complete", "task", id, "allowed", {},
+                                   "child " + (*task)->child_id));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Response::Redirect("/tasks?completed=1");
+}
+
+Response App::AreaReviews(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kViewAreaReviews);
+  if (!decision.allowed) {
+    return Refuse(who, request, decision, access::Action::kViewAreaReviews,
+                  "Only coordinators see the reviews due across the area.");
+  }
+  Date today = LondonDate(clock_.Now());
+  Date horizon{std::chrono::sys_days{today} + std::chrono::days{assessments::kDueSoonDays}};
+  auto due = assessments_.ReviewsDueBy(horizon, kReviewsShown);
+  if (!due) return ErrorPage(&who, request, due.error());
+  mstch::array overdue, soon;
+  for (const auto& r : *due) {
+    auto tool = tools_.Load(r.tool_id, r.tool_version);
+    if (!tool) return ErrorPage(&who, request, tool.error());
+    auto state = assessments::ReviewStateOf(r.next_review, today);
+    auto days = (std::chrono::sys_days{today} - std::chrono::sys_days{r.next_review}).count();
+    mstch::map row{
+        {"child_id", r.child_id},
+        {"child_name", r.child_name},
+        {"level", LevelTag(**tool, r.level)},
+        {"next_review", FormatLongDate(r.next_review)},
+        {"days_overdue", static_cast<int>(days)},
+        {"assessed_by", r.assessed_by_name},
+        {"agency", r.agency_name},
+        {"assessment_href", "/children/" + r.child_id + "/assessments/" + r.assessment_id}};
+    (state == assessments::ReviewState::kOverdue ? overdue : soon).push_back(row);
+  }
+  if (!Audit(AuditEntry(who, request, "review.area", "area", "", "allowed", decision.purpose,
+                        std::to_string(overdue.size()) + " overdue, " +
+                            std::to_string(soon.size()) + " due soon"))) {
+    return ErrorPage(&who, request,
+                     Error{ErrorKind::kUnavailable,
+                           "audit_unavailable",
+                           "The service cannot record this view. Try again later.",
+                           {}});
+  }
+  return Page(&who, request, "Reviews due", "pages/reviews",
+              mstch::map{{"overdue", overdue},
+                         {"has_overdue", !overdue.empty()},
+                         {"overdue_count", static_cast<int>(overdue.size())},
+                         {"soon", soon},
+                         {"has_soon", !soon.empty()},
+                         {"due_soon_days", assessments::kDueSoonDays},
+                         {"truncated", due->size() >= static_cast<std::size_t>(kReviewsShown)}});
+}
+
+}  // namespace harbour::web
