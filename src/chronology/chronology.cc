@@ -12,12 +12,15 @@ std::string_view ToCode(EntryType type) {
       return "addendum";
     case EntryType::kRecord:
       return "record";
+    case EntryType::kAssessment:
+      return "assessment";
   }
   return "concern";
 }
 
 std::optional<EntryType> EntryTypeFromCode(std::string_view code) {
-  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord}) {
+  for (auto t :
+       {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord, EntryType::kAssessment}) {
     if (ToCode(t) == code) return t;
   }
   return std::nullopt;
@@ -31,6 +34,8 @@ std::string_view Label(EntryType type) {
       return "Addendum";
     case EntryType::kRecord:
       return "Record created";
+    case EntryType::kAssessment:
+      return "Risk assessment";
   }
   return "Concern";
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A child's chronology: everything recorded about the child by every agency, newest first
-// (issue 2: concerns, addenda and the record itself; later issues add assessments,
-// referrals and missing episodes as further entry types). Pure.
+// (issue 2: concerns, addenda and the record itself; issue 3: submitted risk assessments; later
+// issues add referrals and missing episodes as further entry types). Pure.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,10 +11,11 @@
 
 namespace harbour::chronology {
 
-enum class EntryType { kConcern, kAddendum, kRecord };
-std::string_view ToCode(EntryType type);  // "concern", "addendum", "record"
+enum class EntryType { kConcern, kAddendum, kRecord, kAssessment };
+std::string_view ToCode(EntryType type);  // "concern", "addendum", "record", "assessment"
 std::optional<EntryType> EntryTypeFromCode(std::string_view code);
-std::string_view Label(EntryType type);  // "Concern", "Addendum", "Record created"
+// "Concern", "Addendum", "Record created", "Risk assessment"
+std::string_view Label(EntryType type);
 
 struct Entry {
   EntryType type = EntryType::kConcern;
@@ -24,7 +25,7 @@ struct Entry {
   std::string agency_name;
   std::string headline;     // short heading for the page ("Sexual exploitation: 2 indicators")
   std::string summary;      // one line for the API: the headline and, for concerns, an excerpt
-  std::string detail;       // full text shown on the page (narrative, addendum text)
+  std::string detail;       // full text shown on the page (narrative, addendum text, rationale)
   std::string related_id;   // an addendum's concern id
   std::string recorded_by;  // display name of who recorded it
   std::vector<std::string> indicators;  // indicator codes (concerns)

@@ -43,7 +43,8 @@ TEST(Chronology, FiltersByTypeAndAgency) {
 }
 
 TEST(Chronology, CodesRoundTrip) {
-  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord}) {
+  for (auto t :
+       {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord, EntryType::kAssessment}) {
     EXPECT_EQ(EntryTypeFromCode(ToCode(t)), t);
   }
   EXPECT_FALSE(EntryTypeFromCode("referral").has_value());

@@ -244,7 +244,7 @@ Response App::ApiChronology(Request& request, const Principal& who) {
       return JsonError(Error{ErrorKind::kInvalid,
                              "validation_failed",
                              "Unknown entry type.",
-                             {{"type", "Must be one of concern, addendum, record"}}});
+                             {{"type", "Must be one of concern, addendum, record, assessment"}}});
     }
   }
   filter.agency_id = request.query.Get("agency");

@@ -200,6 +200,9 @@ class App {
                                                                  const Request& request,
                                                                  const children::Child& child,
                                                                  std::string_view purpose);
+  // The child's submitted assessments as chronology entries (headline: the judged level, and
+  // the tool's when different; detail: the rationale).
+  Result<std::vector<chronology::Entry>> AssessmentEntries(const children::Child& child);
   // What the records of every agency suggest for `tool`, today.
   Result<std::vector<assessments::Prefilled>> DoPrefill(const children::Child& child,
                                                         const assessments::ToolDefinition& tool);

@@ -128,6 +128,35 @@ Result<App::SubmittedAssessment> App::DoSubmitAssessment(
   return SubmittedAssessment{std::move(a), std::move(new_tasks)};
 }
 
+Result<std::vector<chronology::Entry>> App::AssessmentEntries(const children::Child& child) {
+  auto list = assessments_.ForChild(child.id);
+  if (!list) return std::unexpected(list.error());
+  std::vector<chronology::Entry> out;
+  for (const auto& a : *list) {
+    if (a.status != assessments::Status::kSubmitted) continue;
+    auto tool = tools_.Load(a.tool_id, a.tool_version);
+    if (!tool) return std::unexpected(tool.error());
+    const auto* judged = (*tool)->FindLevel(a.judged_level);
+    const auto* computed = (*tool)->FindLevel(a.outcome.level);
+    chronology::Entry e;
+    e.type = chronology::EntryType::kAssessment;
+    e.at = a.submitted_at.value_or(a.updated_at);
+    e.id = a.id;
+    e.agency_id = a.assessed_by_agency;
+    e.agency_name = a.agency_name;
+    e.recorded_by = a.assessed_by_name;
+    e.headline = "Risk assessment: " + (judged ? judged->label : a.judged_level);
+    if (a.judged_level != a.outcome.level) {
+      e.headline += " (the tool: " + (computed ? computed->label : a.outcome.level) + ")";
+    }
+    e.summary =
+        e.headline + " with " + (*tool)->name + " version " + std::to_string(a.tool_version);
+    e.detail = a.rationale;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 Result<std::vector<assessments::Assessment>> App::DoListAssessments(const Principal& who,
                                                                     const Request& request,
                                                                     const children::Child& child,

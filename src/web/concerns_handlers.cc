@@ -91,6 +91,9 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
                                          std::string_view purpose) {
   auto entries = concerns_.ChronologyEntries(child.id);
   if (!entries) return std::unexpected(entries.error());
+  auto assessed = AssessmentEntries(child);
+  if (!assessed) return std::unexpected(assessed.error());
+  entries->insert(entries->end(), assessed->begin(), assessed->end());
   if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed", purpose))) {
     return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                 "The service cannot record this view. Try again later.");
@@ -250,6 +253,7 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
         {"type", Str(chronology::ToCode(e.type))},
         {"type_label", Str(chronology::Label(e.type))},
         {"is_concern", e.type == chronology::EntryType::kConcern},
+        {"is_assessment", e.type == chronology::EntryType::kAssessment},
         {"id", e.id},
         {"at", FormatRfc3339(e.at)},
         {"at_text", FormatLondonDateTime(e.at)},
@@ -274,7 +278,8 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
       {"type_options", Options({{"", "All types"},
                                 {"concern", "Concerns"},
                                 {"addendum", "Addenda"},
-                                {"record", "Record created"}},
+                                {"record", "Record created"},
+                                {"assessment", "Risk assessments"}},
                                type)},
       {"agency_options",
        [&] {

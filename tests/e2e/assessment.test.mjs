@@ -133,6 +133,12 @@ test('a practitioner completes a pre-filled assessment, disagrees with a rationa
     await page.waitForURL(`${base}/tasks?completed=1`);
     await assert.doesNotReject(page.getByText('Recorded on the school system; outcome shared with the DSL.').waitFor());
 
+    // The chronology shows the assessment beside the concerns it drew on.
+    await page.goto(`${childUrl}/chronology?type=assessment`);
+    await assert.doesNotReject(
+      page.getByRole('heading', { name: `Risk assessment: No current concern (the tool: ${computed})` }).waitFor(),
+      'the assessment is in the chronology');
+
     // The child's page shows the level and the next review.
     await page.goto(childUrl);
     assert.equal((await page.locator('#current-level').innerText()).trim(), 'No current concern');
