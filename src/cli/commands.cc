@@ -159,7 +159,8 @@ int RegisterShippedTools(storage::Database& db, const reference::Catalogue& cata
     if (!done) {
       std::cerr << "harbour: the shipped tool " << file.path
                 << " was not registered: " << done.error().message << "\n";
-      ++failures;
+      // A clash with a version the partnership registered itself is expected and kept.
+      if (done.error().kind != ErrorKind::kConflict) ++failures;
       continue;
     }
     if (done->registration == assessments::Registration::kNewVersion) {

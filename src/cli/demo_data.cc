@@ -432,8 +432,9 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
           ++summary.concerns;
           first_concern = std::min(first_concern, concern.observed_at);
           for (const auto& code : concern.indicators) {
-            sightings.push_back(
-                {code, LondonDate(concern.observed_at), "concern", concern.id, "", ""});
+            const std::string& name = agency_names[concern.recorded_by_agency];
+            sightings.push_back({code, LondonDate(concern.observed_at), "concern", concern.id, name,
+                                 name + " worker"});
           }
         }
         concerns_left -= count;

@@ -76,8 +76,15 @@ Response App::ToolsPage(Request& request, const Principal& who, const Error* pro
                      {"activated", request.query.Get("activated") == "1"},
                      {"unchanged", request.query.Get("unchanged") == "1"}};
   if (problem != nullptr) {
+    // In file order: the fields are keyed "line N: field", which sort as text.
+    std::vector<std::pair<std::string, std::string>> fields(problem->fields.begin(),
+                                                            problem->fields.end());
+    auto line_of = [](const std::string& key) {
+      return key.starts_with("line ") ? std::atoi(key.c_str() + 5) : 0;
+    };
+    std::ranges::stable_sort(fields, {}, [&](const auto& f) { return line_of(f.first); });
     mstch::array errors;
-    for (const auto& [field, message] : problem->fields) {
+    for (const auto& [field, message] : fields) {
       errors.push_back(
           mstch::map{{"message", field + ": " + message}, {"href", Str("#definition")}});
     }

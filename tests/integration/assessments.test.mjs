@@ -538,6 +538,68 @@ function defineAssessmentTests(engine) {
         const verify = harbour(['audit', 'verify', '--db', url]);
         assert.equal(verify.status, 0, verify.stdout + verify.stderr);
       });
+
+      test('the web form of a RAG tool: an amended level needs a reason, and the form keeps what was entered', async () => {
+        assert.equal(harbour(['tools', 'activate', 'example-rag', '--db', url]).status, 0);
+        const child = await newChild();
+        const web = new WebClient(base);
+        await web.signInOk('demo.practitioner');
+        const started = await web.postWithCsrf(`/children/${child.id}/assessments`, {});
+        assert.equal(started.status, 303, started.text.slice(0, 300));
+        const draft = started.location;
+        const form = await web.get(draft);
+        assert.equal(form.status, 200);
+        assert.match(form.text, /name="amended_level\.ws\.going_missing"/, 'a RAG tool offers amendments');
+        const answers = [['present', 'ws.going_missing'], ['amended_level.ws.going_missing', 'high'],
+                         ['last_seen.ws.going_missing', isoDay(-4)], ['judged_level', 'high'], ['intent', 'submit']];
+        const refused = await web.postWithCsrf(draft, answers);
+        assert.equal(refused.status, 422, refused.text.slice(0, 300));
+        assert.match(refused.text, /Give a reason for changing the suggested level/);
+        assert.match(refused.text, /<option value="high" selected>/, 'the amended level is kept');
+        assert.match(refused.text, new RegExp(`value="${isoDay(-4)}"`), 'the date is kept');
+        assert.match(refused.text, /id="judged_level-high"[^>]*checked/, 'the judged level is kept');
+        assert.equal(sql(`SELECT status FROM assessments WHERE child_id = '${child.id}'`), 'draft', 'still a draft');
+
+        const done = await web.postWithCsrf(draft, [...answers, ['amended_reason.ws.going_missing', 'Missing three nights this week']]);
+        assert.equal(done.status, 303, done.text.slice(0, 500));
+        assert.match(done.location, /\?submitted=1$/);
+        const result = await web.get(done.location.replace(/^https?:\/\/[^/]+/, ''));
+        assert.equal(result.status, 200);
+        assert.match(result.text, /amended to/);
+        assert.match(result.text, /Missing three nights this week/);
+        assert.equal(sql(`SELECT tool_id || ' ' || status || ' ' || computed_level FROM assessments WHERE child_id = '${child.id}'`),
+                     'example-rag submitted high');
+        // A submitted assessment cannot be changed through its form any more; the refusal is audited.
+        const again = await web.postWithCsrf(draft, answers);
+        assert.equal(again.status, 409);
+        assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'assessment.save' AND outcome = 'refused'"), '1');
+      });
+
+      test("the administrator's page refuses an invalid tool with every problem, keeps the text, and changes nothing", async () => {
+        const web = new WebClient(base);
+        await web.signInOk('demo.admin');
+        const page = await web.get('/tools');
+        assert.equal(page.status, 200);
+        const active = sql("SELECT value FROM settings WHERE name = 'active_tool'");
+        const versions = sql('SELECT count(*) FROM risk_tool_versions');
+        const broken = readFileSync(join(repoRoot, 'config/tools/example-rag.toml'), 'utf8')
+          .replace('colour = "green"', 'colour = "tartan"')
+          .replace('version = 1', 'version = 9')
+          .replace('code = "ws.going_missing"', 'code = "ws.no_such_sign"');
+        const res = await web.postWithCsrf('/tools', { definition: broken });
+        assert.equal(res.status, 422, res.text.slice(0, 300));
+        assert.match(res.text, /tartan/);
+        assert.match(res.text, /ws\.no_such_sign/);
+        assert.match(res.text, /There is a problem/);
+        const lines = [...res.text.matchAll(/line (\d+): /g)].map((m) => Number(m[1]));
+        assert.ok(lines.length >= 2, `every problem is listed: ${lines}`);
+        assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in file order');
+        assert.equal(sql("SELECT value FROM settings WHERE name = 'active_tool'"), active, 'the active tool is unchanged');
+        assert.equal(sql('SELECT count(*) FROM risk_tool_versions'), versions, 'nothing registered');
+        const practitioner = new WebClient(base);
+        await practitioner.signInOk('demo.practitioner');
+        assert.equal((await practitioner.get('/tools')).status, 403, 'only administrators manage tools');
+      });
     });
   });
 }
