@@ -2,7 +2,6 @@
 // tool; anyone signed in can read how a tool version asks and scores (transparency).
 #include <algorithm>
 #include <charconv>
-#include <cstdlib>
 
 #include "web/app.h"
 #include "web/assessment_views.h"
@@ -80,7 +79,9 @@ Response App::ToolsPage(Request& request, const Principal& who, const Error* pro
     std::vector<std::pair<std::string, std::string>> fields(problem->fields.begin(),
                                                             problem->fields.end());
     auto line_of = [](const std::string& key) {
-      return key.starts_with("line ") ? std::atoi(key.c_str() + 5) : 0;
+      int line = 0;
+      if (key.starts_with("line ")) std::from_chars(key.data() + 5, key.data() + key.size(), line);
+      return line;
     };
     std::ranges::stable_sort(fields, {}, [&](const auto& f) { return line_of(f.first); });
     mstch::array errors;
