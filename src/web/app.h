@@ -117,6 +117,10 @@ class App {
   Response ViewAssessment(Request& request, const Principal& who);
   Response SaveAssessment(Request& request, const Principal& who);
   Response ChildAssessments(Request& request, const Principal& who);
+  // Adds what submitting `form` would also refuse (the engine's and the judgement's checks), so
+  // that one round shows every problem.
+  void AddSubmitProblems(const assessments::ToolDefinition& tool, const children::Child& child,
+                         const AssessmentForm& form, Error& problems);
   // The draft's form, with `problems` (422) or without (200); `preview` is what the tool
   // computes from the saved answers.
   Response AssessmentFormPage(const Principal& who, const Request& request,

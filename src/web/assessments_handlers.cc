@@ -319,6 +319,7 @@ Response App::SaveAssessment(Request& request, const Principal& who) {
       problems.fields.emplace("answers." + code,
                               "Confirm or clear this answer suggested by the records");
     }
+    if (!problems.fields.empty()) AddSubmitProblems(**tool, *child, form, problems);
   } else if (auto judgement = assessments::ValidateDraftJudgement(**tool, Trim(form.judged_level),
                                                                   form.rationale);
              !judgement) {
@@ -365,6 +366,18 @@ Response App::SaveAssessment(Request& request, const Principal& who) {
     problems.fields = checked.error().fields;
   }
   return AssessmentFormPage(who, request, *child, **tool, draft, form, &problems, false);
+}
+
+void App::AddSubmitProblems(const assessments::ToolDefinition& tool, const children::Child& child,
+                            const AssessmentForm& form, Error& problems) {
+  Instant now = clock_.Now();
+  auto outcome = assessments::Score(tool, form.answers,
+                                    assessments::FactsOf(child, LondonDate(now)), now, calendar_);
+  Result<assessments::Judgement> judged =
+      outcome
+          ? assessments::ValidateJudgement(tool, *outcome, Trim(form.judged_level), form.rationale)
+          : Result<assessments::Judgement>(std::unexpected(outcome.error()));
+  if (!judged) problems.fields.insert(judged.error().fields.begin(), judged.error().fields.end());
 }
 
 Response App::AssessmentFormPage(const Principal& who, const Request& request,

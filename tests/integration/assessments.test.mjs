@@ -575,6 +575,27 @@ function defineAssessmentTests(engine) {
         assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'assessment.save' AND outcome = 'refused'"), '1');
       });
 
+      test('the web form shows every problem in one round: an undecided suggestion and a missing rationale', async () => {
+        const child = await newChild();
+        const concern = await api('demo.practitioner').post(`/api/v1/children/${child.id}/concerns`, {
+          observed_at: new Date(Date.now() - 2 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          category: 'missing', indicators: ['ws.going_missing'], narrative: 'Away overnight again.',
+          first_hand: true, immediate_danger: false,
+        });
+        assert.equal(concern.status, 201, concern.text);
+        const web = new WebClient(base);
+        await web.signInOk('demo.practitioner');
+        const started = await web.postWithCsrf(`/children/${child.id}/assessments`, {});
+        const form = await web.get(started.location);
+        assert.match(form.text, /Suggested by the records/);
+        assert.match(form.text, /name="confirm\.ws\.going_missing"/);
+        const refused = await web.postWithCsrf(started.location, { judged_level: 'high', intent: 'submit' });
+        assert.equal(refused.status, 422);
+        assert.match(refused.text, /Confirm or clear this answer suggested by the records/);
+        assert.match(refused.text, /Explain why your judged level differs/);
+        assert.match(refused.text, /id="judged_level-high"[^>]*checked/);
+      });
+
       test("the administrator's page refuses an invalid tool with every problem, keeps the text, and changes nothing", async () => {
         const web = new WebClient(base);
         await web.signInOk('demo.admin');
