@@ -33,12 +33,15 @@ build-fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 
-# Starts Harbour on an embedded SQLite database with synthetic demo data (made once).
+# Starts Harbour on an embedded SQLite database with synthetic demo data (made once). Migrating
+# every time brings an existing var/harbour.db up to this build (and its shipped risk tools).
 run: build
 	@mkdir -p $(dir $(RUN_DB))
 	@if [ ! -f $(RUN_DB) ]; then \
 	  $(HARBOUR) migrate --db sqlite:///$(abspath $(RUN_DB)) && \
 	  $(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --children 300 --seed 1; \
+	else \
+	  $(HARBOUR) migrate --db sqlite:///$(abspath $(RUN_DB)); \
 	fi
 	@$(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --print-logins
 	@echo "Harbour: http://$(LISTEN)/"
