@@ -1,0 +1,162 @@
+#include "referrals/referral.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <set>
+#include <utility>
+
+namespace harbour::referrals {
+namespace {
+
+using std::chrono::sys_days;
+
+Date D(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+const Instant kAt = sys_days{D(2026, 3, 4)} + std::chrono::hours{10};
+
+constexpr std::array kAll = {State::kSubmitted,   State::kScreening, State::kAccepted,
+                             State::kNotAccepted, State::kWithdrawn, State::kDiscussed,
+                             State::kUnderReview, State::kClosed};
+
+TransitionRequest To(State to, Actor actor = Actor::kCoordinator) {
+  TransitionRequest r;
+  r.to = to;
+  r.actor = actor;
+  r.reason = "A reason";
+  r.signposting = "Early help team";
+  return r;
+}
+
+// The whole machine, as a table: every (from, to) pair the coordinator may make.
+const std::set<std::pair<State, State>> kCoordinatorMoves = {
+    {State::kSubmitted, State::kScreening}, {State::kSubmitted, State::kWithdrawn},
+    {State::kScreening, State::kAccepted},  {State::kScreening, State::kNotAccepted},
+    {State::kScreening, State::kWithdrawn}, {State::kAccepted, State::kDiscussed},
+    {State::kAccepted, State::kClosed},     {State::kDiscussed, State::kUnderReview},
+    {State::kDiscussed, State::kClosed},    {State::kUnderReview, State::kDiscussed},
+    {State::kUnderReview, State::kClosed},
+};
+const std::set<std::pair<State, State>> kReferrerMoves = {
+    {State::kSubmitted, State::kWithdrawn},
+    {State::kScreening, State::kWithdrawn},
+};
+
+TEST(ReferralStateMachine, EveryPairIsAllowedExactlyWhenTheTableSaysSo) {
+  for (State from : kAll) {
+    for (State to : kAll) {
+      for (Actor actor : {Actor::kCoordinator, Actor::kReferrer}) {
+        const auto& table = actor == Actor::kCoordinator ? kCoordinatorMoves : kReferrerMoves;
+        bool expected = table.contains({from, to});
+        auto decided = Decide(from, To(to, actor), "u1", kAt);
+        EXPECT_EQ(decided.has_value(), expected)
+            << ToCode(from) << " -> " << ToCode(to)
+            << (actor == Actor::kReferrer ? " by the referrer" : " by the coordinator");
+        if (!expected) {
+          EXPECT_EQ(decided.error().kind, ErrorKind::kConflict);
+          EXPECT_EQ(decided.error().code, "invalid_transition");
+        }
+      }
+    }
+  }
+}
+
+TEST(ReferralStateMachine, ARefusedMoveNamesTheCurrentState) {
+  auto refused = Decide(State::kClosed, To(State::kScreening), "u1", kAt);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message,
+            "The referral is closed: it cannot become being screened. Nothing follows that.");
+  auto referrer = Decide(State::kAccepted, To(State::kWithdrawn, Actor::kReferrer), "u1", kAt);
+  ASSERT_FALSE(referrer.has_value());
+  EXPECT_NE(referrer.error().message.find("accepted for a meeting"), std::string::npos);
+  EXPECT_NE(referrer.error().message.find("only withdraw it before a decision"), std::string::npos);
+}
+
+TEST(ReferralStateMachine, FinalStatesHaveNoMoves) {
+  for (State s : kAll) {
+    EXPECT_EQ(IsFinal(s), NextStates(s, Actor::kCoordinator).empty()) << ToCode(s);
+  }
+}
+
+TEST(ReferralGuards, WithdrawingNotAcceptingAndClosingNeedAReason) {
+  for (auto [from, to] : {std::pair{State::kSubmitted, State::kWithdrawn},
+                          std::pair{State::kScreening, State::kNotAccepted},
+                          std::pair{State::kUnderReview, State::kClosed}}) {
+    TransitionRequest r = To(to);
+    r.reason = "   ";
+    auto refused = Decide(from, r, "u1", kAt);
+    ASSERT_FALSE(refused.has_value()) << ToCode(to);
+    EXPECT_EQ(refused.error().kind, ErrorKind::kInvalid);
+    EXPECT_EQ(refused.error().fields.at("reason"), "Give the reason");
+  }
+  TransitionRequest accept = To(State::kAccepted);
+  accept.reason.clear();
+  EXPECT_TRUE(Decide(State::kScreening, accept, "u1", kAt).has_value()) << "no reason needed";
+}
+
+TEST(ReferralGuards, NotAcceptedNeedsSignpostingAndReportsBothFieldsAtOnce) {
+  TransitionRequest r = To(State::kNotAccepted);
+  r.reason.clear();
+  r.signposting.clear();
+  auto refused = Decide(State::kScreening, r, "u1", kAt);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().fields.size(), 2U);
+  EXPECT_EQ(refused.error().fields.at("signposting"),
+            "Say which service or team the referral was passed to");
+  r.reason = std::string("bad\x01");
+  r.signposting = std::string(kMaxReason + 1, 's');
+  refused = Decide(State::kScreening, r, "u1", kAt);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().fields.size(), 2U);
+}
+
+TEST(ReferralGuards, ATransitionIsTimestampedAttributedAndTrimmed) {
+  TransitionRequest r = To(State::kNotAccepted);
+  r.reason = "  Below the panel's threshold  ";
+  r.signposting = " Early help ";
+  auto t = Decide(State::kScreening, r, "coordinator-1", kAt);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->from, State::kScreening);
+  EXPECT_EQ(t->to, State::kNotAccepted);
+  EXPECT_EQ(t->by, "coordinator-1");
+  EXPECT_EQ(t->at, kAt);
+  EXPECT_EQ(t->reason, "Below the panel's threshold");
+  EXPECT_EQ(t->signposting, "Early help");
+}
+
+TEST(ReferralStates, CodesAndLabelsRoundTrip) {
+  std::set<std::string_view> labels;
+  for (State s : kAll) {
+    EXPECT_EQ(StateFromCode(ToCode(s)), s);
+    labels.insert(Label(s));
+  }
+  EXPECT_EQ(labels.size(), kAll.size());
+  EXPECT_EQ(StateFromCode("Closed"), std::nullopt);
+}
+
+const WorkingCalendar& Calendar() {
+  // Good Friday 3 April and Easter Monday 6 April 2026.
+  static const WorkingCalendar calendar({D(2026, 4, 3), D(2026, 4, 6)});
+  return calendar;
+}
+
+TEST(ScreeningClock, OneWorkingDayAcrossWeekendsAndBankHolidays) {
+  // Wednesday → Thursday 23:59 (GMT in March).
+  EXPECT_EQ(ScreeningDue(kAt, Calendar()), FromLondonLocal(D(2026, 3, 5), 23, 59));
+  // Friday → Monday.
+  EXPECT_EQ(ScreeningDue(sys_days{D(2026, 3, 6)} + std::chrono::hours{16}, Calendar()),
+            FromLondonLocal(D(2026, 3, 9), 23, 59));
+  // Thursday before Easter → Tuesday after it (Good Friday, the weekend, Easter Monday).
+  EXPECT_EQ(ScreeningDue(sys_days{D(2026, 4, 2)} + std::chrono::hours{9}, Calendar()),
+            FromLondonLocal(D(2026, 4, 7), 23, 59));
+  // Submitted at 23:30 London on a summer Wednesday (22:30 UTC): due Thursday 23:59 BST.
+  EXPECT_EQ(
+      ScreeningDue(sys_days{D(2026, 6, 3)} + std::chrono::hours{22} + std::chrono::minutes{30},
+                   Calendar()),
+      FromLondonLocal(D(2026, 6, 4), 23, 59));
+}
+
+}  // namespace
+}  // namespace harbour::referrals
