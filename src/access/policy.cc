@@ -169,6 +169,10 @@ std::string_view ToCode(Action action) {
       return "review.area";
     case Action::kManageTools:
       return "tool.manage";
+    case Action::kRefer:
+      return "referral.create";
+    case Action::kScreenReferrals:
+      return "referral.screen";
   }
   return "unknown";
 }
@@ -186,7 +190,13 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
     case Action::kAddToTeam:  // whoever works with the child may bring a partner in
     case Action::kAssess:
     case Action::kViewAssessments:
+    case Action::kRefer:  // anyone working with the child; nobody can hold a referral back
       return DecideOnChild(subject, child);
+    case Action::kScreenReferrals:
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator screens referrals", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators screen referrals");
     case Action::kViewAreaReviews:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator sees the area", kCoordinationPurpose);

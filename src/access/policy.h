@@ -39,6 +39,8 @@ enum class Action {
   kViewAssessments,  // read a child's risk assessments
   kViewAreaReviews,  // the area-wide list of overdue reviews (coordinators)
   kManageTools,      // register tool versions and choose the active tool (administrators)
+  kRefer,            // refer a child to the exploitation panel
+  kScreenReferrals,  // the referral queue: screen, accept, decide and close referrals
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 

@@ -20,7 +20,7 @@ constexpr std::array kAllActions = {
     Action::kAddToTeam,      Action::kRequestAccess,   Action::kGrantAccess,
     Action::kManageAgencies, Action::kManageUsers,     Action::kViewAuditTrail,
     Action::kAssess,         Action::kViewAssessments, Action::kViewAreaReviews,
-    Action::kManageTools,
+    Action::kManageTools,    Action::kRefer,           Action::kScreenReferrals,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -57,6 +57,8 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kViewAssessments, kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kRefer, kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -74,6 +76,8 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kViewAssessments, kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kRefer, kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -91,6 +95,8 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kViewAssessments, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewAreaReviews, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kCoordinator, Action::kRefer, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kScreenReferrals, kAllow, kAllow, kAllow},
     // panel member: need-to-know (meeting agendas come later)
     {Role::kPanelMember, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kViewChild,              kAllow, kAllow, kHide},
@@ -108,6 +114,8 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kViewAssessments, kAllow, kAllow, kHide},
     {Role::kPanelMember, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kRefer, kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -125,6 +133,8 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kViewAssessments, kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kRefer, kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -142,6 +152,8 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kViewAssessments, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kRefer, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -159,6 +171,8 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kViewAssessments, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kManageTools, kAllow, kAllow, kAllow},
+    {Role::kAdministrator, Action::kRefer, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -176,6 +190,8 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kViewAssessments, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kManageTools, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kRefer, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
 };
 // clang-format on
 
@@ -362,6 +378,8 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kViewAssessments, "assessment.view"},
       {Action::kViewAreaReviews, "review.area"},
       {Action::kManageTools, "tool.manage"},
+      {Action::kRefer, "referral.create"},
+      {Action::kScreenReferrals, "referral.screen"},
       {Action::kRequestAccess, "access.request"},
       {Action::kGrantAccess, "access.grant"},
       {Action::kManageAgencies, "agency.manage"},

@@ -124,7 +124,8 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   if (!calendar) return Report(calendar.error());
   SystemClock clock;
   web::AppOptions app_options{config->demo_banner || demo_banner, config->secure_cookies,
-                              std::string(EmbeddedText("docs/api/openapi.yaml"))};
+                              std::string(EmbeddedText("docs/api/openapi.yaml")),
+                              config->panel_name, config->panel_contact};
   web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;

@@ -88,6 +88,13 @@ Result<Config> LoadConfig(const std::string& path) {
         Resolve(base, Setting<std::string>(data, "server", "assets_dir", config.assets_dir));
     config.reference_dir =
         Resolve(base, Setting<std::string>(data, "reference", "dir", config.reference_dir));
+    config.panel_name = Setting<std::string>(data, "panel", "name", config.panel_name);
+    config.panel_contact = Setting<std::string>(data, "panel", "contact", config.panel_contact);
+    if (config.panel_name.empty() || config.panel_name.size() > 100 ||
+        config.panel_contact.size() > 300) {
+      return Fail(ErrorKind::kInvalid, "bad_config",
+                  "panel.name must be 1 to 100 characters and panel.contact at most 300.");
+    }
   } catch (const std::exception& e) {
     return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
   }

@@ -20,6 +20,10 @@ struct Config {
   bool demo_banner = false;
   std::string assets_dir;     // default: build/assets of the checkout Harbour was built in
   std::string reference_dir;  // default: config/reference of that checkout
+  // The multi-agency panel's local name (CSEP, SERAC, MASE...) and how referrers reach the
+  // coordinators, both shown in feedback messages.
+  std::string panel_name = "exploitation panel";
+  std::string panel_contact = "the exploitation coordinator, through Harbour";
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else

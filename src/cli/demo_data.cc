@@ -15,6 +15,8 @@
 #include "storage/children_repository.h"
 #include "storage/concerns_repository.h"
 #include "storage/identity_repository.h"
+#include "storage/messages_repository.h"
+#include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
 
@@ -174,7 +176,75 @@ struct DemoAssessor {
   storage::AssessmentsRepository& assessments;
   storage::TasksRepository& tasks;
   storage::ConcernsRepository& concerns;
+  storage::ReferralsRepository& referrals;
+  storage::MessagesRepository& messages;
+  std::string coordinator;  // the demo coordinator's user id
 };
+
+// A referral of the child to the panel after their latest assessment, walked by the demo
+// coordinator through the state machine to a random point (some still waiting to be screened,
+// a few of those overdue), with the referrer's feedback messages for each step.
+void WriteDemoReferral(Rng& rng, storage::Transaction& tx, const DemoAssessor& w,
+                       const children::Child& child, const assessments::Assessment& assessed,
+                       Instant as_of) {
+  using referrals::State;
+  referrals::Referral r;
+  r.id = rng.Id();
+  r.child_id = child.id;
+  r.referred_by = assessed.assessed_by;
+  r.referrer_agency = assessed.assessed_by_agency;
+  r.assessment_id = assessed.id;
+  r.reason = "Demo: the assessment found " + assessed.judged_level +
+             "; the panel's partners may hold more.";
+  r.sharing = rng.Chance(70) ? referrals::Sharing::kConsent : referrals::Sharing::kWithoutConsent;
+  if (r.sharing == referrals::Sharing::kWithoutConsent) {
+    r.sharing_reason = "Demo: asking would put the child at more risk (DPA 2018 Sch 1 para 18).";
+  }
+  r.submitted_at = std::min(*assessed.submitted_at + std::chrono::hours(2 + rng.Pick(20)),
+                            as_of - std::chrono::hours(1));
+  r.screening_due = referrals::ScreeningDue(r.submitted_at, w.calendar);
+  r.child_name = children::DisplayName(child);
+  constexpr std::array kPath = {State::kScreening, State::kAccepted, State::kDiscussed,
+                                State::kUnderReview};
+  std::size_t steps = rng.Pick(kPath.size() + 2);  // 0..5: the last means "not accepted"
+  Instant at = r.submitted_at;
+  std::vector<referrals::Transition> moves;  // decided here, recorded below
+  State state = State::kSubmitted;
+  for (std::size_t i = 0; i < steps && i <= kPath.size(); ++i) {
+    bool refuse = i == kPath.size() || (i == 1 && rng.Chance(20));
+    referrals::TransitionRequest req{
+        refuse ? State::kNotAccepted : kPath[i], referrals::Actor::kCoordinator,
+        "Demo: below the panel's threshold for now.", "Demo: the youth service's early help team."};
+    if (refuse && state != State::kScreening) break;
+    at += std::chrono::hours(6 + rng.Pick(30));
+    if (at >= as_of) break;
+    auto t = referrals::Decide(state, req, w.coordinator, at);
+    if (!t) break;
+    moves.push_back(*t);
+    state = t->to;
+    if (refuse) break;
+  }
+  // Stored as submitted, then moved step by step as the coordinator would (each move recorded).
+  r.state = State::kSubmitted;
+  r.updated_at = r.submitted_at;
+  w.referrals.InsertIn(tx, r);
+  referrals::Transition received{State::kSubmitted, State::kSubmitted, "", "",
+                                 r.referred_by,     r.submitted_at};
+  std::vector<referrals::Transition> told{received};
+  for (const auto& t : moves) {
+    if (!w.referrals.MoveIn(tx, r.id, t, rng.Id())) break;
+    told.push_back(t);
+  }
+  for (const auto& t : told) {
+    feedback::Message m = referrals::MessageFor(r, t, "exploitation panel",
+                                                "the exploitation coordinator, through Harbour",
+                                                FormatLondonDateTime(r.screening_due));
+    m.id = rng.Id();
+    m.recipient = r.referred_by;
+    m.at = t.at;
+    w.messages.InsertIn(tx, m);
+  }
+}
 
 // One to three submitted assessments of the child, each pre-filled from the concerns seen before
 // it (as a practitioner would confirm them) and scored with the tool; usually judged at the
@@ -229,6 +299,12 @@ int WriteDemoAssessments(Rng& rng, storage::Transaction& tx, const DemoAssessor&
     a.plan = assessments::PlanFor(w.tool, a.outcome, a.judged_level, at, w.calendar);
     w.assessments.InsertIn(tx, a, {}, evidence);
     if (k != count) continue;
+    // The children judged in the top two levels are sometimes referred to the panel.
+    if (!w.coordinator.empty() &&
+        w.tool.LevelIndex(a.plan.level) + 2 >= static_cast<int>(w.tool.levels.size()) &&
+        rng.Chance(30)) {
+      WriteDemoReferral(rng, tx, w, child, a, as_of);
+    }
     for (const auto& t : assessments::TasksFor(a, [&rng] { return rng.Id(); })) {
       w.tasks.InsertIn(tx, t);
       if (t.due_at < as_of && rng.Chance(75)) {
@@ -299,11 +375,13 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     if (std::string_view(a.code) != "HLA") case_agencies.push_back(agency.id);
     ++summary.users;
   }
+  std::string coordinator_id;
   for (const auto& u : kUsers) {
     identity::User user{rng.Id(), u.username,   u.name, agency_ids[u.agency], u.role, password_hash,
                         0,        std::nullopt, true};
     if (auto saved = identity_repo.InsertUser(user, start); !saved)
       return std::unexpected(saved.error());
+    if (u.role == access::Role::kCoordinator) coordinator_id = user.id;
     ++summary.users;
   }
 
@@ -321,12 +399,16 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
   storage::ConcernsRepository concerns_repo(db);
   storage::AssessmentsRepository assessments_repo(db);
   storage::TasksRepository tasks_repo(db);
+  storage::ReferralsRepository referrals_repo(db);
+  storage::MessagesRepository messages_repo(db);
   // Assessments use the default tool when `harbour migrate` has registered it.
   storage::ToolLibrary library(db, catalogue);
   auto tool = library.Latest(storage::kDefaultTool);
   std::optional<DemoAssessor> assessor;
-  if (tool)
-    assessor.emplace(DemoAssessor{**tool, calendar, assessments_repo, tasks_repo, concerns_repo});
+  if (tool) {
+    assessor.emplace(DemoAssessor{**tool, calendar, assessments_repo, tasks_repo, concerns_repo,
+                                  referrals_repo, messages_repo, coordinator_id});
+  }
   std::set<std::string> nhs_used;
   constexpr int kBatch = 500;
   long long concerns_left = total_concerns;

@@ -123,6 +123,128 @@ Result<Transition> Decide(State current, const TransitionRequest& request, std::
   return t;
 }
 
+std::string_view ToCode(Sharing sharing) {
+  return sharing == Sharing::kConsent ? "consent" : "without_consent";
+}
+
+std::optional<Sharing> SharingFromCode(std::string_view code) {
+  if (code == "consent") return Sharing::kConsent;
+  if (code == "without_consent") return Sharing::kWithoutConsent;
+  return std::nullopt;
+}
+
+Result<Referral> ValidateReferral(const ReferralInput& input,
+                                  const std::vector<std::string>& known_assessments) {
+  std::map<std::string, std::string> fields;
+  Referral r;
+  r.assessment_id = Trim(input.assessment_id);
+  if (!r.assessment_id.empty()) {
+    if (std::ranges::find(known_assessments, r.assessment_id) == known_assessments.end()) {
+      fields["assessment_id"] = "Choose one of the child's submitted risk assessments";
+    }
+  } else {
+    auto why =
+        CheckedFreeText(input.no_assessment_reason, "Say why there is no risk assessment to link",
+                        "The reason there is no assessment", kMaxReason);
+    if (why) r.no_assessment_reason = *why;
+    if (!why) fields["no_assessment_reason"] = why.error();
+  }
+  auto reason = CheckedFreeText(input.reason, "Say why you are referring the child to the panel",
+                                "The reason for referral", kMaxReason);
+  if (reason) r.reason = *reason;
+  if (!reason) fields["reason"] = reason.error();
+  auto sharing = SharingFromCode(Trim(input.sharing));
+  if (!sharing) {
+    fields["sharing"] = "Say whether the information is shared with consent or without it";
+  } else {
+    r.sharing = *sharing;
+  }
+  if (sharing == Sharing::kWithoutConsent) {
+    auto basis =
+        CheckedFreeText(input.sharing_reason, "Say why the information is shared without consent",
+                        "The reason for sharing without consent", kMaxReason);
+    if (basis) r.sharing_reason = *basis;
+    if (!basis) fields["sharing_reason"] = basis.error();
+  }
+  if (!fields.empty()) return Invalid(std::move(fields));
+  return r;
+}
+
+feedback::Message MessageFor(const Referral& referral, const Transition& t, std::string_view panel,
+                             std::string_view contact, std::string_view screening_due) {
+  feedback::Message m;
+  m.subject_type = "referral";
+  m.subject_id = referral.id;
+  m.contact = std::string(contact);
+  const std::string child = referral.child_name.empty() ? "the child" : referral.child_name;
+  const std::string p(panel);
+  switch (t.to) {
+    case State::kSubmitted:
+      m.title = "Your referral of " + child + " to the " + p + " was received";
+      m.next_steps = "The exploitation coordinator will screen it by " +
+                     std::string(screening_due) + " and tell you the decision here.";
+      break;
+    case State::kScreening:
+      m.title = "The coordinator is screening your referral of " + child;
+      m.next_steps =
+          "You will hear here whether it is accepted for a forthcoming " + p + " meeting.";
+      break;
+    case State::kAccepted:
+      m.title = "Your referral of " + child + " was accepted for a forthcoming " + p + " meeting";
+      m.next_steps =
+          "The child will be on the agenda of a coming meeting. You may be invited; "
+          "you will hear here what the panel decides.";
+      break;
+    case State::kNotAccepted:
+      m.title = "Your referral of " + child + " was not accepted by the " + p;
+      m.body = "Reason: " + t.reason + "\nPassed to: " + t.signposting;
+      m.next_steps =
+          "Follow up with the service it was passed to. If you remain worried, or "
+          "things change, refer again or contact children's social care.";
+      break;
+    case State::kWithdrawn:
+      m.title = "The referral of " + child + " was withdrawn";
+      m.body = "Reason: " + t.reason;
+      m.next_steps = "Nothing more happens with this referral. Refer again if you are worried.";
+      break;
+    case State::kDiscussed:
+      m.title = "The " + p + " discussed " + child;
+      m.next_steps =
+          "The panel's plan and actions are being put in place; you will hear of "
+          "reviews here.";
+      break;
+    case State::kUnderReview:
+      m.title = "The " + p + " is reviewing " + child + "'s plan";
+      m.next_steps = "The child stays on the panel's list until the plan is reviewed.";
+      break;
+    case State::kClosed:
+      m.title = "The " + p + " closed the referral of " + child;
+      m.body = "Reason: " + t.reason;
+      m.next_steps = "Nothing more happens with this referral. Refer again if you are worried.";
+      break;
+  }
+  return m;
+}
+
+feedback::Message LeadNotice(const Referral& referral, std::string_view panel,
+                             std::string_view contact) {
+  feedback::Message m;
+  m.subject_type = "referral";
+  m.subject_id = referral.id;
+  m.contact = std::string(contact);
+  m.title =
+      referral.referrer_name + " referred " + referral.child_name + " to the " + std::string(panel);
+  m.body = "Reason: " + referral.reason;
+  m.next_steps =
+      "The exploitation coordinator screens it within one working day. You can support the "
+      "referrer; the referral does not wait for anyone's approval.";
+  return m;
+}
+
+bool IsReferrer(const Referral& referral, std::string_view user_id) {
+  return !user_id.empty() && referral.referred_by == user_id;
+}
+
 Instant ScreeningDue(Instant submitted, const WorkingCalendar& calendar) {
   Date due = calendar.AddWorkingDays(LondonDate(submitted), 1);
   return FromLondonLocal(due, 23, 59);

@@ -21,6 +21,7 @@
 #include "common/error.h"
 #include "common/time.h"
 #include "common/working_days.h"
+#include "feedback/message.h"
 
 namespace harbour::referrals {
 
@@ -65,12 +66,71 @@ inline constexpr std::size_t kMaxReason = 4000;
 // The moves `actor` may make from `from`, in the order a page offers them.
 std::vector<State> NextStates(State from, Actor actor);
 
+// The information-sharing decision recorded with every referral (DOMAIN.md §6): shared with
+// the child's or family's consent, or without it for a stated reason (e.g. "DPA 2018 Schedule 1
+// paragraph 18: safeguarding of children at risk").
+enum class Sharing { kConsent, kWithoutConsent };
+std::string_view ToCode(Sharing sharing);  // "consent", "without_consent"
+std::optional<Sharing> SharingFromCode(std::string_view code);
+
+// A referral as submitted from a form or the API: raw text.
+struct ReferralInput {
+  std::string assessment_id;         // the assessment it relies on, or empty
+  std::string no_assessment_reason;  // why there is none (required without an assessment)
+  std::string reason;                // why the child is referred
+  std::string sharing;               // "consent" or "without_consent"
+  std::string sharing_reason;        // required without consent
+};
+
+struct Referral {
+  std::string id;
+  std::string child_id;
+  std::string referred_by;      // user id
+  std::string referrer_agency;  // agency id
+  std::string assessment_id;
+  std::string no_assessment_reason;
+  std::string reason;
+  Sharing sharing = Sharing::kConsent;
+  std::string sharing_reason;
+  State state = State::kSubmitted;
+  Instant submitted_at{};
+  Instant screening_due{};
+  Instant updated_at{};
+  // For display, filled by storage.
+  std::string child_name;
+  std::string referrer_name;
+  std::string agency_name;
+};
+
+// Checks and normalises a referral. `known_assessments` are the ids of the child's submitted
+// assessments: a named assessment must be one of them. kInvalid with fields "assessment_id",
+// "no_assessment_reason", "reason", "sharing", "sharing_reason" (every problem at once).
+Result<Referral> ValidateReferral(const ReferralInput& input,
+                                  const std::vector<std::string>& known_assessments);
+
 // Guard clauses, in order: a move the machine does not have, or one this actor may not make,
 // is kConflict (code "invalid_transition", the message naming the current state); then a
 // missing or unreadable reason or signposting is kInvalid with fields "reason" and
 // "signposting" (both reported together). Text is trimmed.
 Result<Transition> Decide(State current, const TransitionRequest& request, std::string_view by,
                           Instant at);
+
+// The message to the referrer about one move of their referral: what happened, what happens
+// next and whom to contact. `panel` is the panel's local name (CSEP, SERAC, MASE...), `contact`
+// how to reach the coordinators, `screening_due` the screening deadline as people read it.
+// The id, recipient and time are left to the caller.
+feedback::Message MessageFor(const Referral& referral, const Transition& transition,
+                             std::string_view panel, std::string_view contact,
+                             std::string_view screening_due);
+
+// The message to the referrer's safeguarding leads when a referral is made: they are told, and
+// can support it, but nothing waits for them.
+feedback::Message LeadNotice(const Referral& referral, std::string_view panel,
+                             std::string_view contact);
+
+// True when `user_id` made the referral: they follow it through its messages even without
+// access to the child's record.
+bool IsReferrer(const Referral& referral, std::string_view user_id);
 
 // The screening decision is due by 23:59 Europe/London on the working day after submission
 // (DOMAIN.md §8: one working day; weekends and bank holidays skipped).

@@ -160,3 +160,92 @@ TEST(ScreeningClock, OneWorkingDayAcrossWeekendsAndBankHolidays) {
 
 }  // namespace
 }  // namespace harbour::referrals
+
+namespace harbour::referrals {
+namespace {
+
+ReferralInput GoodInput() {
+  return ReferralInput{"a1", "", "Seen with older men near the station.", "consent", ""};
+}
+
+TEST(ValidateReferral, AcceptsALinkedAssessmentOrAReasonThereIsNone) {
+  auto linked = ValidateReferral(GoodInput(), {"a1", "a2"});
+  ASSERT_TRUE(linked.has_value());
+  EXPECT_EQ(linked->assessment_id, "a1");
+  EXPECT_EQ(linked->sharing, Sharing::kConsent);
+  ReferralInput none = GoodInput();
+  none.assessment_id.clear();
+  none.no_assessment_reason = "  Seen for the first time today  ";
+  auto without = ValidateReferral(none, {});
+  ASSERT_TRUE(without.has_value());
+  EXPECT_EQ(without->no_assessment_reason, "Seen for the first time today");
+}
+
+TEST(ValidateReferral, ReportsEveryProblemAtOnce) {
+  ReferralInput bad{"a9", "", "  ", "maybe", ""};
+  auto refused = ValidateReferral(bad, {"a1"});
+  ASSERT_FALSE(refused.has_value());
+  const auto& f = refused.error().fields;
+  EXPECT_EQ(f.at("assessment_id"), "Choose one of the child's submitted risk assessments");
+  EXPECT_EQ(f.at("reason"), "Say why you are referring the child to the panel");
+  EXPECT_TRUE(f.contains("sharing"));
+  ReferralInput no_link{"", " ", "Reason", "without_consent", ""};
+  refused = ValidateReferral(no_link, {});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_TRUE(refused.error().fields.contains("no_assessment_reason"));
+  EXPECT_EQ(refused.error().fields.at("sharing_reason"),
+            "Say why the information is shared without consent");
+}
+
+TEST(Feedback, EachMoveSaysWhatHappenedWhatNextAndWhomToContact) {
+  Referral r;
+  r.id = "r1";
+  r.child_name = "Ada Lane";
+  r.referrer_name = "Sam Reed";
+  r.reason = "Missing overnight";
+  for (State to : kAll) {
+    Transition t{State::kScreening, to, "Below threshold", "Early help", "c1", kAt};
+    feedback::Message m =
+        MessageFor(r, t, "CSEP", "the CSE coordinator, 01234 567890", "5 March 2026 at 11:59pm");
+    EXPECT_FALSE(m.title.empty()) << ToCode(to);
+    EXPECT_FALSE(m.next_steps.empty()) << ToCode(to);
+    EXPECT_EQ(m.contact, "the CSE coordinator, 01234 567890");
+    EXPECT_EQ(m.subject_type, "referral");
+    EXPECT_EQ(m.subject_id, "r1");
+  }
+  Transition refused{
+      State::kScreening, State::kNotAccepted, "Below threshold", "Early help", "c1", kAt};
+  feedback::Message m = MessageFor(r, refused, "CSEP", "x", "");
+  EXPECT_EQ(m.title, "Your referral of Ada Lane was not accepted by the CSEP");
+  EXPECT_EQ(m.body, "Reason: Below threshold\nPassed to: Early help");
+  Transition received{State::kSubmitted, State::kSubmitted, "", "", "u1", kAt};
+  EXPECT_NE(MessageFor(r, received, "CSEP", "x", "5 March 2026 at 11:59pm")
+                .next_steps.find("5 March 2026 at 11:59pm"),
+            std::string::npos);
+  feedback::Message lead = LeadNotice(r, "CSEP", "x");
+  EXPECT_EQ(lead.title, "Sam Reed referred Ada Lane to the CSEP");
+  EXPECT_NE(lead.next_steps.find("does not wait for anyone's approval"), std::string::npos);
+}
+
+// Regression: the panel's name was put after "a" ("accepted for a exploitation panel meeting").
+TEST(Feedback, AcceptanceReadsWellWhateverThePanelIsCalled) {
+  Referral r;
+  r.child_name = "Ada Lane";
+  Transition screening{State::kSubmitted, State::kScreening, "", "", "c1", kAt};
+  Transition accepted{State::kScreening, State::kAccepted, "", "", "c1", kAt};
+  EXPECT_EQ(MessageFor(r, accepted, "exploitation panel", "x", "").title,
+            "Your referral of Ada Lane was accepted for a forthcoming exploitation panel meeting");
+  EXPECT_EQ(MessageFor(r, screening, "MASE", "x", "").next_steps,
+            "You will hear here whether it is accepted for a forthcoming MASE meeting.");
+}
+
+TEST(Feedback, OnlyTheReferrerFollowsTheirReferral) {
+  Referral r;
+  r.referred_by = "u1";
+  EXPECT_TRUE(IsReferrer(r, "u1"));
+  EXPECT_FALSE(IsReferrer(r, "u2"));
+  EXPECT_FALSE(IsReferrer(Referral{}, ""));
+}
+
+}  // namespace
+}  // namespace harbour::referrals

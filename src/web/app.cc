@@ -32,7 +32,9 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       audit_(db),
       assessments_(db),
       tasks_(db),
-      tools_(db, catalogue) {}
+      tools_(db, catalogue),
+      referrals_(db),
+      messages_(db) {}
 
 Router App::BuildRouter() {
   Router r;
@@ -73,6 +75,12 @@ Router App::BuildRouter() {
   r.Add(Method::kPost, "/tools", page(&App::RegisterTool));
   r.Add(Method::kPost, "/tools/active", page(&App::ActivateTool));
   r.Add(Method::kGet, "/tools/{id}/versions/{version}", page(&App::ViewToolVersion));
+  r.Add(Method::kGet, "/children/{id}/referrals/new", page(&App::NewReferralForm));
+  r.Add(Method::kPost, "/children/{id}/referrals", page(&App::CreateReferral));
+  r.Add(Method::kGet, "/referrals", page(&App::ReferralQueue));
+  r.Add(Method::kGet, "/referrals/{id}", page(&App::ViewReferral));
+  r.Add(Method::kPost, "/referrals/{id}/transitions", page(&App::MoveReferral));
+  r.Add(Method::kGet, "/my/referrals", page(&App::MyReferrals));
 
   r.Add(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -90,6 +98,10 @@ Router App::BuildRouter() {
   r.Add(Method::kGet, "/api/v1/tools/{id}/versions/{version}", api(&App::ApiGetToolVersion));
   r.Add(Method::kPost, "/api/v1/children/{id}/assessments", api(&App::ApiCreateAssessment));
   r.Add(Method::kGet, "/api/v1/children/{id}/assessments", api(&App::ApiListAssessments));
+  r.Add(Method::kPost, "/api/v1/children/{id}/referrals", api(&App::ApiCreateReferral));
+  r.Add(Method::kGet, "/api/v1/referrals", api(&App::ApiListReferrals));
+  r.Add(Method::kGet, "/api/v1/referrals/{id}", api(&App::ApiGetReferral));
+  r.Add(Method::kPost, "/api/v1/referrals/{id}/transitions", api(&App::ApiMoveReferral));
 
   r.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {
@@ -253,6 +265,8 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   if (can(Action::kCreateChild)) items.push_back({"Add a child", "/children/new"});
   if (can(Action::kSearchChildren)) items.push_back({"My tasks", "/tasks"});
   if (can(Action::kViewAreaReviews)) items.push_back({"Reviews due", "/reviews"});
+  if (can(Action::kScreenReferrals)) items.push_back({"Referrals", "/referrals"});
+  if (can(Action::kSearchChildren)) items.push_back({"My referrals", "/my/referrals"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});
@@ -277,9 +291,14 @@ Response App::Page(const Principal* who, const Request& request, std::string_vie
                     {"csrf_token", Str(who && who->session ? who->session->csrf_token : "")}};
   if (who != nullptr) {
     layout.emplace("nav", Nav(*who, request.path));
+    // The feedback loop's unread count; a failure to count hides it rather than the page.
+    auto unread = messages_.UnreadCount(who->user.id);
+    int count = unread ? *unread : 0;
     layout.emplace("user", mstch::map{{"display_name", who->user.display_name},
                                       {"role_label", Str(access::Label(who->user.role))},
-                                      {"agency_name", who->agency.name}});
+                                      {"agency_name", who->agency.name},
+                                      {"unread", count},
+                                      {"unread_noun", Str(count == 1 ? "message" : "messages")}});
   }
   if (auto it = context.find("back_href"); it != context.end())
     layout.emplace("back_href", it->second);

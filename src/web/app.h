@@ -22,6 +22,8 @@
 #include "storage/concerns_repository.h"
 #include "storage/database.h"
 #include "storage/identity_repository.h"
+#include "storage/messages_repository.h"
+#include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
 #include "web/http.h"
@@ -32,9 +34,11 @@ namespace harbour::web {
 struct AssessmentForm;  // web/assessment_views.h
 
 struct AppOptions {
-  bool demo = false;            // shows the "synthetic demo data" banner
-  bool secure_cookies = false;  // Secure cookies (set when served behind TLS)
-  std::string openapi_yaml;     // served at /api/v1/openapi.yaml
+  bool demo = false;                              // shows the "synthetic demo data" banner
+  bool secure_cookies = false;                    // Secure cookies (set when served behind TLS)
+  std::string openapi_yaml;                       // served at /api/v1/openapi.yaml
+  std::string panel_name = "exploitation panel";  // in feedback messages
+  std::string panel_contact = "the exploitation coordinator, through Harbour";
 };
 
 // Who is making the request, once authenticated.
@@ -144,6 +148,23 @@ class App {
   Response ToolsPage(Request& request, const Principal& who, const Error* problem,
                      const std::string& typed);
 
+  // Referrals to the panel and the feedback loop (referrals_handlers.cc).
+  Response NewReferralForm(Request& request, const Principal& who);
+  Response CreateReferral(Request& request, const Principal& who);
+  Response ViewReferral(Request& request, const Principal& who);
+  Response MoveReferral(Request& request, const Principal& who);
+  Response ReferralQueue(Request& request, const Principal& who);
+  Response MyReferrals(Request& request, const Principal& who);
+  // The child's referral form, with `problems` (422) or without.
+  Response ReferralFormPage(const Principal& who, const Request& request,
+                            const children::Child& child, const FormData* form,
+                            const Error* problems);
+  // A referral's page for the coordinator or the referrer; `problems` and `form` show a refused
+  // move again.
+  Response ReferralPage(const Principal& who, const Request& request,
+                        const referrals::Referral& referral, bool coordinator,
+                        const Error* problems, const FormData* form, unsigned status);
+
   // --- API ------------------------------------------------------------------------------
   Response ApiSearchChildren(Request& request, const Principal& who);
   Response ApiCreateChild(Request& request, const Principal& who);
@@ -155,6 +176,15 @@ class App {
   Response ApiGetToolVersion(Request& request, const Principal& who);
   Response ApiCreateAssessment(Request& request, const Principal& who);
   Response ApiListAssessments(Request& request, const Principal& who);
+  // Referrals and their feedback messages (referrals_api.cc).
+  Response ApiCreateReferral(Request& request, const Principal& who);
+  Response ApiGetReferral(Request& request, const Principal& who);
+  Response ApiMoveReferral(Request& request, const Principal& who);
+  Response ApiListReferrals(Request& request, const Principal& who);
+  // A referral as JSON text: its fields, its recorded moves (the coordinator's view only) and
+  // the caller's own messages about it. Reads only; the caller audits.
+  Result<std::string> ReferralDetailJson(const Principal& who, const referrals::Referral& referral,
+                                         bool coordinator);
 
   Response Health(Request& request);
 
@@ -211,6 +241,22 @@ class App {
   Result<std::vector<assessments::Prefilled>> DoPrefill(const children::Child& child,
                                                         const assessments::ToolDefinition& tool);
 
+  // Referral verbs shared by pages and the API. DoRefer validates and stores a referral in the
+  // submitted state, tells the referrer and their agency's safeguarding leads, and audits.
+  Result<referrals::Referral> DoRefer(const Principal& who, const Request& request,
+                                      const children::Child& child,
+                                      const referrals::ReferralInput& input,
+                                      std::string_view purpose);
+  // The referral `id` as the caller may see it: the coordinator (any) or its referrer; anyone
+  // else gets kNotFound, audited. `coordinator` says which view applies.
+  Result<referrals::Referral> FindReferralFor(const Principal& who, const Request& request,
+                                              std::string_view id, bool* coordinator);
+  // Moves the referral (guards in referrals::Decide), records the move, messages the referrer
+  // and audits, in one transaction. kConflict names the current state; kInvalid has fields.
+  Result<referrals::Transition> DoMoveReferral(const Principal& who, const Request& request,
+                                               const referrals::Referral& referral,
+                                               const referrals::TransitionRequest& move);
+
   struct SearchOutcome {
     std::vector<children::Child> visible;
     std::size_t hidden = 0;  // matches outside the searcher's access
@@ -234,6 +280,8 @@ class App {
   storage::AssessmentsRepository assessments_;
   storage::TasksRepository tasks_;
   storage::ToolLibrary tools_;
+  storage::ReferralsRepository referrals_;
+  storage::MessagesRepository messages_;
 };
 
 }  // namespace harbour::web

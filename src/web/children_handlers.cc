@@ -283,6 +283,7 @@ Response App::ViewChild(Request& request, const Principal& who) {
     std::string reason = a.reason == "created"      ? "Created the record"
                          : a.reason == "concern"    ? "Recorded a concern"
                          : a.reason == "assessment" ? "Assessed the risk"
+                         : a.reason == "referral"   ? "Referred to the panel"
                                                     : "Added to the team";
     team.push_back(mstch::map{{"name", a.agency_name},
                               {"reason", reason},
@@ -302,6 +303,7 @@ Response App::ViewChild(Request& request, const Principal& who) {
   context["team_added"] = request.query.Get("team") == "added";
   context["can_log_concern"] = can(access::Action::kLogConcern);
   context["can_assess"] = can(access::Action::kAssess);
+  context["can_refer"] = can(access::Action::kRefer);
   context["created"] = request.query.Get("created") == "1";
   if (risk_panel) {
     auto risk = RiskPanel(*child, today);

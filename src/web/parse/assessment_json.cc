@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "common/time.h"
 #include "web/parse/json_body.h"
+#include "web/parse/json_members.h"
 
 namespace harbour::web {
 namespace {
@@ -18,80 +19,9 @@ constexpr std::array<std::string_view, 4> kBodyMembers = {"answers", "judged_lev
 constexpr std::array<std::string_view, 6> kAnswerMembers = {
     "indicator", "recency", "last_seen", "earlier_seen", "amended_level", "amended_reason"};
 
-// Collects field problems while reading one JSON object's members.
-class Reader {
- public:
-  Reader(const json& object, std::string prefix, std::map<std::string, std::string>& errors)
-      : object_(object), prefix_(std::move(prefix)), errors_(errors) {}
-
-  // The member, or nullptr when it is absent or null.
-  const json* Find(std::string_view name) const {
-    auto it = object_.find(name);
-    if (it == object_.end() || it->is_null()) return nullptr;
-    return &*it;
-  }
-
-  void Problem(std::string_view name, std::string message) {
-    errors_.emplace(prefix_ + std::string(name), std::move(message));
-  }
-
-  // A trimmed string member ("" when absent, null or wrong); `multi_line` allows line breaks
-  // and tabs.
-  std::string Text(std::string_view name, std::size_t max_chars, bool multi_line = false) {
-    const json* value = Find(name);
-    if (value == nullptr) return {};
-    if (!value->is_string()) {
-      Problem(name, "Must be a string");
-      return {};
-    }
-    std::string text = Trim(value->get_ref<const std::string&>());
-    if (!IsValidUtf8(text) || HasControlCharacters(text, multi_line)) {
-      Problem(name, "Must not contain control characters");
-      return {};
-    }
-    if (CharacterCount(text) > max_chars) {
-      Problem(name, "Must be " + std::to_string(max_chars) + " characters or fewer");
-      return {};
-    }
-    return text;
-  }
-
-  std::optional<Date> DateMember(std::string_view name) {
-    const json* value = Find(name);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_string()) {
-      Problem(name, "Enter a date as YYYY-MM-DD");
-      return std::nullopt;
-    }
-    std::string text = Trim(value->get_ref<const std::string&>());
-    if (text.empty()) return std::nullopt;
-    auto date = ParseDate(text);
-    if (!date) {
-      Problem(name, "Enter a date as YYYY-MM-DD");
-      return std::nullopt;
-    }
-    return *date;
-  }
-
-  // One problem for every member not in `known`.
-  template <std::size_t N>
-  void RefuseOthers(const std::array<std::string_view, N>& known, std::string_view message) {
-    for (const auto& [key, value] : object_.items()) {
-      if (std::find(known.begin(), known.end(), key) == known.end()) {
-        Problem(key, std::string(message));
-      }
-    }
-  }
-
- private:
-  const json& object_;
-  std::string prefix_;
-  std::map<std::string, std::string>& errors_;
-};
-
 assessments::Answer ReadAnswer(const json& item, const std::string& prefix,
                                std::map<std::string, std::string>& errors) {
-  Reader r(item, prefix, errors);
+  JsonMembers r(item, prefix, errors);
   assessments::Answer answer;
   answer.indicator = r.Text("indicator", kMaxCodeChars);
   if (answer.indicator.empty() && !errors.contains(prefix + "indicator")) {
@@ -119,7 +49,7 @@ Result<AssessmentRequest> ParseAssessmentJson(std::string_view body) {
   auto parsed = ParseJsonObject(body);
   if (!parsed) return std::unexpected(parsed.error());
   std::map<std::string, std::string> errors;
-  Reader r(*parsed, "", errors);
+  JsonMembers r(*parsed, "", errors);
   AssessmentRequest out;
 
   if (const json* tool = r.Find("tool_id"); tool != nullptr) {
