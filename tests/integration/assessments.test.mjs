@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  assertJsonError,
   ApiClient,
   WebClient,
   createToken,
@@ -41,13 +42,6 @@ function childJson() {
   };
 }
 
-function assertJsonError(res, status, what) {
-  assert.equal(res.status, status, `${what}: status (body ${res.text.slice(0, 800)})`);
-  assert.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: content type`);
-  assert.ok(res.json && typeof res.json.error === 'object', `${what}: {"error":{...}} body: ${res.text}`);
-  assert.equal(typeof res.json.error.code, 'string', `${what}: error.code`);
-  assert.equal(typeof res.json.error.fields, 'object', `${what}: error.fields`);
-}
 
 function defineAssessmentTests(engine) {
   describe(`Risk tools and assessments on ${engine.name}`, { timeout: 240_000 }, () => {

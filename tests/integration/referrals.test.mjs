@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  assertJsonError,
   ApiClient,
   WebClient,
   createToken,
@@ -65,13 +66,6 @@ function childJson() {
   };
 }
 
-function assertJsonError(res, status, what) {
-  assert.equal(res.status, status, `${what}: status (body ${res.text.slice(0, 800)})`);
-  assert.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: content type`);
-  assert.ok(res.json && typeof res.json.error === 'object', `${what}: {"error":{...}} body: ${res.text}`);
-  assert.equal(typeof res.json.error.code, 'string', `${what}: error.code`);
-  assert.equal(typeof res.json.error.fields, 'object', `${what}: error.fields`);
-}
 
 // The <tr> of a table that links to `href`, or undefined.
 const rowLinking = (html, href) => [...html.matchAll(/<tr\b[\s\S]*?<\/tr>/g)].map((m) => m[0])

@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  assertJsonError,
   ApiClient,
   DEMO_PASSWORD,
   WebClient,
@@ -77,15 +78,6 @@ function assertSecurityHeaders(headers, what) {
   assert.equal(headers.get('cache-control'), 'no-store', `${what}: Cache-Control`);
 }
 
-function assertJsonError(res, status, what) {
-  assert.equal(res.status, status, `${what}: status (body ${res.text.slice(0, 500)})`);
-  assert.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: content type`);
-  assert.ok(res.json && typeof res.json.error === 'object', `${what}: {"error":{...}} body: ${res.text}`);
-  assert.equal(typeof res.json.error.code, 'string', `${what}: error.code`);
-  assert.equal(typeof res.json.error.message, 'string', `${what}: error.message`);
-  assert.ok(res.json.error.message.length > 0, `${what}: error.message is empty`);
-  assert.equal(typeof res.json.error.fields, 'object', `${what}: error.fields`);
-}
 
 // The sign-in page with what varies per attempt (the CSRF token and the typed username)
 // replaced, so that two failed attempts can be compared byte for byte.

@@ -1,6 +1,7 @@
 // Drives the real `harbour` program for the integration and browser tests: CLI commands, a
 // server on 127.0.0.1 and an OS-chosen port, a cookie-jar client for the HTML forms, a bearer
 // token client for /api/v1, and raw TCP for malformed HTTP.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -327,4 +328,16 @@ export function uniqueName(prefix) {
 export function pastDate(daysAgo) {
   const d = new Date(Date.now() - daysAgo * 86_400_000);
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), iso: d.toISOString().slice(0, 10) };
+}
+
+// Checks an API error response: the status, a JSON content type and the {"error": {code,
+// message, fields}} body every /api/v1 error has.
+export function assertJsonError(res, status, what) {
+  assert.equal(res.status, status, `${what}: status (body ${res.text.slice(0, 800)})`);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: content type`);
+  assert.ok(res.json && typeof res.json.error === 'object', `${what}: {"error":{...}} body: ${res.text}`);
+  assert.equal(typeof res.json.error.code, 'string', `${what}: error.code`);
+  assert.equal(typeof res.json.error.message, 'string', `${what}: error.message`);
+  assert.ok(res.json.error.message.length > 0, `${what}: error.message is empty`);
+  assert.equal(typeof res.json.error.fields, 'object', `${what}: error.fields`);
 }
