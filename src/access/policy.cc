@@ -173,6 +173,8 @@ std::string_view ToCode(Action action) {
       return "referral.create";
     case Action::kScreenReferrals:
       return "referral.screen";
+    case Action::kManageFlags:
+      return "flag.manage";
   }
   return "unknown";
 }
@@ -197,6 +199,11 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
         return Allow("coordinator screens referrals", kCoordinationPurpose);
       }
       return Refuse("only coordinators screen referrals");
+    case Action::kManageFlags:
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator records the panel's flags", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators record warning flags");
     case Action::kViewAreaReviews:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator sees the area", kCoordinationPurpose);

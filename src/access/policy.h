@@ -41,6 +41,7 @@ enum class Action {
   kManageTools,      // register tool versions and choose the active tool (administrators)
   kRefer,            // refer a child to the exploitation panel
   kScreenReferrals,  // the referral queue: screen, accept, decide and close referrals
+  kManageFlags,      // add and end a child's warning flags (the panel's decision, recorded)
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 

@@ -21,6 +21,7 @@ constexpr std::array kAllActions = {
     Action::kManageAgencies, Action::kManageUsers,     Action::kViewAuditTrail,
     Action::kAssess,         Action::kViewAssessments, Action::kViewAreaReviews,
     Action::kManageTools,    Action::kRefer,           Action::kScreenReferrals,
+    Action::kManageFlags,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -59,6 +60,7 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kManageFlags, kDeny,  kDeny,  kDeny},
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -78,6 +80,7 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kManageFlags, kDeny,  kDeny,  kDeny},
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -97,6 +100,7 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kCoordinator, Action::kRefer, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kScreenReferrals, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kManageFlags, kAllow, kAllow, kAllow},
     // panel member: need-to-know (meeting agendas come later)
     {Role::kPanelMember, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kViewChild,              kAllow, kAllow, kHide},
@@ -116,6 +120,7 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kPanelMember, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kManageFlags, kDeny,  kDeny,  kDeny},
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -135,6 +140,7 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kManageFlags, kDeny,  kDeny,  kDeny},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -154,6 +160,7 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kRefer, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kManageFlags, kDeny,  kDeny,  kDeny},
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -173,6 +180,7 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kManageTools, kAllow, kAllow, kAllow},
     {Role::kAdministrator, Action::kRefer, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kManageFlags, kDeny,  kDeny,  kDeny},
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -192,6 +200,7 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kManageTools, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kRefer, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kManageFlags, kDeny,  kDeny,  kDeny},
 };
 // clang-format on
 
@@ -379,6 +388,7 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kViewAreaReviews, "review.area"},
       {Action::kManageTools, "tool.manage"},
       {Action::kRefer, "referral.create"},
+      {Action::kManageFlags, "flag.manage"},
       {Action::kScreenReferrals, "referral.screen"},
       {Action::kRequestAccess, "access.request"},
       {Action::kGrantAccess, "access.grant"},

@@ -34,7 +34,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       tasks_(db),
       tools_(db, catalogue),
       referrals_(db),
-      messages_(db) {}
+      messages_(db),
+      flags_(db) {}
 
 Router App::BuildRouter() {
   Router r;
@@ -60,6 +61,8 @@ Router App::BuildRouter() {
   r.Add(Method::kPost, "/children/{id}/concerns/{concern_id}/addenda", page(&App::CreateAddendum));
   r.Add(Method::kGet, "/children/{id}/chronology", page(&App::Chronology));
   r.Add(Method::kPost, "/children/{id}/team", page(&App::AddToTeam));
+  r.Add(Method::kPost, "/children/{id}/flags", page(&App::AddFlag));
+  r.Add(Method::kPost, "/children/{id}/flags/{flag_id}/end", page(&App::EndFlag));
   r.Add(Method::kPost, "/access-requests", page(&App::RequestAccess));
   r.Add(Method::kGet, "/access-requests", page(&App::AccessRequests));
   r.Add(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));

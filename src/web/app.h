@@ -21,6 +21,7 @@
 #include "storage/children_repository.h"
 #include "storage/concerns_repository.h"
 #include "storage/database.h"
+#include "storage/flags_repository.h"
 #include "storage/identity_repository.h"
 #include "storage/messages_repository.h"
 #include "storage/referrals_repository.h"
@@ -101,6 +102,15 @@ class App {
   Response NewChildForm(Request& request, const Principal& who);
   Response CreateChild(Request& request, const Principal& who);
   Response ViewChild(Request& request, const Principal& who);
+  // The child's page; a refused flag form shows its problems and what was typed (422).
+  Response ChildPage(Request& request, const Principal& who, const Error* flag_problem,
+                     const FormData* flag_form);
+  // Warning flags (children_handlers.cc): add and end, by the coordinator.
+  Response AddFlag(Request& request, const Principal& who);
+  Response EndFlag(Request& request, const Principal& who);
+  // Adds "child_flags" (the active warning flags, for the banner of every page of the child)
+  // to `context`; false when they cannot be read.
+  bool AddChildFlags(mstch::map& context, const children::Child& child);
   // The child page's risk panel: current level, review marker, history chart.
   Result<mstch::map> RiskPanel(const children::Child& child, Date today);
   Response NewConcernForm(Request& request, const Principal& who);
@@ -282,6 +292,7 @@ class App {
   storage::ToolLibrary tools_;
   storage::ReferralsRepository referrals_;
   storage::MessagesRepository messages_;
+  storage::FlagsRepository flags_;
 };
 
 }  // namespace harbour::web

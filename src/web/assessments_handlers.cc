@@ -190,6 +190,7 @@ Response App::ChildAssessments(Request& request, const Principal& who) {
   mstch::map context{{"child_id", child->id},    {"child_name", children::DisplayName(*child)},
                      {"assessments", rows},      {"has_assessments", !rows.empty()},
                      {"can_assess", can_assess}, {"back_href", "/children/" + child->id}};
+  AddChildFlags(context, *child);
   return Page(&who, request, "Risk assessments: " + children::DisplayName(*child),
               "pages/assessments", context);
 }
@@ -280,6 +281,7 @@ Response App::ViewAssessment(Request& request, const Principal& who) {
   context["child_id"] = child->id;
   context["child_name"] = children::DisplayName(*child);
   context["submitted_now"] = request.query.Get("submitted") == "1";
+  AddChildFlags(context, *child);
   context["back_href"] = "/children/" + child->id + "/assessments";
   return Page(&who, request, "Risk assessment: " + children::DisplayName(*child),
               "pages/assessment", context);
@@ -394,6 +396,7 @@ Response App::AssessmentFormPage(const Principal& who, const Request& request,
   }
   context["child_id"] = child.id;
   context["child_name"] = children::DisplayName(child);
+  AddChildFlags(context, child);
   context["assessment_id"] = draft.id;
   context["saved"] = saved;
   context["back_href"] = "/children/" + child.id;

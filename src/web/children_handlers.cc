@@ -161,7 +161,23 @@ Response App::SearchPage(Request& request, const Principal& who, const std::stri
     if (!outcome) return ErrorPage(&who, request, outcome.error());
     mstch::array results;
     Date today = DateOf(clock_.Now());
-    for (const auto& child : outcome->visible) results.push_back(ChildSummary(child, today));
+    std::vector<std::string> ids;
+    for (const auto& child : outcome->visible) ids.push_back(child.id);
+    auto flags = flags_.OpenFor(ids);
+    if (!flags) return ErrorPage(&who, request, flags.error());
+    Date london = LondonDate(clock_.Now());
+    for (const auto& child : outcome->visible) {
+      mstch::map row = ChildSummary(child, today);
+      mstch::array tags;
+      for (const auto& f : (*flags)[child.id]) {
+        if (!children::IsActive(f, london)) continue;
+        tags.push_back(
+            mstch::map{{"label", Str(children::Label(f.kind))},
+                       {"danger", f.kind == children::FlagKind::kAtRiskOfSexualExploitation}});
+      }
+      row["flags"] = tags;
+      results.push_back(row);
+    }
     context["results"] = results;
     context["has_results"] = !results.empty();
     context["result_count"] = static_cast<int>(outcome->visible.size());
@@ -231,7 +247,34 @@ Response App::CreateChild(Request& request, const Principal& who) {
   return Page(&who, request, "Error: Add a child", "pages/child-new", context, 422);
 }
 
+namespace {
+
+mstch::array FlagRows(const std::vector<children::Flag>& flags, Date today, bool active_only) {
+  mstch::array rows;
+  for (const auto& f : flags) {
+    bool active = children::IsActive(f, today);
+    if (active_only && !active) continue;
+    rows.push_back(
+        mstch::map{{"id", f.id},
+                   {"kind", Str(children::ToCode(f.kind))},
+                   {"label", Str(children::Label(f.kind))},
+                   {"start", FormatLongDate(f.start)},
+                   {"end", Str(f.end ? FormatLongDate(*f.end) : "")},
+                   {"panel_reference", f.panel_reference},
+                   {"active", active},
+                   {"danger", f.kind == children::FlagKind::kAtRiskOfSexualExploitation}});
+  }
+  return rows;
+}
+
+}  // namespace
+
 Response App::ViewChild(Request& request, const Principal& who) {
+  return ChildPage(request, who, nullptr, nullptr);
+}
+
+Response App::ChildPage(Request& request, const Principal& who, const Error* flag_problem,
+                        const FormData* flag_form) {
   access::Decision decision;
   access::ChildContext child_context;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
@@ -304,13 +347,118 @@ Response App::ViewChild(Request& request, const Principal& who) {
   context["can_log_concern"] = can(access::Action::kLogConcern);
   context["can_assess"] = can(access::Action::kAssess);
   context["can_refer"] = can(access::Action::kRefer);
+  context["can_manage_flags"] = can(access::Action::kManageFlags);
+  context["child_id"] = c.id;
+  context["flag_added"] = request.query.Get("flag") == "added";
+  context["flag_ended"] = request.query.Get("flag") == "ended";
+  {
+    auto flags = flags_.ForChild(c.id);
+    if (!flags) return ErrorPage(&who, request, flags.error());
+    context["all_flags"] = FlagRows(*flags, today, /*active_only=*/false);
+    context["has_flags"] = !flags->empty();
+    context["flag_today"] = FormatDate(today);
+    if (!AddChildFlags(context, c)) return ErrorPage(&who, request, flags.error());
+  }
+  if (flag_form != nullptr) {
+    context["flag_kind"] = flag_form->Get("kind");
+    context["flag_start"] = flag_form->Get("start");
+    context["flag_panel_reference"] = flag_form->Get("panel_reference");
+    context["flag_kind_cse_risk"] = flag_form->Get("kind") == "cse_risk";
+    context["flag_kind_potential_perpetrator"] = flag_form->Get("kind") == "potential_perpetrator";
+  }
+  if (flag_problem != nullptr) {
+    mstch::array errors;
+    for (const auto& [field, message] : flag_problem->fields) {
+      context["flag_" + field + "_error"] = message;
+      errors.push_back(mstch::map{{"message", message},
+                                  {"href", field == "end" ? "#flag-history" : "#flag_" + field}});
+    }
+    context["has_errors"] = true;
+    context["errors"] = errors;
+  }
   context["created"] = request.query.Get("created") == "1";
   if (risk_panel) {
     auto risk = RiskPanel(*child, today);
     if (!risk) return ErrorPage(&who, request, risk.error());
     context["risk"] = *risk;
   }
-  return Page(&who, request, children::DisplayName(c), "pages/child", context);
+  return Page(&who, request, (flag_problem != nullptr ? "Error: " : "") + children::DisplayName(c),
+              "pages/child", context, flag_problem != nullptr ? 422 : 200);
+}
+
+bool App::AddChildFlags(mstch::map& context, const children::Child& child) {
+  auto flags = flags_.ForChild(child.id);
+  if (!flags) return false;
+  mstch::array rows = FlagRows(*flags, LondonDate(clock_.Now()), /*active_only=*/true);
+  context["child_flags"] = rows;
+  context["has_child_flags"] = !rows.empty();
+  return true;
+}
+
+Response App::AddFlag(Request& request, const Principal& who) {
+  access::Decision decision;
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kManageFlags, &decision);
+  if (!child) return ErrorPage(&who, request, child.error());
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto existing = flags_.ForChild(child->id);
+  if (!existing) return ErrorPage(&who, request, existing.error());
+  Date today = LondonDate(clock_.Now());
+  std::vector<children::Flag> active;
+  for (const auto& f : *existing) {
+    if (children::IsActive(f, today)) active.push_back(f);
+  }
+  auto flag = children::ValidateFlag(
+      {form->Get("kind"), form->Get("start"), form->Get("panel_reference")}, today, active);
+  if (!flag) return ChildPage(request, who, &flag.error(), &*form);
+  Instant now = clock_.Now();
+  flag->id = NewId();
+  flag->child_id = child->id;
+  flag->added_by = who.user.id;
+  flag->added_at = now;
+  auto saved = storage::Guard("adding a flag", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    flags_.InsertIn(tx, *flag);
+    audit_.AppendIn(
+        tx,
+        AuditEntry(who, request, "flag.add", "child", child->id, "allowed", decision.purpose,
+                   std::string(children::ToCode(flag->kind)) + " from " + FormatDate(flag->start)));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Response::Redirect("/children/" + child->id + "?flag=added");
+}
+
+Response App::EndFlag(Request& request, const Principal& who) {
+  access::Decision decision;
+  auto child =
+      AuthoriseChild(who, request, request.Param("id"), access::Action::kManageFlags, &decision);
+  if (!child) return ErrorPage(&who, request, child.error());
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto flags = flags_.ForChild(child->id);
+  if (!flags) return ErrorPage(&who, request, flags.error());
+  std::string flag_id = request.Param("flag_id");
+  auto it = std::ranges::find(*flags, flag_id, &children::Flag::id);
+  if (it == flags->end()) return NotFoundPage(&who, request);
+  Instant now = clock_.Now();
+  auto end = children::ValidateFlagEnd(*it, form->Get("end"), LondonDate(now));
+  if (!end) return ChildPage(request, who, &end.error(), nullptr);
+  auto saved = storage::Guard("ending a flag", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    if (!flags_.EndIn(tx, flag_id, *end, who.user.id, now)) {
+      return Conflict("flag_ended", "This flag has already been ended.");
+    }
+    audit_.AppendIn(
+        tx, AuditEntry(who, request, "flag.end", "child", child->id, "allowed", decision.purpose,
+                       std::string(children::ToCode(it->kind)) + " on " + FormatDate(*end)));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return ErrorPage(&who, request, saved.error());
+  return Response::Redirect("/children/" + child->id + "?flag=ended");
 }
 
 Result<mstch::map> App::RiskPanel(const children::Child& child, Date today) {

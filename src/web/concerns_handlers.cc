@@ -134,6 +134,7 @@ Response App::NewConcernForm(Request& request, const Principal& who) {
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern);
   if (!child) return ErrorPage(&who, request, child.error());
   mstch::map context = ConcernFormContext(catalogue_, {}, "");
+  AddChildFlags(context, *child);
   context["child_id"] = child->id;
   context["child_name"] = children::DisplayName(*child);
   context["back_href"] = "/children/" + child->id;
@@ -175,6 +176,7 @@ Response App::CreateConcern(Request& request, const Principal& who) {
   context["first_hand_no"] = form->Get("first_hand") == "no";
   context["immediate_danger_checked"] = form->Get("immediate_danger") == "yes";
   AddErrors(context, shown, kConcernFieldOrder);
+  AddChildFlags(context, *child);
   context["child_id"] = child->id;
   context["child_name"] = children::DisplayName(*child);
   context["back_href"] = "/children/" + child->id;
@@ -290,6 +292,7 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
       {"logged", request.query.Get("logged") == "1"},
       {"back_href", "/children/" + child.id},
   };
+  AddChildFlags(context, child);
   if (problem != nullptr) {
     AddErrors(context,
               Error{ErrorKind::kInvalid,

@@ -219,6 +219,7 @@ Response App::ReferralFormPage(const Principal& who, const Request& request,
                      {"assessment_options", Options(options, chosen)},
                      {"has_assessment", options.size() > 1},
                      {"back_href", "/children/" + child.id}};
+  AddChildFlags(context, child);
   if (form != nullptr) {
     AddValues(context, *form);
     AddChoiceFlags(context, *form, {"sharing"});
