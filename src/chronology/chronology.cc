@@ -14,13 +14,15 @@ std::string_view ToCode(EntryType type) {
       return "record";
     case EntryType::kAssessment:
       return "assessment";
+    case EntryType::kReferral:
+      return "referral";
   }
   return "concern";
 }
 
 std::optional<EntryType> EntryTypeFromCode(std::string_view code) {
-  for (auto t :
-       {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord, EntryType::kAssessment}) {
+  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord,
+                 EntryType::kAssessment, EntryType::kReferral}) {
     if (ToCode(t) == code) return t;
   }
   return std::nullopt;
@@ -36,6 +38,8 @@ std::string_view Label(EntryType type) {
       return "Record created";
     case EntryType::kAssessment:
       return "Risk assessment";
+    case EntryType::kReferral:
+      return "Referral to the panel";
   }
   return "Concern";
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A child's chronology: everything recorded about the child by every agency, newest first
-// (issue 2: concerns, addenda and the record itself; issue 3: submitted risk assessments; later
-// issues add referrals and missing episodes as further entry types). Pure.
+// (issue 2: concerns, addenda and the record itself; issue 3: submitted risk assessments;
+// issue 4: referrals to the panel; missing episodes come later). Pure.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,10 +11,11 @@
 
 namespace harbour::chronology {
 
-enum class EntryType { kConcern, kAddendum, kRecord, kAssessment };
-std::string_view ToCode(EntryType type);  // "concern", "addendum", "record", "assessment"
+enum class EntryType { kConcern, kAddendum, kRecord, kAssessment, kReferral };
+// "concern", "addendum", "record", "assessment", "referral"
+std::string_view ToCode(EntryType type);
 std::optional<EntryType> EntryTypeFromCode(std::string_view code);
-// "Concern", "Addendum", "Record created", "Risk assessment"
+// "Concern", "Addendum", "Record created", "Risk assessment", "Referral to the panel"
 std::string_view Label(EntryType type);
 
 struct Entry {

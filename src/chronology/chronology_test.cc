@@ -43,11 +43,11 @@ TEST(Chronology, FiltersByTypeAndAgency) {
 }
 
 TEST(Chronology, CodesRoundTrip) {
-  for (auto t :
-       {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord, EntryType::kAssessment}) {
+  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord,
+                 EntryType::kAssessment, EntryType::kReferral}) {
     EXPECT_EQ(EntryTypeFromCode(ToCode(t)), t);
   }
-  EXPECT_FALSE(EntryTypeFromCode("referral").has_value());
+  EXPECT_FALSE(EntryTypeFromCode("missing").has_value());
 }
 
 }  // namespace

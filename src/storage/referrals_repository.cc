@@ -125,6 +125,17 @@ Result<std::vector<referrals::Referral>> ReferralsRepository::Open(int limit) {
   });
 }
 
+Result<std::vector<referrals::Referral>> ReferralsRepository::ForChild(std::string_view child_id) {
+  return Guard("reading referrals", [&]() -> Result<std::vector<referrals::Referral>> {
+    soci::session sql(db_.Pool());
+    std::string v(child_id);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelect << "WHERE r.child_id = :c ORDER BY r.submitted_at DESC, r.id",
+         soci::use(v));
+    return Rows(rows);
+  });
+}
+
 Result<std::vector<referrals::Referral>> ReferralsRepository::ByReferrer(std::string_view user_id,
                                                                          int limit) {
   return Guard("reading referrals", [&]() -> Result<std::vector<referrals::Referral>> {

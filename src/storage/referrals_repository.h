@@ -25,6 +25,8 @@ class ReferralsRepository {
   Result<std::vector<referrals::Transition>> Transitions(std::string_view referral_id);
   // Referrals in a state that is not final, the screening deadline soonest first.
   Result<std::vector<referrals::Referral>> Open(int limit);
+  // Every referral of the child, newest first.
+  Result<std::vector<referrals::Referral>> ForChild(std::string_view child_id);
   // The user's own referrals, newest first.
   Result<std::vector<referrals::Referral>> ByReferrer(std::string_view user_id, int limit);
 

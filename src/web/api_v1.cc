@@ -203,7 +203,19 @@ Response App::ApiGetChild(Request& request, const Principal& who) {
                            "The service cannot record this request.",
                            {}});
   }
-  return JsonOk(200, ChildJson(*child));
+  auto flags = flags_.ForChild(child->id);
+  if (!flags) return JsonError(flags.error());
+  json body = ChildJson(*child);
+  body["flags"] = json::array();
+  Date today = LondonDate(clock_.Now());
+  for (const auto& f : *flags) {
+    if (!children::IsActive(f, today)) continue;
+    body["flags"].push_back(json{{"kind", children::ToCode(f.kind)},
+                                 {"label", children::Label(f.kind)},
+                                 {"start", FormatDate(f.start)},
+                                 {"panel_reference", f.panel_reference}});
+  }
+  return JsonOk(200, body);
 }
 
 Response App::ApiCreateConcern(Request& request, const Principal& who) {
@@ -241,10 +253,11 @@ Response App::ApiChronology(Request& request, const Principal& who) {
   if (!type.empty()) {
     filter.type = chronology::EntryTypeFromCode(type);
     if (!filter.type) {
-      return JsonError(Error{ErrorKind::kInvalid,
-                             "validation_failed",
-                             "Unknown entry type.",
-                             {{"type", "Must be one of concern, addendum, record, assessment"}}});
+      return JsonError(
+          Error{ErrorKind::kInvalid,
+                "validation_failed",
+                "Unknown entry type.",
+                {{"type", "Must be one of concern, addendum, record, assessment, referral"}}});
     }
   }
   filter.agency_id = request.query.Get("agency");

@@ -94,6 +94,22 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
   auto assessed = AssessmentEntries(child);
   if (!assessed) return std::unexpected(assessed.error());
   entries->insert(entries->end(), assessed->begin(), assessed->end());
+  auto referred = referrals_.ForChild(child.id);
+  if (!referred) return std::unexpected(referred.error());
+  for (const auto& r : *referred) {
+    chronology::Entry e;
+    e.type = chronology::EntryType::kReferral;
+    e.at = r.submitted_at;
+    e.id = r.id;
+    e.agency_id = r.referrer_agency;
+    e.agency_name = r.agency_name;
+    e.recorded_by = r.referrer_name;
+    e.headline =
+        "Referral to the " + options_.panel_name + ": " + std::string(referrals::Label(r.state));
+    e.summary = e.headline;
+    e.detail = r.reason;
+    entries->push_back(std::move(e));
+  }
   if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed", purpose))) {
     return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                 "The service cannot record this view. Try again later.");
@@ -281,7 +297,8 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
                                 {"concern", "Concerns"},
                                 {"addendum", "Addenda"},
                                 {"record", "Record created"},
-                                {"assessment", "Risk assessments"}},
+                                {"assessment", "Risk assessments"},
+                                {"referral", "Referrals to the panel"}},
                                type)},
       {"agency_options",
        [&] {

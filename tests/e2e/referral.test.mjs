@@ -70,6 +70,10 @@ test('a voluntary worker refers, the coordinator accepts, the referrer sees each
       await coordinator.page.waitForURL(`${referralUrl}?moved=1`);
       assert.equal((await coordinator.page.locator('#referral-state').innerText()).trim(), step);
     }
+    // The referral is part of the child's chronology.
+    await coordinator.page.goto(`${base}/children/${child.id}/chronology?type=referral`);
+    await assert.doesNotReject(coordinator.page.getByRole('heading', {
+      name: 'Referral to the exploitation panel: Accepted for a meeting' }).waitFor());
   } finally {
     await coordinator.context.close();
   }

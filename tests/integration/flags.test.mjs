@@ -83,6 +83,10 @@ function defineFlagTests(engine) {
         assert.match(page.text, /At risk of sexual exploitation/, path);
         assert.match(page.text, /Potential perpetrator/, path);
       }
+      const viaApi = await api.get(`/api/v1/children/${child.id}`);
+      assert.equal(viaApi.status, 200);
+      assert.deepEqual(viaApi.json.flags.map((f) => f.kind).sort(), ['cse_risk', 'potential_perpetrator']);
+      assert.equal(viaApi.json.flags[0].panel_reference, 'CSEP 14 Nov item 3');
       const found = await practitioner.get(`/children?q=${encodeURIComponent(family)}`);
       assert.match(found.text, /harbour-flag--danger">At risk of sexual exploitation/);
       assert.ok(!/Add a warning flag/.test((await practitioner.get(`/children/${child.id}`)).text),
@@ -97,6 +101,8 @@ function defineFlagTests(engine) {
       const after = await practitioner.get(`/children/${child.id}`);
       assert.ok(!/At risk of sexual exploitation/.test(after.text), 'an ended flag leaves the banner');
       assert.match(after.text, /Potential perpetrator/);
+      assert.deepEqual((await api.get(`/api/v1/children/${child.id}`)).json.flags.map((f) => f.kind),
+                       ['potential_perpetrator']);
       assert.equal(sql(`SELECT count(*) FROM child_flags WHERE child_id = '${child.id}'`), '2', 'history kept');
       const history = await coordinator.get(`/children/${child.id}`);
       assert.match(history.text, /id="flag-history"/);
