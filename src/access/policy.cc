@@ -17,21 +17,22 @@ constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleCodes{{
     {Role::kAuditor, "auditor"},
 }};
 
-// How much case data a role reaches.
 enum class CaseScope {
-  kNeedToKnow,  // children their agency is involved with, or they were granted
-  kWholeArea,   // every child, for a stated purpose
-  kNone,        // no identifiable child data at all
+  kPanelAgenda,  // reads the children on the agendas of meetings they attend (or was granted)
+  kNeedToKnow,   // children their agency is involved with, or they were granted
+  kWholeArea,    // every child, for a stated purpose
+  kNone,         // no identifiable child data at all
 };
 
-// Panel members will also see the children on the agendas of meetings they attend, and
-// intelligence officers children linked to intelligence they handle; both arrive with the
-// issues that introduce meetings and intelligence, as extra facts in ChildContext.
+// How much case data a role reaches.
+// Intelligence officers will also see children linked to intelligence they handle, with the
+// issue that introduces intelligence, as an extra fact in ChildContext.
 CaseScope ScopeOf(Role role) {
   switch (role) {
+    case Role::kPanelMember:
+      return CaseScope::kPanelAgenda;
     case Role::kPractitioner:
     case Role::kSafeguardingLead:
-    case Role::kPanelMember:
     case Role::kIntelligenceOfficer:
       return CaseScope::kNeedToKnow;
     case Role::kCoordinator:
@@ -46,6 +47,7 @@ CaseScope ScopeOf(Role role) {
 
 constexpr std::string_view kSafeguardingPurpose = "safeguarding";
 constexpr std::string_view kCoordinationPurpose = "coordination";
+constexpr std::string_view kPanelPurpose = "panel";
 
 Decision Allow(std::string_view reason, std::string_view purpose) {
   return Decision{.allowed = true, .reason = std::string(reason), .purpose = std::string(purpose)};
@@ -76,19 +78,32 @@ Decision DecideCaseEntry(const Subject& subject) {
       return Allow("role has case access", kSafeguardingPurpose);
     case CaseScope::kWholeArea:
       return Allow("role has case access", kCoordinationPurpose);
+    case CaseScope::kPanelAgenda:
+      return Refuse("panel members reach children through their meetings");
     case CaseScope::kNone:
       break;
   }
   return Refuse("role has no case access");
 }
 
-// Actions on one existing child's record.
-Decision DecideOnChild(const Subject& subject, const ChildContext& child) {
+// A panel member reads the record of a child on the agenda of a meeting they attend; writing
+// to it (or reaching any other child) needs an explicit grant.
+Decision DecidePanelMember(const Subject& subject, const ChildContext& child, bool reads) {
+  if (UserGranted(subject, child)) return Allow("access granted to user", kSafeguardingPurpose);
+  if (!child.on_attended_agenda) return Hide("not on the agenda of a meeting they attend");
+  if (reads) return Allow("on the agenda of a meeting they attend", kPanelPurpose);
+  return Refuse("panel members read the records of children on their agendas");
+}
+
+// Actions on one existing child's record; `reads` when the action only reads it.
+Decision DecideOnChild(const Subject& subject, const ChildContext& child, bool reads) {
   switch (ScopeOf(subject.role)) {
     case CaseScope::kWholeArea:
       return Allow("coordinator sees every child", kCoordinationPurpose);
     case CaseScope::kNone:
       return Refuse("role has no case access");
+    case CaseScope::kPanelAgenda:
+      return DecidePanelMember(subject, child, reads);
     case CaseScope::kNeedToKnow:
       break;
   }
@@ -175,6 +190,14 @@ std::string_view ToCode(Action action) {
       return "referral.screen";
     case Action::kManageFlags:
       return "flag.manage";
+    case Action::kRunPanel:
+      return "panel.manage";
+    case Action::kSitOnPanel:
+      return "panel.attend";
+    case Action::kRecordMissing:
+      return "missing.record";
+    case Action::kListReturnInterviews:
+      return "return_interviews.list";
   }
   return "unknown";
 }
@@ -186,14 +209,36 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
     case Action::kRequestAccess:
       return DecideCaseEntry(subject);
     case Action::kViewChild:
+    case Action::kViewChronology:
+    case Action::kViewAssessments:
+      return DecideOnChild(subject, child, /*reads=*/true);
     case Action::kLogConcern:
     case Action::kAddAddendum:
-    case Action::kViewChronology:
     case Action::kAddToTeam:  // whoever works with the child may bring a partner in
     case Action::kAssess:
-    case Action::kViewAssessments:
-    case Action::kRefer:  // anyone working with the child; nobody can hold a referral back
-      return DecideOnChild(subject, child);
+    case Action::kRefer:          // anyone working with the child; nobody can hold a referral back
+    case Action::kRecordMissing:  // whoever works with the child records episodes and interviews
+      return DecideOnChild(subject, child, /*reads=*/false);
+    case Action::kListReturnInterviews:  // the services that conduct them; rows filtered per child
+      if (subject.role == Role::kPractitioner || subject.role == Role::kSafeguardingLead ||
+          subject.role == Role::kCoordinator) {
+        return Allow("conducts or oversees return interviews", subject.role == Role::kCoordinator
+                                                                   ? kCoordinationPurpose
+                                                                   : kSafeguardingPurpose);
+      }
+      return Refuse(
+          "only practitioners, safeguarding leads and coordinators list return interviews");
+    case Action::kRunPanel:
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator runs the panel", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators arrange panel meetings");
+    case Action::kSitOnPanel:  // the handler also checks the member attends that meeting
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator runs the panel", kCoordinationPurpose);
+      }
+      if (subject.role == Role::kPanelMember) return Allow("panel member", kPanelPurpose);
+      return Refuse("only the panel's members and coordinators see its meetings");
     case Action::kScreenReferrals:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator screens referrals", kCoordinationPurpose);

@@ -23,25 +23,29 @@ std::optional<Role> RoleFromCode(std::string_view code);
 std::string_view Label(Role role);  // "Safeguarding lead"
 
 enum class Action {
-  kSearchChildren,   // run a child search (results are then filtered per child)
-  kViewChild,        // open a child's record
-  kCreateChild,      // create a new child record
-  kLogConcern,       // log a concern about an existing child
-  kAddAddendum,      // add an addendum to a concern
-  kViewChronology,   // read a child's chronology
-  kAddToTeam,        // add a partner agency to the team around the child
-  kRequestAccess,    // ask the coordinator for access to a child outside one's access
-  kGrantAccess,      // grant a user access to a child
-  kManageAgencies,   // add or change agencies
-  kManageUsers,      // add or change users
-  kViewAuditTrail,   // read audit entries and access reports
-  kAssess,           // start, save or submit a risk assessment of a child
-  kViewAssessments,  // read a child's risk assessments
-  kViewAreaReviews,  // the area-wide list of overdue reviews (coordinators)
-  kManageTools,      // register tool versions and choose the active tool (administrators)
-  kRefer,            // refer a child to the exploitation panel
-  kScreenReferrals,  // the referral queue: screen, accept, decide and close referrals
-  kManageFlags,      // add and end a child's warning flags (the panel's decision, recorded)
+  kSearchChildren,        // run a child search (results are then filtered per child)
+  kViewChild,             // open a child's record
+  kCreateChild,           // create a new child record
+  kLogConcern,            // log a concern about an existing child
+  kAddAddendum,           // add an addendum to a concern
+  kViewChronology,        // read a child's chronology
+  kAddToTeam,             // add a partner agency to the team around the child
+  kRequestAccess,         // ask the coordinator for access to a child outside one's access
+  kGrantAccess,           // grant a user access to a child
+  kManageAgencies,        // add or change agencies
+  kManageUsers,           // add or change users
+  kViewAuditTrail,        // read audit entries and access reports
+  kAssess,                // start, save or submit a risk assessment of a child
+  kViewAssessments,       // read a child's risk assessments
+  kViewAreaReviews,       // the area-wide list of overdue reviews (coordinators)
+  kManageTools,           // register tool versions and choose the active tool (administrators)
+  kRefer,                 // refer a child to the exploitation panel
+  kScreenReferrals,       // the referral queue: screen, accept, decide and close referrals
+  kManageFlags,           // add and end a child's warning flags (the panel's decision, recorded)
+  kRunPanel,              // create panel meetings, set their agendas, members and attendance
+  kSitOnPanel,            // see a meeting one attends and record the panel's decisions and actions
+  kRecordMissing,         // record a child's missing episodes, returns and return interviews
+  kListReturnInterviews,  // the list of return interviews due, for the children one can see
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 
@@ -55,6 +59,9 @@ struct Subject {
 struct ChildContext {
   std::set<std::string> involved_agencies;  // created the record, logged a concern, or team
   std::set<std::string> granted_users;      // explicit, unexpired access grants
+  // The subject attends (has not sent apologies to) a panel meeting with the child on its
+  // agenda: a panel member's only need to know, for reading the record.
+  bool on_attended_agenda = false;
 };
 
 struct Decision {

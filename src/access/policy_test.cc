@@ -15,13 +15,29 @@ constexpr std::array kAllRoles = {
     Role::kIntelligenceOfficer, Role::kAnalyst,          Role::kAdministrator, Role::kAuditor,
 };
 constexpr std::array kAllActions = {
-    Action::kSearchChildren, Action::kViewChild,       Action::kCreateChild,
-    Action::kLogConcern,     Action::kAddAddendum,     Action::kViewChronology,
-    Action::kAddToTeam,      Action::kRequestAccess,   Action::kGrantAccess,
-    Action::kManageAgencies, Action::kManageUsers,     Action::kViewAuditTrail,
-    Action::kAssess,         Action::kViewAssessments, Action::kViewAreaReviews,
-    Action::kManageTools,    Action::kRefer,           Action::kScreenReferrals,
+    Action::kSearchChildren,
+    Action::kViewChild,
+    Action::kCreateChild,
+    Action::kLogConcern,
+    Action::kAddAddendum,
+    Action::kViewChronology,
+    Action::kAddToTeam,
+    Action::kRequestAccess,
+    Action::kGrantAccess,
+    Action::kManageAgencies,
+    Action::kManageUsers,
+    Action::kViewAuditTrail,
+    Action::kAssess,
+    Action::kViewAssessments,
+    Action::kViewAreaReviews,
+    Action::kManageTools,
+    Action::kRefer,
+    Action::kScreenReferrals,
     Action::kManageFlags,
+    Action::kRunPanel,
+    Action::kSitOnPanel,
+    Action::kRecordMissing,
+    Action::kListReturnInterviews,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -61,6 +77,10 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
+    {Role::kPractitioner, Action::kRecordMissing, kAllow, kAllow, kHide},
+    {Role::kPractitioner, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -81,6 +101,10 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
+    {Role::kSafeguardingLead, Action::kRecordMissing, kAllow, kAllow, kHide},
+    {Role::kSafeguardingLead, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -101,26 +125,35 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kRefer, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kScreenReferrals, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kManageFlags, kAllow, kAllow, kAllow},
-    // panel member: need-to-know (meeting agendas come later)
-    {Role::kPanelMember, Action::kSearchChildren,         kAllow, kAllow, kAllow},
-    {Role::kPanelMember, Action::kViewChild,              kAllow, kAllow, kHide},
-    {Role::kPanelMember, Action::kCreateChild,            kAllow, kAllow, kAllow},
-    {Role::kPanelMember, Action::kLogConcern,             kAllow, kAllow, kHide},
-    {Role::kPanelMember, Action::kAddAddendum,            kAllow, kAllow, kHide},
-    {Role::kPanelMember, Action::kViewChronology,         kAllow, kAllow, kHide},
-    {Role::kPanelMember, Action::kAddToTeam,              kAllow, kAllow, kHide},
-    {Role::kPanelMember, Action::kRequestAccess,          kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kRunPanel, kAllow,  kAllow,  kAllow},
+    {Role::kCoordinator, Action::kSitOnPanel, kAllow,  kAllow,  kAllow},
+    {Role::kCoordinator, Action::kRecordMissing, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
+    // panel member: the children on the agendas of meetings they attend (see below), or an
+    // explicit grant; their agency's involvement alone gives nothing
+    {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kViewChild,              kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kCreateChild,            kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kLogConcern,             kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kAddAddendum,            kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kViewChronology,         kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kAddToTeam,              kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kRequestAccess,          kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kGrantAccess,            kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageAgencies,         kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageUsers,            kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kViewAuditTrail,         kDeny,  kDeny,  kDeny},
-    {Role::kPanelMember, Action::kAssess, kAllow, kAllow, kHide},
-    {Role::kPanelMember, Action::kViewAssessments, kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kAssess, kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kViewAssessments, kHide,  kAllow, kHide},
     {Role::kPanelMember, Action::kViewAreaReviews, kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageTools, kDeny,  kDeny,  kDeny},
-    {Role::kPanelMember, Action::kRefer, kAllow, kAllow, kHide},
+    {Role::kPanelMember, Action::kRefer, kHide,  kAllow, kHide},
     {Role::kPanelMember, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kSitOnPanel, kAllow, kAllow, kAllow},
+    {Role::kPanelMember, Action::kRecordMissing, kHide,  kAllow, kHide},
+    {Role::kPanelMember, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -141,6 +174,10 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kRefer, kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kRecordMissing, kAllow, kAllow, kHide},
+    {Role::kIntelligenceOfficer, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -161,6 +198,10 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kRefer, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kRecordMissing, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -181,6 +222,10 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kRefer, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kRecordMissing, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -201,6 +246,10 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kRefer, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kScreenReferrals, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kManageFlags, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kRunPanel, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kRecordMissing, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
 };
 // clang-format on
 
@@ -325,6 +374,33 @@ TEST(Policy, CoordinatorSeesEveryChildForCoordination) {
   EXPECT_EQ(Decide(SubjectWith(Role::kCoordinator), Action::kGrantAccess).purpose, "coordination");
 }
 
+TEST(Policy, PanelMemberReadsOnlyTheChildrenOnAgendasOfMeetingsTheyAttend) {
+  const ChildContext on_agenda{.on_attended_agenda = true};
+  const Subject member = SubjectWith(Role::kPanelMember);
+  for (Action read : {Action::kViewChild, Action::kViewChronology, Action::kViewAssessments}) {
+    const Decision decision = Decide(member, read, on_agenda);
+    EXPECT_TRUE(decision.allowed) << ToCode(read);
+    EXPECT_EQ(decision.purpose, "panel") << ToCode(read);
+  }
+  // Reading is all the agenda gives: writing is refused openly, as they know the child exists.
+  for (Action write : {Action::kLogConcern, Action::kAssess, Action::kRefer, Action::kAddToTeam}) {
+    const Decision decision = Decide(member, write, on_agenda);
+    EXPECT_FALSE(decision.allowed) << ToCode(write);
+    EXPECT_FALSE(decision.hide_existence) << ToCode(write);
+  }
+  // Off the agenda, even their own agency's child is hidden.
+  const Decision off = Decide(member, Action::kViewChild, Involved());
+  EXPECT_TRUE(off.hide_existence);
+  EXPECT_EQ(off.reason, "not on the agenda of a meeting they attend");
+}
+
+TEST(Policy, AnAgendaGivesOtherNeedToKnowRolesNothing) {
+  const ChildContext on_agenda{.on_attended_agenda = true};
+  for (Role role : {Role::kPractitioner, Role::kSafeguardingLead, Role::kIntelligenceOfficer}) {
+    EXPECT_FALSE(CanSeeChild(SubjectWith(role), on_agenda)) << ToCode(role);
+  }
+}
+
 TEST(Policy, RolesWithoutCaseAccessAreToldSoEvenWhenTheirAgencyIsInvolved) {
   for (Role role : {Role::kAnalyst, Role::kAdministrator, Role::kAuditor}) {
     const Decision decision = Decide(SubjectWith(role), Action::kViewChild, Involved());
@@ -389,6 +465,10 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kManageTools, "tool.manage"},
       {Action::kRefer, "referral.create"},
       {Action::kManageFlags, "flag.manage"},
+      {Action::kRunPanel, "panel.manage"},
+      {Action::kSitOnPanel, "panel.attend"},
+      {Action::kRecordMissing, "missing.record"},
+      {Action::kListReturnInterviews, "return_interviews.list"},
       {Action::kScreenReferrals, "referral.screen"},
       {Action::kRequestAccess, "access.request"},
       {Action::kGrantAccess, "access.grant"},

@@ -16,13 +16,22 @@ std::string_view ToCode(EntryType type) {
       return "assessment";
     case EntryType::kReferral:
       return "referral";
+    case EntryType::kPanel:
+      return "panel";
+    case EntryType::kPanelAction:
+      return "panel_action";
+    case EntryType::kMissing:
+      return "missing";
+    case EntryType::kReturnInterview:
+      return "return_interview";
   }
   return "concern";
 }
 
 std::optional<EntryType> EntryTypeFromCode(std::string_view code) {
   for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord,
-                 EntryType::kAssessment, EntryType::kReferral}) {
+                 EntryType::kAssessment, EntryType::kReferral, EntryType::kPanel,
+                 EntryType::kPanelAction, EntryType::kMissing, EntryType::kReturnInterview}) {
     if (ToCode(t) == code) return t;
   }
   return std::nullopt;
@@ -40,6 +49,14 @@ std::string_view Label(EntryType type) {
       return "Risk assessment";
     case EntryType::kReferral:
       return "Referral to the panel";
+    case EntryType::kPanel:
+      return "Panel discussion";
+    case EntryType::kPanelAction:
+      return "Panel action";
+    case EntryType::kMissing:
+      return "Missing episode";
+    case EntryType::kReturnInterview:
+      return "Return interview";
   }
   return "Concern";
 }

@@ -11,11 +11,23 @@
 
 namespace harbour::chronology {
 
-enum class EntryType { kConcern, kAddendum, kRecord, kAssessment, kReferral };
-// "concern", "addendum", "record", "assessment", "referral"
+enum class EntryType {
+  kConcern,
+  kAddendum,
+  kRecord,
+  kAssessment,
+  kReferral,
+  kPanel,
+  kPanelAction,
+  kMissing,          // a missing episode (missing/episode.h)
+  kReturnInterview,  // a return interview after one
+};
+// "concern", "addendum", "record", "assessment", "referral", "panel", "panel_action",
+// "missing", "return_interview"
 std::string_view ToCode(EntryType type);
 std::optional<EntryType> EntryTypeFromCode(std::string_view code);
-// "Concern", "Addendum", "Record created", "Risk assessment", "Referral to the panel"
+// "Concern", "Addendum", "Record created", "Risk assessment", "Referral to the panel",
+// "Panel discussion", "Panel action", "Missing episode", "Return interview"
 std::string_view Label(EntryType type);
 
 struct Entry {

@@ -43,11 +43,12 @@ TEST(Chronology, FiltersByTypeAndAgency) {
 }
 
 TEST(Chronology, CodesRoundTrip) {
-  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord,
-                 EntryType::kAssessment, EntryType::kReferral}) {
+  for (auto t :
+       {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord, EntryType::kAssessment,
+        EntryType::kReferral, EntryType::kMissing, EntryType::kReturnInterview}) {
     EXPECT_EQ(EntryTypeFromCode(ToCode(t)), t);
   }
-  EXPECT_FALSE(EntryTypeFromCode("missing").has_value());
+  EXPECT_FALSE(EntryTypeFromCode("runaway").has_value());
 }
 
 }  // namespace

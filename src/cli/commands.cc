@@ -126,6 +126,8 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   web::AppOptions app_options{config->demo_banner || demo_banner, config->secure_cookies,
                               std::string(EmbeddedText("docs/api/openapi.yaml")),
                               config->panel_name, config->panel_contact};
+  app_options.missing_repeat_threshold = config->missing_repeat_threshold;
+  app_options.missing_repeat_window_days = config->missing_repeat_window_days;
   web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;

@@ -95,6 +95,17 @@ Result<Config> LoadConfig(const std::string& path) {
       return Fail(ErrorKind::kInvalid, "bad_config",
                   "panel.name must be 1 to 100 characters and panel.contact at most 300.");
     }
+    auto threshold =
+        Setting<std::int64_t>(data, "missing", "repeat_threshold", config.missing_repeat_threshold);
+    auto window = Setting<std::int64_t>(data, "missing", "repeat_window_days",
+                                        config.missing_repeat_window_days);
+    if (threshold < 2 || threshold > 50 || window < 1 || window > 366) {
+      return Fail(ErrorKind::kInvalid, "bad_config",
+                  "missing.repeat_threshold must be between 2 and 50 and "
+                  "missing.repeat_window_days between 1 and 366.");
+    }
+    config.missing_repeat_threshold = static_cast<int>(threshold);
+    config.missing_repeat_window_days = static_cast<int>(window);
   } catch (const std::exception& e) {
     return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
   }

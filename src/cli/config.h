@@ -24,6 +24,10 @@ struct Config {
   // coordinators, both shown in feedback messages.
   std::string panel_name = "exploitation panel";
   std::string panel_contact = "the exploitation coordinator, through Harbour";
+  // The repeat-missing rule (DOMAIN.md §5): this many missing episodes within this many days
+  // give the coordinators a task to consider a strategy discussion.
+  int missing_repeat_threshold = 3;
+  int missing_repeat_window_days = 30;
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else

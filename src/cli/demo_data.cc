@@ -16,6 +16,8 @@
 #include "storage/concerns_repository.h"
 #include "storage/identity_repository.h"
 #include "storage/messages_repository.h"
+#include "storage/missing_repository.h"
+#include "storage/panel_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
@@ -246,6 +248,125 @@ void WriteDemoReferral(Rng& rng, storage::Transaction& tx, const DemoAssessor& w
   }
 }
 
+// A child the demo may give missing episodes to.
+struct DemoMissingChild {
+  std::string id;
+  std::string given_name;
+  std::string agency;  // the agency that created the record (already involved)
+  std::string worker;  // that agency's worker, who records the episodes
+};
+
+// Missing episodes for about one child in three (at most twelve), relative to `as_of`: the first
+// child has three returns within the last 25 days (meeting the repeat rule, so the coordinators
+// have one open strategy-discussion task), with a completed interview, a refused one and one
+// still due; the others have an overdue interview, an interview offered and still due, an
+// episode still going on, or an older completed one. Uses its own random stream so that the
+// rest of the demo area does not change with it.
+Result<void> WriteDemoMissing(storage::Database& db, const std::vector<DemoMissingChild>& children,
+                              const std::string& coordinator, const std::string& interviewer_agency,
+                              Instant as_of, std::uint64_t seed) {
+  using std::chrono::days;
+  using std::chrono::hours;
+  Rng rng(seed ^ 0x6d697373696e67ULL);
+  storage::MissingRepository repo(db);
+  storage::TasksRepository tasks_repo(db);
+  return storage::Guard("loading demo missing episodes", [&]() -> Result<void> {
+    storage::Transaction tx(db);
+    auto episode = [&](const DemoMissingChild& c, Instant started, std::optional<Instant> back) {
+      missing::MissingEpisode e;
+      e.id = rng.Id();
+      e.child_id = c.id;
+      e.kind = rng.Chance(70) ? missing::Kind::kMissing : missing::Kind::kAway;
+      e.started_at = started;
+      e.returned_at = back;
+      e.reported_by = rng.Of(std::array{"Parent", "Foster carer", "Residential home manager"});
+      e.police_reference = "HP-DEMO-" + std::to_string(1000 + rng.Pick(9000));
+      e.risk_grade = static_cast<missing::RiskGrade>(rng.Pick(4));
+      if (back) {
+        e.where_found = rng.Of(kPlaces);
+        e.found_with = rng.Chance(50) ? "Two older males (demo data)" : "Friends from school";
+      }
+      e.carer_name = "Demo carer of " + c.given_name;
+      e.recorded_by = c.worker;
+      e.recorded_by_agency = c.agency;
+      e.recorded_at = started + hours(2);
+      repo.InsertEpisodeIn(tx, e);
+      return e;
+    };
+    auto interview = [&](const DemoMissingChild& c, const missing::MissingEpisode& e,
+                         missing::InterviewStatus status, Instant at) {
+      missing::ReturnInterview r;
+      r.id = rng.Id();
+      r.episode_id = e.id;
+      r.status = status;
+      r.offered_at = at - hours(6);
+      r.interviewer_name = "Safe Harbour return worker";
+      r.interviewer_agency = interviewer_agency;
+      if (status == missing::InterviewStatus::kCompleted) {
+        r.held_at = at;
+        r.place = "Harbourside youth centre";
+        r.findings[0] = "Demo: went to meet friends at the retail park.";
+        r.findings[1] = "Demo: a flat on the Eastgate estate, with older males " + c.given_name +
+                        " did not want to name.";
+        r.findings[4] = "Demo: offered alcohol and lifts.";
+      } else if (status == missing::InterviewStatus::kRefused) {
+        r.reason = "Demo: said they did not want to talk about it.";
+      }
+      r.recorded_by = c.worker;
+      r.recorded_by_agency = c.agency;
+      r.recorded_at = at + hours(1);
+      repo.InsertInterviewIn(tx, r);
+    };
+    int shown = 0;
+    for (std::size_t i = 0; i < children.size() && shown < 12; i += 3, ++shown) {
+      const DemoMissingChild& c = children[i];
+      switch (shown % 4) {
+        case 0: {
+          if (shown == 0) {  // meets the repeat rule: three returns within 25 days
+            auto a = episode(c, as_of - days(24), as_of - days(23));
+            interview(c, a, missing::InterviewStatus::kCompleted, as_of - days(22));
+            auto b = episode(c, as_of - days(12), as_of - days(11) - hours(5));
+            interview(c, b, missing::InterviewStatus::kRefused, as_of - days(10));
+            auto last = episode(c, as_of - days(1), as_of - hours(10));
+            if (!coordinator.empty()) {
+              tasks::Task t;
+              t.id = rng.Id();
+              t.child_id = c.id;
+              t.source_type = "missing";
+              t.source_id = last.id;
+              t.title = missing::StrategyTaskTitle(3, 30);
+              t.who = "coordinator";
+              t.assigned_role = std::string(access::ToCode(access::Role::kCoordinator));
+              t.due_at = last.recorded_at + hours(24);
+              t.created_by = c.worker;
+              t.created_at = last.recorded_at;
+              tasks_repo.InsertIn(tx, t);
+            }
+          } else {
+            episode(c, as_of - days(3) - hours(10), std::nullopt);  // still missing
+          }
+          break;
+        }
+        case 1:  // returned five days ago, no interview: overdue
+          episode(c, as_of - days(6), as_of - days(5));
+          break;
+        case 2: {  // offered, still due
+          auto e = episode(c, as_of - days(2), as_of - days(1) - hours(20));
+          interview(c, e, missing::InterviewStatus::kOffered, as_of - days(1));
+          break;
+        }
+        default: {  // months ago, completed in time
+          auto e = episode(c, as_of - days(120), as_of - days(119));
+          interview(c, e, missing::InterviewStatus::kCompleted, as_of - days(118));
+          break;
+        }
+      }
+    }
+    tx.Commit();
+    return {};
+  });
+}
+
 // One to three submitted assessments of the child, each pre-filled from the concerns seen before
 // it (as a practitioner would confirm them) and scored with the tool; usually judged at the
 // computed level, sometimes one lower with a rationale (which alerts the coordinator). The
@@ -315,6 +436,114 @@ int WriteDemoAssessments(Rng& rng, storage::Transaction& tx, const DemoAssessor&
   return count;
 }
 
+// The users a demo panel meeting involves.
+struct DemoPanel {
+  std::string coordinator, coordinator_agency;
+  std::string member, member_agency;                               // the demo panel member
+  std::vector<std::pair<std::string, std::string>> action_owners;  // agency workers: id, label
+};
+
+constexpr std::size_t kDemoAgendaSize = 20;  // children per demo meeting, as panels often have
+constexpr int kDemoPastMeetings = 26;        // a year of fortnightly meetings at most
+
+// A meeting at 10:00 London time `days` after `as_of`, its coordinator and panel member members
+// (present when it has been held), stored.
+panel::PanelMeeting WriteDemoMeeting(Rng& rng, storage::Transaction& tx,
+                                     storage::PanelRepository& repo, Instant as_of, int days,
+                                     const DemoPanel& who) {
+  Instant starts = FromLondonLocal(LondonDate(as_of + std::chrono::days(days)), 10, 0);
+  panel::PanelMeeting m{rng.Id(),       starts,          "Room 4, Harbourside Civic Centre",
+                        rng.Chance(50), who.coordinator, starts - std::chrono::days(7)};
+  repo.InsertMeetingIn(tx, m);
+  for (const auto& [user, agency] : {std::pair{who.coordinator, who.coordinator_agency},
+                                     std::pair{who.member, who.member_agency}}) {
+    repo.AddMemberIn(tx, m.id, user, agency, who.coordinator, m.created_at);
+    if (days < 0) {
+      repo.SetAttendanceIn(tx, m.id, user, panel::Attendance::kPresent, who.coordinator, starts);
+    }
+  }
+  return m;
+}
+
+// The held meeting's decision on one child and one or two actions, some done, some overdue.
+void WriteDemoDecision(Rng& rng, storage::Transaction& tx, storage::PanelRepository& repo,
+                       storage::TasksRepository& tasks_repo, const panel::PanelMeeting& held,
+                       const panel::AgendaItem& item, const DemoPanel& who) {
+  Date held_day = LondonDate(held.starts_at);
+  panel::Decision d;
+  d.category = static_cast<panel::Category>(1 + rng.Pick(3));
+  d.models = {panel::kModels[rng.Pick(std::size(panel::kModels))]};
+  if (rng.Chance(40)) d.elements = {panel::kElements[rng.Pick(std::size(panel::kElements))]};
+  d.plan =
+      "Demo: disruption of the adults involved; a trusted worker visits weekly; school "
+      "attendance monitored.";
+  d.next_review = Date{std::chrono::sys_days{held_day} + std::chrono::days(14 + rng.Pick(42))};
+  d.recorded_by = who.coordinator;
+  d.recorded_at = held.starts_at + std::chrono::minutes(30);
+  repo.RecordDecisionIn(tx, item.id, d);
+  for (std::size_t k = 0, n = 1 + rng.Pick(2); k < n && !who.action_owners.empty(); ++k) {
+    tasks::Task t;
+    t.id = rng.Id();
+    t.child_id = item.child_id;
+    t.source_type = "panel";
+    t.source_id = item.id;
+    t.title = rng.Of(
+        std::array{"Return home interview follow-up", "Share the disruption plan with the school",
+                   "Licensing check on the hotel named", "Strategy discussion with the police"});
+    const auto& [owner, label] = who.action_owners[rng.Pick(who.action_owners.size())];
+    t.assigned_user = owner;
+    t.who = label;
+    t.due_at = panel::ActionDueAt(
+        Date{std::chrono::sys_days{held_day} + std::chrono::days(3 + rng.Pick(10))});
+    t.created_by = who.coordinator;
+    t.created_at = d.recorded_at;
+    tasks_repo.InsertIn(tx, t);
+    if (rng.Chance(50)) {
+      tasks_repo.CompleteIn(tx, t.id, "Done (demo data).", t.assigned_user, t.due_at);
+    }
+  }
+}
+
+// Panel meetings for the demo referrals: the children whose referral went past "accepted" were
+// discussed at fortnightly meetings going back from a fortnight before `as_of`
+// (kDemoAgendaSize each, a year at most), each with a decision and actions; the meeting a week
+// after `as_of` has about half the accepted referrals on its agenda (the rest stay proposals).
+// The coordinator and the demo panel member are members of every meeting.
+Result<void> WriteDemoPanel(Rng& rng, storage::Database& db, Instant as_of, const DemoPanel& who) {
+  using referrals::State;
+  storage::ReferralsRepository referrals_repo(db);
+  storage::PanelRepository panel_repo(db);
+  storage::TasksRepository tasks_repo(db);
+  auto open = referrals_repo.Open(100000);
+  if (!open) return std::unexpected(open.error());
+  return storage::Guard("loading demo panel meetings", [&]() -> Result<void> {
+    storage::Transaction tx(db);
+    panel::PanelMeeting next = WriteDemoMeeting(rng, tx, panel_repo, as_of, 7, who);
+    std::optional<panel::PanelMeeting> held;
+    std::size_t on_held = 0, on_next = 0;
+    int past = 0;
+    for (const auto& r : *open) {
+      bool discussed = r.state == State::kDiscussed || r.state == State::kUnderReview;
+      bool to_next = r.state == State::kAccepted && on_next < kDemoAgendaSize && rng.Chance(50);
+      if (!discussed && !to_next) continue;
+      if (discussed && (!held || on_held == kDemoAgendaSize)) {
+        if (past == kDemoPastMeetings) continue;
+        held = WriteDemoMeeting(rng, tx, panel_repo, as_of, -14 * ++past, who);
+        on_held = 0;
+      }
+      const panel::PanelMeeting& meeting = discussed ? *held : next;
+      panel::AgendaItem item{
+          rng.Id(), meeting.id,   r.child_id,  r.id, panel::ItemReason::kReferral,
+          0,        std::nullopt, r.child_name};
+      panel_repo.InsertItemIn(tx, item, who.coordinator, meeting.created_at);
+      ++(discussed ? on_held : on_next);
+      if (discussed) WriteDemoDecision(rng, tx, panel_repo, tasks_repo, *held, item, who);
+    }
+    tx.Commit();
+    return {};
+  });
+}
+
 }  // namespace
 
 std::vector<DemoLogin> DemoLogins() {
@@ -376,12 +605,21 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     ++summary.users;
   }
   std::string coordinator_id;
+  DemoPanel panel_people;
+  for (const auto& [agency, worker] : agency_workers) {
+    panel_people.action_owners.emplace_back(
+        worker, agency_names[agency] + " worker (" + agency_names[agency] + ")");
+  }
   for (const auto& u : kUsers) {
     identity::User user{rng.Id(), u.username,   u.name, agency_ids[u.agency], u.role, password_hash,
                         0,        std::nullopt, true};
     if (auto saved = identity_repo.InsertUser(user, start); !saved)
       return std::unexpected(saved.error());
     if (u.role == access::Role::kCoordinator) coordinator_id = user.id;
+    if (u.role == access::Role::kCoordinator) panel_people.coordinator = user.id;
+    if (u.role == access::Role::kCoordinator) panel_people.coordinator_agency = user.agency_id;
+    if (u.role == access::Role::kPanelMember) panel_people.member = user.id;
+    if (u.role == access::Role::kPanelMember) panel_people.member_agency = user.agency_id;
     ++summary.users;
   }
 
@@ -410,6 +648,7 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
                                   referrals_repo, messages_repo, coordinator_id});
   }
   std::set<std::string> nhs_used;
+  std::vector<DemoMissingChild> demo_missing;
   constexpr int kBatch = 500;
   long long concerns_left = total_concerns;
   for (int first = 0; first < options.children; first += kBatch) {
@@ -467,6 +706,10 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
         c.updated_at = c.created_at;
         children_repo.InsertIn(tx, c, agency_workers[c.created_by_agency]);
         ++summary.children;
+        if (demo_missing.size() < 36) {  // WriteDemoMissing looks at every third of these
+          demo_missing.push_back(
+              {c.id, c.given_name, c.created_by_agency, agency_workers[c.created_by_agency]});
+        }
 
         long long remaining_children = options.children - i;
         long long share = concerns_left / remaining_children;
@@ -533,6 +776,17 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     if (options.children >= 10000 && (first / kBatch) % 20 == 0) {
       spdlog::info("demo-data: {} of {} children loaded", first + kBatch, options.children);
     }
+  }
+  if (assessor) {
+    if (auto panelled = WriteDemoPanel(rng, db, as_of, panel_people); !panelled) {
+      return std::unexpected(panelled.error());
+    }
+  }
+  // Anchored at the start of the as-of day, so that nothing lies ahead of a server started on it.
+  if (auto went = WriteDemoMissing(db, demo_missing, coordinator_id, agency_ids["SAFE"],
+                                   std::chrono::sys_days(options.as_of), options.seed);
+      !went) {
+    return std::unexpected(went.error());
   }
   storage::AuditRepository audit_repo(db);
   auto audited = audit_repo.Append(SystemEntry(

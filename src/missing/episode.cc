@@ -1,19 +1,574 @@
 #include "missing/episode.h"
 
 #include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+
+#include "common/text.h"
 
 namespace harbour::missing {
 
+namespace {
+
+using Errors = std::map<std::string, std::string>;
+
+constexpr auto kClockSkew = std::chrono::minutes{5};
+
+struct KindInfo {
+  Kind kind;
+  std::string_view code;
+  std::string_view label;
+};
+constexpr std::array<KindInfo, 2> kKinds{{
+    {Kind::kMissing, "missing", "Missing"},
+    {Kind::kAway, "away", "Away without authorisation"},
+}};
+
+struct GradeInfo {
+  RiskGrade grade;
+  std::string_view code;
+  std::string_view label;
+};
+constexpr std::array<GradeInfo, 4> kGrades{{
+    {RiskGrade::kNoApparentRisk, "no_apparent_risk", "No apparent risk"},
+    {RiskGrade::kLow, "low", "Low"},
+    {RiskGrade::kMedium, "medium", "Medium"},
+    {RiskGrade::kHigh, "high", "High"},
+}};
+
+struct StatusInfo {
+  InterviewStatus status;
+  std::string_view code;
+  std::string_view label;
+};
+constexpr std::array<StatusInfo, 4> kStatuses{{
+    {InterviewStatus::kOffered, "offered", "Offered"},
+    {InterviewStatus::kCompleted, "completed", "Completed"},
+    {InterviewStatus::kRefused, "refused", "Refused by the child"},
+    {InterviewStatus::kNotDone, "not_done", "Not done"},
+}};
+
+struct FindingInfo {
+  Finding finding;
+  std::string_view code;
+  std::string_view label;
+};
+constexpr std::array<FindingInfo, kFindingCount> kFindings{{
+    {Finding::kReasons, "reasons", "Reasons for going"},
+    {Finding::kWhereAndWithWhom, "where_and_with_whom", "Where and with whom"},
+    {Finding::kHarmOrThreats, "harm_or_threats", "Harm or threats"},
+    {Finding::kPushFactors, "push_factors", "Push factors"},
+    {Finding::kPullFactors, "pull_factors", "Pull factors"},
+    {Finding::kExploitationConcerns, "exploitation_concerns", "Exploitation concerns"},
+    {Finding::kDisclosures, "disclosures", "Disclosures"},
+}};
+
+// Optional single-line text: trimmed, valid UTF-8, no control characters, at most `max`.
+std::string ShortText(std::string_view raw, std::string_view field, std::string_view label,
+                      std::size_t max, Errors& errors) {
+  std::string text = Trim(raw);
+  if (text.empty()) return text;
+  if (!IsValidUtf8(text) || HasControlCharacters(text, false)) {
+    errors[std::string(field)] =
+        std::string(label) + " must only include letters, numbers, spaces and punctuation";
+  } else if (CharacterCount(text) > max) {
+    errors[std::string(field)] =
+        std::string(label) + " must be " + std::to_string(max) + " characters or fewer";
+  }
+  return text;
+}
+
+// Optional free text (line breaks allowed).
+std::string LongText(std::string_view raw, std::string_view field, std::string_view label,
+                     Errors& errors) {
+  std::string text = Trim(raw);
+  if (text.empty()) return text;
+  auto checked = CheckedFreeText(text, "", label, kMaxLongText);
+  if (!checked) errors[std::string(field)] = checked.error();
+  return text;
+}
+
+// Required free text: `missing` when blank.
+std::string RequiredText(std::string_view raw, std::string_view field, std::string_view missing,
+                         std::string_view label, Errors& errors) {
+  auto checked = CheckedFreeText(raw, missing, label, kMaxLongText);
+  if (!checked) {
+    errors[std::string(field)] = checked.error();
+    return Trim(raw);
+  }
+  return *checked;
+}
+
+// An RFC 3339 instant, not in the future. nullopt when blank (reported as `missing` if given)
+// or bad.
+std::optional<Instant> CheckedInstant(std::string_view raw, std::string_view field,
+                                      std::string_view missing, std::string_view past_message,
+                                      Instant now, Errors& errors) {
+  std::string text = Trim(raw);
+  if (text.empty()) {
+    if (!missing.empty()) errors[std::string(field)] = std::string(missing);
+    return std::nullopt;
+  }
+  auto at = ParseRfc3339(text);
+  if (!at) {
+    errors[std::string(field)] = "Enter a real date and time";
+    return std::nullopt;
+  }
+  if (*at > now + kClockSkew) {
+    errors[std::string(field)] = std::string(past_message);
+    return std::nullopt;
+  }
+  return *at;
+}
+
+std::string AfterStartMessage(Instant started) {
+  return "The return must be after the child went missing (went missing " +
+         FormatLondonDateTime(started) + ")";
+}
+
+std::string Hours(long long n) { return std::to_string(n) + (n == 1 ? " hour" : " hours"); }
+
+}  // namespace
+
+// --- clocks and the repeat rule ------------------------------------------------------------
+
 Instant ReturnInterviewDue(Instant returned_at) { return returned_at + kReturnInterviewWithin; }
+
+int EpisodesInWindow(std::vector<Instant> starts, const RepeatRule& rule) {
+  if (starts.empty()) return 0;
+  std::ranges::sort(starts);
+  const Instant newest = starts.back();
+  const Instant earliest = newest - std::chrono::days{rule.window_days};
+  return static_cast<int>(std::ranges::count_if(starts, [&](Instant s) { return s >= earliest; }));
+}
 
 bool MeetsRepeatRule(std::vector<Instant> starts, const RepeatRule& rule) {
   if (rule.threshold <= 0) return true;
   if (static_cast<int>(starts.size()) < rule.threshold) return false;
-  std::ranges::sort(starts);
-  const Instant newest = starts.back();
-  const Instant earliest = newest - std::chrono::days{rule.window_days};
-  auto in_window = std::ranges::count_if(starts, [&](Instant s) { return s >= earliest; });
-  return in_window >= rule.threshold;
+  return EpisodesInWindow(std::move(starts), rule) >= rule.threshold;
+}
+
+std::string StrategyTaskTitle(int episodes, int window_days) {
+  return "Consider a strategy discussion: " + std::to_string(episodes) + " missing episodes in " +
+         std::to_string(window_days) + " days";
+}
+
+// --- codes ------------------------------------------------------------------------------------
+
+std::string_view ToCode(Kind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k.code;
+  }
+  return "missing";
+}
+std::optional<Kind> KindFromCode(std::string_view code) {
+  for (const auto& k : kKinds) {
+    if (k.code == code) return k.kind;
+  }
+  return std::nullopt;
+}
+std::string_view Label(Kind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k.label;
+  }
+  return "Missing";
+}
+
+std::string_view ToCode(RiskGrade grade) {
+  for (const auto& g : kGrades) {
+    if (g.grade == grade) return g.code;
+  }
+  return "low";
+}
+std::optional<RiskGrade> RiskGradeFromCode(std::string_view code) {
+  for (const auto& g : kGrades) {
+    if (g.code == code) return g.grade;
+  }
+  return std::nullopt;
+}
+std::string_view Label(RiskGrade grade) {
+  for (const auto& g : kGrades) {
+    if (g.grade == grade) return g.label;
+  }
+  return "Low";
+}
+
+std::string_view ToCode(InterviewStatus status) {
+  for (const auto& s : kStatuses) {
+    if (s.status == status) return s.code;
+  }
+  return "offered";
+}
+std::optional<InterviewStatus> InterviewStatusFromCode(std::string_view code) {
+  for (const auto& s : kStatuses) {
+    if (s.code == code) return s.status;
+  }
+  return std::nullopt;
+}
+std::string_view Label(InterviewStatus status) {
+  for (const auto& s : kStatuses) {
+    if (s.status == status) return s.label;
+  }
+  return "Offered";
+}
+bool Concludes(InterviewStatus status) { return status != InterviewStatus::kOffered; }
+
+std::string_view ToCode(Finding finding) {
+  return kFindings[static_cast<std::size_t>(finding)].code;
+}
+std::optional<Finding> FindingFromCode(std::string_view code) {
+  for (const auto& f : kFindings) {
+    if (f.code == code) return f.finding;
+  }
+  return std::nullopt;
+}
+std::string_view Label(Finding finding) {
+  return kFindings[static_cast<std::size_t>(finding)].label;
+}
+const std::vector<Finding>& AllFindings() {
+  static const std::vector<Finding> all = [] {
+    std::vector<Finding> out;
+    out.reserve(std::size(kFindings));
+    for (const auto& f : kFindings) out.push_back(f.finding);
+    return out;
+  }();
+  return all;
+}
+
+std::string_view ToCode(ClockState state) {
+  switch (state) {
+    case ClockState::kStillMissing:
+      return "still_missing";
+    case ClockState::kDue:
+      return "due";
+    case ClockState::kOverdue:
+      return "overdue";
+    case ClockState::kCompletedInTime:
+      return "completed_in_time";
+    case ClockState::kCompletedLate:
+      return "completed_late";
+    case ClockState::kRefused:
+      return "refused";
+    case ClockState::kNotDone:
+      return "not_done";
+  }
+  return "still_missing";
+}
+
+// --- episodes -----------------------------------------------------------------------------
+
+Result<MissingEpisode> ValidateEpisode(const EpisodeInput& input, Instant now) {
+  Errors errors;
+  MissingEpisode e;
+  if (auto kind = KindFromCode(Trim(input.kind))) {
+    e.kind = *kind;
+  } else {
+    errors["kind"] = "Select whether the child was missing or away without authorisation";
+  }
+  auto started = CheckedInstant(input.started_at, "started_at",
+                                "Enter the date and time the child went missing",
+                                "The time the child went missing must be in the past", now, errors);
+  if (started) e.started_at = *started;
+  auto returned = CheckedInstant(input.returned_at, "returned_at", "",
+                                 "The time the child returned must be in the past", now, errors);
+  if (returned && started && *returned <= *started) {
+    errors["returned_at"] = AfterStartMessage(*started);
+  } else if (returned) {
+    e.returned_at = *returned;
+  }
+  e.reported_by = Trim(input.reported_by);
+  if (e.reported_by.empty()) {
+    errors["reported_by"] = "Enter who reported the child missing";
+  } else {
+    e.reported_by =
+        ShortText(input.reported_by, "reported_by", "Who reported it", kMaxShortText, errors);
+  }
+  e.police_reference = ShortText(input.police_reference, "police_reference", "The police reference",
+                                 kMaxShortText, errors);
+  if (std::string grade = Trim(input.risk_grade); !grade.empty()) {
+    if (auto g = RiskGradeFromCode(grade)) {
+      e.risk_grade = *g;
+    } else {
+      errors["risk_grade"] = "Select the police risk grade: no apparent risk, low, medium or high";
+    }
+  }
+  e.where_found = LongText(input.where_found, "where_found", "Where the child was found", errors);
+  e.found_with = LongText(input.found_with, "found_with", "Who the child was with", errors);
+  if (!e.returned_at && errors.find("returned_at") == errors.end()) {
+    if (!e.where_found.empty()) {
+      errors["where_found"] = "Enter when the child returned, or leave where they were found blank";
+    }
+    if (!e.found_with.empty()) {
+      errors["found_with"] = "Enter when the child returned, or leave who they were with blank";
+    }
+  }
+  e.carer_name =
+      ShortText(input.carer_name, "carer_name", "The carer's name", kMaxShortText, errors);
+  if (!errors.empty()) return Invalid(std::move(errors));
+  return e;
+}
+
+Result<ReturnRecord> ValidateReturn(const MissingEpisode& episode, const ReturnInput& input,
+                                    Instant now) {
+  if (episode.returned_at) {
+    return Conflict("already_returned", "The child's return was already recorded (returned " +
+                                            FormatLondonDateTime(*episode.returned_at) + ").");
+  }
+  Errors errors;
+  ReturnRecord r;
+  auto returned =
+      CheckedInstant(input.returned_at, "returned_at", "Enter the date and time the child returned",
+                     "The time the child returned must be in the past", now, errors);
+  if (returned && *returned <= episode.started_at) {
+    errors["returned_at"] = AfterStartMessage(episode.started_at);
+  } else if (returned) {
+    r.returned_at = *returned;
+  }
+  r.where_found = LongText(input.where_found, "where_found", "Where the child was found", errors);
+  r.found_with = LongText(input.found_with, "found_with", "Who the child was with", errors);
+  if (!errors.empty()) return Invalid(std::move(errors));
+  return r;
+}
+
+// --- return interviews --------------------------------------------------------------------
+
+bool SamePerson(std::string_view name, std::string_view other) {
+  std::string a = NameKey(Trim(name)), b = NameKey(Trim(other));
+  return !a.empty() && a == b;
+}
+
+Result<ValidInterview> ValidateInterview(const InterviewInput& input,
+                                         const InterviewContext& context,
+                                         const reference::Catalogue& catalogue, Instant now) {
+  if (context.episode == nullptr || !context.episode->returned_at) {
+    return Conflict("not_returned",
+                    "Record the child's return before the return interview: the 72-hour clock "
+                    "starts when they come back.");
+  }
+  if (context.concluded) {
+    return Conflict("interview_concluded",
+                    "The return interview's outcome is already recorded for this episode.");
+  }
+  const MissingEpisode& episode = *context.episode;
+  const Instant returned = *episode.returned_at;
+  Errors errors;
+  ValidInterview out;
+  ReturnInterview& r = out.interview;
+  r.episode_id = episode.id;
+
+  auto status = InterviewStatusFromCode(Trim(input.status));
+  if (status) {
+    r.status = *status;
+  } else {
+    errors["status"] = "Select what happened: offered, completed, refused or not done";
+  }
+  const bool completed = status == InterviewStatus::kCompleted;
+  const bool offered = status == InterviewStatus::kOffered;
+  const bool refused = status == InterviewStatus::kRefused;
+  const bool not_done = status == InterviewStatus::kNotDone;
+
+  auto after_return = [&](std::optional<Instant> at, std::string_view field,
+                          std::string_view what) -> std::optional<Instant> {
+    if (at && *at < returned) {
+      errors[std::string(field)] = std::string(what) +
+                                   " must be after the child returned (returned " +
+                                   FormatLondonDateTime(returned) + ")";
+      return std::nullopt;
+    }
+    return at;
+  };
+  r.offered_at = after_return(
+      CheckedInstant(input.offered_at, "offered_at",
+                     offered || refused ? "Enter when the interview was offered" : "",
+                     "The time the interview was offered must be in the past", now, errors),
+      "offered_at", "The offer");
+  r.held_at = after_return(
+      CheckedInstant(input.held_at, "held_at", completed ? "Enter when the interview was held" : "",
+                     "The time the interview was held must be in the past", now, errors),
+      "held_at", "The interview");
+  if (r.held_at && !completed && status) {
+    errors["held_at"] = "Enter when the interview was held only for a completed interview";
+  }
+
+  r.place = ShortText(input.place, "place", "The place", kMaxShortText, errors);
+  if (completed && r.place.empty() && !errors.contains("place")) {
+    errors["place"] = "Enter where the interview was held";
+  }
+  r.interviewer_name = ShortText(input.interviewer_name, "interviewer_name",
+                                 "The interviewer's name", kMaxShortText, errors);
+  if (completed && r.interviewer_name.empty() && !errors.contains("interviewer_name")) {
+    errors["interviewer_name"] = "Enter the name of the person who held the interview";
+  }
+  if (!r.interviewer_name.empty() && !errors.contains("interviewer_name")) {
+    if (SamePerson(r.interviewer_name, context.allocated_worker)) {
+      errors["interviewer_name"] =
+          "The interviewer must be independent of the child's care: " + r.interviewer_name +
+          " is the child's allocated worker. Ask someone independent to hold the interview";
+    } else if (SamePerson(r.interviewer_name, episode.carer_name)) {
+      errors["interviewer_name"] =
+          "The interviewer must be independent of the child's care: " + r.interviewer_name +
+          " is the child's carer. Ask someone independent to hold the interview";
+    }
+  }
+  std::string agency = Trim(input.interviewer_agency);
+  if (!agency.empty()) {
+    if (std::ranges::find(context.known_agencies, agency) == context.known_agencies.end()) {
+      errors["interviewer_agency"] = "Select the interviewer's agency from the list";
+    } else {
+      out.interviewer_agency_code = agency;
+    }
+  } else if (completed) {
+    errors["interviewer_agency"] = "Select the interviewer's agency";
+  }
+
+  if (refused) {
+    r.reason = RequiredText(input.reason, "reason", "Give the reason the child gave for refusing",
+                            "The reason", errors);
+  } else if (not_done) {
+    r.reason = RequiredText(input.reason, "reason", "Give the reason the interview was not done",
+                            "The reason", errors);
+    r.decision_by = Trim(input.decision_by);
+    if (r.decision_by.empty()) {
+      errors["decision_by"] = "Enter who decided not to hold the interview";
+    } else {
+      r.decision_by =
+          ShortText(input.decision_by, "decision_by", "Who decided", kMaxShortText, errors);
+    }
+  } else {
+    r.reason = LongText(input.reason, "reason", "The reason", errors);
+  }
+
+  for (std::size_t i = 0; i < kFindingCount; ++i) {
+    const std::string raw = i < input.findings.size() ? input.findings[i] : "";
+    const std::string field = "findings." + std::string(kFindings[i].code);
+    r.findings[i] = LongText(raw, field, kFindings[i].label, errors);
+    if (!r.findings[i].empty() && status && !completed) {
+      errors[field] = "Record findings only for a completed interview";
+    }
+  }
+
+  for (std::size_t k = 0; k < input.concerns.size(); ++k) {
+    const ConcernRequest& c = input.concerns[k];
+    const std::string prefix = "concerns[" + std::to_string(k) + "].";
+    auto finding = FindingFromCode(Trim(c.finding));
+    if (!finding) {
+      errors[prefix + "finding"] = "Select the finding that raises the concern";
+      continue;
+    }
+    if (status && !completed) {
+      errors[prefix + "finding"] = "Raise a concern from the findings of a completed interview";
+      continue;
+    }
+    const std::string& text = r.findings[static_cast<std::size_t>(*finding)];
+    if (text.empty()) {
+      errors[prefix + "finding"] = "Write the finding '" + std::string(Label(*finding)) +
+                                   "' before raising a concern from it";
+      continue;
+    }
+    concerns::ConcernInput concern_input;
+    concern_input.observed_at = FormatRfc3339(r.held_at.value_or(now));
+    concern_input.category = c.category;
+    concern_input.indicators = c.indicators;
+    concern_input.narrative =
+        "From the return interview (" + std::string(Label(*finding)) + "): " + text;
+    concern_input.first_hand = "yes";
+    auto concern = concerns::ValidateConcern(concern_input, catalogue, now);
+    if (!concern) {
+      for (const auto& [field, message] : concern.error().fields) {
+        if (field == "category" || field == "indicators") errors[prefix + field] = message;
+      }
+      if (!concern.error().fields.contains("category") &&
+          !concern.error().fields.contains("indicators")) {
+        errors[prefix + "finding"] = "The finding is too long to raise as a concern";
+      }
+      continue;
+    }
+    out.concerns.push_back(std::move(*concern));
+  }
+  if (!errors.empty()) return Invalid(std::move(errors));
+  return out;
+}
+
+// --- display ------------------------------------------------------------------------------
+
+InterviewClock ClockOf(const MissingEpisode& episode, const ReturnInterview* conclusion,
+                       Instant now) {
+  InterviewClock clock;
+  if (!episode.returned_at) {
+    clock.state = ClockState::kStillMissing;
+    clock.text = "Still missing: the clock starts at the return";
+    return clock;
+  }
+  const Instant due = ReturnInterviewDue(*episode.returned_at);
+  clock.due = due;
+  if (conclusion != nullptr && Concludes(conclusion->status)) {
+    switch (conclusion->status) {
+      case InterviewStatus::kCompleted: {
+        Instant held = conclusion->held_at.value_or(conclusion->recorded_at);
+        if (held <= due) {
+          clock.state = ClockState::kCompletedInTime;
+          clock.text = "Completed in time";
+        } else {
+          auto late =
+              std::chrono::duration_cast<std::chrono::hours>(held - due + std::chrono::minutes{59});
+          clock.state = ClockState::kCompletedLate;
+          clock.text = "Completed late (" + Hours(late.count()) + " after the deadline)";
+        }
+        return clock;
+      }
+      case InterviewStatus::kRefused:
+        clock.state = ClockState::kRefused;
+        clock.text = "Refused by the child";
+        return clock;
+      case InterviewStatus::kNotDone:
+        clock.state = ClockState::kNotDone;
+        clock.text = "Not done: decision recorded";
+        return clock;
+      case InterviewStatus::kOffered:
+        break;
+    }
+  }
+  if (now <= due) {
+    auto left = std::chrono::duration_cast<std::chrono::minutes>(due - now).count();
+    clock.state = ClockState::kDue;
+    clock.text = left < 60 ? "Due in less than an hour" : "Due in " + Hours(left / 60);
+  } else {
+    auto over = std::chrono::duration_cast<std::chrono::minutes>(now - due).count();
+    clock.state = ClockState::kOverdue;
+    clock.text = over < 60 ? "Overdue" : "Overdue by " + Hours(over / 60);
+  }
+  return clock;
+}
+
+std::string Headline(const MissingEpisode& episode) {
+  std::string out =
+      std::string(Label(episode.kind)) + " from " + FormatLondonDateTime(episode.started_at);
+  out += episode.returned_at ? " to " + FormatLondonDateTime(*episode.returned_at)
+                             : " (not yet returned)";
+  if (episode.risk_grade) out += "; police risk: " + std::string(Label(*episode.risk_grade));
+  return out;
+}
+
+std::string Headline(const ReturnInterview& interview) {
+  std::string out = "Return interview: " + std::string(Label(interview.status));
+  if (!interview.interviewer_name.empty()) out += " (" + interview.interviewer_name + ")";
+  return out;
+}
+
+std::string FindingsText(const ReturnInterview& interview) {
+  std::string out;
+  for (std::size_t i = 0; i < kFindingCount && i < interview.findings.size(); ++i) {
+    if (interview.findings[i].empty()) continue;
+    if (!out.empty()) out += "\n";
+    out += std::string(kFindings[i].label) + ": " + interview.findings[i];
+  }
+  if (!interview.reason.empty()) {
+    if (!out.empty()) out += "\n";
+    out += "Reason: " + interview.reason;
+  }
+  if (!interview.decision_by.empty()) out += "\nDecided by: " + interview.decision_by;
+  return out;
 }
 
 }  // namespace harbour::missing

@@ -2,6 +2,29 @@
 
 namespace harbour::storage {
 
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, recipient, subject_type, subject_id, title, body, next_steps, contact, sent_at, "
+    "read_at FROM messages ";
+
+feedback::Message FromRow(const soci::row& row) {
+  feedback::Message m;
+  m.id = GetText(row, 0);
+  m.recipient = GetText(row, 1);
+  m.subject_type = GetText(row, 2);
+  m.subject_id = GetText(row, 3);
+  m.title = GetText(row, 4);
+  m.body = GetText(row, 5);
+  m.next_steps = GetText(row, 6);
+  m.contact = GetText(row, 7);
+  m.at = GetInstant(row, 8);
+  m.read_at = GetOptionalInstant(row, 9);
+  return m;
+}
+
+}  // namespace
+
 void MessagesRepository::InsertIn(Transaction& tx, const feedback::Message& m) {
   std::string at = FormatRfc3339(m.at);
   std::string to = m.recipient, type = m.subject_type, subject = m.subject_id;
@@ -60,6 +83,44 @@ Result<void> MessagesRepository::MarkRead(std::string_view recipient, std::strin
     tx.Commit();
     return {};
   });
+}
+
+Result<std::vector<feedback::Message>> MessagesRepository::ForRecipient(std::string_view recipient,
+                                                                        bool unread_only,
+                                                                        int limit) {
+  return Guard("reading messages", [&]() -> Result<std::vector<feedback::Message>> {
+    soci::session sql(db_.Pool());
+    std::string to(recipient);
+    std::vector<feedback::Message> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelect << "WHERE recipient = :to"
+                     << (unread_only ? " AND read_at IS NULL" : "")
+                     << " ORDER BY sent_at DESC, seq DESC, id DESC LIMIT :n",
+         soci::use(to), soci::use(limit));
+    for (const auto& row : rows) out.push_back(FromRow(row));
+    return out;
+  });
+}
+
+Result<std::optional<feedback::Message>> MessagesRepository::Find(std::string_view id) {
+  return Guard("reading a message", [&]() -> Result<std::optional<feedback::Message>> {
+    soci::session sql(db_.Pool());
+    std::string key(id);
+    soci::rowset<soci::row> rows = (sql.prepare << kSelect << "WHERE id = :id", soci::use(key));
+    for (const auto& row : rows) return FromRow(row);
+    return std::nullopt;
+  });
+}
+
+bool MessagesRepository::MarkOneReadIn(Transaction& tx, std::string_view recipient,
+                                       std::string_view id, Instant at) {
+  std::string to(recipient), key(id), when = FormatRfc3339(at);
+  soci::statement update =
+      (tx.Sql().prepare << "UPDATE messages SET read_at = :at WHERE id = :id AND recipient = :to "
+                           "AND read_at IS NULL",
+       soci::use(when), soci::use(key), soci::use(to));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
 }
 
 }  // namespace harbour::storage

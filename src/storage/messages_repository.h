@@ -1,6 +1,7 @@
 #pragma once
 // Persistence of feedback messages (feedback/message.h): insert-only, except that a message
 // is marked read once.
+#include <optional>
 #include <vector>
 
 #include "common/error.h"
@@ -22,6 +23,15 @@ class MessagesRepository {
   // Marks the recipient's unread messages about the subject read.
   Result<void> MarkRead(std::string_view recipient, std::string_view subject_type,
                         std::string_view subject_id, Instant at);
+  // The recipient's messages about every subject, newest first, at most `limit`; only the
+  // unread ones when `unread_only` (GET /api/v1/messages).
+  Result<std::vector<feedback::Message>> ForRecipient(std::string_view recipient, bool unread_only,
+                                                      int limit);
+  // One message by id, whoever it is for.
+  Result<std::optional<feedback::Message>> Find(std::string_view id);
+  // Marks one unread message of the recipient read; false when it was already read (or is not
+  // the recipient's).
+  bool MarkOneReadIn(Transaction& tx, std::string_view recipient, std::string_view id, Instant at);
 
  private:
   Database& db_;

@@ -115,4 +115,35 @@ Result<std::vector<tasks::Task>> TasksRepository::ForSource(std::string_view sou
   });
 }
 
+Result<std::vector<tasks::Task>> TasksRepository::OpenOfType(std::string_view source_type,
+                                                             int limit) {
+  return Guard("reading tasks", [&]() -> Result<std::vector<tasks::Task>> {
+    soci::session sql(db_.Pool());
+    std::string type(source_type);
+    std::vector<tasks::Task> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelect
+                     << "WHERE t.source_type = :t AND t.status = 'open' ORDER BY t.due_at, t.id "
+                        "LIMIT :n",
+         soci::use(type), soci::use(limit));
+    for (const auto& row : rows) out.push_back(FromRow(row));
+    return out;
+  });
+}
+
+Result<std::vector<tasks::Task>> TasksRepository::ForChild(std::string_view child_id,
+                                                           std::string_view source_type) {
+  return Guard("reading tasks", [&]() -> Result<std::vector<tasks::Task>> {
+    soci::session sql(db_.Pool());
+    std::string child(child_id), type(source_type);
+    std::vector<tasks::Task> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelect
+                     << "WHERE t.child_id = :c AND t.source_type = :t ORDER BY t.due_at, t.id",
+         soci::use(child), soci::use(type));
+    for (const auto& row : rows) out.push_back(FromRow(row));
+    return out;
+  });
+}
+
 }  // namespace harbour::storage

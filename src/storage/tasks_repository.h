@@ -26,6 +26,12 @@ class TasksRepository {
   // Every task of one source (an assessment's actions), in due order.
   Result<std::vector<tasks::Task>> ForSource(std::string_view source_type,
                                              std::string_view source_id);
+  // Open tasks of one kind of source across the area (the coordinator's list of the panel's
+  // actions), soonest due first, at most `limit`.
+  Result<std::vector<tasks::Task>> OpenOfType(std::string_view source_type, int limit);
+  // Every task of one kind of source about one child (its chronology), in due order.
+  Result<std::vector<tasks::Task>> ForChild(std::string_view child_id,
+                                            std::string_view source_type);
 
  private:
   Database& db_;

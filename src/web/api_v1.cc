@@ -5,6 +5,7 @@
 #include "common/identifiers.h"
 #include "web/app.h"
 #include "web/errors.h"
+#include "web/flag_view.h"
 #include "web/parse/json_body.h"
 
 namespace harbour::web {
@@ -210,10 +211,7 @@ Response App::ApiGetChild(Request& request, const Principal& who) {
   Date today = LondonDate(clock_.Now());
   for (const auto& f : *flags) {
     if (!children::IsActive(f, today)) continue;
-    body["flags"].push_back(json{{"kind", children::ToCode(f.kind)},
-                                 {"label", children::Label(f.kind)},
-                                 {"start", FormatDate(f.start)},
-                                 {"panel_reference", f.panel_reference}});
+    body["flags"].push_back(FlagJson(f, today));
   }
   return JsonOk(200, body);
 }

@@ -35,7 +35,9 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       tools_(db, catalogue),
       referrals_(db),
       messages_(db),
-      flags_(db) {}
+      flags_(db),
+      panel_(db),
+      missing_(db) {}
 
 Router App::BuildRouter() {
   Router r;
@@ -84,6 +86,26 @@ Router App::BuildRouter() {
   r.Add(Method::kGet, "/referrals/{id}", page(&App::ViewReferral));
   r.Add(Method::kPost, "/referrals/{id}/transitions", page(&App::MoveReferral));
   r.Add(Method::kGet, "/my/referrals", page(&App::MyReferrals));
+  r.Add(Method::kGet, "/panel", page(&App::PanelMeetings));
+  r.Add(Method::kPost, "/panel/meetings", page(&App::CreateMeeting));
+  r.Add(Method::kGet, "/panel/meetings/{id}", page(&App::ViewMeeting));
+  r.Add(Method::kPost, "/panel/meetings/{id}/members", page(&App::AddPanelMember));
+  r.Add(Method::kPost, "/panel/meetings/{id}/attendance", page(&App::RecordAttendance));
+  r.Add(Method::kPost, "/panel/meetings/{id}/agenda", page(&App::AddToAgenda));
+  r.Add(Method::kGet, "/panel/meetings/{id}/items/{item_id}", page(&App::ViewAgendaItem));
+  r.Add(Method::kPost, "/panel/meetings/{id}/items/{item_id}", page(&App::RecordPanelDecision));
+  r.Add(Method::kPost, "/panel/meetings/{id}/items/{item_id}/actions", page(&App::AddPanelAction));
+  r.Add(Method::kGet, "/panel/meetings/{id}/minutes", page(&App::MeetingMinutes));
+  r.Add(Method::kGet, "/panel/meetings/{id}/minutes.pdf", page(&App::MeetingMinutesPdf));
+  r.Add(Method::kGet, "/panel/actions", page(&App::PanelActions));
+  r.Add(Method::kGet, "/children/{id}/missing", page(&App::MissingEpisodes));
+  r.Add(Method::kPost, "/children/{id}/missing", page(&App::RecordMissingEpisode));
+  r.Add(Method::kGet, "/children/{id}/missing/{episode_id}", page(&App::ViewMissingEpisode));
+  r.Add(Method::kPost, "/children/{id}/missing/{episode_id}/return",
+        page(&App::RecordMissingReturn));
+  r.Add(Method::kPost, "/children/{id}/missing/{episode_id}/interview",
+        page(&App::RecordReturnInterview));
+  r.Add(Method::kGet, "/return-interviews", page(&App::ReturnInterviewsDue));
 
   r.Add(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -105,6 +127,33 @@ Router App::BuildRouter() {
   r.Add(Method::kGet, "/api/v1/referrals", api(&App::ApiListReferrals));
   r.Add(Method::kGet, "/api/v1/referrals/{id}", api(&App::ApiGetReferral));
   r.Add(Method::kPost, "/api/v1/referrals/{id}/transitions", api(&App::ApiMoveReferral));
+  r.Add(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
+  r.Add(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
+  r.Add(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));
+  r.Add(Method::kGet, "/api/v1/messages", api(&App::ApiListMessages));
+  r.Add(Method::kPost, "/api/v1/messages/{id}/read", api(&App::ApiReadMessage));
+  r.Add(Method::kGet, "/api/v1/panel/meetings", api(&App::ApiListMeetings));
+  r.Add(Method::kPost, "/api/v1/panel/meetings", api(&App::ApiCreateMeeting));
+  r.Add(Method::kGet, "/api/v1/panel/meetings/{id}", api(&App::ApiGetMeeting));
+  r.Add(Method::kPost, "/api/v1/panel/meetings/{id}/members", api(&App::ApiAddMeetingMember));
+  r.Add(Method::kPost, "/api/v1/panel/meetings/{id}/attendance", api(&App::ApiRecordAttendance));
+  r.Add(Method::kPost, "/api/v1/panel/meetings/{id}/agenda", api(&App::ApiAddToAgenda));
+  r.Add(Method::kPost, "/api/v1/panel/meetings/{id}/items/{item_id}/decision",
+        api(&App::ApiRecordPanelDecision));
+  r.Add(Method::kGet, "/api/v1/panel/meetings/{id}/items/{item_id}/actions",
+        api(&App::ApiListPanelItemActions));
+  r.Add(Method::kPost, "/api/v1/panel/meetings/{id}/items/{item_id}/actions",
+        api(&App::ApiAddPanelAction));
+  r.Add(Method::kGet, "/api/v1/panel/actions", api(&App::ApiListPanelActions));
+  r.Add(Method::kPost, "/api/v1/tasks/{id}/complete", api(&App::ApiCompleteTask));
+  r.Add(Method::kPost, "/api/v1/children/{id}/missing-episodes",
+        api(&App::ApiRecordMissingEpisode));
+  r.Add(Method::kGet, "/api/v1/children/{id}/missing-episodes", api(&App::ApiListMissingEpisodes));
+  r.Add(Method::kGet, "/api/v1/missing-episodes/{id}", api(&App::ApiGetMissingEpisode));
+  r.Add(Method::kPost, "/api/v1/missing-episodes/{id}/return", api(&App::ApiRecordMissingReturn));
+  r.Add(Method::kPost, "/api/v1/missing-episodes/{id}/interview",
+        api(&App::ApiRecordReturnInterview));
+  r.Add(Method::kGet, "/api/v1/return-interviews/due", api(&App::ApiReturnInterviewsDue));
 
   r.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {
@@ -238,6 +287,11 @@ Result<children::Child> App::AuthoriseChild(const Principal& who, const Request&
   if (!child->has_value()) return NotFound("There is no child record at this address.");
   auto context = children_.Context(child_id, who.user.id, clock_.Now());
   if (!context) return std::unexpected(context.error());
+  if (who.user.role == access::Role::kPanelMember) {  // their only need to know
+    auto attends = panel_.AttendsMeetingAbout(child_id, who.user.id);
+    if (!attends) return std::unexpected(attends.error());
+    context->on_attended_agenda = *attends;
+  }
   access::Decision decision = access::Decide(who.Subject(), action, *context);
   if (decision_out != nullptr) *decision_out = decision;
   if (context_out != nullptr) *context_out = *context;
@@ -266,10 +320,12 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   auto can = [&](Action a) { return access::Decide(who.Subject(), a).allowed; };
   if (can(Action::kSearchChildren)) items.push_back({"Find a child", "/children"});
   if (can(Action::kCreateChild)) items.push_back({"Add a child", "/children/new"});
-  if (can(Action::kSearchChildren)) items.push_back({"My tasks", "/tasks"});
+  bool case_work = can(Action::kSearchChildren) || can(Action::kSitOnPanel);
+  if (case_work) items.push_back({"My tasks", "/tasks"});
   if (can(Action::kViewAreaReviews)) items.push_back({"Reviews due", "/reviews"});
   if (can(Action::kScreenReferrals)) items.push_back({"Referrals", "/referrals"});
-  if (can(Action::kSearchChildren)) items.push_back({"My referrals", "/my/referrals"});
+  if (can(Action::kSitOnPanel)) items.push_back({"Panel", "/panel"});
+  if (case_work) items.push_back({"My referrals", "/my/referrals"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});

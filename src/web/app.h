@@ -13,6 +13,7 @@
 #include "common/time.h"
 #include "common/working_days.h"
 #include "identity/identity.h"
+#include "panel/minutes.h"
 #include "reference/catalogue.h"
 #include "storage/access_repository.h"
 #include "storage/agencies_repository.h"
@@ -24,6 +25,8 @@
 #include "storage/flags_repository.h"
 #include "storage/identity_repository.h"
 #include "storage/messages_repository.h"
+#include "storage/missing_repository.h"
+#include "storage/panel_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
@@ -40,6 +43,10 @@ struct AppOptions {
   std::string openapi_yaml;                       // served at /api/v1/openapi.yaml
   std::string panel_name = "exploitation panel";  // in feedback messages
   std::string panel_contact = "the exploitation coordinator, through Harbour";
+  // The repeat-missing rule ([missing] in harbour.toml): this many episodes within this many
+  // days prompt a coordinator's task to consider a strategy discussion.
+  int missing_repeat_threshold = 3;
+  int missing_repeat_window_days = 30;
 };
 
 // Who is making the request, once authenticated.
@@ -175,6 +182,33 @@ class App {
                         const referrals::Referral& referral, bool coordinator,
                         const Error* problems, const FormData* form, unsigned status);
 
+  // Panel meetings (panel_handlers.cc).
+  Response PanelMeetings(Request& request, const Principal& who);
+  Response CreateMeeting(Request& request, const Principal& who);
+  Response ViewMeeting(Request& request, const Principal& who);
+  Response AddPanelMember(Request& request, const Principal& who);
+  Response RecordAttendance(Request& request, const Principal& who);
+  Response AddToAgenda(Request& request, const Principal& who);
+  Response ViewAgendaItem(Request& request, const Principal& who);
+  Response RecordPanelDecision(Request& request, const Principal& who);
+  Response AddPanelAction(Request& request, const Principal& who);
+  Response MeetingMinutes(Request& request, const Principal& who);
+  Response MeetingMinutesPdf(Request& request, const Principal& who);
+  Response PanelActions(Request& request, const Principal& who);
+  // The meetings page; a refused new-meeting form shows its problems and what was typed.
+  Response MeetingsPage(const Principal& who, const Request& request, const FormData* form,
+                        const Error* problems);
+  // A meeting's page; `problems` and `form` show a refused member or agenda form again.
+  Response MeetingPage(const Principal& who, const Request& request, const Error* problems,
+                       const FormData* form);
+  // Both forms of an agenda item's page: "decision" or "action". Redirects back on success;
+  // shows the page again with the problems and what was typed on kInvalid.
+  Response PostToAgendaItem(Request& request, const Principal& who, std::string_view which);
+  // An agenda item's page: the decision form and the actions; `problems` and `form` show a
+  // refused decision or action again (`which` is "decision" or "action").
+  Response AgendaItemPage(const Principal& who, const Request& request, std::string_view which,
+                          const Error* problems, const FormData* form);
+
   // --- API ------------------------------------------------------------------------------
   Response ApiSearchChildren(Request& request, const Principal& who);
   Response ApiCreateChild(Request& request, const Principal& who);
@@ -195,6 +229,24 @@ class App {
   // the caller's own messages about it. Reads only; the caller audits.
   Result<std::string> ReferralDetailJson(const Principal& who, const referrals::Referral& referral,
                                          bool coordinator);
+  // Warning flags and feedback messages in the JSON API (flags_api.cc, messages_api.cc).
+  Response ApiListFlags(Request& request, const Principal& who);
+  Response ApiAddFlag(Request& request, const Principal& who);
+  Response ApiEndFlag(Request& request, const Principal& who);
+  Response ApiListMessages(Request& request, const Principal& who);
+  Response ApiReadMessage(Request& request, const Principal& who);
+  // Panel meetings, their agendas, decisions and actions, and completing a task (panel_api.cc).
+  Response ApiListMeetings(Request& request, const Principal& who);
+  Response ApiCreateMeeting(Request& request, const Principal& who);
+  Response ApiGetMeeting(Request& request, const Principal& who);
+  Response ApiAddMeetingMember(Request& request, const Principal& who);
+  Response ApiRecordAttendance(Request& request, const Principal& who);
+  Response ApiAddToAgenda(Request& request, const Principal& who);
+  Response ApiRecordPanelDecision(Request& request, const Principal& who);
+  Response ApiListPanelItemActions(Request& request, const Principal& who);
+  Response ApiAddPanelAction(Request& request, const Principal& who);
+  Response ApiListPanelActions(Request& request, const Principal& who);
+  Response ApiCompleteTask(Request& request, const Principal& who);
 
   Response Health(Request& request);
 
@@ -267,6 +319,155 @@ class App {
                                                const referrals::Referral& referral,
                                                const referrals::TransitionRequest& move);
 
+  // Warning-flag verbs shared by the child's page and the API (children_handlers.cc). DoAddFlag
+  // validates `input` (children::ValidateFlag against the flags active today; kInvalid with
+  // fields "kind", "start", "panel_reference") and stores the flag with its audit entry
+  // (`flag.add`) in one transaction.
+  Result<children::Flag> DoAddFlag(const Principal& who, const Request& request,
+                                   const children::Child& child, const children::FlagInput& input,
+                                   std::string_view purpose);
+  // Ends the child's flag `flag_id` on `end` (raw "YYYY-MM-DD"): kNotFound when the child has no
+  // such flag, kConflict "flag_ended" when it is already ended, kInvalid with field "end"
+  // (children::ValidateFlagEnd); stored with its audit entry (`flag.end`) in one transaction.
+  // Returns the flag as ended.
+  Result<children::Flag> DoEndFlag(const Principal& who, const Request& request,
+                                   const children::Child& child, std::string_view flag_id,
+                                   std::string_view end, std::string_view purpose);
+
+  // Panel verbs shared by pages and the API (panel_handlers.cc).
+  // A meeting as the caller may see it: coordinators see every meeting; a panel member only
+  // one they are a member of and attend (not sent apologies); anyone else, and a panel member
+  // of another meeting, gets kNotFound, audited ("panel.view" refused).
+  struct MeetingView {
+    panel::PanelMeeting meeting;
+    std::vector<panel::Member> members;
+    std::vector<panel::AgendaItem> items;
+    bool coordinator = false;
+  };
+  Result<MeetingView> FindMeetingFor(const Principal& who, const Request& request,
+                                     std::string_view id);
+  // The agenda item `item_id` of the meeting, or kNotFound.
+  static Result<panel::AgendaItem> ItemOf(const MeetingView& view, std::string_view item_id);
+  // Validates and stores a meeting (coordinators; kInvalid fields "date", "time", "place").
+  Result<panel::PanelMeeting> DoCreateMeeting(const Principal& who, const Request& request,
+                                              const panel::MeetingInput& input);
+  // Invites a user with case access (kInvalid field "user_id"; kConflict when already one).
+  Result<panel::Member> DoAddMember(const Principal& who, const Request& request,
+                                    const MeetingView& view, std::string_view user_id);
+  // Records attendance: user id -> "invited" | "present" | "apologies" (kInvalid field
+  // "attendance.<user id>" for an unknown member or code); all or nothing.
+  Result<void> DoRecordAttendance(const Principal& who, const Request& request,
+                                  const MeetingView& view,
+                                  const std::vector<std::pair<std::string, std::string>>& marks);
+  // What could join the agenda: referrals accepted for a meeting and not on another agenda
+  // yet, then children whose panel review is due by the meeting's date.
+  Result<std::vector<panel::Proposal>> ProposalsFor(const MeetingView& view);
+  // Puts a proposal on the agenda (it must be one of ProposalsFor; kInvalid field "proposal"
+  // otherwise) and tells the referrer the meeting's date.
+  Result<panel::AgendaItem> DoAddToAgenda(const Principal& who, const Request& request,
+                                          const MeetingView& view, std::string_view child_id,
+                                          std::string_view referral_id);
+  // Records (or corrects) the panel's decision on an item (panel::ValidateDecision's fields).
+  // The first decision on a referral accepted or under review moves it to "discussed", and
+  // the referrer is told the category, models and next review — one transaction.
+  Result<panel::Decision> DoRecordDecision(const Principal& who, const Request& request,
+                                           const MeetingView& view, const panel::AgendaItem& item,
+                                           const panel::DecisionInput& input);
+  // The people who may own a panel action: active users with case access, "name (agency)".
+  Result<std::vector<std::pair<std::string, std::string>>> ActionOwners();
+  // Adds an agreed action as a task of its owner (panel::ValidateAction's fields); the
+  // referrer is told which agency owns it and by when.
+  Result<tasks::Task> DoAddPanelAction(const Principal& who, const Request& request,
+                                       const MeetingView& view, const panel::AgendaItem& item,
+                                       const panel::ActionInput& input);
+  // The panel's decisions about the child and its actions (with their outcomes) as chronology
+  // entries.
+  Result<std::vector<chronology::Entry>> PanelEntries(const children::Child& child);
+  // The meeting's minutes: attendance by agency, and each child's decision and actions.
+  Result<panel::Minutes> BuildMinutes(const Principal& who, const MeetingView& view);
+  // Stages one referral move inside `tx` (guards in referrals::Decide; the message to the
+  // referrer, with `extra_body` appended, and the audit entry); kConflict when the referral
+  // moved meanwhile. Shared by DoMoveReferral and the panel's decisions.
+  Result<referrals::Transition> MoveReferralIn(storage::Transaction& tx, const Principal& who,
+                                               const Request& request,
+                                               const referrals::Referral& referral,
+                                               const referrals::TransitionRequest& move,
+                                               std::string_view extra_body);
+
+  // The panel API's helpers (panel_api.cc). A meeting as JSON text: the meeting, its members,
+  // its agenda with decisions and, for coordinators, the proposals. Reads only; the caller
+  // audits.
+  Result<std::string> MeetingDetailJson(const MeetingView& view);
+  // For the coordinator's changes to a meeting: kForbidden (audited) unless the caller runs the
+  // panel, then FindMeetingFor's kNotFound, then kMalformed unless the body is JSON; `message`
+  // says why a refusal is refused.
+  Result<MeetingView> MeetingToRun(const Principal& who, const Request& request,
+                                   std::string_view message);
+
+  // Task verbs shared by "My tasks" and the API (tasks_handlers.cc). FindTaskFor: the task
+  // `id` when it is assigned to the caller (by name or role), else kNotFound (an existing task
+  // of someone else's is audited as a refused "task.complete"). DoCompleteTask validates the
+  // outcome (kInvalid field "outcome"), completes the task with its audit entry in one
+  // transaction (kConflict "task_done" when it is already done) and returns it as completed.
+  Result<tasks::Task> FindTaskFor(const Principal& who, const Request& request,
+                                  std::string_view id);
+  Result<tasks::Task> DoCompleteTask(const Principal& who, const Request& request,
+                                     const tasks::Task& task, std::string_view outcome);
+
+  // Missing episodes and return interviews (missing_handlers.cc, missing_api.cc).
+  Response MissingEpisodes(Request& request, const Principal& who);
+  Response RecordMissingEpisode(Request& request, const Principal& who);
+  Response ViewMissingEpisode(Request& request, const Principal& who);
+  Response RecordMissingReturn(Request& request, const Principal& who);
+  Response RecordReturnInterview(Request& request, const Principal& who);
+  Response ReturnInterviewsDue(Request& request, const Principal& who);
+  Response ApiRecordMissingEpisode(Request& request, const Principal& who);
+  Response ApiListMissingEpisodes(Request& request, const Principal& who);
+  Response ApiGetMissingEpisode(Request& request, const Principal& who);
+  Response ApiRecordMissingReturn(Request& request, const Principal& who);
+  Response ApiRecordReturnInterview(Request& request, const Principal& who);
+  Response ApiReturnInterviewsDue(Request& request, const Principal& who);
+  // The child's episodes page; a refused episode form shows its problems and what was typed.
+  Response MissingListPage(const Principal& who, const Request& request,
+                           const children::Child& child, const FormData* form,
+                           const Error* problems);
+  // An episode's page; `which` ("return" or "interview") names the refused form to show again.
+  Response EpisodePage(const Principal& who, const Request& request, const children::Child& child,
+                       const missing::MissingEpisode& episode, std::string_view which,
+                       const FormData* form, const Error* problems, unsigned status);
+  // Validates and stores an episode with its audit entry ("missing.create"); when the child
+  // then meets the repeat rule and has no open strategy task, adds one for the coordinators —
+  // one transaction. `strategy_task` says whether it did.
+  Result<missing::MissingEpisode> DoRecordEpisode(const Principal& who, const Request& request,
+                                                  const children::Child& child,
+                                                  const missing::EpisodeInput& input,
+                                                  std::string_view purpose, bool* strategy_task);
+  // Records the episode's return ("missing.return"); kConflict "already_returned".
+  Result<missing::ReturnRecord> DoRecordReturn(const Principal& who, const Request& request,
+                                               const missing::MissingEpisode& episode,
+                                               const missing::ReturnInput& input,
+                                               std::string_view purpose);
+  // Records a return interview ("interview.record") and the concerns its findings raise,
+  // recorded by the interviewer's agency ("concern.create") — one transaction.
+  Result<missing::ReturnInterview> DoRecordInterview(const Principal& who, const Request& request,
+                                                     const children::Child& child,
+                                                     const missing::MissingEpisode& episode,
+                                                     const missing::InterviewInput& input,
+                                                     std::string_view purpose);
+  // The episode `episode_id` and its child, when the caller may do `action` on the child
+  // (AuthoriseChild's refusals); kNotFound for an unknown episode or one of another child
+  // (`child_id` non-empty).
+  struct EpisodeAccess {
+    children::Child child;
+    missing::MissingEpisode episode;
+    access::Decision decision;
+  };
+  Result<EpisodeAccess> FindEpisodeFor(const Principal& who, const Request& request,
+                                       std::string_view episode_id, std::string_view child_id,
+                                       access::Action action);
+  // The child's episodes and interviews as chronology entries.
+  Result<std::vector<chronology::Entry>> MissingEntries(const children::Child& child);
+
   struct SearchOutcome {
     std::vector<children::Child> visible;
     std::size_t hidden = 0;  // matches outside the searcher's access
@@ -293,6 +494,8 @@ class App {
   storage::ReferralsRepository referrals_;
   storage::MessagesRepository messages_;
   storage::FlagsRepository flags_;
+  storage::PanelRepository panel_;
+  storage::MissingRepository missing_;
 };
 
 }  // namespace harbour::web

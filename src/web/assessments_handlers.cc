@@ -9,16 +9,12 @@
 #include "common/text.h"
 #include "web/app.h"
 #include "web/assessment_views.h"
+#include "web/errors.h"
 #include "web/view_helpers.h"
 
 namespace harbour::web {
 
 namespace {
-
-const Error kAuditUnavailable{ErrorKind::kUnavailable,
-                              "audit_unavailable",
-                              "The service cannot record this request. Try again later.",
-                              {}};
 
 // The sightings behind the answers that came from the records.
 std::vector<assessments::Sighting> EvidenceFor(const std::vector<assessments::Answer>& answers,

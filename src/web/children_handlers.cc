@@ -327,6 +327,7 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
                          : a.reason == "concern"    ? "Recorded a concern"
                          : a.reason == "assessment" ? "Assessed the risk"
                          : a.reason == "referral"   ? "Referred to the panel"
+                         : a.reason == "missing"    ? "Recorded a missing episode"
                                                     : "Added to the team";
     team.push_back(mstch::map{{"name", a.agency_name},
                               {"reason", reason},
@@ -398,6 +399,67 @@ bool App::AddChildFlags(mstch::map& context, const children::Child& child) {
   return true;
 }
 
+Result<children::Flag> App::DoAddFlag(const Principal& who, const Request& request,
+                                      const children::Child& child,
+                                      const children::FlagInput& input, std::string_view purpose) {
+  auto existing = flags_.ForChild(child.id);
+  if (!existing) return std::unexpected(existing.error());
+  Instant now = clock_.Now();
+  Date today = LondonDate(now);
+  std::vector<children::Flag> active;
+  for (const auto& f : *existing) {
+    if (children::IsActive(f, today)) active.push_back(f);
+  }
+  auto flag = children::ValidateFlag(input, today, active);
+  if (!flag) return flag;
+  flag->id = NewId();
+  flag->child_id = child.id;
+  flag->added_by = who.user.id;
+  flag->added_at = now;
+  auto saved = storage::Guard("adding a flag", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    flags_.InsertIn(tx, *flag);
+    audit_.AppendIn(tx, AuditEntry(who, request, "flag.add", "child", child.id, "allowed", purpose,
+                                   std::string(children::ToCode(flag->kind)) + " from " +
+                                       FormatDate(flag->start)));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return std::unexpected(saved.error());
+  return flag;
+}
+
+Result<children::Flag> App::DoEndFlag(const Principal& who, const Request& request,
+                                      const children::Child& child, std::string_view flag_id,
+                                      std::string_view end, std::string_view purpose) {
+  auto flags = flags_.ForChild(child.id);
+  if (!flags) return std::unexpected(flags.error());
+  auto it = std::ranges::find(*flags, flag_id, &children::Flag::id);
+  if (it == flags->end()) return NotFound("There is no such flag on this child's record.");
+  children::Flag flag = *it;
+  if (flag.end) {
+    return Conflict("flag_ended",
+                    "This flag has already been ended (on " + FormatDate(*flag.end) + ").");
+  }
+  Instant now = clock_.Now();
+  auto date = children::ValidateFlagEnd(flag, end, LondonDate(now));
+  if (!date) return std::unexpected(date.error());
+  auto saved = storage::Guard("ending a flag", [&]() -> Result<void> {
+    storage::Transaction tx(db_);
+    if (!flags_.EndIn(tx, flag.id, *date, who.user.id, now)) {
+      return Conflict("flag_ended", "This flag has already been ended.");
+    }
+    audit_.AppendIn(
+        tx, AuditEntry(who, request, "flag.end", "child", child.id, "allowed", purpose,
+                       std::string(children::ToCode(flag.kind)) + " on " + FormatDate(*date)));
+    tx.Commit();
+    return {};
+  });
+  if (!saved) return std::unexpected(saved.error());
+  flag.end = *date;
+  return flag;
+}
+
 Response App::AddFlag(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
@@ -405,32 +467,13 @@ Response App::AddFlag(Request& request, const Principal& who) {
   if (!child) return ErrorPage(&who, request, child.error());
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
-  auto existing = flags_.ForChild(child->id);
-  if (!existing) return ErrorPage(&who, request, existing.error());
-  Date today = LondonDate(clock_.Now());
-  std::vector<children::Flag> active;
-  for (const auto& f : *existing) {
-    if (children::IsActive(f, today)) active.push_back(f);
+  auto flag = DoAddFlag(who, request, *child,
+                        {form->Get("kind"), form->Get("start"), form->Get("panel_reference")},
+                        decision.purpose);
+  if (!flag && flag.error().kind == ErrorKind::kInvalid) {
+    return ChildPage(request, who, &flag.error(), &*form);
   }
-  auto flag = children::ValidateFlag(
-      {form->Get("kind"), form->Get("start"), form->Get("panel_reference")}, today, active);
-  if (!flag) return ChildPage(request, who, &flag.error(), &*form);
-  Instant now = clock_.Now();
-  flag->id = NewId();
-  flag->child_id = child->id;
-  flag->added_by = who.user.id;
-  flag->added_at = now;
-  auto saved = storage::Guard("adding a flag", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
-    flags_.InsertIn(tx, *flag);
-    audit_.AppendIn(
-        tx,
-        AuditEntry(who, request, "flag.add", "child", child->id, "allowed", decision.purpose,
-                   std::string(children::ToCode(flag->kind)) + " from " + FormatDate(flag->start)));
-    tx.Commit();
-    return {};
-  });
-  if (!saved) return ErrorPage(&who, request, saved.error());
+  if (!flag) return ErrorPage(&who, request, flag.error());
   return Response::Redirect("/children/" + child->id + "?flag=added");
 }
 
@@ -441,26 +484,12 @@ Response App::EndFlag(Request& request, const Principal& who) {
   if (!child) return ErrorPage(&who, request, child.error());
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
-  auto flags = flags_.ForChild(child->id);
-  if (!flags) return ErrorPage(&who, request, flags.error());
-  std::string flag_id = request.Param("flag_id");
-  auto it = std::ranges::find(*flags, flag_id, &children::Flag::id);
-  if (it == flags->end()) return NotFoundPage(&who, request);
-  Instant now = clock_.Now();
-  auto end = children::ValidateFlagEnd(*it, form->Get("end"), LondonDate(now));
-  if (!end) return ChildPage(request, who, &end.error(), nullptr);
-  auto saved = storage::Guard("ending a flag", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
-    if (!flags_.EndIn(tx, flag_id, *end, who.user.id, now)) {
-      return Conflict("flag_ended", "This flag has already been ended.");
-    }
-    audit_.AppendIn(
-        tx, AuditEntry(who, request, "flag.end", "child", child->id, "allowed", decision.purpose,
-                       std::string(children::ToCode(it->kind)) + " on " + FormatDate(*end)));
-    tx.Commit();
-    return {};
-  });
-  if (!saved) return ErrorPage(&who, request, saved.error());
+  auto ended =
+      DoEndFlag(who, request, *child, request.Param("flag_id"), form->Get("end"), decision.purpose);
+  if (!ended && ended.error().kind == ErrorKind::kInvalid) {
+    return ChildPage(request, who, &ended.error(), nullptr);
+  }
+  if (!ended) return ErrorPage(&who, request, ended.error());
   return Response::Redirect("/children/" + child->id + "?flag=ended");
 }
 

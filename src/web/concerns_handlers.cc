@@ -94,6 +94,12 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
   auto assessed = AssessmentEntries(child);
   if (!assessed) return std::unexpected(assessed.error());
   entries->insert(entries->end(), assessed->begin(), assessed->end());
+  auto panelled = PanelEntries(child);
+  if (!panelled) return std::unexpected(panelled.error());
+  entries->insert(entries->end(), panelled->begin(), panelled->end());
+  auto went_missing = MissingEntries(child);
+  if (!went_missing) return std::unexpected(went_missing.error());
+  entries->insert(entries->end(), went_missing->begin(), went_missing->end());
   auto referred = referrals_.ForChild(child.id);
   if (!referred) return std::unexpected(referred.error());
   for (const auto& r : *referred) {
@@ -272,6 +278,7 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
         {"type_label", Str(chronology::Label(e.type))},
         {"is_concern", e.type == chronology::EntryType::kConcern},
         {"is_assessment", e.type == chronology::EntryType::kAssessment},
+        {"is_missing", e.type == chronology::EntryType::kMissing},
         {"id", e.id},
         {"at", FormatRfc3339(e.at)},
         {"at_text", FormatLondonDateTime(e.at)},
@@ -298,7 +305,11 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
                                 {"addendum", "Addenda"},
                                 {"record", "Record created"},
                                 {"assessment", "Risk assessments"},
-                                {"referral", "Referrals to the panel"}},
+                                {"referral", "Referrals to the panel"},
+                                {"panel", "Panel discussions"},
+                                {"panel_action", "Panel actions"},
+                                {"missing", "Missing episodes"},
+                                {"return_interview", "Return interviews"}},
                                type)},
       {"agency_options",
        [&] {

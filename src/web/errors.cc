@@ -39,4 +39,15 @@ Response JsonError(const Error& error) {
                         body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+bool IsJson(const Request& request) {
+  return request.Header("content-type").starts_with("application/json");
+}
+
+Error NotJson() {
+  return Error{ErrorKind::kMalformed,
+               "unsupported_media_type",
+               "Send the body as JSON with Content-Type: application/json.",
+               {}};
+}
+
 }  // namespace harbour::web

@@ -14,4 +14,15 @@ unsigned StatusFor(ErrorKind kind);
 // present (maybe empty). Invalid UTF-8 in the error is replaced, never thrown on.
 Response JsonError(const Error& error);
 
+// A request that cannot be audited is not served (no personal data without its audit entry).
+inline const Error kAuditUnavailable{ErrorKind::kUnavailable,
+                                     "audit_unavailable",
+                                     "The service cannot record this request. Try again later.",
+                                     {}};
+
+// Whether an API request says it carries JSON (Content-Type application/json), and the 400
+// answer when it does not.
+bool IsJson(const Request& request);
+Error NotJson();
+
 }  // namespace harbour::web

@@ -1,4 +1,5 @@
 // The home page for each role, and the auditor's view of the audit trail.
+#include <algorithm>
 #include <cctype>
 
 #include "common/ids.h"
@@ -13,7 +14,9 @@ constexpr int kRecent = 10;
 
 bool HasCaseAccess(access::Role role) {
   using access::Role;
-  return role != Role::kAnalyst && role != Role::kAdministrator && role != Role::kAuditor;
+  // Panel members reach children only through their meetings (their own section below).
+  return role != Role::kAnalyst && role != Role::kAdministrator && role != Role::kAuditor &&
+         role != Role::kPanelMember;
 }
 
 }  // namespace
@@ -109,6 +112,34 @@ Response App::Home(Request& request, const Principal& who) {
     context["auditor"] = true;
   }
   if (who.user.role == access::Role::kAnalyst) context["analyst"] = true;
+  context["return_interviews"] =
+      access::Decide(who.Subject(), access::Action::kListReturnInterviews).allowed;
+  if (access::Decide(who.Subject(), access::Action::kSitOnPanel).allowed) {
+    bool coordinator = who.user.role == access::Role::kCoordinator;
+    auto meetings = panel_.Meetings(coordinator ? "" : who.user.id, kRecent);
+    if (!meetings) return ErrorPage(&who, request, meetings.error());
+    Instant soon = clock_.Now() - std::chrono::hours(12);
+    mstch::array rows;
+    for (const auto& s : *meetings) {
+      if (s.meeting.starts_at < soon) continue;
+      rows.insert(rows.begin(), mstch::map{{"id", s.meeting.id},
+                                           {"when", FormatLondonDateTime(s.meeting.starts_at)},
+                                           {"items", s.items}});
+    }
+    context["panel_section"] = true;
+    context["panel"] = options_.panel_name;
+    context["meetings"] = rows;
+    context["has_meetings"] = !rows.empty();
+    if (coordinator) {
+      auto open = tasks_.OpenOfType("panel", 500);
+      if (!open) return ErrorPage(&who, request, open.error());
+      Instant now = clock_.Now();
+      context["overdue_actions"] =
+          static_cast<int>(std::ranges::count_if(*open, [&](const auto& t) {
+            return tasks::TimelinessOf(t, now) == tasks::Timeliness::kOverdue;
+          }));
+    }
+  }
   return Page(&who, request, "Home", "pages/home", context);
 }
 

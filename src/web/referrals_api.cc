@@ -18,20 +18,6 @@ constexpr int kMineListed = 100;
 
 Response JsonOk(unsigned status, const json& body) { return Response::Json(status, body.dump()); }
 
-const Error kAuditUnavailable{
-    ErrorKind::kUnavailable, "audit_unavailable", "The service cannot record this request.", {}};
-
-bool IsJson(const Request& request) {
-  return request.Header("content-type").starts_with("application/json");
-}
-
-Error NotJson() {
-  return Error{ErrorKind::kMalformed,
-               "unsupported_media_type",
-               "Send the body as JSON with Content-Type: application/json.",
-               {}};
-}
-
 // What every view of a referral shows, lists included.
 json ReferralJson(const referrals::Referral& r, Instant now) {
   const bool waiting =

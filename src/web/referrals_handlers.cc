@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
+#include "web/errors.h"
 #include "web/view_helpers.h"
 
 namespace harbour::web {
@@ -18,11 +19,6 @@ constexpr int kMineShown = 100;
 
 const std::vector<std::string> kReferralFieldOrder = {"assessment_id", "no_assessment_reason",
                                                       "reason", "sharing", "sharing_reason"};
-
-const Error kAuditUnavailable{ErrorKind::kUnavailable,
-                              "audit_unavailable",
-                              "The service cannot record this request. Try again later.",
-                              {}};
 
 referrals::ReferralInput InputFromForm(const FormData& f) {
   return referrals::ReferralInput{f.Get("assessment_id"), f.Get("no_assessment_reason"),
@@ -150,41 +146,49 @@ Result<referrals::Referral> App::FindReferralFor(const Principal& who, const Req
   return std::move(**found);
 }
 
-Result<referrals::Transition> App::DoMoveReferral(const Principal& who, const Request& request,
+Result<referrals::Transition> App::MoveReferralIn(storage::Transaction& tx, const Principal& who,
+                                                  const Request& request,
                                                   const referrals::Referral& referral,
-                                                  const referrals::TransitionRequest& move) {
+                                                  const referrals::TransitionRequest& move,
+                                                  std::string_view extra_body) {
   Instant now = clock_.Now();
   auto decided = referrals::Decide(referral.state, move, who.user.id, now);
-  if (!decided) {
-    Audit(AuditEntry(who, request, "referral.move", "referral", referral.id, "refused", {},
-                     std::string(referrals::ToCode(referral.state)) + " -> " +
-                         std::string(referrals::ToCode(move.to)) + ": " + decided.error().code));
-    return decided;
-  }
+  if (!decided) return decided;
   feedback::Message m =
       referrals::MessageFor(referral, *decided, options_.panel_name, options_.panel_contact,
                             FormatLondonDateTime(referral.screening_due));
+  if (!extra_body.empty()) m.body += (m.body.empty() ? "" : "\n") + std::string(extra_body);
   m.id = NewId();
   m.recipient = referral.referred_by;
   m.at = now;
-  auto saved = storage::Guard("moving a referral", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
-    if (!referrals_.MoveIn(tx, referral.id, *decided, NewId())) {
-      return Conflict("invalid_transition",
-                      "The referral was changed by someone else. Reload the page to see it.");
-    }
-    messages_.InsertIn(tx, m);
-    audit_.AppendIn(
-        tx,
-        AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
-                   move.actor == referrals::Actor::kCoordinator ? "coordination" : "safeguarding",
-                   std::string(referrals::ToCode(decided->from)) + " -> " +
-                       std::string(referrals::ToCode(decided->to))));
-    tx.Commit();
-    return {};
-  });
-  if (!saved) return std::unexpected(saved.error());
+  if (!referrals_.MoveIn(tx, referral.id, *decided, NewId())) {
+    return Conflict("invalid_transition",
+                    "The referral was changed by someone else. Reload the page to see it.");
+  }
+  messages_.InsertIn(tx, m);
+  audit_.AppendIn(
+      tx, AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
+                     move.actor == referrals::Actor::kCoordinator ? "coordination" : "safeguarding",
+                     std::string(referrals::ToCode(decided->from)) + " -> " +
+                         std::string(referrals::ToCode(decided->to))));
   return decided;
+}
+
+Result<referrals::Transition> App::DoMoveReferral(const Principal& who, const Request& request,
+                                                  const referrals::Referral& referral,
+                                                  const referrals::TransitionRequest& move) {
+  auto moved = storage::Guard("moving a referral", [&]() -> Result<referrals::Transition> {
+    storage::Transaction tx(db_);
+    auto decided = MoveReferralIn(tx, who, request, referral, move, {});
+    if (decided) tx.Commit();
+    return decided;
+  });
+  if (!moved) {
+    Audit(AuditEntry(who, request, "referral.move", "referral", referral.id, "refused", {},
+                     std::string(referrals::ToCode(referral.state)) + " -> " +
+                         std::string(referrals::ToCode(move.to)) + ": " + moved.error().code));
+  }
+  return moved;
 }
 
 // --- pages ------------------------------------------------------------------------------

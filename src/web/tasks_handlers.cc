@@ -12,6 +12,23 @@ namespace {
 constexpr int kDoneShown = 20;
 constexpr int kReviewsShown = 500;
 
+// Where a task came from, for its "From" link: the assessment, the panel's decisions in the
+// child's chronology, or the child's missing episodes.
+std::string SourceLabel(std::string_view source_type) {
+  if (source_type == "assessment") return "The risk assessment";
+  if (source_type == "panel") return "The panel's decision";
+  if (source_type == "missing") return "The missing episodes";
+  return "The child's record";
+}
+
+std::string SourceHref(const tasks::Task& t) {
+  std::string child = "/children/" + t.child_id;
+  if (t.source_type == "assessment") return child + "/assessments/" + t.source_id;
+  if (t.source_type == "panel") return child + "/chronology?type=panel";
+  if (t.source_type == "missing") return child + "/missing";
+  return child;
+}
+
 mstch::map TaskRow(const tasks::Task& t, const reference::Catalogue& catalogue, Instant now,
                    const std::string& problem_id, const std::string& problem,
                    const std::string& typed) {
@@ -23,10 +40,8 @@ mstch::map TaskRow(const tasks::Task& t, const reference::Catalogue& catalogue, 
       {"who", WhoLabel(t.who, catalogue)},
       {"child_id", t.child_id},
       {"child_name", t.child_name},
-      {"source_type", t.source_type},
-      {"source_href", t.source_type == "assessment"
-                          ? "/children/" + t.child_id + "/assessments/" + t.source_id
-                          : "/children/" + t.child_id},
+      {"source_label", SourceLabel(t.source_type)},
+      {"source_href", SourceHref(t)},
       {"due", FormatLondonDateTime(t.due_at)},
       {"overdue", timeliness == tasks::Timeliness::kOverdue},
       {"done", timeliness == tasks::Timeliness::kDone},
@@ -83,36 +98,59 @@ Response App::TasksPage(Request& request, const Principal& who, const std::strin
               context, problem_id.empty() ? 200 : 422);
 }
 
-Response App::CompleteTask(Request& request, const Principal& who) {
-  std::string id = request.Param("id");
-  if (!IsValidId(id)) return NotFoundPage(&who, request);
+Result<tasks::Task> App::FindTaskFor(const Principal& who, const Request& request,
+                                     std::string_view id) {
+  if (!IsValidId(id)) return NotFound("There is no such task.");
   auto task = tasks_.Find(id);
-  if (!task) return ErrorPage(&who, request, task.error());
+  if (!task) return std::unexpected(task.error());
   if (!*task || !tasks::IsAssignedTo(**task, who.Subject())) {
     Audit(AuditEntry(who, request, "task.complete", "task", id, "refused", {},
                      "not assigned to this user"));
-    return NotFoundPage(&who, request);
+    return NotFound("There is no such task.");
   }
-  auto form = ParseUrlEncoded(request.body);
-  if (!form) return ErrorPage(&who, request, form.error());
-  auto outcome = tasks::ValidateOutcome(form->Get("outcome"));
-  if (!outcome) {
-    return TasksPage(request, who, id, outcome.error().fields.begin()->second,
-                     form->Get("outcome"));
-  }
+  return std::move(**task);
+}
+
+Result<tasks::Task> App::DoCompleteTask(const Principal& who, const Request& request,
+                                        const tasks::Task& task, std::string_view outcome_text) {
+  auto outcome = tasks::ValidateOutcome(outcome_text);
+  if (!outcome) return std::unexpected(outcome.error());
   Instant now = clock_.Now();
   auto saved = storage::Guard("completing a task", [&]() -> Result<void> {
     storage::Transaction tx(db_);
-    if (!tasks_.CompleteIn(tx, id, *outcome, who.user.id, now)) {
+    if (!tasks_.CompleteIn(tx, task.id, *outcome, who.user.id, now)) {
       return Conflict("task_done", "This task has already been completed.");
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, "task.complete", "task", id, "allowed", {},
-                                   "child " + (*task)->child_id));
+    audit_.AppendIn(tx, AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
+                                   "child " + task.child_id));
     tx.Commit();
     return {};
   });
-  if (!saved) return ErrorPage(&who, request, saved.error());
-  return Response::Redirect("/tasks?completed=1");
+  if (!saved) return std::unexpected(saved.error());
+  tasks::Task done = task;
+  done.status = tasks::TaskStatus::kDone;
+  done.outcome = *outcome;
+  done.completed_by = who.user.id;
+  done.completed_at = now;
+  done.completed_by_name = who.user.display_name;
+  return done;
+}
+
+Response App::CompleteTask(Request& request, const Principal& who) {
+  std::string id = request.Param("id");
+  auto task = FindTaskFor(who, request, id);
+  if (!task) {
+    if (task.error().kind == ErrorKind::kNotFound) return NotFoundPage(&who, request);
+    return ErrorPage(&who, request, task.error());
+  }
+  auto form = ParseUrlEncoded(request.body);
+  if (!form) return ErrorPage(&who, request, form.error());
+  auto done = DoCompleteTask(who, request, *task, form->Get("outcome"));
+  if (done) return Response::Redirect("/tasks?completed=1");
+  if (done.error().kind == ErrorKind::kInvalid && !done.error().fields.empty()) {
+    return TasksPage(request, who, id, done.error().fields.begin()->second, form->Get("outcome"));
+  }
+  return ErrorPage(&who, request, done.error());
 }
 
 Response App::AreaReviews(Request& request, const Principal& who) {
