@@ -48,6 +48,7 @@ CaseScope ScopeOf(Role role) {
 constexpr std::string_view kSafeguardingPurpose = "safeguarding";
 constexpr std::string_view kCoordinationPurpose = "coordination";
 constexpr std::string_view kPanelPurpose = "panel";
+constexpr std::string_view kIntelligencePurpose = "intelligence";
 
 Decision Allow(std::string_view reason, std::string_view purpose) {
   return Decision{.allowed = true, .reason = std::string(reason), .purpose = std::string(purpose)};
@@ -110,6 +111,17 @@ Decision DecideOnChild(const Subject& subject, const ChildContext& child, bool r
   if (AgencyInvolved(subject, child)) return Allow("agency involved", kSafeguardingPurpose);
   if (UserGranted(subject, child)) return Allow("access granted to user", kSafeguardingPurpose);
   return Hide("agency not involved");
+}
+
+ReportView View(IntelligenceView view, std::string_view reason) {
+  return ReportView{.view = view, .reason = std::string(reason)};
+}
+
+// Graded with a code that lets this subject's agency see a shared version.
+bool SharedWithAgency(const Subject& subject, const ReportFacts& report) {
+  if (!report.handling) return false;
+  if (*report.handling == ReportHandling::kP) return true;
+  return !subject.agency_id.empty() && report.allowed_agencies.contains(subject.agency_id);
 }
 
 }  // namespace
@@ -198,6 +210,10 @@ std::string_view ToCode(Action action) {
       return "missing.record";
     case Action::kListReturnInterviews:
       return "return_interviews.list";
+    case Action::kSubmitIntelligence:
+      return "intelligence.submit";
+    case Action::kGradeIntelligence:
+      return "intelligence.grade";
   }
   return "unknown";
 }
@@ -228,6 +244,18 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
       }
       return Refuse(
           "only practitioners, safeguarding leads and coordinators list return interviews");
+    case Action::kSubmitIntelligence:
+      // Anyone doing case work, whatever their agency, including panel members. Roles with no
+      // case access (analysts, administrators, auditors) work with no child and submit nothing.
+      if (ScopeOf(subject.role) == CaseScope::kNone) return Refuse("role has no case access");
+      return Allow("role does case work", subject.role == Role::kCoordinator
+                                              ? kCoordinationPurpose
+                                              : kSafeguardingPurpose);
+    case Action::kGradeIntelligence:
+      if (subject.role == Role::kIntelligenceOfficer) {
+        return Allow("intelligence officer", kIntelligencePurpose);
+      }
+      return Refuse("only intelligence officers grade intelligence");
     case Action::kRunPanel:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator runs the panel", kCoordinationPurpose);
@@ -276,6 +304,51 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
 
 bool CanSeeChild(const Subject& subject, const ChildContext& child) {
   return Decide(subject, Action::kViewChild, child).allowed;
+}
+
+std::string_view ToCode(IntelligenceView view) {
+  switch (view) {
+    case IntelligenceView::kNone:
+      return "none";
+    case IntelligenceView::kOwnSubmission:
+      return "own_submission";
+    case IntelligenceView::kSanitised:
+      return "sanitised";
+    case IntelligenceView::kOriginal:
+      return "original";
+    case IntelligenceView::kOriginalWithSource:
+      return "original_with_source";
+  }
+  return "unknown";
+}
+
+ReportView DecideReportView(const Subject& subject, const ReportFacts& report) {
+  if (ScopeOf(subject.role) == CaseScope::kNone) {
+    return View(IntelligenceView::kNone, "role has no case access");
+  }
+  if (subject.role == Role::kIntelligenceOfficer) {
+    if (!subject.agency_id.empty() && subject.agency_id == report.holding_agency) {
+      return View(IntelligenceView::kOriginalWithSource, "holding intelligence unit");
+    }
+    if (SharedWithAgency(subject, report)) {
+      return View(IntelligenceView::kOriginal, "intelligence officer of a sharing agency");
+    }
+  }
+  if (!subject.user_id.empty() && subject.user_id == report.submitted_by) {
+    return View(IntelligenceView::kOwnSubmission, "submitter");
+  }
+  if (!report.handling) return View(IntelligenceView::kNone, "not graded yet");
+  if (subject.role == Role::kCoordinator && SharedWithAgency(subject, report)) {
+    return View(IntelligenceView::kSanitised, "coordinator: shared version");
+  }
+  if (subject.role == Role::kCoordinator || subject.role == Role::kIntelligenceOfficer) {
+    return View(IntelligenceView::kNone, "handling code C: agency not allowed");
+  }
+  return View(IntelligenceView::kNone, "role does not receive shared intelligence");
+}
+
+IntelligenceView ViewOfReport(const Subject& subject, const ReportFacts& report) {
+  return DecideReportView(subject, report).view;
 }
 
 }  // namespace harbour::access

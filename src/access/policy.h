@@ -46,6 +46,8 @@ enum class Action {
   kSitOnPanel,            // see a meeting one attends and record the panel's decisions and actions
   kRecordMissing,         // record a child's missing episodes, returns and return interviews
   kListReturnInterviews,  // the list of return interviews due, for the children one can see
+  kSubmitIntelligence,    // submit intelligence (not about one child's record; anyone in case work)
+  kGradeIntelligence,     // the intelligence officer's queue: read, sanitise, grade, give outcome
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 
@@ -77,5 +79,47 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
 
 // True when `subject` can see the child at all (the search filter), same rule as kViewChild.
 bool CanSeeChild(const Subject& subject, const ChildContext& child);
+
+// Intelligence reports (issue 5; DOMAIN.md §4; DESIGN.md §6). How a report may be shared, as
+// the access layer needs it: not graded yet, or graded with handling code P or C. (Its own
+// enum so access/ does not depend on intelligence/.)
+enum class ReportHandling { kP, kC };
+
+// What is known about one intelligence report.
+struct ReportFacts {
+  std::string submitted_by;                // user id of the submitter
+  std::string holding_agency;              // the agency whose intelligence unit holds it
+  std::optional<ReportHandling> handling;  // empty until an intelligence officer grades it
+  std::set<std::string> allowed_agencies;  // handling C only: who may see the sanitised text
+};
+
+// How much of one report a subject may see; each view is exactly what the web layer shows.
+enum class IntelligenceView {
+  kNone,                // nothing: answered as though the report did not exist (404)
+  kOwnSubmission,       // the submitter: what they wrote and the outcome; never grade or sanitised
+  kSanitised,           // the sanitised text, grade and handling code; nothing naming the source
+  kOriginal,            // the original text and the grade, but not the source's identity
+  kOriginalWithSource,  // the original text, the grade and the source's identity
+};
+std::string_view ToCode(IntelligenceView view);  // "none", "own_submission", "sanitised", ...
+
+struct ReportView {
+  IntelligenceView view = IntelligenceView::kNone;
+  std::string reason;  // for the audit trail, e.g. "holding intelligence unit"
+};
+
+// The rules, first match wins (empty ids never match):
+// 1. analysts, administrators and auditors: kNone (no case access).
+// 2. intelligence officers of the holding agency: kOriginalWithSource (they grade it; the
+//    source's identity stays within that unit).
+// 3. intelligence officers elsewhere: kOriginal once graded P, or graded C with their agency
+//    allowed; otherwise as any other role below.
+// 4. the submitter: kOwnSubmission (even once graded: the grade and the sanitised text are
+//    never shown back to them).
+// 5. coordinators (the partnership's safeguarding role): kSanitised once graded P, or graded C
+//    with their agency allowed.
+// 6. everyone else, and every ungraded report: kNone.
+ReportView DecideReportView(const Subject& subject, const ReportFacts& report);
+IntelligenceView ViewOfReport(const Subject& subject, const ReportFacts& report);
 
 }  // namespace harbour::access

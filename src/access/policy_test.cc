@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -38,6 +39,8 @@ constexpr std::array kAllActions = {
     Action::kSitOnPanel,
     Action::kRecordMissing,
     Action::kListReturnInterviews,
+    Action::kSubmitIntelligence,
+    Action::kGradeIntelligence,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -81,6 +84,8 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
     {Role::kPractitioner, Action::kRecordMissing, kAllow, kAllow, kHide},
     {Role::kPractitioner, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -105,6 +110,8 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
     {Role::kSafeguardingLead, Action::kRecordMissing, kAllow, kAllow, kHide},
     {Role::kSafeguardingLead, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -129,6 +136,8 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kSitOnPanel, kAllow,  kAllow,  kAllow},
     {Role::kCoordinator, Action::kRecordMissing, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
     // panel member: the children on the agendas of meetings they attend (see below), or an
     // explicit grant; their agency's involvement alone gives nothing
     {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
@@ -154,6 +163,8 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kSitOnPanel, kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kRecordMissing, kHide,  kAllow, kHide},
     {Role::kPanelMember, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
+    {Role::kPanelMember, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
+    {Role::kPanelMember, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -178,6 +189,8 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kRecordMissing, kAllow, kAllow, kHide},
     {Role::kIntelligenceOfficer, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
+    {Role::kIntelligenceOfficer, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kGradeIntelligence, kAllow, kAllow, kAllow},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -202,6 +215,8 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kRecordMissing, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
+    {Role::kAnalyst, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -226,6 +241,8 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kRecordMissing, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
+    {Role::kAdministrator, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -250,6 +267,8 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kSitOnPanel, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kRecordMissing, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
+    {Role::kAuditor, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
 };
 // clang-format on
 
@@ -475,6 +494,8 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kManageAgencies, "agency.manage"},
       {Action::kManageUsers, "user.manage"},
       {Action::kViewAuditTrail, "audit.view"},
+      {Action::kSubmitIntelligence, "intelligence.submit"},
+      {Action::kGradeIntelligence, "intelligence.grade"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {
@@ -482,6 +503,184 @@ TEST(ActionCodes, AreTheStableAuditNames) {
     codes.insert(ToCode(action));
   }
   EXPECT_EQ(codes.size(), kAllActions.size());
+}
+
+// Who sees what of one intelligence report. One row per role and relation; the three columns
+// are the report's state: not graded yet, graded P, graded C (with some agencies allowed).
+using enum IntelligenceView;
+enum class Relation { kSubmitter, kHoldingUnit, kAllowedAgency, kOther };
+
+struct ViewRow {
+  Role role;
+  Relation relation;
+  IntelligenceView ungraded;
+  IntelligenceView graded_p;
+  IntelligenceView graded_c;
+};
+
+// clang-format off
+constexpr ViewRow kViewTable[] = {
+    {Role::kPractitioner, Relation::kSubmitter,            kOwnSubmission, kOwnSubmission, kOwnSubmission},
+    {Role::kPractitioner, Relation::kHoldingUnit,          kNone,          kNone,          kNone},
+    {Role::kPractitioner, Relation::kAllowedAgency,        kNone,          kNone,          kNone},
+    {Role::kPractitioner, Relation::kOther,                kNone,          kNone,          kNone},
+    {Role::kSafeguardingLead, Relation::kSubmitter,        kOwnSubmission, kOwnSubmission, kOwnSubmission},
+    {Role::kSafeguardingLead, Relation::kHoldingUnit,      kNone,          kNone,          kNone},
+    {Role::kSafeguardingLead, Relation::kAllowedAgency,    kNone,          kNone,          kNone},
+    {Role::kSafeguardingLead, Relation::kOther,            kNone,          kNone,          kNone},
+    {Role::kCoordinator, Relation::kSubmitter,             kOwnSubmission, kOwnSubmission, kOwnSubmission},
+    {Role::kCoordinator, Relation::kHoldingUnit,           kNone,          kSanitised,     kNone},
+    {Role::kCoordinator, Relation::kAllowedAgency,         kNone,          kSanitised,     kSanitised},
+    {Role::kCoordinator, Relation::kOther,                 kNone,          kSanitised,     kNone},
+    {Role::kPanelMember, Relation::kSubmitter,             kOwnSubmission, kOwnSubmission, kOwnSubmission},
+    {Role::kPanelMember, Relation::kHoldingUnit,           kNone,          kNone,          kNone},
+    {Role::kPanelMember, Relation::kAllowedAgency,         kNone,          kNone,          kNone},
+    {Role::kPanelMember, Relation::kOther,                 kNone,          kNone,          kNone},
+    {Role::kIntelligenceOfficer, Relation::kSubmitter,     kOwnSubmission, kOriginal,      kOwnSubmission},
+    {Role::kIntelligenceOfficer, Relation::kHoldingUnit,   kOriginalWithSource, kOriginalWithSource, kOriginalWithSource},
+    {Role::kIntelligenceOfficer, Relation::kAllowedAgency, kNone,          kOriginal,      kOriginal},
+    {Role::kIntelligenceOfficer, Relation::kOther,         kNone,          kOriginal,      kNone},
+    {Role::kAnalyst, Relation::kSubmitter,                 kNone,          kNone,          kNone},
+    {Role::kAnalyst, Relation::kHoldingUnit,               kNone,          kNone,          kNone},
+    {Role::kAnalyst, Relation::kAllowedAgency,             kNone,          kNone,          kNone},
+    {Role::kAnalyst, Relation::kOther,                     kNone,          kNone,          kNone},
+    {Role::kAdministrator, Relation::kSubmitter,           kNone,          kNone,          kNone},
+    {Role::kAdministrator, Relation::kHoldingUnit,         kNone,          kNone,          kNone},
+    {Role::kAdministrator, Relation::kAllowedAgency,       kNone,          kNone,          kNone},
+    {Role::kAdministrator, Relation::kOther,               kNone,          kNone,          kNone},
+    {Role::kAuditor, Relation::kSubmitter,                 kNone,          kNone,          kNone},
+    {Role::kAuditor, Relation::kHoldingUnit,               kNone,          kNone,          kNone},
+    {Role::kAuditor, Relation::kAllowedAgency,             kNone,          kNone,          kNone},
+    {Role::kAuditor, Relation::kOther,                     kNone,          kNone,          kNone},
+};
+// clang-format on
+
+// The subject is user-1 of agency-a (SubjectWith). Other parties: submitter user-9, holding
+// unit agency-p, allowed agency (for C) agency-x.
+ReportFacts ReportFor(Relation relation, std::optional<ReportHandling> handling) {
+  ReportFacts report{.submitted_by = "user-9",
+                     .holding_agency = "agency-p",
+                     .handling = handling,
+                     .allowed_agencies = {"agency-x"}};
+  switch (relation) {
+    case Relation::kSubmitter:
+      report.submitted_by = "user-1";
+      break;
+    case Relation::kHoldingUnit:
+      report.holding_agency = "agency-a";
+      break;
+    case Relation::kAllowedAgency:
+      report.allowed_agencies.insert("agency-a");
+      break;
+    case Relation::kOther:
+      break;
+  }
+  return report;
+}
+
+constexpr std::string_view RelationName(Relation relation) {
+  switch (relation) {
+    case Relation::kSubmitter:
+      return "submitter";
+    case Relation::kHoldingUnit:
+      return "holding unit";
+    case Relation::kAllowedAgency:
+      return "allowed agency";
+    case Relation::kOther:
+      return "other";
+  }
+  return "?";
+}
+
+TEST(ReportViewTable, CoversEveryRoleAndRelationExactlyOnce) {
+  std::set<std::pair<Role, Relation>> seen;
+  for (const ViewRow& row : kViewTable) {
+    EXPECT_TRUE(seen.emplace(row.role, row.relation).second) << ToCode(row.role);
+  }
+  EXPECT_EQ(seen.size(), kAllRoles.size() * 4);
+}
+
+TEST(ReportViewTable, EveryRoleRelationAndHandlingDecidesAsTabled) {
+  const std::pair<std::optional<ReportHandling>, std::string_view> states[] = {
+      {std::nullopt, "ungraded"}, {ReportHandling::kP, "P"}, {ReportHandling::kC, "C"}};
+  for (const ViewRow& row : kViewTable) {
+    const IntelligenceView expected[] = {row.ungraded, row.graded_p, row.graded_c};
+    for (std::size_t i = 0; i < 3; ++i) {
+      const ReportView decided =
+          DecideReportView(SubjectWith(row.role), ReportFor(row.relation, states[i].first));
+      EXPECT_EQ(ToCode(decided.view), ToCode(expected[i]))
+          << ToCode(row.role) << " " << RelationName(row.relation) << " " << states[i].second;
+      EXPECT_FALSE(decided.reason.empty()) << "every view carries a reason for the audit trail";
+      EXPECT_EQ(ViewOfReport(SubjectWith(row.role), ReportFor(row.relation, states[i].first)),
+                decided.view);
+    }
+  }
+}
+
+TEST(ReportView, OnlyTheHoldingUnitSeesTheSource) {
+  for (const ViewRow& row : kViewTable) {
+    for (IntelligenceView view : {row.ungraded, row.graded_p, row.graded_c}) {
+      if (view == kOriginalWithSource) {
+        EXPECT_EQ(row.role, Role::kIntelligenceOfficer);
+        EXPECT_EQ(row.relation, Relation::kHoldingUnit);
+      }
+    }
+  }
+}
+
+TEST(ReportView, UngradedReportsReachOnlyTheSubmitterAndIntelligenceOfficers) {
+  for (const ViewRow& row : kViewTable) {
+    if (row.ungraded == kNone) continue;
+    EXPECT_TRUE(row.relation == Relation::kSubmitter || row.role == Role::kIntelligenceOfficer)
+        << ToCode(row.role);
+  }
+}
+
+TEST(ReportView, ReasonsNameWhy) {
+  const ReportFacts c = ReportFor(Relation::kOther, ReportHandling::kC);
+  EXPECT_EQ(DecideReportView(SubjectWith(Role::kCoordinator), c).reason,
+            "handling code C: agency not allowed");
+  EXPECT_EQ(DecideReportView(SubjectWith(Role::kAuditor), c).reason, "role has no case access");
+  EXPECT_EQ(
+      DecideReportView(SubjectWith(Role::kCoordinator), ReportFor(Relation::kOther, std::nullopt))
+          .reason,
+      "not graded yet");
+  EXPECT_EQ(DecideReportView(SubjectWith(Role::kPractitioner),
+                             ReportFor(Relation::kSubmitter, ReportHandling::kP))
+                .reason,
+            "submitter");
+}
+
+TEST(ReportView, EmptyIdsNeverMatch) {
+  const Subject no_ids{.user_id = "", .role = Role::kIntelligenceOfficer, .agency_id = ""};
+  const ReportFacts junk{.submitted_by = "",
+                         .holding_agency = "",
+                         .handling = ReportHandling::kC,
+                         .allowed_agencies = {""}};
+  EXPECT_EQ(ViewOfReport(no_ids, junk), kNone);
+  const Subject coordinator{.user_id = "", .role = Role::kCoordinator, .agency_id = ""};
+  EXPECT_EQ(ViewOfReport(coordinator, junk), kNone);
+}
+
+TEST(ReportView, CodesAreDistinct) {
+  std::set<std::string_view> codes;
+  for (IntelligenceView view :
+       {kNone, kOwnSubmission, kSanitised, kOriginal, kOriginalWithSource}) {
+    codes.insert(ToCode(view));
+  }
+  EXPECT_EQ(codes.size(), 5U);
+  EXPECT_EQ(ToCode(kOriginalWithSource), "original_with_source");
+}
+
+TEST(Policy, IntelligenceSubmissionAndGrading) {
+  EXPECT_EQ(Decide(SubjectWith(Role::kPanelMember), Action::kSubmitIntelligence).purpose,
+            "safeguarding");
+  EXPECT_EQ(Decide(SubjectWith(Role::kIntelligenceOfficer), Action::kGradeIntelligence).purpose,
+            "intelligence");
+  EXPECT_EQ(Decide(SubjectWith(Role::kCoordinator), Action::kGradeIntelligence).reason,
+            "only intelligence officers grade intelligence");
+  EXPECT_EQ(Decide(SubjectWith(Role::kAdministrator), Action::kSubmitIntelligence).reason,
+            "role has no case access");
 }
 
 }  // namespace
