@@ -1,7 +1,8 @@
 #pragma once
 // A child's chronology: everything recorded about the child by every agency, newest first
 // (issue 2: concerns, addenda and the record itself; issue 3: submitted risk assessments;
-// issue 4: referrals to the panel; missing episodes come later). Pure.
+// issue 4: referrals to the panel, the panel's decisions and actions, missing episodes and
+// return interviews). Pure.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 #pragma once
 // A referral to the multi-agency exploitation panel and its state machine (issue 4; DOMAIN.md
-// §6 and §8). Domain only so far: the web pages, storage and feedback messages arrive with the
-// rest of issue 4. Pure.
+// §6 and §8); stored by storage/referrals_repository.h, moved by the pages, the API and the
+// panel's first decision (web/). Pure.
 //
 //   submitted    → screening, withdrawn
 //   screening    → accepted (for a meeting), not accepted, withdrawn
