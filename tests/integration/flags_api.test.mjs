@@ -2,14 +2,12 @@
 // GET /api/v1/children/{id}/flags lists every flag, ended ones included, for whoever may open
 // the child; the coordinator adds flags (POST .../flags) and ends them (POST .../flags/{id}/end)
 // with the same validation as the child's page; refusals are audited; the bodies are strict.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertJsonError,
   ApiClient,
-  createToken,
-  prepareDatabase,
-  startServer,
+  assertJsonError,
+  serveDemoArea,
   syntheticNhsNumber,
   uniqueName,
 } from '../support/harbour.mjs';
@@ -48,20 +46,10 @@ function defineFlagApiTests(engine) {
       api(username).post(`/api/v1/children/${child.id}/flags/${flagId}/end`, body);
     const stored = (child) => sql(`SELECT count(*) FROM child_flags WHERE child_id = '${child.id}'`);
 
-    before(async () => {
-      await engine.start();
-      url = await engine.newDatabase();
-      prepareDatabase(url, { children: 5, seed: 11 });
-      for (const u of USERS) tokens[u] = createToken(url, u);
-      server = await startServer(url);
-      base = server.base;
-    }, { timeout: 120_000 });
-
-    after(async () => {
-      if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
-      await server?.stop();
-      await engine.stop();
-    }, { timeout: 30_000 });
+    serveDemoArea(engine, {
+      children: 5, seed: 11, users: USERS, tokens,
+      ready: (live) => ({ url, server, base } = live),
+    });
 
     test('the coordinator adds and ends flags; whoever may open the child lists them all', async () => {
       const child = await newChild();

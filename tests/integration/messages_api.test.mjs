@@ -3,17 +3,15 @@
 // (optionally only the unread ones), POST /api/v1/messages/{id}/read marks one read. A referrer
 // follows their referral this way without access to the child's record; a message is its
 // recipient's alone (anyone else gets 404, audited).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertJsonError,
   ApiClient,
-  WebClient,
-  createToken,
-  prepareDatabase,
-  startServer,
+  assertJsonError,
+  serveDemoArea,
   syntheticNhsNumber,
   uniqueName,
+  WebClient,
 } from '../support/harbour.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
@@ -56,20 +54,10 @@ function defineMessageTests(engine) {
     const messages = (username, query = '') => api(username).get(`/api/v1/messages${query}`);
     const markRead = (username, id, options) => api(username).request('POST', `/api/v1/messages/${id}/read`, options);
 
-    before(async () => {
-      await engine.start();
-      url = await engine.newDatabase();
-      prepareDatabase(url, { children: 5, seed: 13 });
-      for (const u of USERS) tokens[u] = createToken(url, u);
-      server = await startServer(url);
-      base = server.base;
-    }, { timeout: 120_000 });
-
-    after(async () => {
-      if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
-      await server?.stop();
-      await engine.stop();
-    }, { timeout: 30_000 });
+    serveDemoArea(engine, {
+      children: 5, seed: 13, users: USERS, tokens,
+      ready: (live) => ({ url, server, base } = live),
+    });
 
     test('a referrer reads their messages and marks one read, without access to the record', async () => {
       const before = await messages('demo.voluntary');

@@ -1,18 +1,16 @@
 // Missing episodes and return interviews (issue 4; DOMAIN.md §5) through the JSON API and the
 // web pages, on SQLite and on PostgreSQL: the real `harbour` binary with the synthetic demo area
 // (10 children, seed 7). Every child here is made by the test itself.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertJsonError,
   ApiClient,
-  WebClient,
-  createToken,
+  assertJsonError,
   harbour,
-  prepareDatabase,
-  startServer,
+  serveDemoArea,
   syntheticNhsNumber,
   uniqueName,
+  WebClient,
 } from '../support/harbour.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
@@ -79,20 +77,10 @@ function defineMissingTests(engine) {
       return res.json;
     }
 
-    before(async () => {
-      await engine.start();
-      url = await engine.newDatabase();
-      prepareDatabase(url, { children: 10, seed: 7 });
-      for (const u of USERS) tokens[u] = createToken(url, u);
-      server = await startServer(url);
-      base = server.base;
-    }, { timeout: 120_000 });
-
-    after(async () => {
-      if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
-      await server?.stop();
-      await engine.stop();
-    }, { timeout: 30_000 });
+    serveDemoArea(engine, {
+      children: 10, seed: 7, users: USERS, tokens,
+      ready: (live) => ({ url, server, base } = live),
+    });
 
     test('API: record an episode, its return and a completed interview; the clock follows', async () => {
       const child = await newChild();

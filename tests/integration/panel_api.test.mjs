@@ -5,19 +5,17 @@
 // record (and no other) and records the panel's decision and an action; the referrer hears each
 // step; the action's owner completes it through the API. Also: strict bodies, 403 and 404
 // refusals (audited), and the minutes PDF for a signed-in coordinator.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertJsonError,
   ApiClient,
-  WebClient,
-  createToken,
+  assertJsonError,
   harbour,
   harbourOk,
-  prepareDatabase,
-  startServer,
+  serveDemoArea,
   syntheticNhsNumber,
   uniqueName,
+  WebClient,
 } from '../support/harbour.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
@@ -81,26 +79,19 @@ function definePanelApiTests(engine) {
       return res.json;
     }
 
-    before(async () => {
-      await engine.start();
-      url = await engine.newDatabase();
-      prepareDatabase(url, { children: 10, seed: 7 });
-      harbourOk(['user', 'add', '--db', url, '--username', OTHER_PANEL, '--name', 'Morgan Other',
-                 '--agency', 'HNHS', '--role', 'panel-member', '--password-stdin'], { input: `${OTHER_PASSWORD}\n` });
-      for (const u of USERS) {
-        tokens[u] = createToken(url, u);
-        ids[u] = sql(`SELECT id FROM users WHERE username = '${u}'`);
-        assert.match(ids[u], ID, u);
-      }
-      server = await startServer(url);
-      base = server.base;
-    }, { timeout: 120_000 });
-
-    after(async () => {
-      if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
-      await server?.stop();
-      await engine.stop();
-    }, { timeout: 30_000 });
+    serveDemoArea(engine, {
+      children: 10, seed: 7, users: USERS, tokens,
+      prepare: (fresh) => {
+        url = fresh;
+        harbourOk(['user', 'add', '--db', url, '--username', OTHER_PANEL, '--name', 'Morgan Other',
+                   '--agency', 'HNHS', '--role', 'panel-member', '--password-stdin'], { input: `${OTHER_PASSWORD}\n` });
+        for (const u of USERS) {
+          ids[u] = sql(`SELECT id FROM users WHERE username = '${u}'`);
+          assert.match(ids[u], ID, u);
+        }
+      },
+      ready: (live) => ({ url, server, base } = live),
+    });
 
     test('referral to meeting to decision to action, with the referrer told at each step', async () => {
       const child = await newChild();

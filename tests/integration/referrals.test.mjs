@@ -2,21 +2,19 @@
 // the web pages, on SQLite and on PostgreSQL: the real `harbour` binary with the synthetic demo
 // area (10 children, seed 7). The first test counts the practitioner's unread messages, so it
 // runs before any other referral by them.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assertJsonError,
   ApiClient,
-  WebClient,
-  createToken,
+  assertJsonError,
   harbour,
-  prepareDatabase,
   repoRoot,
-  startServer,
+  serveDemoArea,
   syntheticNhsNumber,
   uniqueName,
+  WebClient,
 } from '../support/harbour.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
@@ -108,20 +106,10 @@ function defineReferralTests(engine) {
       return api(username).post(`/api/v1/referrals/${id}/transitions`, { to, ...extra });
     }
 
-    before(async () => {
-      await engine.start();
-      url = await engine.newDatabase();
-      prepareDatabase(url, { children: 10, seed: 7 });
-      for (const u of USERS) tokens[u] = createToken(url, u);
-      server = await startServer(url);
-      base = server.base;
-    }, { timeout: 120_000 });
-
-    after(async () => {
-      if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
-      await server?.stop();
-      await engine.stop();
-    }, { timeout: 30_000 });
+    serveDemoArea(engine, {
+      children: 10, seed: 7, users: USERS, tokens,
+      ready: (live) => ({ url, server, base } = live),
+    });
 
     test('a practitioner refers: 201, submitted, screened by the next working day; the lead is told', async () => {
       const child = await newChild();

@@ -2,6 +2,7 @@
 // server on 127.0.0.1 and an OS-chosen port, a cookie-jar client for the HTML forms, a bearer
 // token client for /api/v1, and raw TCP for malformed HTTP.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -56,6 +57,29 @@ export function createToken(url, username) {
   const secret = harbourOk(['token', 'create', '--username', username, '--db', url]).trim();
   if (!/^[A-Za-z0-9_-]{20,128}$/.test(secret)) throw new Error(`unexpected token output: ${secret}`);
   return secret;
+}
+
+// One engine's demo area for a describe block: before its tests, starts `engine`, loads the
+// demo area into a fresh database, runs `prepare(url)` (extra users and the like), fills `tokens`
+// with an API token for each of `users`, starts the server and hands `{ url, server, base }` to
+// `ready`; after them, stops the server (printing its log when HARBOUR_TEST_LOG=1) and the
+// engine.
+export function serveDemoArea(engine, { children, seed, users = [], tokens = {}, prepare, ready }) {
+  let server;
+  before(async () => {
+    await engine.start();
+    const url = await engine.newDatabase();
+    prepareDatabase(url, { children, seed });
+    if (prepare) await prepare(url);
+    for (const u of users) tokens[u] = createToken(url, u);
+    server = await startServer(url);
+    ready?.({ url, server, base: server.base });
+  }, { timeout: 120_000 });
+  after(async () => {
+    if (process.env.HARBOUR_TEST_LOG === '1' && server) process.stderr.write(server.output());
+    await server?.stop();
+    await engine.stop();
+  }, { timeout: 30_000 });
 }
 
 // Starts `harbour serve` on 127.0.0.1 with port 0 and waits for /healthz. Returns
