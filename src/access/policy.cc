@@ -214,6 +214,14 @@ std::string_view ToCode(Action action) {
       return "intelligence.submit";
     case Action::kGradeIntelligence:
       return "intelligence.grade";
+    case Action::kManageRecords:
+      return "records.manage";
+    case Action::kViewRecords:
+      return "records.view";
+    case Action::kRecordDisruption:
+      return "disruption.record";
+    case Action::kRecordBusinessVisit:
+      return "business_visit.record";
   }
   return "unknown";
 }
@@ -256,6 +264,30 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
         return Allow("intelligence officer", kIntelligencePurpose);
       }
       return Refuse("only intelligence officers grade intelligence");
+    case Action::kManageRecords:
+      if (subject.role == Role::kIntelligenceOfficer) {
+        return Allow("intelligence officer", kIntelligencePurpose);
+      }
+      return Refuse("only intelligence officers create and link intelligence records");
+    case Action::kViewRecords:  // the handler shows each link only through a visible report
+    case Action::kRecordDisruption:
+      if (subject.role == Role::kIntelligenceOfficer) {
+        return Allow("intelligence officer", kIntelligencePurpose);
+      }
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator owns the area picture", kCoordinationPurpose);
+      }
+      return Refuse("only intelligence officers and coordinators work with intelligence records");
+    case Action::kRecordBusinessVisit:
+      // Business engagement is done by many agencies (police, licensing, housing, youth work).
+      if (ScopeOf(subject.role) == CaseScope::kNone || subject.role == Role::kPanelMember) {
+        return Refuse("only agencies doing case work or intelligence visit businesses");
+      }
+      return Allow("visits businesses", subject.role == Role::kCoordinator
+                                            ? kCoordinationPurpose
+                                            : subject.role == Role::kIntelligenceOfficer
+                                                  ? kIntelligencePurpose
+                                                  : kSafeguardingPurpose);
     case Action::kRunPanel:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator runs the panel", kCoordinationPurpose);

@@ -48,6 +48,10 @@ enum class Action {
   kListReturnInterviews,  // the list of return interviews due, for the children one can see
   kSubmitIntelligence,    // submit intelligence (not about one child's record; anyone in case work)
   kGradeIntelligence,     // the intelligence officer's queue: read, sanitise, grade, give outcome
+  kManageRecords,         // create people of concern, vehicles, places, phones, accounts and links
+  kViewRecords,           // open those records (each link shown only through a report one may see)
+  kRecordDisruption,      // record disruption, arrests, charges, convictions against a record
+  kRecordBusinessVisit,   // record visits to businesses and list premises not visited
 };
 std::string_view ToCode(Action action);  // "child.view", ...
 

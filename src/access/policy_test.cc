@@ -41,6 +41,10 @@ constexpr std::array kAllActions = {
     Action::kListReturnInterviews,
     Action::kSubmitIntelligence,
     Action::kGradeIntelligence,
+    Action::kManageRecords,
+    Action::kViewRecords,
+    Action::kRecordDisruption,
+    Action::kRecordBusinessVisit,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -86,6 +90,10 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
     {Role::kPractitioner, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
     {Role::kPractitioner, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -112,6 +120,10 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -138,6 +150,10 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kListReturnInterviews, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kCoordinator, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kCoordinator, Action::kViewRecords, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kRecordDisruption, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
     // panel member: the children on the agendas of meetings they attend (see below), or an
     // explicit grant; their agency's involvement alone gives nothing
     {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
@@ -165,6 +181,10 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     {Role::kPanelMember, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -191,6 +211,10 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     {Role::kIntelligenceOfficer, Action::kSubmitIntelligence, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kGradeIntelligence, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kManageRecords, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kViewRecords, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kRecordDisruption, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -217,6 +241,10 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -243,6 +271,10 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -269,6 +301,10 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kListReturnInterviews, kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
 };
 // clang-format on
 
@@ -496,6 +532,10 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kViewAuditTrail, "audit.view"},
       {Action::kSubmitIntelligence, "intelligence.submit"},
       {Action::kGradeIntelligence, "intelligence.grade"},
+      {Action::kManageRecords, "records.manage"},
+      {Action::kViewRecords, "records.view"},
+      {Action::kRecordDisruption, "disruption.record"},
+      {Action::kRecordBusinessVisit, "business_visit.record"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {
