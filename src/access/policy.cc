@@ -283,11 +283,10 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
       if (ScopeOf(subject.role) == CaseScope::kNone || subject.role == Role::kPanelMember) {
         return Refuse("only agencies doing case work or intelligence visit businesses");
       }
-      return Allow("visits businesses", subject.role == Role::kCoordinator
-                                            ? kCoordinationPurpose
-                                            : subject.role == Role::kIntelligenceOfficer
-                                                  ? kIntelligencePurpose
-                                                  : kSafeguardingPurpose);
+      return Allow("visits businesses", subject.role == Role::kCoordinator ? kCoordinationPurpose
+                                        : subject.role == Role::kIntelligenceOfficer
+                                            ? kIntelligencePurpose
+                                            : kSafeguardingPurpose);
     case Action::kRunPanel:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator runs the panel", kCoordinationPurpose);

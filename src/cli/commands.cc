@@ -4,7 +4,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -15,12 +19,16 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "identity/identity.h"
+#include "intelligence/legacy.h"
+#include "places/wards.h"
 #include "storage/agencies_repository.h"
 #include "storage/audit_repository.h"
 #include "storage/database.h"
 #include "storage/identity_repository.h"
+#include "storage/intelligence_repository.h"
 #include "storage/migrations.h"
 #include "storage/tool_library.h"
+#include "storage/wards_repository.h"
 #include "web/app.h"
 #include "web/server.h"
 
@@ -128,6 +136,8 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
                               config->panel_name, config->panel_contact};
   app_options.missing_repeat_threshold = config->missing_repeat_threshold;
   app_options.missing_repeat_window_days = config->missing_repeat_window_days;
+  app_options.disruption_reminder_days = config->disruption_reminder_days;
+  app_options.intelligence_unit = config->intelligence_unit;
   web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;
@@ -281,6 +291,135 @@ int ActivateToolCommand(const Common& common, const std::string& tool_id) {
   return 0;
 }
 
+// Reads, checks and stores a wards file (issue 5): every problem is printed and nothing
+// changes, or the whole wards table is replaced in one transaction with its audit entry.
+int ImportWardsCommand(const Common& common, const std::string& file) {
+  auto ctx = Open(common, 1);
+  if (!ctx) return Report(ctx.error());
+  std::error_code size_error;
+  auto size = std::filesystem::file_size(file, size_error);
+  if (!size_error && size > places::kMaxWardsFileBytes) {
+    std::cerr << file << ": not imported, the file is larger than "
+              << places::kMaxWardsFileBytes / 1048576 << " MB.\n";
+    return 1;
+  }
+  auto text = ReadFile(file);
+  if (!text) return Report(text.error());
+  auto wards = places::ParseWardsGeoJson(*text);
+  if (!wards) {
+    // Every reason, in feature order.
+    std::vector<std::pair<long long, std::string>> reasons;
+    for (const auto& [field, message] : wards.error().fields) {
+      long long order = -1;
+      if (field.starts_with("features[")) {
+        std::from_chars(field.data() + 9, field.data() + field.size(), order);
+      }
+      if (field == "more") order = std::numeric_limits<long long>::max();
+      reasons.emplace_back(order, message);
+    }
+    std::sort(reasons.begin(), reasons.end());
+    std::cerr << file << ": not imported, " << reasons.size()
+              << (reasons.size() == 1 ? " problem" : " problems") << "; the wards are unchanged.\n";
+    for (const auto& [order, message] : reasons) std::cerr << "  " << message << "\n";
+    return 1;
+  }
+  storage::WardsRepository repo(*ctx->db);
+  storage::AuditRepository audit(*ctx->db);
+  const std::string source = std::filesystem::path(file).filename().string();
+  auto done = storage::Guard("importing wards", [&]() -> Result<void> {
+    storage::Transaction tx(*ctx->db);
+    repo.ReplaceAllIn(tx, *wards, SystemClock().Now(), CliUsername(), source);
+    audit.AppendIn(tx, CliEntry("wards.import", "wards", "",
+                                std::to_string(wards->size()) + " wards from " + source));
+    tx.Commit();
+    return {};
+  });
+  if (!done) return Report(done.error());
+  std::cout << "Imported " << wards->size() << (wards->size() == 1 ? " ward" : " wards") << " from "
+            << file << ".\n";
+  return 0;
+}
+
+// Imports legacy 5x5x5 intelligence (intelligence/legacy.h) held by `username`'s agency: every
+// problem is printed and nothing is stored, or every record is stored in one transaction with
+// one audit entry. The importer must be an intelligence officer; they are recorded as the
+// submitter, and the old system's reference as the source.
+int ImportLegacyIntelligenceCommand(const Common& common, const std::string& file,
+                                    const std::string& username) {
+  auto ctx = Open(common, 1);
+  if (!ctx) return Report(ctx.error());
+  storage::IdentityRepository identity_repo(*ctx->db);
+  auto user = identity_repo.FindUserByUsername(username);
+  if (!user) return Report(user.error());
+  if (!*user || (*user)->role != access::Role::kIntelligenceOfficer || !(*user)->active) {
+    std::cerr << "--as must name an active intelligence officer; their agency holds the records.\n";
+    return 1;
+  }
+  std::error_code size_error;
+  auto size = std::filesystem::file_size(file, size_error);
+  if (!size_error && size > intelligence::kMaxLegacyFileBytes) {
+    std::cerr << file << ": not imported, the file is larger than 64 MB.\n";
+    return 1;
+  }
+  auto text = ReadFile(file);
+  if (!text) return Report(text.error());
+  Instant now = SystemClock().Now();
+  auto records = intelligence::ParseLegacyRecords(*text, now);
+  if (!records) {
+    std::cerr << file << ": not imported, " << records.error().fields.size()
+              << " problem(s); nothing was stored.\n";
+    for (const auto& [where, message] : records.error().fields) {
+      std::cerr << "  " << where << ": " << message << "\n";
+    }
+    return 1;
+  }
+  storage::IntelligenceRepository repo(*ctx->db);
+  storage::AuditRepository audit(*ctx->db);
+  const std::string source = std::filesystem::path(file).filename().string();
+  auto done = storage::Guard("importing legacy intelligence", [&]() -> Result<void> {
+    storage::Transaction tx(*ctx->db);
+    for (const auto& r : *records) {
+      intelligence::Report report;
+      report.id = NewId();
+      report.submitted_by = (*user)->id;
+      report.submitted_by_agency = (*user)->agency_id;
+      report.submitted_at = r.submitted_at;
+      report.holding_agency = (*user)->agency_id;
+      report.category = r.category;
+      report.knowledge = intelligence::Knowledge::kSecondHand;
+      intelligence::Original original;
+      original.what = r.text;
+      repo.InsertIn(tx, report, original,
+                    {"Legacy record " + r.reference, "imported from " + source, "", r.reference},
+                    {});
+      repo.SetLegacyGradeIn(tx, report.id, r.grade);
+    }
+    audit.AppendIn(tx, CliEntry("intelligence.import", "intelligence", "",
+                                std::to_string(records->size()) + " legacy records from " + source +
+                                    " held by " + (*user)->agency_id));
+    tx.Commit();
+    return {};
+  });
+  if (!done) return Report(done.error());
+  std::cout << "Imported " << records->size() << " legacy intelligence record"
+            << (records->size() == 1 ? "" : "s") << " from " << file << ".\n";
+  return 0;
+}
+
+int ListWardsCommand(const Common& common) {
+  auto ctx = Open(common, 1);
+  if (!ctx) return Report(ctx.error());
+  storage::WardsRepository repo(*ctx->db);
+  auto wards = repo.All();
+  if (!wards) return Report(wards.error());
+  if (wards->empty()) std::cout << "No wards: run `harbour wards import FILE`.\n";
+  for (const auto& w : *wards) {
+    std::cout << w.code << "  " << w.name << "  imported " << FormatRfc3339(w.imported_at) << " by "
+              << w.imported_by << (w.source.empty() ? "" : " from " + w.source) << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -392,6 +531,30 @@ int Run(int argc, char** argv) {
   AddCommon(tools_activate, common);
   tools_activate->add_option("ID", tool_id, "The tool's id, e.g. harbour-screening")->required();
 
+  // wards (issue 5)
+  auto* wards_cmd =
+      app.add_subcommand("wards", "Electoral wards for places (docs/intelligence.md)");
+  wards_cmd->require_subcommand(1);
+  std::string wards_file;
+  auto* wards_import = wards_cmd->add_subcommand(
+      "import", "Replace the wards with a GeoJSON file; exit 1 listing every problem");
+  AddCommon(wards_import, common);
+  wards_import->add_option("FILE", wards_file, "GeoJSON FeatureCollection (WGS84)")->required();
+  auto* wards_list = wards_cmd->add_subcommand("list", "List the imported wards");
+  AddCommon(wards_list, common);
+
+  // intelligence (issue 5)
+  auto* intel_cmd =
+      app.add_subcommand("intelligence", "Partner intelligence (docs/intelligence.md)");
+  intel_cmd->require_subcommand(1);
+  std::string legacy_file, legacy_as;
+  auto* intel_import = intel_cmd->add_subcommand(
+      "import-legacy", "Import 5x5x5 records (JSON Lines); exit 1 listing every problem");
+  AddCommon(intel_import, common);
+  intel_import->add_option("FILE", legacy_file, "One JSON object per line")->required();
+  intel_import->add_option("--as", legacy_as, "The intelligence officer importing them")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -404,6 +567,10 @@ int Run(int argc, char** argv) {
   if (tools_list->parsed()) return ListToolsCommand(common);
   if (tools_install->parsed()) return InstallToolCommand(common, tool_file);
   if (tools_activate->parsed()) return ActivateToolCommand(common, tool_id);
+  if (wards_import->parsed()) return ImportWardsCommand(common, wards_file);
+  if (wards_list->parsed()) return ListWardsCommand(common);
+  if (intel_import->parsed())
+    return ImportLegacyIntelligenceCommand(common, legacy_file, legacy_as);
 
   if (demo->parsed()) {
     if (print_logins) {

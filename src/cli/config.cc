@@ -106,6 +106,19 @@ Result<Config> LoadConfig(const std::string& path) {
     }
     config.missing_repeat_threshold = static_cast<int>(threshold);
     config.missing_repeat_window_days = static_cast<int>(window);
+    auto reminder =
+        Setting<std::int64_t>(data, "disruption", "reminder_days", config.disruption_reminder_days);
+    if (reminder < 0 || reminder > 366) {
+      return Fail(ErrorKind::kInvalid, "bad_config",
+                  "disruption.reminder_days must be between 0 and 366.");
+    }
+    config.disruption_reminder_days = static_cast<int>(reminder);
+    config.intelligence_unit =
+        Setting<std::string>(data, "intelligence", "unit", config.intelligence_unit);
+    if (config.intelligence_unit.size() > 16) {
+      return Fail(ErrorKind::kInvalid, "bad_config",
+                  "intelligence.unit must be an agency code (at most 16 characters).");
+    }
   } catch (const std::exception& e) {
     return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
   }

@@ -28,6 +28,11 @@ struct Config {
   // give the coordinators a task to consider a strategy discussion.
   int missing_repeat_threshold = 3;
   int missing_repeat_window_days = 30;
+  // How many days before a disruption measure expires its recorder is reminded (a task).
+  int disruption_reminder_days = 28;
+  // [intelligence] unit: the code of the agency whose intelligence officers receive partner
+  // intelligence; empty means the police agency (docs/intelligence.md).
+  std::string intelligence_unit;
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else

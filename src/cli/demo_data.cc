@@ -7,20 +7,26 @@
 #include <set>
 
 #include "agencies/agency.h"
+#include "common/embedded.h"
 #include "common/identifiers.h"
 #include "common/text.h"
 #include "identity/identity.h"
+#include "places/wards.h"
 #include "storage/agencies_repository.h"
 #include "storage/audit_repository.h"
 #include "storage/children_repository.h"
 #include "storage/concerns_repository.h"
+#include "storage/disruption_repository.h"
 #include "storage/identity_repository.h"
+#include "storage/intelligence_repository.h"
 #include "storage/messages_repository.h"
 #include "storage/missing_repository.h"
 #include "storage/panel_repository.h"
+#include "storage/records_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
+#include "storage/wards_repository.h"
 
 namespace harbour::cli {
 
@@ -255,6 +261,160 @@ struct DemoMissingChild {
   std::string agency;  // the agency that created the record (already involved)
   std::string worker;  // that agency's worker, who records the episodes
 };
+
+// Partner intelligence for the first children of `children` (at most six): each child's agency
+// worker reports a man, a car and a place; the intelligence unit (demo.intel) grades it P with
+// a sanitised text, creates the records and links them to the child, so that the coordinator's
+// child page and the record pages have something to show. The seventh report is left in the
+// queue, ungraded. Synthetic: names and marks come from small fixed lists.
+Result<void> WriteDemoIntelligence(storage::Database& db,
+                                   const std::vector<DemoMissingChild>& children,
+                                   const std::string& holding_agency, const std::string& officer,
+                                   Instant as_of, std::uint64_t seed) {
+  Rng rng(seed ^ 0x696e74656c6cULL);
+  using std::chrono::days;
+  constexpr std::array kMen = {"Dean Marsh", "Kyle Brandt", "Rico Vance", "Lee Harker",
+                               "Tony Quill", "Mick Dorran", "Jay Selwood"};
+  constexpr std::array kMarks = {"AB12CDE", "HB19XKT", "YD67RLM", "KX21PZA",
+                                 "HB70NOE", "LV15GHD", "MW68TUR"};
+  constexpr std::array kPlaceNames = {"Seaview Hotel",  "Quayside Kebabs", "Harbour Cars",
+                                      "Eastgate flats", "Riverside park",  "Station Lodge B&B",
+                                      "Anchor Inn"};
+  constexpr std::array kPlaceTypes = {intelligence::PlaceType::kHotel,
+                                      intelligence::PlaceType::kTakeaway,
+                                      intelligence::PlaceType::kTaxiFirm,
+                                      intelligence::PlaceType::kHmo,
+                                      intelligence::PlaceType::kPark,
+                                      intelligence::PlaceType::kBedAndBreakfast,
+                                      intelligence::PlaceType::kLicensedPremises};
+  storage::IntelligenceRepository reports(db);
+  storage::RecordsRepository records(db);
+  storage::DisruptionRepository disruption(db);
+  // Each place sits inside the synthetic wards (config/reference/harbourside-wards.geojson).
+  std::vector<std::pair<places::LatLon, std::optional<places::WardRef>>> spots;
+  for (std::size_t i = 0; i < kPlaceNames.size(); ++i) {
+    places::LatLon at{52.612 + 0.01 * static_cast<double>(i),
+                      -1.885 + 0.025 * static_cast<double>(i)};
+    auto ward = storage::WardsRepository(db).Locate(at);
+    if (!ward) return std::unexpected(ward.error());
+    spots.emplace_back(at, *ward);
+  }
+  return storage::Guard("loading demo intelligence", [&]() -> Result<void> {
+    storage::Transaction tx(db);
+    std::size_t n = std::min<std::size_t>(children.size(), kMen.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      const DemoMissingChild& c = children[i];
+      Instant at = as_of - days(40 - 5 * static_cast<int>(i));
+      intelligence::Report r;
+      r.id = rng.Id();
+      r.submitted_by = c.worker;
+      r.submitted_by_agency = c.agency;
+      r.submitted_at = at;
+      r.holding_agency = holding_agency;
+      r.category = intelligence::Category::kSexualExploitation;
+      r.knowledge = intelligence::Knowledge::kFirstHand;
+      intelligence::Original original{std::string("A man who calls himself ") + kMen[i],
+                                      c.given_name +
+                                          " was seen getting into a car with an older man near " +
+                                          kPlaceNames[i] + ".",
+                                      kPlaceNames[i],
+                                      "Several evenings last month",
+                                      "",
+                                      ""};
+      std::vector<intelligence::ReportSubject> subjects = {
+          {rng.Id(), 0, "child", c.id, {}, {}},
+          {rng.Id(), 1, "person", "", {{"name", kMen[i]}}, {}},
+          {rng.Id(), 2, "vehicle", "", {{"registration", kMarks[i]}}, {}},
+          {rng.Id(), 3, "place", "", {{"name", kPlaceNames[i]}}, {}},
+      };
+      reports.InsertIn(tx, r, original, {"Demo worker", "Demo agency", "", ""}, subjects);
+      if (i + 1 == n && n > 1) break;  // the last one waits in the queue
+      intelligence::Person person;
+      person.name = kMen[i];
+      person.name_key = intelligence::NameKey(kMen[i]);
+      person.age_from = 25;
+      person.age_to = 40;
+      person.sex = "male";
+      auto vehicle = intelligence::ValidateVehicle({kMarks[i], "Ford", "Focus", "silver"});
+      auto place = intelligence::ValidatePlace({kPlaceNames[i],
+                                                std::string(intelligence::ToCode(kPlaceTypes[i])),
+                                                "", "", "", "", "", ""});
+      if (!vehicle || !place) return Fail(ErrorKind::kInternal, "bad_demo_record", "demo record");
+      place->latitude = spots[i].first.lat;
+      place->longitude = spots[i].first.lon;
+      if (spots[i].second) {
+        place->ward_code = spots[i].second->code;
+        place->ward_name = spots[i].second->name;
+      }
+      std::string ids[3] = {records.InsertPersonIn(tx, person, officer, holding_agency, at),
+                            records.InsertVehicleIn(tx, *vehicle, officer, holding_agency, at),
+                            records.InsertPlaceIn(tx, *place, officer, holding_agency, at)};
+      for (int k = 0; k < 3; ++k) {
+        reports.ResolveSubjectIn(tx, r.id, subjects[static_cast<std::size_t>(k) + 1].id, ids[k]);
+      }
+      using intelligence::LinkType;
+      using intelligence::RecordType;
+      const std::tuple<LinkType, RecordType, std::string, RecordType, std::string> links[] = {
+          {LinkType::kSuspectedExploiter, RecordType::kChild, c.id, RecordType::kPerson, ids[0]},
+          {LinkType::kDriver, RecordType::kPerson, ids[0], RecordType::kVehicle, ids[1]},
+          {LinkType::kSeenIn, RecordType::kChild, c.id, RecordType::kVehicle, ids[1]},
+          {LinkType::kSeenAt, RecordType::kChild, c.id, RecordType::kPlace, ids[2]},
+      };
+      for (const auto& [type, from_type, from, to_type, to] : links) {
+        auto linked = records.LinkIn(tx, type, from_type, from, to_type, to, r.id, officer,
+                                     holding_agency, at);
+        if (!linked) return std::unexpected(linked.error());
+      }
+      intelligence::Grading grading;
+      grading.grade = {intelligence::Source::k2,
+                       intelligence::Assessment::kB,
+                       intelligence::Handling::kP,
+                       "",
+                       {}};
+      grading.sanitised_text =
+          "A young person has been seen getting into a car with an adult "
+          "male near " +
+          std::string(kPlaceNames[i]) + ".";
+      grading.outcome = intelligence::Outcome::kLogCreated;
+      reports.GradeIn(tx, r.id, grading, officer, at + days(1));
+      // Disruption that needs no reminder: a letter to the first man, an arrest of the second;
+      // business visits: the first place this month, the sixth 14 months ago (so it is on the
+      // "not visited in 12 months" list).
+      if (i < 2) {
+        disruption::Disruption d;
+        d.id = rng.Id();
+        d.measure =
+            i == 0 ? disruption::Measure::kLetterToPersonOfConcern : disruption::Measure::kArrest;
+        d.subject_type = disruption::SubjectType::kPerson;
+        d.subject_id = ids[0];
+        d.date = std::chrono::floor<days>(at + days(3));
+        d.by_agency = holding_agency;
+        d.officer = "PC Demo Officer";
+        d.outcome = i == 0 ? "Letter hand-delivered" : "Released under investigation";
+        d.recorded_by = officer;
+        d.recorded_by_agency = holding_agency;
+        d.recorded_at = at + days(3);
+        disruption.InsertIn(tx, d);
+      }
+      if (i == 0 || i == 5) {
+        disruption::Visit v;
+        v.id = rng.Id();
+        v.place_id = ids[2];
+        v.date = std::chrono::floor<days>(i == 0 ? as_of - days(10) : as_of - days(425));
+        v.visiting_agencies = {holding_agency};
+        v.awareness_pack_given = true;
+        v.staff_spoken_to = "Duty manager";
+        v.follow_up = "Revisit in six months";
+        v.recorded_by = officer;
+        v.recorded_by_agency = holding_agency;
+        v.recorded_at = as_of - days(i == 0 ? 10 : 425);
+        disruption.InsertVisitIn(tx, v);
+      }
+    }
+    tx.Commit();
+    return {};
+  });
+}
 
 // Missing episodes for about one child in three (at most twelve), relative to `as_of`: the first
 // child has three returns within the last 25 days (meeting the repeat rule, so the coordinators
@@ -570,6 +730,18 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
   Instant as_of = std::chrono::sys_days(options.as_of) + std::chrono::hours(17);
   Instant start = as_of - std::chrono::days(730);
   DemoSummary summary;
+  // The demo area's electoral wards (issue 5; config/reference/harbourside-wards.geojson,
+  // embedded), before anything is placed in them.
+  {
+    auto wards =
+        places::ParseWardsGeoJson(EmbeddedText("config/reference/harbourside-wards.geojson"));
+    if (!wards) return std::unexpected(wards.error());
+    if (auto saved = storage::WardsRepository(db).ReplaceAll(*wards, start, "demo-data",
+                                                             "harbourside-wards.geojson");
+        !saved) {
+      return std::unexpected(saved.error());
+    }
+  }
 
   std::map<std::string, std::string> agency_ids;      // code -> id
   std::map<std::string, std::string> agency_workers;  // agency id -> user id
@@ -605,6 +777,7 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     ++summary.users;
   }
   std::string coordinator_id;
+  std::string intelligence_officer;
   DemoPanel panel_people;
   for (const auto& [agency, worker] : agency_workers) {
     panel_people.action_owners.emplace_back(
@@ -616,6 +789,7 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
     if (auto saved = identity_repo.InsertUser(user, start); !saved)
       return std::unexpected(saved.error());
     if (u.role == access::Role::kCoordinator) coordinator_id = user.id;
+    if (u.role == access::Role::kIntelligenceOfficer) intelligence_officer = user.id;
     if (u.role == access::Role::kCoordinator) panel_people.coordinator = user.id;
     if (u.role == access::Role::kCoordinator) panel_people.coordinator_agency = user.agency_id;
     if (u.role == access::Role::kPanelMember) panel_people.member = user.id;
@@ -787,6 +961,11 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
                                    std::chrono::sys_days(options.as_of), options.seed);
       !went) {
     return std::unexpected(went.error());
+  }
+  if (auto intel = WriteDemoIntelligence(db, demo_missing, agency_ids["HPOL"], intelligence_officer,
+                                         std::chrono::sys_days(options.as_of), options.seed);
+      !intel) {
+    return std::unexpected(intel.error());
   }
   storage::AuditRepository audit_repo(db);
   auto audited = audit_repo.Append(SystemEntry(

@@ -72,6 +72,21 @@ Result<int> MessagesRepository::UnreadCount(std::string_view recipient) const {
   });
 }
 
+Result<std::map<std::string, int>> MessagesRepository::UnreadByType(
+    std::string_view recipient) const {
+  return Guard("counting messages", [&]() -> Result<std::map<std::string, int>> {
+    soci::session sql(db_.Pool());
+    std::string to(recipient);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT subject_type, COUNT(*) FROM messages WHERE recipient = :to AND "
+                        "read_at IS NULL GROUP BY subject_type",
+         soci::use(to));
+    std::map<std::string, int> out;
+    for (const auto& row : rows) out[GetText(row, 0)] = static_cast<int>(GetInt(row, 1));
+    return out;
+  });
+}
+
 Result<void> MessagesRepository::MarkRead(std::string_view recipient, std::string_view subject_type,
                                           std::string_view subject_id, Instant at) {
   return Guard("marking messages read", [&]() -> Result<void> {

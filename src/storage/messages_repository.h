@@ -1,6 +1,7 @@
 #pragma once
 // Persistence of feedback messages (feedback/message.h): insert-only, except that a message
 // is marked read once.
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,8 @@ class MessagesRepository {
                                                std::string_view subject_type,
                                                std::string_view subject_id);
   Result<int> UnreadCount(std::string_view recipient) const;
+  // The recipient's unread messages counted per subject type ("referral", "intelligence").
+  Result<std::map<std::string, int>> UnreadByType(std::string_view recipient) const;
   // Marks the recipient's unread messages about the subject read.
   Result<void> MarkRead(std::string_view recipient, std::string_view subject_type,
                         std::string_view subject_id, Instant at);

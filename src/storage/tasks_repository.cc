@@ -10,7 +10,7 @@ constexpr const char* kSelect =
     "SELECT t.id, t.child_id, t.source_type, t.source_id, t.title, t.who, t.assigned_user, "
     "t.assigned_role, t.assigned_agency, t.due_at, t.status, t.outcome, t.completed_by, "
     "t.completed_at, t.created_by, t.created_at, c.given_name, c.family_name, u.display_name "
-    "FROM tasks t JOIN children c ON c.id = t.child_id LEFT JOIN users u ON u.id = "
+    "FROM tasks t LEFT JOIN children c ON c.id = t.child_id LEFT JOIN users u ON u.id = "
     "t.completed_by ";
 
 tasks::Task FromRow(const soci::row& row) {
@@ -31,7 +31,8 @@ tasks::Task FromRow(const soci::row& row) {
   t.completed_at = GetOptionalInstant(row, 13);
   t.created_by = GetText(row, 14);
   t.created_at = GetInstant(row, 15);
-  t.child_name = GetText(row, 16) + " " + GetText(row, 17);
+  // A task about no child (a disruption's expiry reminder) has no child name.
+  t.child_name = t.child_id.empty() ? "" : GetText(row, 16) + " " + GetText(row, 17);
   t.completed_by_name = GetText(row, 18);
   return t;
 }
@@ -40,16 +41,18 @@ tasks::Task FromRow(const soci::row& row) {
 
 void TasksRepository::InsertIn(Transaction& tx, const tasks::Task& t) {
   NullableText user(t.assigned_user), role(t.assigned_role), agency(t.assigned_agency);
+  NullableText child(t.child_id);
   std::string due = FormatRfc3339(t.due_at), created = FormatRfc3339(t.created_at);
   std::string status(tasks::ToCode(t.status));
   tx.Sql() << "INSERT INTO tasks (id, child_id, source_type, source_id, title, who, "
               "assigned_user, assigned_role, assigned_agency, due_at, status, outcome, "
               "created_by, created_at) VALUES (:id, :child, :st, :sid, :title, :who, :user, "
               ":role, :agency, :due, :status, '', :by, :at)",
-      soci::use(t.id), soci::use(t.child_id), soci::use(t.source_type), soci::use(t.source_id),
-      soci::use(t.title), soci::use(t.who), soci::use(user.value, user.indicator),
-      soci::use(role.value, role.indicator), soci::use(agency.value, agency.indicator),
-      soci::use(due), soci::use(status), soci::use(t.created_by), soci::use(created);
+      soci::use(t.id), soci::use(child.value, child.indicator), soci::use(t.source_type),
+      soci::use(t.source_id), soci::use(t.title), soci::use(t.who),
+      soci::use(user.value, user.indicator), soci::use(role.value, role.indicator),
+      soci::use(agency.value, agency.indicator), soci::use(due), soci::use(status),
+      soci::use(t.created_by), soci::use(created);
 }
 
 bool TasksRepository::CompleteIn(Transaction& tx, std::string_view task_id,

@@ -17,8 +17,8 @@ std::optional<TaskStatus> TaskStatusFromCode(std::string_view code);
 
 struct Task {
   std::string id;
-  std::string child_id;
-  std::string source_type;  // "assessment" (later: "panel")
+  std::string child_id;     // empty for a task about no child (a disruption's expiry reminder)
+  std::string source_type;  // "assessment", "panel", "missing", "disruption"
   std::string source_id;
   std::string title;            // the action's text
   std::string who;              // the action's "who" as the tool wrote it

@@ -37,7 +37,9 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       messages_(db),
       flags_(db),
       panel_(db),
-      missing_(db) {}
+      missing_(db),
+      intelligence_(db),
+      records_(db) {}
 
 Router App::BuildRouter() {
   Router r;
@@ -106,6 +108,28 @@ Router App::BuildRouter() {
   r.Add(Method::kPost, "/children/{id}/missing/{episode_id}/interview",
         page(&App::RecordReturnInterview));
   r.Add(Method::kGet, "/return-interviews", page(&App::ReturnInterviewsDue));
+  r.Add(Method::kGet, "/disruption", page(&App::DisruptionList));
+  r.Add(Method::kPost, "/disruption", page(&App::RecordDisruption));
+  r.Add(Method::kGet, "/disruption/new", page(&App::NewDisruptionForm));
+  r.Add(Method::kGet, "/disruption/{id}", page(&App::ViewDisruption));
+  r.Add(Method::kGet, "/business-visits", page(&App::BusinessVisits));
+  r.Add(Method::kPost, "/business-visits", page(&App::RecordBusinessVisit));
+  r.Add(Method::kGet, "/business-visits/new", page(&App::NewBusinessVisitForm));
+  r.Add(Method::kGet, "/intelligence/new", page(&App::NewIntelligenceForm));
+  r.Add(Method::kPost, "/intelligence", page(&App::SubmitIntelligence));
+  r.Add(Method::kGet, "/my/intelligence", page(&App::MyIntelligence));
+  r.Add(Method::kGet, "/intelligence/queue", page(&App::IntelligenceQueue));
+  r.Add(Method::kGet, "/intelligence/reports/{id}", page(&App::ViewIntelligenceReport));
+  r.Add(Method::kPost, "/intelligence/reports/{id}/grade", page(&App::GradeIntelligence));
+  r.Add(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/use",
+        page(&App::UseRecordForSubject));
+  r.Add(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/create",
+        page(&App::CreateRecordForSubject));
+  r.Add(Method::kPost, "/intelligence/reports/{id}/links", page(&App::LinkReportSubjects));
+  r.Add(Method::kPost, "/records/links", page(&App::LinkRecords));
+  r.Add(Method::kGet, "/records/{kind}/new", page(&App::NewRecordForm));
+  r.Add(Method::kPost, "/records/{kind}/new", page(&App::CreateRecord));
+  r.Add(Method::kGet, "/records/{kind}/{id}", page(&App::ViewRecord));
 
   r.Add(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -154,6 +178,25 @@ Router App::BuildRouter() {
   r.Add(Method::kPost, "/api/v1/missing-episodes/{id}/interview",
         api(&App::ApiRecordReturnInterview));
   r.Add(Method::kGet, "/api/v1/return-interviews/due", api(&App::ApiReturnInterviewsDue));
+  r.Add(Method::kGet, "/api/v1/disruption", api(&App::ApiListDisruption));
+  r.Add(Method::kPost, "/api/v1/disruption", api(&App::ApiRecordDisruption));
+  r.Add(Method::kGet, "/api/v1/disruption/expiring", api(&App::ApiExpiringDisruption));
+  r.Add(Method::kGet, "/api/v1/disruption/{id}", api(&App::ApiGetDisruption));
+  r.Add(Method::kGet, "/api/v1/business-visits", api(&App::ApiListBusinessVisits));
+  r.Add(Method::kPost, "/api/v1/business-visits", api(&App::ApiRecordBusinessVisit));
+  r.Add(Method::kGet, "/api/v1/business-visits/not-visited", api(&App::ApiNotVisited));
+  r.Add(Method::kPost, "/api/v1/intelligence", api(&App::ApiSubmitIntelligence));
+  r.Add(Method::kGet, "/api/v1/intelligence", api(&App::ApiListIntelligence));
+  r.Add(Method::kGet, "/api/v1/intelligence/{id}", api(&App::ApiGetIntelligence));
+  r.Add(Method::kPost, "/api/v1/intelligence/{id}/grade", api(&App::ApiGradeIntelligence));
+  r.Add(Method::kPost, "/api/v1/intelligence/{id}/subjects/{subject}/resolve",
+        api(&App::ApiResolveIntelligenceSubject));
+  r.Add(Method::kPost, "/api/v1/intelligence/{id}/links", api(&App::ApiLinkIntelligenceSubjects));
+  r.Add(Method::kGet, "/api/v1/records/{kind}", api(&App::ApiListRecords));
+  r.Add(Method::kPost, "/api/v1/records/{kind}", api(&App::ApiCreateRecord));
+  r.Add(Method::kGet, "/api/v1/records/{kind}/{id}", api(&App::ApiGetRecord));
+  r.Add(Method::kPost, "/api/v1/links", api(&App::ApiLinkRecords));
+  r.Add(Method::kGet, "/api/v1/lookup", api(&App::ApiLookup));
 
   r.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {
@@ -326,6 +369,11 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   if (can(Action::kScreenReferrals)) items.push_back({"Referrals", "/referrals"});
   if (can(Action::kSitOnPanel)) items.push_back({"Panel", "/panel"});
   if (case_work) items.push_back({"My referrals", "/my/referrals"});
+  if (can(Action::kGradeIntelligence))
+    items.push_back({"Intelligence queue", "/intelligence/queue"});
+  if (can(Action::kSubmitIntelligence)) items.push_back({"My intelligence", "/my/intelligence"});
+  if (can(Action::kRecordDisruption)) items.push_back({"Disruption", "/disruption"});
+  if (can(Action::kRecordBusinessVisit)) items.push_back({"Business visits", "/business-visits"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});
@@ -351,13 +399,20 @@ Response App::Page(const Principal* who, const Request& request, std::string_vie
   if (who != nullptr) {
     layout.emplace("nav", Nav(*who, request.path));
     // The feedback loop's unread count; a failure to count hides it rather than the page.
-    auto unread = messages_.UnreadCount(who->user.id);
-    int count = unread ? *unread : 0;
-    layout.emplace("user", mstch::map{{"display_name", who->user.display_name},
-                                      {"role_label", Str(access::Label(who->user.role))},
-                                      {"agency_name", who->agency.name},
-                                      {"unread", count},
-                                      {"unread_noun", Str(count == 1 ? "message" : "messages")}});
+    auto unread = messages_.UnreadByType(who->user.id);
+    int count = 0;
+    for (const auto& [type, n] : unread ? *unread : std::map<std::string, int>{}) count += n;
+    // The page that shows them: referrals' messages first, else intelligence outcomes.
+    bool only_intelligence = unread && count > 0 && unread->contains("intelligence") &&
+                             unread->at("intelligence") == count;
+    layout.emplace(
+        "user",
+        mstch::map{{"display_name", who->user.display_name},
+                   {"role_label", Str(access::Label(who->user.role))},
+                   {"agency_name", who->agency.name},
+                   {"unread", count},
+                   {"unread_href", Str(only_intelligence ? "/my/intelligence" : "/my/referrals")},
+                   {"unread_noun", Str(count == 1 ? "message" : "messages")}});
   }
   if (auto it = context.find("back_href"); it != context.end())
     layout.emplace("back_href", it->second);

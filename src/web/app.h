@@ -3,7 +3,9 @@
 // follows one shape (DESIGN.md §2): authenticate → authorise (access::Decide) → domain verb →
 // persist → audit → render. Handlers hold no business rules. Thread-safe: handlers share only
 // immutable state and the database pool.
+#include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -12,6 +14,7 @@
 #include "audit/chain.h"
 #include "common/time.h"
 #include "common/working_days.h"
+#include "disruption/activity.h"
 #include "identity/identity.h"
 #include "panel/minutes.h"
 #include "reference/catalogue.h"
@@ -24,13 +27,16 @@
 #include "storage/database.h"
 #include "storage/flags_repository.h"
 #include "storage/identity_repository.h"
+#include "storage/intelligence_repository.h"
 #include "storage/messages_repository.h"
 #include "storage/missing_repository.h"
 #include "storage/panel_repository.h"
+#include "storage/records_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
 #include "web/http.h"
+#include "web/parse/records_json.h"
 #include "web/templates.h"
 
 namespace harbour::web {
@@ -47,6 +53,11 @@ struct AppOptions {
   // days prompt a coordinator's task to consider a strategy discussion.
   int missing_repeat_threshold = 3;
   int missing_repeat_window_days = 30;
+  // [disruption] reminder_days: days before a measure's expiry that its recorder's task is due.
+  int disruption_reminder_days = 28;
+  // [intelligence] unit: the code of the agency whose intelligence officers receive partner
+  // intelligence; empty = the police agency.
+  std::string intelligence_unit{};
 };
 
 // Who is making the request, once authenticated.
@@ -468,6 +479,192 @@ class App {
   // The child's episodes and interviews as chronology entries.
   Result<std::vector<chronology::Entry>> MissingEntries(const children::Child& child);
 
+  // Partner intelligence (intelligence_handlers.cc, intelligence_api.cc).
+  Response NewIntelligenceForm(Request& request, const Principal& who);
+  Response SubmitIntelligence(Request& request, const Principal& who);
+  Response MyIntelligence(Request& request, const Principal& who);
+  Response IntelligenceQueue(Request& request, const Principal& who);
+  Response ViewIntelligenceReport(Request& request, const Principal& who);
+  Response GradeIntelligence(Request& request, const Principal& who);
+  Response UseRecordForSubject(Request& request, const Principal& who);
+  Response CreateRecordForSubject(Request& request, const Principal& who);
+  Response LinkReportSubjects(Request& request, const Principal& who);
+  Response ApiSubmitIntelligence(Request& request, const Principal& who);
+  Response ApiListIntelligence(Request& request, const Principal& who);
+  Response ApiGetIntelligence(Request& request, const Principal& who);
+  Response ApiGradeIntelligence(Request& request, const Principal& who);
+  Response ApiLinkIntelligenceSubjects(Request& request, const Principal& who);
+  Response ApiResolveIntelligenceSubject(Request& request, const Principal& who);
+  // The submission form with `problems` (422) or without; `form` holds what was typed.
+  Response IntelligenceFormPage(const Principal& who, const Request& request, const FormData& form,
+                                const Error* problems);
+  // The agency whose intelligence officers receive partner intelligence: [intelligence] unit
+  // in harbour.toml (an agency code), else the police agency (the first by code if several).
+  Result<agencies::Agency> IntelligenceUnit();
+  // Validates and stores a submission (kInvalid: intelligence::ValidateSubmission's fields, a
+  // child the submitter cannot see, a record they cannot choose) with its audit entry.
+  Result<intelligence::Report> DoSubmitIntelligence(const Principal& who, const Request& request,
+                                                    const intelligence::SubmissionInput& input,
+                                                    std::string_view purpose);
+  // A report and the view of it the caller has (access::DecideReportView); kNotFound, audited,
+  // when they may see none of it.
+  struct ReportAccess {
+    intelligence::Report report;
+    access::ReportView view;
+  };
+  Result<ReportAccess> FindReportFor(const Principal& who, const Request& request,
+                                     std::string_view id);
+  static std::string_view ReportPurpose(const ReportAccess& access);
+  // Grades a report (the holding unit's officers only; kForbidden audited otherwise), tells
+  // the submitter the outcome, audits — one transaction. kConflict "already_graded".
+  Result<intelligence::Report> DoGradeIntelligence(const Principal& who, const Request& request,
+                                                   const ReportAccess& found,
+                                                   const intelligence::GradingInput& input);
+  // Matches one of the report's subjects to an existing record of its type.
+  Result<std::string> DoResolveSubject(const Principal& who, const Request& request,
+                                       const ReportAccess& found, std::string_view subject_id,
+                                       std::string_view record_id);
+  // Creates a record from the officer's form for a subject and matches the subject to it —
+  // unless the exact lookup finds existing records and the form is not confirmed ("confirm" =
+  // "yes"): then nothing is stored and `candidates` lists them.
+  struct NewRecord {
+    std::string id;
+    std::vector<intelligence::Candidate> candidates;
+  };
+  Result<NewRecord> DoCreateSubjectRecord(const Principal& who, const Request& request,
+                                          const ReportAccess& found, std::string_view subject_id,
+                                          const FormData& form);
+  // Links two of the report's resolved subjects, with the report as the link's support.
+  Result<std::string> DoLinkSubjects(const Principal& who, const Request& request,
+                                     const ReportAccess& found, std::string_view from_subject,
+                                     std::string_view to_subject, std::string_view link_type);
+  // Converts a place's British National Grid input to WGS84, refuses points outside the UK
+  // (kInvalid field "coordinates") and finds its ward.
+  Result<void> LocatePlace(intelligence::Place& place);
+  // The links of a record the caller may see: each through at least one supporting report
+  // they may see at access::IntelligenceView::kSanitised or better.
+  struct LinkedRecords {
+    struct Shown {
+      storage::LinkRow link;
+      std::vector<intelligence::Report> supports;  // the visible ones
+    };
+    std::vector<Shown> links;
+    std::set<std::string> report_ids;  // every visible support, for the audit entry
+  };
+  Result<LinkedRecords> VisibleLinks(const Principal& who, intelligence::RecordType type,
+                                     std::string_view id);
+  // The rows of components/linked-records: type, the other record (with its page) and the
+  // visible supporting reports with their date and grade.
+  static mstch::array LinkRows(const LinkedRecords& linked);
+  // The links the report supports, for its page.
+  Result<mstch::array> VisibleLinksOfReport(std::string_view report_id);
+  // A report's page in the caller's view; `which` ("grade", "link", "create:<subject id>")
+  // names the refused form to show again with `form` and `problems`; `offered` lists exact
+  // matches found before creating a record.
+  Response ReportPage(const Principal& who, const Request& request, const ReportAccess& found,
+                      std::string_view which, const FormData* form, const Error* problems,
+                      unsigned status, const NewRecord* offered = nullptr);
+
+  // Disruption activity and business visits (disruption_handlers.cc, disruption_api.cc).
+  Response DisruptionList(Request& request, const Principal& who);
+  Response NewDisruptionForm(Request& request, const Principal& who);
+  Response RecordDisruption(Request& request, const Principal& who);
+  Response ViewDisruption(Request& request, const Principal& who);
+  Response BusinessVisits(Request& request, const Principal& who);
+  Response NewBusinessVisitForm(Request& request, const Principal& who);
+  Response RecordBusinessVisit(Request& request, const Principal& who);
+  Response ApiListDisruption(Request& request, const Principal& who);
+  Response ApiRecordDisruption(Request& request, const Principal& who);
+  Response ApiGetDisruption(Request& request, const Principal& who);
+  Response ApiExpiringDisruption(Request& request, const Principal& who);
+  Response ApiListBusinessVisits(Request& request, const Principal& who);
+  Response ApiRecordBusinessVisit(Request& request, const Principal& who);
+  Response ApiNotVisited(Request& request, const Principal& who);
+  // The forms with what was typed (`form`) and `problems` (422), or without (200).
+  Response DisruptionFormPage(const Principal& who, const Request& request, const FormData& form,
+                              const Error* problems);
+  Response VisitFormPage(const Principal& who, const Request& request, const FormData& form,
+                         const Error* problems);
+  // Records a measure (kNotFound, audited, for an unknown subject; kInvalid with
+  // disruption::ValidateDisruption's fields), moves a person's status on an arrest, charge or
+  // conviction, and gives the recorder a reminder task when it expires — one transaction.
+  struct RecordedDisruption {
+    disruption::Disruption measure;
+    std::optional<disruption::PersonStatus> status;  // the person's new status, when it moved
+    std::optional<tasks::Task> reminder;
+  };
+  Result<RecordedDisruption> DoRecordDisruption(const Principal& who, const Request& request,
+                                                const disruption::DisruptionInput& input,
+                                                std::string_view purpose);
+  // Records a business visit (kNotFound, audited, for an unknown place).
+  Result<disruption::Visit> DoRecordVisit(const Principal& who, const Request& request,
+                                          const disruption::VisitInput& input,
+                                          std::string_view purpose);
+  // For a record's page (/records/{people|places|vehicles}/{id}): the measures against it as
+  // template rows (measure, date, expiry, by_agency, officer, outcome, href...), newest first.
+  // The caller decides access (access::Action::kViewRecords) and audits the page view.
+  Result<mstch::array> DisruptionEntries(disruption::SubjectType type, std::string_view id);
+
+  // Records of people, vehicles, places, phones and accounts, their links and the lookup
+  // (records_handlers.cc, records_api.cc; RECORDS).
+  Response NewRecordForm(Request& request, const Principal& who);
+  Response CreateRecord(Request& request, const Principal& who);
+  Response ViewRecord(Request& request, const Principal& who);
+  Response LinkRecords(Request& request, const Principal& who);
+  Response ApiListRecords(Request& request, const Principal& who);
+  Response ApiCreateRecord(Request& request, const Principal& who);
+  Response ApiGetRecord(Request& request, const Principal& who);
+  Response ApiLinkRecords(Request& request, const Principal& who);
+  Response ApiLookup(Request& request, const Principal& who);
+  // A record's page ("/records/people/ID"), or a child's page for kChild.
+  static std::string RecordHref(intelligence::RecordType type, std::string_view id);
+  // A record's fields for its page (rows, in order) and the API (json), its one-line label and
+  // the warnings of its unverified identifiers. kNotFound when there is no such record.
+  struct RecordDetail {
+    struct Row {
+      std::string key, label, value;
+    };
+    intelligence::RecordType type = intelligence::RecordType::kPerson;
+    std::string id, label;
+    std::vector<Row> rows;
+    std::vector<std::string> warnings;
+    nlohmann::json json;
+  };
+  Result<RecordDetail> LoadRecord(intelligence::RecordType type, std::string_view id);
+  // A record the caller may open, with the links they may see; audited ("records.view" with
+  // its purpose, or refused). kForbidden without kViewRecords; kNotFound when absent, or when
+  // the caller does not manage records and no link is visible to them.
+  struct RecordAccess {
+    RecordDetail detail;
+    LinkedRecords linked;
+    bool manage = false;  // an intelligence officer: sees every record, creates and links
+    std::string purpose;
+  };
+  Result<RecordAccess> FindRecordFor(const Principal& who, const Request& request,
+                                     intelligence::RecordType type, std::string_view id);
+  // A record with the links the caller may see, as the API answers it (records_api.cc).
+  static nlohmann::json RecordJson(const RecordAccess& found);
+  // Validates and creates a record with its audit entry ("records.create") — unless the exact
+  // lookup finds existing records and `body.confirm` is false: then nothing is stored and the
+  // result's `candidates` lists them (its id is empty). The caller checks kManageRecords.
+  // `also` runs in the same transaction with the new record's id (the intelligence report
+  // page matches its subject to it).
+  Result<NewRecord> DoCreateRecord(
+      const Principal& who, const Request& request, const RecordBody& body,
+      const std::function<void(storage::Transaction&, const std::string&)>& also = {});
+  // A record as the creation forms post it (the report page's too).
+  static RecordBody RecordBodyFromForm(intelligence::RecordType type, const FormData& form);
+  // Links two records with an intelligence report as its support ("records.link"): kInvalid
+  // naming link_type, from_type, from_id, to_type, to_id or report_id (which must be a report
+  // the caller may see). The caller checks kManageRecords.
+  Result<std::string> DoLinkRecords(const Principal& who, const Request& request,
+                                    const RecordLinkBody& body);
+  Response RecordFormPage(const Principal& who, const Request& request,
+                          intelligence::RecordType type, const FormData& form,
+                          const Error* problems, const NewRecord* offered);
+  Response RecordPage(const Principal& who, const Request& request, const RecordAccess& found,
+                      const FormData* form, const Error* problems, unsigned status);
+
   struct SearchOutcome {
     std::vector<children::Child> visible;
     std::size_t hidden = 0;  // matches outside the searcher's access
@@ -496,6 +693,8 @@ class App {
   storage::FlagsRepository flags_;
   storage::PanelRepository panel_;
   storage::MissingRepository missing_;
+  storage::IntelligenceRepository intelligence_;
+  storage::RecordsRepository records_;
 };
 
 }  // namespace harbour::web

@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "web/app.h"
 #include "web/assessment_views.h"
+#include "web/errors.h"
 #include "web/view_helpers.h"
 
 namespace harbour::web {
@@ -381,6 +382,24 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
     context["errors"] = errors;
   }
   context["created"] = request.query.Get("created") == "1";
+  context["can_submit_intelligence"] = can(access::Action::kSubmitIntelligence);
+  // Linked people, vehicles and places: only roles that may see records, and each link only
+  // through a supporting report the viewer may see (its own audit entry names them).
+  if (can(access::Action::kViewRecords)) {
+    auto linked = VisibleLinks(who, intelligence::RecordType::kChild, c.id);
+    if (!linked) return ErrorPage(&who, request, linked.error());
+    if (!linked->links.empty()) {
+      std::string ids;
+      for (const auto& id : linked->report_ids) ids += (ids.empty() ? "" : " ") + id;
+      if (!Audit(AuditEntry(who, request, "intelligence.view", "child", c.id, "allowed",
+                            decision.purpose, "linked records from intelligence " + ids))) {
+        return ErrorPage(&who, request, kAuditUnavailable);
+      }
+    }
+    context["show_linked"] = true;
+    context["links"] = LinkRows(*linked);
+    context["has_links"] = !linked->links.empty();
+  }
   if (risk_panel) {
     auto risk = RiskPanel(*child, today);
     if (!risk) return ErrorPage(&who, request, risk.error());

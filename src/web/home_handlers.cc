@@ -11,6 +11,7 @@ namespace harbour::web {
 namespace {
 
 constexpr int kRecent = 10;
+constexpr int kQueueCounted = 500;  // the home page counts at most this many waiting reports
 
 bool HasCaseAccess(access::Role role) {
   using access::Role;
@@ -114,6 +115,13 @@ Response App::Home(Request& request, const Principal& who) {
   if (who.user.role == access::Role::kAnalyst) context["analyst"] = true;
   context["return_interviews"] =
       access::Decide(who.Subject(), access::Action::kListReturnInterviews).allowed;
+  context["submit_intelligence"] =
+      access::Decide(who.Subject(), access::Action::kSubmitIntelligence).allowed;
+  if (access::Decide(who.Subject(), access::Action::kGradeIntelligence).allowed) {
+    auto waiting = intelligence_.Queue(who.agency.id, kQueueCounted);
+    if (!waiting) return ErrorPage(&who, request, waiting.error());
+    context["intelligence_waiting"] = static_cast<int>(waiting->size());
+  }
   if (access::Decide(who.Subject(), access::Action::kSitOnPanel).allowed) {
     bool coordinator = who.user.role == access::Role::kCoordinator;
     auto meetings = panel_.Meetings(coordinator ? "" : who.user.id, kRecent);

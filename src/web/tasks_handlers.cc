@@ -18,10 +18,12 @@ std::string SourceLabel(std::string_view source_type) {
   if (source_type == "assessment") return "The risk assessment";
   if (source_type == "panel") return "The panel's decision";
   if (source_type == "missing") return "The missing episodes";
+  if (source_type == "disruption") return "The disruption measure";
   return "The child's record";
 }
 
 std::string SourceHref(const tasks::Task& t) {
+  if (t.source_type == "disruption") return "/disruption/" + t.source_id;
   std::string child = "/children/" + t.child_id;
   if (t.source_type == "assessment") return child + "/assessments/" + t.source_id;
   if (t.source_type == "panel") return child + "/chronology?type=panel";

@@ -1,0 +1,497 @@
+#include "disruption/activity.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+
+#include "common/ids.h"
+#include "common/text.h"
+
+namespace harbour::disruption {
+
+namespace {
+
+using Errors = std::map<std::string, std::string>;
+
+constexpr int kPersonOnly = 1, kPlaceOnly = 2, kVehicleOnly = 4;
+
+struct MeasureInfo {
+  Measure measure;
+  std::string_view code;
+  std::string_view label;
+  int subjects;  // bit set of kPersonOnly, kPlaceOnly, kVehicleOnly
+  ExpiryRule expiry;
+};
+constexpr std::array<MeasureInfo, 18> kMeasures{{
+    {Measure::kChildAbductionWarningNotice, "child_abduction_warning_notice",
+     "Child abduction warning notice", kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kLetterToPersonOfConcern, "letter_to_person_of_concern",
+     "Letter to a person of concern", kPersonOnly, ExpiryRule::kNever},
+    {Measure::kSexualRiskOrder, "sexual_risk_order", "Sexual risk order", kPersonOnly,
+     ExpiryRule::kRequired},
+    {Measure::kInterimSexualRiskOrder, "interim_sexual_risk_order", "Interim sexual risk order",
+     kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kSexualHarmPreventionOrder, "sexual_harm_prevention_order",
+     "Sexual harm prevention order", kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kClosureNotice, "closure_notice", "Closure notice", kPlaceOnly,
+     ExpiryRule::kRequired},
+    {Measure::kClosureOrder, "closure_order", "Closure order", kPlaceOnly, ExpiryRule::kRequired},
+    {Measure::kHotelGuestInformationNotice, "hotel_guest_information_notice",
+     "Hotel guest information notice", kPlaceOnly, ExpiryRule::kRequired},
+    {Measure::kSlaveryTraffickingPreventionOrder, "slavery_trafficking_prevention_order",
+     "Slavery and trafficking prevention order", kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kSlaveryTraffickingRiskOrder, "slavery_trafficking_risk_order",
+     "Slavery and trafficking risk order", kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kCriminalBehaviourOrder, "criminal_behaviour_order", "Criminal behaviour order",
+     kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kInjunction, "injunction", "Injunction", kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kRecoveryOrder, "recovery_order", "Recovery order (Children Act 1989 s50)",
+     kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kVehicleFlagged, "vehicle_flagged", "Vehicle flagged", kVehicleOnly,
+     ExpiryRule::kRequired},
+    {Measure::kLicensingReview, "licensing_review", "Licensing review", kPlaceOnly | kVehicleOnly,
+     ExpiryRule::kRequiredOrNone},
+    {Measure::kArrest, "arrest", "Arrest", kPersonOnly, ExpiryRule::kNever},
+    {Measure::kCharge, "charge", "Charge", kPersonOnly, ExpiryRule::kNever},
+    {Measure::kConviction, "conviction", "Conviction", kPersonOnly, ExpiryRule::kNever},
+}};
+
+const MeasureInfo& InfoOf(Measure measure) {
+  for (const auto& m : kMeasures) {
+    if (m.measure == measure) return m;
+  }
+  return kMeasures.back();
+}
+
+struct SubjectInfo {
+  SubjectType type;
+  std::string_view code;
+  std::string_view label;
+  int bit;
+};
+constexpr std::array<SubjectInfo, 3> kSubjects{{
+    {SubjectType::kPerson, "person", "Person of concern", kPersonOnly},
+    {SubjectType::kPlace, "place", "Place", kPlaceOnly},
+    {SubjectType::kVehicle, "vehicle", "Vehicle", kVehicleOnly},
+}};
+
+struct PremisesInfo {
+  std::string_view code;
+  std::string_view label;
+};
+constexpr std::array<PremisesInfo, 5> kPremises{{
+    {"hotel", "Hotel"},
+    {"bed_and_breakfast", "Bed and breakfast"},
+    {"taxi_firm", "Taxi firm"},
+    {"takeaway", "Takeaway"},
+    {"licensed_premises", "Licensed premises"},
+}};
+
+// Optional single-line text: trimmed, valid UTF-8, no control characters, at most `max`.
+std::string ShortText(std::string_view raw, std::string_view field, std::string_view label,
+                      Errors& errors) {
+  std::string text = Trim(raw);
+  if (text.empty()) return text;
+  if (!IsValidUtf8(text) || HasControlCharacters(text, false)) {
+    errors[std::string(field)] =
+        std::string(label) + " must only include letters, numbers, spaces and punctuation";
+  } else if (CharacterCount(text) > kMaxShortText) {
+    errors[std::string(field)] =
+        std::string(label) + " must be " + std::to_string(kMaxShortText) + " characters or fewer";
+  }
+  return text;
+}
+
+// Optional free text (line breaks allowed).
+std::string LongText(std::string_view raw, std::string_view field, std::string_view label,
+                     Errors& errors) {
+  std::string text = Trim(raw);
+  if (text.empty()) return text;
+  auto checked = CheckedFreeText(text, "", label, kMaxLongText);
+  if (!checked) errors[std::string(field)] = checked.error();
+  return text;
+}
+
+// A date that is not after today: `missing` when blank.
+std::optional<Date> PastDate(std::string_view raw, std::string_view field, std::string_view missing,
+                             std::string_view label, Date today, Errors& errors) {
+  std::string text = Trim(raw);
+  if (text.empty()) {
+    errors[std::string(field)] = std::string(missing);
+    return std::nullopt;
+  }
+  auto date = ParseDate(text);
+  if (!date) {
+    errors[std::string(field)] = std::string(label) + " must be a real date, like 2026-03-27";
+    return std::nullopt;
+  }
+  if (std::chrono::sys_days{*date} > std::chrono::sys_days{today}) {
+    errors[std::string(field)] = std::string(label) + " must be today or in the past";
+  }
+  return *date;
+}
+
+bool Known(const std::vector<std::string>& known, const std::string& id) {
+  return std::find(known.begin(), known.end(), id) != known.end();
+}
+
+}  // namespace
+
+std::string_view ToCode(Measure measure) { return InfoOf(measure).code; }
+
+std::optional<Measure> MeasureFromCode(std::string_view code) {
+  for (const auto& m : kMeasures) {
+    if (m.code == code) return m.measure;
+  }
+  return std::nullopt;
+}
+
+std::string_view Label(Measure measure) { return InfoOf(measure).label; }
+
+const std::vector<Measure>& AllMeasures() {
+  static const std::vector<Measure> all = [] {
+    std::vector<Measure> v;
+    v.reserve(kMeasures.size());
+    for (const auto& m : kMeasures) v.push_back(m.measure);
+    return v;
+  }();
+  return all;
+}
+
+std::string_view ToCode(SubjectType type) {
+  for (const auto& s : kSubjects) {
+    if (s.type == type) return s.code;
+  }
+  return "person";
+}
+
+std::optional<SubjectType> SubjectTypeFromCode(std::string_view code) {
+  for (const auto& s : kSubjects) {
+    if (s.code == code) return s.type;
+  }
+  return std::nullopt;
+}
+
+std::string_view Label(SubjectType type) {
+  for (const auto& s : kSubjects) {
+    if (s.type == type) return s.label;
+  }
+  return "Person of concern";
+}
+
+bool AppliesTo(Measure measure, SubjectType type) {
+  for (const auto& s : kSubjects) {
+    if (s.type == type) return (InfoOf(measure).subjects & s.bit) != 0;
+  }
+  return false;
+}
+
+std::vector<SubjectType> SubjectsOf(Measure measure) {
+  std::vector<SubjectType> out;
+  for (const auto& s : kSubjects) {
+    if (AppliesTo(measure, s.type)) out.push_back(s.type);
+  }
+  return out;
+}
+
+ExpiryRule ExpiryOf(Measure measure) { return InfoOf(measure).expiry; }
+
+bool IsJusticeOutcome(Measure measure) {
+  return measure == Measure::kArrest || measure == Measure::kCharge ||
+         measure == Measure::kConviction;
+}
+
+PersonStatus NextStatus(PersonStatus current, Measure measure) {
+  auto rank = [](PersonStatus s) {
+    switch (s) {
+      case PersonStatus::kSuspected:
+      case PersonStatus::kNoFurtherAction:
+        return 0;
+      case PersonStatus::kArrested:
+        return 1;
+      case PersonStatus::kCharged:
+        return 2;
+      case PersonStatus::kConvicted:
+        return 3;
+    }
+    return 0;
+  };
+  PersonStatus target = current;
+  if (measure == Measure::kArrest) target = PersonStatus::kArrested;
+  if (measure == Measure::kCharge) target = PersonStatus::kCharged;
+  if (measure == Measure::kConviction) target = PersonStatus::kConvicted;
+  if (target == current || !IsJusticeOutcome(measure)) return current;
+  return rank(target) > rank(current) ? target : current;
+}
+
+std::optional<std::string> CawnRefusal(const ChildFacts& child, Date on) {
+  std::optional<int> age;
+  if (child.date_of_birth) {
+    age = AgeInYears(*child.date_of_birth, on);
+  } else if (child.estimated_age) {
+    age = *child.estimated_age;
+  }
+  if (!age) {
+    return std::string(
+        "The child's age is not known: a child abduction warning notice needs a child under 16, "
+        "or under 18 in care");
+  }
+  int limit = child.looked_after ? 18 : 16;
+  if (*age < limit) return std::nullopt;
+  if (child.looked_after) {
+    return "The child is " + std::to_string(*age) +
+           ": a child abduction warning notice protects a child in care only until they are 18";
+  }
+  return "The child is " + std::to_string(*age) +
+         " and not in care: a child abduction warning notice protects a child under 16, or "
+         "under 18 in care";
+}
+
+Result<Disruption> ValidateDisruption(const DisruptionInput& input,
+                                      const DisruptionContext& context) {
+  Errors errors;
+  Disruption d;
+  std::string measure_code = Trim(input.measure);
+  auto measure = MeasureFromCode(measure_code);
+  if (measure_code.empty()) {
+    errors["measure"] = "Select the disruption measure";
+  } else if (!measure) {
+    errors["measure"] = "Select a disruption measure from the list";
+  } else {
+    d.measure = *measure;
+  }
+
+  std::string type_code = Trim(input.subject_type);
+  auto type = SubjectTypeFromCode(type_code);
+  if (!type) {
+    errors["subject_type"] = "Select whether the measure is against a person, a place or a vehicle";
+  } else {
+    d.subject_type = *type;
+    if (measure && !AppliesTo(*measure, *type)) {
+      std::string allowed;
+      auto subjects = SubjectsOf(*measure);
+      for (std::size_t i = 0; i < subjects.size(); ++i) {
+        if (i > 0) allowed += " or a ";
+        allowed += ToCode(subjects[i]);
+      }
+      errors["subject_type"] = std::string(Label(*measure)) + " is recorded against a " + allowed +
+                               ", not a " + std::string(ToCode(*type));
+    }
+  }
+
+  d.subject_id = Trim(input.subject_id);
+  if (d.subject_id.empty()) {
+    errors["subject_id"] = "Choose the person, place or vehicle the measure is against";
+  } else if (!IsValidId(d.subject_id)) {
+    errors["subject_id"] = "There is no such person, place or vehicle";
+  }
+
+  auto date = PastDate(input.date, "date", "Enter the date of the measure", "The date",
+                       context.today, errors);
+  if (date) d.date = *date;
+
+  d.by_agency = Trim(input.by_agency);
+  if (d.by_agency.empty()) {
+    errors["by_agency"] = "Select the agency that took the measure";
+  } else if (!Known(context.known_agencies, d.by_agency)) {
+    errors["by_agency"] = "Select an agency from the list";
+  }
+
+  d.officer = ShortText(input.officer, "officer", "The officer's name", errors);
+  if (d.officer.empty() && !errors.contains("officer")) {
+    errors["officer"] = "Enter who took the measure";
+  }
+  d.outcome = LongText(input.outcome, "outcome", "The outcome", errors);
+  d.notes = LongText(input.notes, "notes", "The notes", errors);
+
+  std::string expiry_text = Trim(input.expiry);
+  std::optional<Date> expiry;
+  if (!expiry_text.empty()) {
+    auto parsed = ParseDate(expiry_text);
+    if (!parsed) {
+      errors["expiry"] = "The expiry date must be a real date, like 2027-03-27";
+    } else {
+      expiry = *parsed;
+      if (date && std::chrono::sys_days{*expiry} <= std::chrono::sys_days{*date}) {
+        errors["expiry"] =
+            "The expiry date must be after the date of the measure (" + FormatLongDate(*date) + ")";
+      }
+    }
+  }
+  if (measure) {
+    auto rule = ExpiryOf(*measure);
+    std::string label(Label(*measure));
+    if (rule == ExpiryRule::kNever && (!expiry_text.empty() || input.no_expiry)) {
+      errors["expiry"] = label + " does not expire: leave the expiry date empty";
+    } else if (rule == ExpiryRule::kRequired && input.no_expiry) {
+      errors["expiry"] = label + " always has an expiry date: enter it";
+    } else if (rule == ExpiryRule::kRequired && expiry_text.empty()) {
+      errors["expiry"] = "Enter the date the " + label + " expires";
+    } else if (rule == ExpiryRule::kRequiredOrNone && expiry_text.empty() && !input.no_expiry) {
+      errors["expiry"] = "Enter the date the " + label + " expires, or choose \"no expiry\"";
+    } else if (rule == ExpiryRule::kRequiredOrNone && !expiry_text.empty() && input.no_expiry) {
+      errors["expiry"] = "Either enter an expiry date or choose \"no expiry\", not both";
+    }
+  }
+  if (!errors.contains("expiry")) d.expiry = expiry;
+
+  d.child_id = Trim(input.child_id);
+  if (!d.child_id.empty()) {
+    if (!IsValidId(d.child_id) || !context.child) {
+      errors["child_id"] = "There is no such child";
+    } else if (measure && *measure == Measure::kChildAbductionWarningNotice && date) {
+      if (auto refusal = CawnRefusal(*context.child, *date)) errors["child_id"] = *refusal;
+    }
+  }
+
+  if (!errors.empty()) return Invalid(std::move(errors));
+  return d;
+}
+
+Instant ReminderDue(Date expiry, int reminder_days) {
+  Date day{std::chrono::sys_days{expiry} - std::chrono::days{reminder_days}};
+  return FromLondonLocal(day, 9, 0);
+}
+
+std::optional<tasks::Task> ReminderTask(const Disruption& disruption, int reminder_days,
+                                        Instant now) {
+  if (!disruption.expiry) return std::nullopt;
+  tasks::Task t;
+  t.child_id = disruption.child_id;
+  t.source_type = "disruption";
+  t.source_id = disruption.id;
+  t.title = "Disruption expires on " + FormatLongDate(*disruption.expiry) + ": review or renew (" +
+            std::string(Label(disruption.measure)) + ")";
+  t.who = "Whoever recorded the measure";
+  t.assigned_user = disruption.recorded_by;
+  t.due_at = std::max(ReminderDue(*disruption.expiry, reminder_days), now);
+  t.status = tasks::TaskStatus::kOpen;
+  t.created_by = disruption.recorded_by;
+  t.created_at = now;
+  return t;
+}
+
+std::vector<Disruption> Expiring(const std::vector<Disruption>& list, Date today, int within_days) {
+  auto first = std::chrono::sys_days{today};
+  auto last = first + std::chrono::days{within_days};
+  std::vector<Disruption> out;
+  for (const auto& d : list) {
+    if (!d.expiry) continue;
+    auto at = std::chrono::sys_days{*d.expiry};
+    if (at >= first && at <= last) out.push_back(d);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Disruption& a, const Disruption& b) {
+    return std::chrono::sys_days{*a.expiry} < std::chrono::sys_days{*b.expiry};
+  });
+  return out;
+}
+
+std::string Headline(const Disruption& disruption) {
+  std::string text =
+      std::string(Label(disruption.measure)) + ", " + FormatLongDate(disruption.date);
+  if (disruption.expiry) text += ", expires " + FormatLongDate(*disruption.expiry);
+  return text;
+}
+
+const std::vector<std::string_view>& BusinessPremisesTypes() {
+  static const std::vector<std::string_view> types = [] {
+    std::vector<std::string_view> v;
+    v.reserve(kPremises.size());
+    for (const auto& p : kPremises) v.push_back(p.code);
+    return v;
+  }();
+  return types;
+}
+
+bool IsBusinessPremises(std::string_view place_type) {
+  return std::any_of(kPremises.begin(), kPremises.end(),
+                     [&](const PremisesInfo& p) { return p.code == place_type; });
+}
+
+std::string_view PremisesLabel(std::string_view place_type) {
+  for (const auto& p : kPremises) {
+    if (p.code == place_type) return p.label;
+  }
+  return "Other premises";
+}
+
+Result<Visit> ValidateVisit(const VisitInput& input, const VisitContext& context) {
+  Errors errors;
+  Visit v;
+  v.place_id = Trim(input.place_id);
+  if (v.place_id.empty()) {
+    errors["place_id"] = "Choose the premises that were visited";
+  } else if (!IsValidId(v.place_id) || !context.place_type) {
+    errors["place_id"] = "There is no such place";
+  } else if (!IsBusinessPremises(*context.place_type)) {
+    errors["place_id"] =
+        "Business visits are recorded for hotels, bed and breakfasts, taxi firms, takeaways and "
+        "licensed premises only";
+  } else {
+    v.place_type = *context.place_type;
+  }
+
+  auto date = PastDate(input.date, "date", "Enter the date of the visit", "The date of the visit",
+                       context.today, errors);
+  if (date) v.date = *date;
+
+  for (const auto& raw : input.visiting_agencies) {
+    std::string id = Trim(raw);
+    if (id.empty()) continue;
+    if (!Known(context.known_agencies, id)) {
+      errors["visiting_agencies"] = "Select the visiting agencies from the list";
+      continue;
+    }
+    if (std::find(v.visiting_agencies.begin(), v.visiting_agencies.end(), id) ==
+        v.visiting_agencies.end()) {
+      v.visiting_agencies.push_back(id);
+    }
+  }
+  if (v.visiting_agencies.empty() && !errors.contains("visiting_agencies")) {
+    errors["visiting_agencies"] = "Select at least one visiting agency";
+  }
+
+  v.awareness_pack_given = input.awareness_pack_given;
+  v.staff_spoken_to = LongText(input.staff_spoken_to, "staff_spoken_to", "Staff spoken to", errors);
+  v.concerns_raised = LongText(input.concerns_raised, "concerns_raised", "Concerns raised", errors);
+  v.follow_up = LongText(input.follow_up, "follow_up", "Follow-up", errors);
+
+  if (!errors.empty()) return Invalid(std::move(errors));
+  return v;
+}
+
+Date MonthsBefore(Date today, int months) {
+  std::chrono::year_month ym =
+      std::chrono::year_month{today.year(), today.month()} - std::chrono::months{months};
+  std::chrono::year_month_day_last last{ym.year(), std::chrono::month_day_last{ym.month()}};
+  std::chrono::day day = std::min(today.day(), last.day());
+  return Date{ym.year(), ym.month(), day};
+}
+
+std::vector<PremisesGroup> NotVisitedSince(const std::vector<PremisesVisit>& premises, Date today,
+                                           int months) {
+  auto cutoff = std::chrono::sys_days{MonthsBefore(today, months)};
+  std::vector<PremisesGroup> groups;
+  for (const auto& p : kPremises) {
+    PremisesGroup group{std::string(p.code), std::string(p.label), {}};
+    for (const auto& place : premises) {
+      if (place.place_type != p.code) continue;
+      if (place.last_visit && std::chrono::sys_days{*place.last_visit} >= cutoff) continue;
+      group.premises.push_back(place);
+    }
+    if (group.premises.empty()) continue;
+    std::stable_sort(group.premises.begin(), group.premises.end(),
+                     [](const PremisesVisit& a, const PremisesVisit& b) {
+                       if (!a.last_visit || !b.last_visit) {
+                         return !a.last_visit && b.last_visit.has_value();
+                       }
+                       return std::chrono::sys_days{*a.last_visit} <
+                              std::chrono::sys_days{*b.last_visit};
+                     });
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+}  // namespace harbour::disruption
