@@ -208,4 +208,18 @@ std::expected<std::string, std::string> CheckedFreeText(std::string_view raw,
   return text;
 }
 
+std::string OptionalText(std::string_view raw, const std::string& field, std::string_view label,
+                         std::size_t max_chars, bool multi_line,
+                         std::map<std::string, std::string>& problems) {
+  std::string text = Trim(raw);
+  if (text.empty()) return text;
+  if (!multi_line && (!IsValidUtf8(text) || HasControlCharacters(text, false))) {
+    problems[field] =
+        std::string(label) + " must only include letters, numbers, spaces and punctuation";
+  } else if (auto checked = CheckedFreeText(text, "", label, max_chars); !checked) {
+    problems[field] = checked.error();
+  }
+  return text;
+}
+
 }  // namespace harbour

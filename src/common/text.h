@@ -1,6 +1,7 @@
 #pragma once
 // Text helpers for outside input. Pure and thread-safe.
 #include <expected>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,13 @@ std::expected<std::string, std::string> CheckedFreeText(std::string_view raw,
                                                         std::string_view missing,
                                                         std::string_view label,
                                                         std::size_t max_chars);
+// Optional text a person typed: trimmed and returned as typed, blank allowed. When not blank it
+// must be valid UTF-8 without control characters (line breaks and tabs allowed when
+// `multi_line`) and at most `max_chars` characters; otherwise `problems[field]` says why, in
+// the words of CheckedFreeText ("<label> must be 200 characters or fewer").
+std::string OptionalText(std::string_view raw, const std::string& field, std::string_view label,
+                         std::size_t max_chars, bool multi_line,
+                         std::map<std::string, std::string>& problems);
 // Percent-decodes one URL component ('+' kept as '+'); kMalformed (code "bad_encoding") on a
 // bad escape or when the result is not valid UTF-8.
 Result<std::string> PercentDecode(std::string_view text);

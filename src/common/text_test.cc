@@ -83,3 +83,23 @@ TEST(HexEncodeTest, EncodesBytesLowerCase) {
 
 }  // namespace
 }  // namespace harbour
+
+namespace harbour {
+namespace {
+
+TEST(OptionalTextTest, KeepsWhatWasTypedAndNamesTheProblem) {
+  std::map<std::string, std::string> problems;
+  EXPECT_EQ(OptionalText("  ", "who", "Who", 10, false, problems), "");
+  EXPECT_EQ(OptionalText(" Dee ", "who", "Who", 10, false, problems), "Dee");
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(OptionalText("two\nlines", "who", "Who", 10, false, problems), "two\nlines");
+  EXPECT_EQ(problems.at("who"), "Who must only include letters, numbers, spaces and punctuation");
+  EXPECT_EQ(OptionalText("two\nlines", "how", "How", 10, true, problems), "two\nlines");
+  EXPECT_FALSE(problems.contains("how"));
+  EXPECT_EQ(OptionalText(std::string(1001, 'x'), "why", "Why", 1000, true, problems),
+            std::string(1001, 'x'));
+  EXPECT_EQ(problems.at("why"), "Why must be 1,000 characters or fewer");
+}
+
+}  // namespace
+}  // namespace harbour

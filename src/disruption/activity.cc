@@ -88,29 +88,15 @@ constexpr std::array<PremisesInfo, 5> kPremises{{
     {"licensed_premises", "Licensed premises"},
 }};
 
-// Optional single-line text: trimmed, valid UTF-8, no control characters, at most `max`.
+// Optional single-line text and free text (line breaks allowed): common/text.h's OptionalText.
 std::string ShortText(std::string_view raw, std::string_view field, std::string_view label,
                       Errors& errors) {
-  std::string text = Trim(raw);
-  if (text.empty()) return text;
-  if (!IsValidUtf8(text) || HasControlCharacters(text, false)) {
-    errors[std::string(field)] =
-        std::string(label) + " must only include letters, numbers, spaces and punctuation";
-  } else if (CharacterCount(text) > kMaxShortText) {
-    errors[std::string(field)] =
-        std::string(label) + " must be " + std::to_string(kMaxShortText) + " characters or fewer";
-  }
-  return text;
+  return OptionalText(raw, std::string(field), label, kMaxShortText, /*multi_line=*/false, errors);
 }
 
-// Optional free text (line breaks allowed).
 std::string LongText(std::string_view raw, std::string_view field, std::string_view label,
                      Errors& errors) {
-  std::string text = Trim(raw);
-  if (text.empty()) return text;
-  auto checked = CheckedFreeText(text, "", label, kMaxLongText);
-  if (!checked) errors[std::string(field)] = checked.error();
-  return text;
+  return OptionalText(raw, std::string(field), label, kMaxLongText, /*multi_line=*/true, errors);
 }
 
 // A date that is not after today: `missing` when blank.

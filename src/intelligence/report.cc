@@ -15,18 +15,10 @@ namespace {
 
 using Problems = std::map<std::string, std::string>;
 
-// A free-text box that may be blank: trimmed, valid UTF-8, no control characters but line
-// breaks, at most `max` characters. Notes a problem under `field`.
+// A free-text box that may be blank (common/text.h); notes a problem under `field`.
 std::string OptionalText(std::string_view raw, std::string_view label, std::size_t max,
                          const std::string& field, Problems& problems) {
-  std::string text = Trim(raw);
-  if (text.empty()) return text;
-  auto checked = CheckedFreeText(text, "", label, max);
-  if (!checked) {
-    problems[field] = checked.error();
-    return text;
-  }
-  return *checked;
+  return harbour::OptionalText(raw, field, label, max, /*multi_line=*/true, problems);
 }
 
 // What each new subject needs at least one of, to identify it to the intelligence officer.
