@@ -515,6 +515,11 @@ class App {
   Result<ReportAccess> FindReportFor(const Principal& who, const Request& request,
                                      std::string_view id);
   static std::string_view ReportPurpose(const ReportAccess& access);
+  // FindReportFor, for the holding unit's work on a report (matching subjects, creating and
+  // linking records): anyone else who can see it gets kForbidden ("Only the holding intelligence
+  // unit <what>."), audited as a refused "intelligence.manage".
+  Result<ReportAccess> FindHoldingReportFor(const Principal& who, const Request& request,
+                                            std::string_view id, std::string_view what);
   // Grades a report (the holding unit's officers only; kForbidden audited otherwise), tells
   // the submitter the outcome, audits — one transaction. kConflict "already_graded".
   Result<intelligence::Report> DoGradeIntelligence(const Principal& who, const Request& request,

@@ -170,14 +170,8 @@ Response App::ApiGradeIntelligence(Request& request, const Principal& who) {
 }
 
 Response App::ApiResolveIntelligenceSubject(Request& request, const Principal& who) {
-  auto found = FindReportFor(who, request, request.Param("id"));
+  auto found = FindHoldingReportFor(who, request, request.Param("id"), "matches subjects");
   if (!found) return JsonError(found.error());
-  if (found->view.view != IntelligenceView::kOriginalWithSource) {
-    return JsonError(Error{ErrorKind::kForbidden,
-                           "forbidden",
-                           "Only the holding intelligence unit matches subjects.",
-                           {}});
-  }
   if (!IsJson(request)) return JsonError(NotJson());
   auto record = ParseResolveJson(request.body);
   if (!record) return JsonError(record.error());
@@ -188,15 +182,8 @@ Response App::ApiResolveIntelligenceSubject(Request& request, const Principal& w
 }
 
 Response App::ApiLinkIntelligenceSubjects(Request& request, const Principal& who) {
-  auto found = FindReportFor(who, request, request.Param("id"));
+  auto found = FindHoldingReportFor(who, request, request.Param("id"), "links records");
   if (!found) return JsonError(found.error());
-  if (found->view.view != IntelligenceView::kOriginalWithSource ||
-      !access::Decide(who.Subject(), access::Action::kManageRecords).allowed) {
-    return JsonError(Error{ErrorKind::kForbidden,
-                           "forbidden",
-                           "Only the holding intelligence unit links records.",
-                           {}});
-  }
   if (!IsJson(request)) return JsonError(NotJson());
   auto link = ParseReportLinkJson(request.body);
   if (!link) return JsonError(link.error());

@@ -81,11 +81,6 @@ Error FormFieldNames(const Error& error, const intelligence::SubmissionInput& in
   return out;
 }
 
-mstch::array CodeOptions(const std::vector<std::pair<std::string, std::string>>& options,
-                         std::string_view chosen) {
-  return Options(options, chosen);
-}
-
 std::vector<std::pair<std::string, std::string>> CategoryChoices() {
   std::vector<std::pair<std::string, std::string>> out{{"", "Choose a category"}};
   for (auto c : intelligence::kAllCategories) {
@@ -140,11 +135,6 @@ mstch::array DetailRows(const intelligence::ReportSubject& s) {
   return rows;
 }
 
-// The record types and the typed details that seed each kind of record's creation form.
-std::optional<intelligence::RecordType> RecordTypeOf(std::string_view subject_type) {
-  return intelligence::RecordTypeFromCode(subject_type);
-}
-
 }  // namespace
 
 // --- verbs ------------------------------------------------------------------------------
@@ -187,7 +177,7 @@ Result<intelligence::Report> App::DoSubmitIntelligence(const Principal& who, con
       continue;
     }
     if (s.record_id.empty()) continue;
-    auto type = RecordTypeOf(s.type);
+    auto type = intelligence::RecordTypeFromCode(s.type);
     auto exists = sees_records && type ? records_.Exists(*type, s.record_id) : Result<bool>(false);
     if (!exists) return std::unexpected(exists.error());
     if (!*exists) {
@@ -307,6 +297,22 @@ Result<intelligence::Report> App::DoGradeIntelligence(const Principal& who, cons
   return std::move(**reread);
 }
 
+Result<App::ReportAccess> App::FindHoldingReportFor(const Principal& who, const Request& request,
+                                                    std::string_view id, std::string_view what) {
+  auto found = FindReportFor(who, request, id);
+  if (!found) return found;
+  if (found->view.view == access::IntelligenceView::kOriginalWithSource &&
+      access::Decide(who.Subject(), access::Action::kManageRecords).allowed) {
+    return found;
+  }
+  if (!Audit(AuditEntry(who, request, "intelligence.manage", "intelligence", found->report.id,
+                        "refused", {}, "not the holding intelligence unit"))) {
+    return std::unexpected(kAuditUnavailable);
+  }
+  return Fail(ErrorKind::kForbidden, "forbidden",
+              "Only the holding intelligence unit " + std::string(what) + ".");
+}
+
 Result<std::string> App::DoResolveSubject(const Principal& who, const Request& request,
                                           const ReportAccess& found, std::string_view subject_id,
                                           std::string_view record_id) {
@@ -314,7 +320,7 @@ Result<std::string> App::DoResolveSubject(const Principal& who, const Request& r
   if (!subjects) return std::unexpected(subjects.error());
   auto it = std::ranges::find(*subjects, subject_id, &intelligence::ReportSubject::id);
   if (it == subjects->end()) return NotFound("There is no such subject on this report.");
-  auto type = RecordTypeOf(it->type);
+  auto type = intelligence::RecordTypeFromCode(it->type);
   if (!type || it->type == "child") {
     return Invalid({{"record_id", "A child subject is already a record"}},
                    "There is a problem with the subject.");
@@ -349,7 +355,7 @@ Result<App::NewRecord> App::DoCreateSubjectRecord(const Principal& who, const Re
   if (!it->record_id.empty()) {
     return Conflict("already_resolved", "This subject is already matched to a record.");
   }
-  auto type = RecordTypeOf(it->type);
+  auto type = intelligence::RecordTypeFromCode(it->type);
   if (!type || *type == intelligence::RecordType::kChild) {
     return NotFound("There is no such subject on this report.");
   }
@@ -386,7 +392,8 @@ Result<std::string> App::DoLinkSubjects(const Principal& who, const Request& req
   if (from != nullptr && to != nullptr && from == to)
     problems["to"] = "Choose two different subjects";
   if (!problems.empty()) return Invalid(problems, "There is a problem with the link.");
-  auto from_type = RecordTypeOf(from->type), to_type = RecordTypeOf(to->type);
+  auto from_type = intelligence::RecordTypeFromCode(from->type),
+       to_type = intelligence::RecordTypeFromCode(to->type);
   if (!from_type || !to_type) return NotFound("There is no such subject on this report.");
   Instant now = clock_.Now();
   return storage::Guard("linking records", [&]() -> Result<std::string> {
@@ -487,9 +494,9 @@ Response App::NewIntelligenceForm(Request& request, const Principal& who) {
 Response App::IntelligenceFormPage(const Principal& who, const Request& request,
                                    const FormData& form, const Error* problems) {
   mstch::map context{
-      {"category_options", CodeOptions(CategoryChoices(), form.Get("category"))},
-      {"place_type_options", CodeOptions(PlaceTypeChoices(), form.Get("place_place_type"))},
-      {"platform_options", CodeOptions(PlatformChoices(), form.Get("account_platform"))}};
+      {"category_options", Options(CategoryChoices(), form.Get("category"))},
+      {"place_type_options", Options(PlaceTypeChoices(), form.Get("place_place_type"))},
+      {"platform_options", Options(PlatformChoices(), form.Get("account_platform"))}};
   mstch::array children;
   for (const std::string& id : form.GetAll("child_id")) {
     if (!IsValidId(id)) continue;
@@ -664,7 +671,7 @@ Response App::ReportPage(const Principal& who, const Request& request, const Rep
                      {"details", DetailRows(s)},
                      {"resolved", !s.record_id.empty()},
                      {"record_id", s.record_id}};
-      auto type = RecordTypeOf(s.type);
+      auto type = intelligence::RecordTypeFromCode(s.type);
       if (!s.record_id.empty() && type) {
         auto label = records_.LabelOf(*type, s.record_id);
         std::string text = label ? *label : s.record_id;
@@ -695,16 +702,16 @@ Response App::ReportPage(const Principal& who, const Request& request, const Rep
                                 std::string(intelligence::Label(st)));
         }
         row["status_options"] =
-            CodeOptions(statuses, this_one && form ? form->Get("status") : "suspected");
+            Options(statuses, this_one && form ? form->Get("status") : "suspected");
         row["is_" + s.type] = true;
-        row["place_type_options"] = CodeOptions(
-            PlaceTypeChoices(), this_one && form                   ? form->Get("type")
-                                : s.details.contains("place_type") ? s.details.at("place_type")
-                                                                   : "");
-        row["platform_options"] = CodeOptions(
-            PlatformChoices(), this_one && form                 ? form->Get("platform")
-                               : s.details.contains("platform") ? s.details.at("platform")
-                                                                : "");
+        row["place_type_options"] = Options(PlaceTypeChoices(), this_one && form ? form->Get("type")
+                                                                : s.details.contains("place_type")
+                                                                    ? s.details.at("place_type")
+                                                                    : "");
+        row["platform_options"] =
+            Options(PlatformChoices(), this_one && form                 ? form->Get("platform")
+                                       : s.details.contains("platform") ? s.details.at("platform")
+                                                                        : "");
         if (this_one && problems != nullptr) {
           mstch::array errors;
           for (const auto& [field, message] : problems->fields) {
@@ -738,7 +745,7 @@ Response App::ReportPage(const Principal& who, const Request& request, const Rep
       types.emplace_back(std::string(intelligence::ToCode(t)), std::string(intelligence::Label(t)));
     }
     bool link_form = which == "link" && form != nullptr;
-    context["link_types"] = CodeOptions(types, link_form ? form->Get("link_type") : "");
+    context["link_types"] = Options(types, link_form ? form->Get("link_type") : "");
     context["from_choices"] = Options(link_choices, link_form ? form->Get("from") : "");
     context["to_choices"] = Options(link_choices, link_form ? form->Get("to") : "");
     context["can_link"] = link_choices.size() >= 2;
@@ -750,8 +757,7 @@ Response App::ReportPage(const Principal& who, const Request& request, const Rep
     bool grade_form = which == "grade" && form != nullptr;
     context["agency_options"] = CheckedOptions(
         agency_choices, grade_form ? form->GetAll("allowed_agencies") : std::vector<std::string>{});
-    context["outcome_options"] =
-        CodeOptions(OutcomeChoices(), grade_form ? form->Get("outcome") : "");
+    context["outcome_options"] = Options(OutcomeChoices(), grade_form ? form->Get("outcome") : "");
     if (grade_form) {
       context["typed_sanitised_text"] = form->Get("sanitised_text");
       context["typed_handling_instructions"] = form->Get("handling_instructions");
@@ -805,7 +811,7 @@ Result<mstch::array> App::VisibleLinksOfReport(std::string_view report_id) {
   mstch::array rows;
   std::set<std::string> seen;
   for (const auto& s : *subjects) {
-    auto type = RecordTypeOf(s.type);
+    auto type = intelligence::RecordTypeFromCode(s.type);
     if (s.record_id.empty() || !type) continue;
     auto links = records_.LinksOf(*type, s.record_id);
     if (!links) return std::unexpected(links.error());
@@ -842,15 +848,8 @@ Response App::GradeIntelligence(Request& request, const Principal& who) {
 }
 
 Response App::UseRecordForSubject(Request& request, const Principal& who) {
-  auto found = FindReportFor(who, request, request.Param("id"));
+  auto found = FindHoldingReportFor(who, request, request.Param("id"), "matches subjects");
   if (!found) return ErrorPage(&who, request, found.error());
-  if (found->view.view != access::IntelligenceView::kOriginalWithSource) {
-    return ErrorPage(&who, request,
-                     Error{ErrorKind::kForbidden,
-                           "forbidden",
-                           "Only the holding intelligence unit matches subjects.",
-                           {}});
-  }
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto used =
@@ -860,16 +859,8 @@ Response App::UseRecordForSubject(Request& request, const Principal& who) {
 }
 
 Response App::CreateRecordForSubject(Request& request, const Principal& who) {
-  auto found = FindReportFor(who, request, request.Param("id"));
+  auto found = FindHoldingReportFor(who, request, request.Param("id"), "creates records");
   if (!found) return ErrorPage(&who, request, found.error());
-  if (found->view.view != access::IntelligenceView::kOriginalWithSource ||
-      !access::Decide(who.Subject(), access::Action::kManageRecords).allowed) {
-    return ErrorPage(&who, request,
-                     Error{ErrorKind::kForbidden,
-                           "forbidden",
-                           "Only the holding intelligence unit creates records.",
-                           {}});
-  }
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   std::string subject = request.Param("subject");
@@ -887,16 +878,8 @@ Response App::CreateRecordForSubject(Request& request, const Principal& who) {
 }
 
 Response App::LinkReportSubjects(Request& request, const Principal& who) {
-  auto found = FindReportFor(who, request, request.Param("id"));
+  auto found = FindHoldingReportFor(who, request, request.Param("id"), "links records");
   if (!found) return ErrorPage(&who, request, found.error());
-  if (found->view.view != access::IntelligenceView::kOriginalWithSource ||
-      !access::Decide(who.Subject(), access::Action::kManageRecords).allowed) {
-    return ErrorPage(&who, request,
-                     Error{ErrorKind::kForbidden,
-                           "forbidden",
-                           "Only the holding intelligence unit links records.",
-                           {}});
-  }
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto linked = DoLinkSubjects(who, request, *found, form->Get("from"), form->Get("to"),
