@@ -417,7 +417,7 @@ Response App::Page(const Principal* who, const Request& request, std::string_vie
   if (auto it = context.find("back_href"); it != context.end())
     layout.emplace("back_href", it->second);
   if (auto it = context.find("flash"); it != context.end()) layout.emplace("flash", it->second);
-  return Response::Html(status, templates_.Render("layout", layout));
+  return Response::Html(status, templates_.Render("core/layout", layout));
 }
 
 Response App::ErrorPage(const Principal* who, const Request& request, const Error& error) const {
@@ -425,12 +425,12 @@ Response App::ErrorPage(const Principal* who, const Request& request, const Erro
   if (status == 404) return NotFoundPage(who, request);
   std::string title = status == 403 ? "You do not have access to this page"
                                     : "Sorry, there is a problem with the service";
-  return Page(who, request, title, status == 403 ? "pages/forbidden" : "pages/error",
+  return Page(who, request, title, status == 403 ? "core/forbidden" : "core/error",
               mstch::map{{"message", error.message}, {"error_id", request.request_id}}, status);
 }
 
 Response App::NotFoundPage(const Principal* who, const Request& request) const {
-  return Page(who, request, "Page not found", "pages/not-found", mstch::map{}, 404);
+  return Page(who, request, "Page not found", "core/not-found", mstch::map{}, 404);
 }
 
 Response App::Health(Request&) {

@@ -188,7 +188,7 @@ Response App::ChildAssessments(Request& request, const Principal& who) {
                      {"can_assess", can_assess}, {"back_href", "/children/" + child->id}};
   AddChildFlags(context, *child);
   return Page(&who, request, "Risk assessments: " + children::DisplayName(*child),
-              "pages/assessments", context);
+              "assessments/list", context);
 }
 
 Response App::StartAssessment(Request& request, const Principal& who) {
@@ -280,7 +280,7 @@ Response App::ViewAssessment(Request& request, const Principal& who) {
   AddChildFlags(context, *child);
   context["back_href"] = "/children/" + child->id + "/assessments";
   return Page(&who, request, "Risk assessment: " + children::DisplayName(*child),
-              "pages/assessment", context);
+              "assessments/assessment", context);
 }
 
 Response App::SaveAssessment(Request& request, const Principal& who) {
@@ -398,7 +398,7 @@ Response App::AssessmentFormPage(const Principal& who, const Request& request,
   context["back_href"] = "/children/" + child.id;
   std::string title = "Risk assessment: " + children::DisplayName(child);
   if (problems != nullptr) title = "Error: " + title;
-  return Page(&who, request, title, "pages/assessment-form", context,
+  return Page(&who, request, title, "assessments/form", context,
               problems != nullptr ? 422 : 200);
 }
 

@@ -29,7 +29,7 @@ Response App::SignInForm(Request& request) {
   std::string token = RandomToken();
   mstch::map context{
       {"csrf_token", token}, {"next", SafeNext(request.query.Get("next"))}, {"has_errors", false}};
-  Response res = Page(nullptr, request, "Sign in", "pages/sign-in", context);
+  Response res = Page(nullptr, request, "Sign in", "auth/sign-in", context);
   CookieOptions cookie;
   cookie.secure = options_.secure_cookies || request.secure;
   cookie.max_age = 3600;
@@ -51,7 +51,7 @@ Response App::SignIn(Request& request) {
                        {"has_errors", true},
                        {"errors", mstch::array{mstch::map{{"message", std::move(message)},
                                                           {"href", Str("#username")}}}}};
-    Response res = Page(nullptr, request, "Sign in", "pages/sign-in", context, status);
+    Response res = Page(nullptr, request, "Sign in", "auth/sign-in", context, status);
     CookieOptions cookie;
     cookie.secure = options_.secure_cookies || request.secure;
     cookie.max_age = 3600;

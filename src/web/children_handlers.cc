@@ -188,7 +188,7 @@ Response App::SearchPage(Request& request, const Principal& who, const std::stri
     context["truncated"] = outcome->truncated;
   }
   return Page(&who, request, status == 200 ? "Find a child" : "Error: Find a child",
-              "pages/children-search", context, status);
+              "children/search", context, status);
 }
 
 Response App::NewChildForm(Request& request, const Principal& who) {
@@ -206,7 +206,7 @@ Response App::NewChildForm(Request& request, const Principal& who) {
   defaults.Add("special_needs", "not_known");
   defaults.Add("legal_status", "none");
   AddChoiceFlags(context, defaults, {"disability", "special_needs", "legal_status"});
-  return Page(&who, request, "Add a child", "pages/child-new", context);
+  return Page(&who, request, "Add a child", "children/new", context);
 }
 
 Response App::CreateChild(Request& request, const Principal& who) {
@@ -245,7 +245,7 @@ Response App::CreateChild(Request& request, const Principal& who) {
   std::vector<std::pair<std::string, std::string>> ethnicities;
   for (const auto& e : catalogue_.Ethnicities()) ethnicities.emplace_back(e.code, e.label);
   context["ethnicity_options"] = Options(ethnicities, form->Get("ethnicity"));
-  return Page(&who, request, "Error: Add a child", "pages/child-new", context, 422);
+  return Page(&who, request, "Error: Add a child", "children/new", context, 422);
 }
 
 namespace {
@@ -406,7 +406,7 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
     context["risk"] = *risk;
   }
   return Page(&who, request, (flag_problem != nullptr ? "Error: " : "") + children::DisplayName(c),
-              "pages/child", context, flag_problem != nullptr ? 422 : 200);
+              "children/child", context, flag_problem != nullptr ? 422 : 200);
 }
 
 bool App::AddChildFlags(mstch::map& context, const children::Child& child) {
@@ -609,7 +609,7 @@ Response App::RequestAccess(Request& request, const Principal& who) {
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
-  return Page(&who, request, "Access requested", "pages/access-requested",
+  return Page(&who, request, "Access requested", "children/access-requested",
               mstch::map{{"q", terms}});
 }
 
@@ -643,7 +643,7 @@ Response App::AccessRequests(Request& request, const Principal& who) {
                               {"has_matches", !matches.empty()}});
   }
   Audit(AuditEntry(who, request, "access.list", "access_request", "", "allowed", decision.purpose));
-  return Page(&who, request, "Access requests", "pages/access-requests",
+  return Page(&who, request, "Access requests", "children/access-requests",
               mstch::map{{"requests", rows}, {"has_requests", !rows.empty()}});
 }
 

@@ -160,7 +160,7 @@ Response App::NewConcernForm(Request& request, const Principal& who) {
   context["child_id"] = child->id;
   context["child_name"] = children::DisplayName(*child);
   context["back_href"] = "/children/" + child->id;
-  return Page(&who, request, "Log a concern", "pages/concern-new", context);
+  return Page(&who, request, "Log a concern", "concerns/new", context);
 }
 
 Response App::CreateConcern(Request& request, const Principal& who) {
@@ -178,7 +178,7 @@ Response App::CreateConcern(Request& request, const Principal& who) {
   if (logged) {
     if (logged->immediate_danger) {
       return Page(
-          &who, request, "Concern logged: child in immediate danger", "pages/concern-danger",
+          &who, request, "Concern logged: child in immediate danger", "concerns/danger",
           mstch::map{{"child_id", child->id}, {"child_name", children::DisplayName(*child)}});
     }
     return Response::Redirect("/children/" + child->id + "/chronology?logged=1");
@@ -202,7 +202,7 @@ Response App::CreateConcern(Request& request, const Principal& who) {
   context["child_id"] = child->id;
   context["child_name"] = children::DisplayName(*child);
   context["back_href"] = "/children/" + child->id;
-  return Page(&who, request, "Error: Log a concern", "pages/concern-new", context, 422);
+  return Page(&who, request, "Error: Log a concern", "concerns/new", context, 422);
 }
 
 Response App::CreateAddendum(Request& request, const Principal& who) {
@@ -330,7 +330,7 @@ Response App::ChronologyPage(Request& request, const Principal& who, const child
               {});
   }
   std::string title = "Chronology: " + children::DisplayName(child);
-  return Page(&who, request, problem != nullptr ? "Error: " + title : title, "pages/chronology",
+  return Page(&who, request, problem != nullptr ? "Error: " + title : title, "concerns/chronology",
               context, problem != nullptr ? 422 : 200);
 }
 

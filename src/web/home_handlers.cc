@@ -148,7 +148,7 @@ Response App::Home(Request& request, const Principal& who) {
           }));
     }
   }
-  return Page(&who, request, "Home", "pages/home", context);
+  return Page(&who, request, "Home", "home/home", context);
 }
 
 Response App::AuditTrail(Request& request, const Principal& who) {
@@ -177,7 +177,7 @@ Response App::AuditTrail(Request& request, const Principal& who) {
                               {"request_id", e.request_id}});
   }
   Audit(AuditEntry(who, request, "audit.view", "audit", record, "allowed", decision.purpose));
-  return Page(&who, request, "Audit trail", "pages/audit",
+  return Page(&who, request, "Audit trail", "audit/trail",
               mstch::map{{"entries", rows}, {"record", record}});
 }
 

@@ -511,7 +511,7 @@ Response App::IntelligenceFormPage(const Principal& who, const Request& request,
   if (problems != nullptr) AddErrors(context, *problems, kSubmissionFieldOrder);
   std::string title = "Submit intelligence";
   return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "pages/intelligence-new", context, problems != nullptr ? 422 : 200);
+              "intelligence/new", context, problems != nullptr ? 422 : 200);
 }
 
 Response App::SubmitIntelligence(Request& request, const Principal& who) {
@@ -561,7 +561,7 @@ Response App::MyIntelligence(Request& request, const Principal& who) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   return Page(
-      &who, request, "My intelligence", "pages/intelligence-mine",
+      &who, request, "My intelligence", "intelligence/mine",
       mstch::map{{"reports", rows},
                  {"has_reports", !rows.empty()},
                  {"can_submit",
@@ -596,7 +596,7 @@ Response App::IntelligenceQueue(Request& request, const Principal& who) {
                             std::to_string(graded->size()) + " recently graded"))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return Page(&who, request, "Intelligence queue", "pages/intelligence-queue",
+  return Page(&who, request, "Intelligence queue", "intelligence/queue",
               mstch::map{{"waiting", rows(*waiting)},
                          {"has_waiting", !waiting->empty()},
                          {"graded", rows(*graded)},
@@ -802,7 +802,7 @@ Response App::ReportPage(const Principal& who, const Request& request, const Rep
   }
   std::string title = "Intelligence report " + r.id.substr(0, 8);
   return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "pages/intelligence-report", context, status);
+              "intelligence/report", context, status);
 }
 
 Result<mstch::array> App::VisibleLinksOfReport(std::string_view report_id) {

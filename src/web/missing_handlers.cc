@@ -483,7 +483,7 @@ Response App::MissingListPage(const Principal& who, const Request& request,
   }
   if (problems != nullptr) AddErrors(context, *problems, kEpisodeFieldOrder);
   std::string title = "Missing episodes: " + children::DisplayName(child);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/missing",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "missing/episodes",
               context, problems != nullptr ? 422 : 200);
 }
 
@@ -640,7 +640,7 @@ Response App::EpisodePage(const Principal& who, const Request& request,
   std::string title =
       std::string(missing::Label(episode.kind)) + ": " + children::DisplayName(child);
   return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "pages/missing-episode", context, status);
+              "missing/episode", context, status);
 }
 
 Response App::RecordMissingReturn(Request& request, const Principal& who) {
@@ -726,7 +726,7 @@ Response App::ReturnInterviewsDue(Request& request, const Principal& who) {
                         decision.purpose, std::to_string(rows.size()) + " listed"))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return Page(&who, request, "Return interviews due", "pages/return-interviews",
+  return Page(&who, request, "Return interviews due", "missing/return-interviews",
               mstch::map{{"episodes", rows},
                          {"has_episodes", !rows.empty()},
                          {"overdue_count", overdue},

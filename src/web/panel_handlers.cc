@@ -453,7 +453,7 @@ Response App::MeetingsPage(const Principal& who, const Request& request, const F
   }
   if (problems != nullptr) AddErrors(context, *problems, {"date", "time", "place"});
   std::string title = options_.panel_name + " meetings";
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/panel",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/meetings",
               context, problems != nullptr ? 422 : 200);
 }
 
@@ -545,7 +545,7 @@ Response App::MeetingPage(const Principal& who, const Request& request, const Er
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   std::string title = panel::Reference(view->meeting, options_.panel_name);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/meeting",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/meeting",
               context, problems != nullptr ? 422 : 200);
 }
 
@@ -686,7 +686,7 @@ Response App::AgendaItemPage(const Principal& who, const Request& request, std::
   }
   std::string title =
       item->child_name + " at the " + panel::Reference(view->meeting, options_.panel_name);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/panel-item",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/item",
               context, problems != nullptr ? 422 : 200);
 }
 
@@ -740,7 +740,7 @@ Response App::PanelActions(Request& request, const Principal& who) {
           std::to_string(overdue.size()) + " overdue of " + std::to_string(open->size())))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return Page(&who, request, "The panel's actions", "pages/panel-actions",
+  return Page(&who, request, "The panel's actions", "panel/actions",
               mstch::map{{"overdue", overdue},
                          {"has_overdue", !overdue.empty()},
                          {"overdue_count", static_cast<int>(overdue.size())},
@@ -851,9 +851,9 @@ Response App::MeetingMinutes(Request& request, const Principal& who) {
   if (!download) {
     context["meeting_id"] = view->meeting.id;
     context["back_href"] = "/panel/meetings/" + view->meeting.id;
-    return Page(&who, request, "Minutes: " + minutes->reference, "pages/minutes", context);
+    return Page(&who, request, "Minutes: " + minutes->reference, "panel/minutes", context);
   }
-  Response res = Response::Html(200, templates_.Render("exports/minutes", context));
+  Response res = Response::Html(200, templates_.Render("panel/minutes-export", context));
   res.AddHeader("Content-Disposition", "attachment; filename=\"minutes-" +
                                            FormatDate(LondonDate(view->meeting.starts_at)) +
                                            ".html\"");

@@ -532,7 +532,7 @@ Response App::RecordFormPage(const Principal& who, const Request& request, in::R
     status = 409;
   }
   std::string title = NewTitle(type);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/records-new",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "records/new",
               context, status);
 }
 
@@ -635,7 +635,7 @@ Response App::RecordPage(const Principal& who, const Request& request, const Rec
   if (problems != nullptr) AddErrors(context, *problems, kLinkFieldOrder);
   std::string title = std::string(in::Label(d.type)) + ": " + d.label;
   return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "pages/records-record", context, status);
+              "records/record", context, status);
 }
 
 Response App::LinkRecords(Request& request, const Principal& who) {

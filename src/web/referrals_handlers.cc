@@ -230,7 +230,7 @@ Response App::ReferralFormPage(const Principal& who, const Request& request,
   }
   if (problems != nullptr) AddErrors(context, *problems, kReferralFieldOrder);
   std::string title = "Refer " + children::DisplayName(child) + " to the " + options_.panel_name;
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/referral-new",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "referrals/new",
               context, problems != nullptr ? 422 : 200);
 }
 
@@ -270,7 +270,7 @@ Response App::ReferralQueue(Request& request, const Principal& who) {
                         std::to_string(open->size()) + " open referrals"))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return Page(&who, request, "Referrals", "pages/referrals",
+  return Page(&who, request, "Referrals", "referrals/queue",
               mstch::map{{"waiting", waiting},
                          {"has_waiting", !waiting.empty()},
                          {"panel_list", panel},
@@ -332,7 +332,7 @@ Response App::ReferralPage(const Principal& who, const Request& request,
   }
   if (problems != nullptr) AddErrors(context, *problems, {"to", "reason", "signposting"});
   std::string title = "Referral of " + referral.child_name;
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "pages/referral",
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "referrals/referral",
               context, status);
 }
 
@@ -383,7 +383,7 @@ Response App::MyReferrals(Request& request, const Principal& who) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   return Page(
-      &who, request, "My referrals", "pages/my-referrals",
+      &who, request, "My referrals", "referrals/mine",
       mstch::map{
           {"referrals", rows}, {"has_referrals", !rows.empty()}, {"panel", options_.panel_name}});
 }

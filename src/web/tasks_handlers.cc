@@ -96,7 +96,7 @@ Response App::TasksPage(Request& request, const Principal& who, const std::strin
     context["errors"] =
         mstch::array{mstch::map{{"message", problem}, {"href", "#outcome-" + problem_id}}};
   }
-  return Page(&who, request, problem_id.empty() ? "My tasks" : "Error: My tasks", "pages/tasks",
+  return Page(&who, request, problem_id.empty() ? "My tasks" : "Error: My tasks", "tasks/tasks",
               context, problem_id.empty() ? 200 : 422);
 }
 
@@ -191,7 +191,7 @@ Response App::AreaReviews(Request& request, const Principal& who) {
                            "The service cannot record this view. Try again later.",
                            {}});
   }
-  return Page(&who, request, "Reviews due", "pages/reviews",
+  return Page(&who, request, "Reviews due", "tasks/reviews",
               mstch::map{{"overdue", overdue},
                          {"has_overdue", !overdue.empty()},
                          {"overdue_count", static_cast<int>(overdue.size())},

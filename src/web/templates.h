@@ -12,7 +12,7 @@ namespace harbour::web {
 class Templates {
  public:
   Templates();  // loads every embedded templates/*.mustache
-  // Renders "pages/child" (path under templates/ without the suffix). Throws
+  // Renders "children/child" (path under templates/ without the suffix). Throws
   // std::logic_error for an unknown template: a programming error.
   std::string Render(std::string_view name, const mstch::map& context) const;
   bool Has(std::string_view name) const { return partials_.contains(std::string(name)); }

@@ -96,7 +96,7 @@ Response App::ToolsPage(Request& request, const Principal& who, const Error* pro
     context["errors"] = errors;
     context["definition_error"] = problem->message;
   }
-  return Page(&who, request, problem != nullptr ? "Error: Risk tools" : "Risk tools", "pages/tools",
+  return Page(&who, request, problem != nullptr ? "Error: Risk tools" : "Risk tools", "tools/tools",
               context, problem != nullptr ? 422 : 200);
 }
 
@@ -220,7 +220,7 @@ Response App::ViewToolVersion(Request& request, const Principal& who) {
                      {"has_floors", !floors.empty()},
                      {"immediate_actions", ActionList(t.immediate.actions, catalogue_)},
                      {"has_immediate", !t.immediate.actions.empty()}};
-  return Page(&who, request, t.name + " version " + std::to_string(t.version), "pages/tool",
+  return Page(&who, request, t.name + " version " + std::to_string(t.version), "tools/tool",
               context);
 }
 
