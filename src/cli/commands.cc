@@ -30,7 +30,7 @@
 #include "storage/tool_library.h"
 #include "storage/wards_repository.h"
 #include "web/app.h"
-#include "web/server.h"
+#include "web/core/server.h"
 
 namespace harbour::cli {
 

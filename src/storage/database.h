@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "common/error.h"
 #include "common/time.h"
@@ -79,6 +80,13 @@ auto Guard(std::string_view what, F&& body) -> decltype(body());
 
 Error DatabaseError(std::string_view what, const std::exception& e);
 
+// Runs `stage(tx)` in one write transaction and commits it when `stage` returns a value; an
+// error result or an exception rolls everything back. Database exceptions become values as in
+// Guard. `stage` takes a Transaction& and returns Result<T>.
+template <class F>
+auto InTransaction(Database& db, std::string_view what, F&& stage)
+    -> std::invoke_result_t<F, Transaction&>;
+
 template <class F>
 auto Guard(std::string_view what, F&& body) -> decltype(body()) {
   try {
@@ -86,6 +94,17 @@ auto Guard(std::string_view what, F&& body) -> decltype(body()) {
   } catch (const std::exception& e) {
     return std::unexpected(DatabaseError(what, e));
   }
+}
+
+template <class F>
+auto InTransaction(Database& db, std::string_view what, F&& stage)
+    -> std::invoke_result_t<F, Transaction&> {
+  return Guard(what, [&]() -> std::invoke_result_t<F, Transaction&> {
+    Transaction tx(db);
+    auto staged = stage(tx);
+    if (staged) tx.Commit();
+    return staged;
+  });
 }
 
 // Reading a soci::row portably: integer columns arrive as int, long long or double depending

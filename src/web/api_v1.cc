@@ -4,7 +4,7 @@
 
 #include "common/identifiers.h"
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/flag_view.h"
 #include "web/parse/json_body.h"
 

@@ -35,9 +35,11 @@
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
-#include "web/http.h"
+#include "web/core/handlers.h"
+#include "web/core/http.h"
+#include "web/core/sessions.h"
+#include "web/core/templates.h"
 #include "web/parse/records_json.h"
-#include "web/templates.h"
 
 namespace harbour::web {
 
@@ -60,15 +62,27 @@ struct AppOptions {
   std::string intelligence_unit{};
 };
 
-// Who is making the request, once authenticated.
-struct Principal {
-  identity::User user;
-  agencies::Agency agency;
-  std::optional<identity::Session> session;  // page requests
-  access::Subject Subject() const { return {user.id, user.role, agency.id}; }
+// The core services (web/core/) and the repositories they use, built before the handlers that
+// share them (a base of App, so that it is initialised first).
+struct AppServices {
+  AppServices(storage::Database& db, const Clock& clock, bool demo);
+  Core CoreServices(storage::Database& db, const Clock& clock);
+
+  storage::AgenciesRepository agencies_;
+  storage::IdentityRepository identity_;
+  storage::ChildrenRepository children_;
+  storage::AuditRepository audit_;
+  storage::MessagesRepository messages_;
+  storage::FlagsRepository flags_;
+  storage::PanelRepository panel_;
+  Pages pages_;
+  Auditor auditor_;
+  Authoriser authoriser_;
+  ChildBanner banner_;
+  Sessions sessions_;
 };
 
-class App {
+class App : private AppServices, public AreaHandlers {
  public:
   App(storage::Database& db, const reference::Catalogue& catalogue, const Clock& clock,
       const WorkingCalendar& calendar, AppOptions options);
@@ -76,38 +90,6 @@ class App {
   Router BuildRouter();
 
  private:
-  // --- authentication -------------------------------------------------------------
-  std::optional<Principal> SessionPrincipal(const Request& request);
-  std::optional<Principal> TokenPrincipal(const Request& request);
-  std::optional<Principal> LoadPrincipal(const std::string& user_id);
-  // Wraps a page handler: redirects to sign-in without a valid session and checks the
-  // CSRF token on every POST.
-  Handler PageRoute(std::function<Response(Request&, const Principal&)> handler);
-  // Wraps an API handler: 401 without a usable bearer token.
-  Handler ApiRoute(std::function<Response(Request&, const Principal&)> handler);
-
-  // --- audit --------------------------------------------------------------------------
-  audit::Entry AuditEntry(const Principal& who, const Request& request, std::string_view action,
-                          std::string_view record_type, std::string_view record_id,
-                          std::string_view outcome, std::string_view purpose = {},
-                          std::string_view detail = {}) const;
-  // Appends in its own transaction; a failure to audit is logged and turns the response
-  // into a 503 (no personal data is shown without its audit entry).
-  bool Audit(audit::Entry entry);
-
-  // Decides access to a child for `action`; audits a refusal. Returns the child when allowed,
-  // else kNotFound (hidden or absent) or kForbidden.
-  Result<children::Child> AuthoriseChild(const Principal& who, const Request& request,
-                                         std::string_view child_id, access::Action action,
-                                         access::Decision* decision = nullptr,
-                                         access::ChildContext* context = nullptr);
-
-  // --- rendering ----------------------------------------------------------------------
-  Response Page(const Principal* who, const Request& request, std::string_view title,
-                std::string_view page, mstch::map context, unsigned status = 200) const;
-  Response ErrorPage(const Principal* who, const Request& request, const Error& error) const;
-  Response NotFoundPage(const Principal* who, const Request& request) const;
-
   // --- pages ----------------------------------------------------------------------------
   Response SignInForm(Request& request);
   Response SignIn(Request& request);
@@ -126,9 +108,6 @@ class App {
   // Warning flags (children_handlers.cc): add and end, by the coordinator.
   Response AddFlag(Request& request, const Principal& who);
   Response EndFlag(Request& request, const Principal& who);
-  // Adds "child_flags" (the active warning flags, for the banner of every page of the child)
-  // to `context`; false when they cannot be read.
-  bool AddChildFlags(mstch::map& context, const children::Child& child);
   // The child page's risk panel: current level, review marker, history chart.
   Result<mstch::map> RiskPanel(const children::Child& child, Date today);
   Response NewConcernForm(Request& request, const Principal& who);
@@ -137,9 +116,6 @@ class App {
   Response Chronology(Request& request, const Principal& who);
   Response AddToTeam(Request& request, const Principal& who);
   Response RequestAccess(Request& request, const Principal& who);
-  // Audits a refusal of `action` and renders the 403 page.
-  Response Refuse(const Principal& who, const Request& request, const access::Decision& decision,
-                  access::Action action, std::string_view message);
   Response AccessRequests(Request& request, const Principal& who);
   Response DecideAccessRequest(Request& request, const Principal& who);
   Response AuditTrail(Request& request, const Principal& who);
@@ -678,25 +654,15 @@ class App {
   Result<SearchOutcome> DoSearch(const Principal& who, const Request& request,
                                  std::string_view text);
 
-  storage::Database& db_;
   const reference::Catalogue& catalogue_;
-  const Clock& clock_;
   const WorkingCalendar& calendar_;
   AppOptions options_;
-  Templates templates_;
-  storage::AgenciesRepository agencies_;
-  storage::IdentityRepository identity_;
-  storage::ChildrenRepository children_;
   storage::ConcernsRepository concerns_;
   storage::AccessRepository access_;
-  storage::AuditRepository audit_;
   storage::AssessmentsRepository assessments_;
   storage::TasksRepository tasks_;
   storage::ToolLibrary tools_;
   storage::ReferralsRepository referrals_;
-  storage::MessagesRepository messages_;
-  storage::FlagsRepository flags_;
-  storage::PanelRepository panel_;
   storage::MissingRepository missing_;
   storage::IntelligenceRepository intelligence_;
   storage::RecordsRepository records_;

@@ -11,7 +11,7 @@
 #include "storage/assessments_repository.h"
 #include "tasks/task.h"
 #include "web/parse/form.h"
-#include "web/templates.h"
+#include "web/core/templates.h"
 
 namespace harbour::web {
 

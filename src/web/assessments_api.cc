@@ -8,7 +8,7 @@
 
 #include "storage/assessment_codec.h"
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/assessment_json.h"
 
 namespace harbour::web {

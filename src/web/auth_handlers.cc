@@ -11,7 +11,6 @@ namespace harbour::web {
 
 namespace {
 
-constexpr std::string_view kSessionCookie = "harbour_session";
 constexpr std::string_view kSignInCookie = "harbour_signin";  // double-submit CSRF before sign-in
 
 // Only same-site relative paths are followed after sign-in (no open redirect).
@@ -25,7 +24,7 @@ std::string SafeNext(const std::string& next) {
 }  // namespace
 
 Response App::SignInForm(Request& request) {
-  if (auto who = SessionPrincipal(request)) return Response::Redirect("/");
+  if (auto who = sessions_.FromSession(request)) return Response::Redirect("/");
   std::string token = RandomToken();
   mstch::map context{
       {"csrf_token", token}, {"next", SafeNext(request.query.Get("next"))}, {"has_errors", false}};
@@ -85,7 +84,7 @@ Response App::SignIn(Request& request) {
   }
   identity::User& user = **found;
   Instant now = clock_.Now();
-  auto principal = LoadPrincipal(user.id);
+  auto principal = sessions_.Load(user.id);
   if (!principal) return fail(failed_message, 422);
   if (identity::IsLocked(user, now)) {
     Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {}, "locked"));

@@ -6,8 +6,8 @@
 #include "common/text.h"
 #include "web/app.h"
 #include "web/assessment_views.h"
-#include "web/errors.h"
-#include "web/view_helpers.h"
+#include "web/core/errors.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 
@@ -248,28 +248,6 @@ Response App::CreateChild(Request& request, const Principal& who) {
   return Page(&who, request, "Error: Add a child", "children/new", context, 422);
 }
 
-namespace {
-
-mstch::array FlagRows(const std::vector<children::Flag>& flags, Date today, bool active_only) {
-  mstch::array rows;
-  for (const auto& f : flags) {
-    bool active = children::IsActive(f, today);
-    if (active_only && !active) continue;
-    rows.push_back(
-        mstch::map{{"id", f.id},
-                   {"kind", Str(children::ToCode(f.kind))},
-                   {"label", Str(children::Label(f.kind))},
-                   {"start", FormatLongDate(f.start)},
-                   {"end", Str(f.end ? FormatLongDate(*f.end) : "")},
-                   {"panel_reference", f.panel_reference},
-                   {"active", active},
-                   {"danger", f.kind == children::FlagKind::kAtRiskOfSexualExploitation}});
-  }
-  return rows;
-}
-
-}  // namespace
-
 Response App::ViewChild(Request& request, const Principal& who) {
   return ChildPage(request, who, nullptr, nullptr);
 }
@@ -407,15 +385,6 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
   }
   return Page(&who, request, (flag_problem != nullptr ? "Error: " : "") + children::DisplayName(c),
               "children/child", context, flag_problem != nullptr ? 422 : 200);
-}
-
-bool App::AddChildFlags(mstch::map& context, const children::Child& child) {
-  auto flags = flags_.ForChild(child.id);
-  if (!flags) return false;
-  mstch::array rows = FlagRows(*flags, LondonDate(clock_.Now()), /*active_only=*/true);
-  context["child_flags"] = rows;
-  context["has_child_flags"] = !rows.empty();
-  return true;
 }
 
 Result<children::Flag> App::DoAddFlag(const Principal& who, const Request& request,
@@ -558,13 +527,6 @@ Response App::AddToTeam(Request& request, const Principal& who) {
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
   return Response::Redirect("/children/" + child->id + "?team=added");
-}
-
-Response App::Refuse(const Principal& who, const Request& request, const access::Decision& decision,
-                     access::Action action, std::string_view message) {
-  Audit(AuditEntry(who, request, access::ToCode(action), "", "", "refused", {}, decision.reason));
-  return ErrorPage(&who, request,
-                   Error{ErrorKind::kForbidden, "forbidden", std::string(message), {}});
 }
 
 Response App::RequestAccess(Request& request, const Principal& who) {

@@ -3,7 +3,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
-#include "web/view_helpers.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 

@@ -8,7 +8,7 @@
 #include "common/text.h"
 #include "storage/disruption_repository.h"
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/disruption_json.h"
 
 namespace harbour::web {

@@ -9,8 +9,8 @@
 #include "common/text.h"
 #include "storage/disruption_repository.h"
 #include "web/app.h"
-#include "web/errors.h"
-#include "web/view_helpers.h"
+#include "web/core/errors.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 

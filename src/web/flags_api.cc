@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/flag_view.h"
 #include "web/parse/flag_json.h"
 

@@ -4,7 +4,7 @@
 
 #include "common/ids.h"
 #include "web/app.h"
-#include "web/view_helpers.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 

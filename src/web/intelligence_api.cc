@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/intelligence_json.h"
 
 namespace harbour::web {

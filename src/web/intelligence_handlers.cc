@@ -13,8 +13,8 @@
 #include "storage/records_repository.h"
 #include "storage/wards_repository.h"
 #include "web/app.h"
-#include "web/errors.h"
-#include "web/view_helpers.h"
+#include "web/core/errors.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 

@@ -10,7 +10,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/json_body.h"
 
 namespace harbour::web {

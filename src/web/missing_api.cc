@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/missing_json.h"
 
 namespace harbour::web {

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/panel_json.h"
 
 namespace harbour::web {

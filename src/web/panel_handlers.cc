@@ -9,9 +9,9 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/minutes_pdf.h"
-#include "web/view_helpers.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 
@@ -853,7 +853,7 @@ Response App::MeetingMinutes(Request& request, const Principal& who) {
     context["back_href"] = "/panel/meetings/" + view->meeting.id;
     return Page(&who, request, "Minutes: " + minutes->reference, "panel/minutes", context);
   }
-  Response res = Response::Html(200, templates_.Render("panel/minutes-export", context));
+  Response res = Response::Html(200, Render("panel/minutes-export", context));
   res.AddHeader("Content-Disposition", "attachment; filename=\"minutes-" +
                                            FormatDate(LondonDate(view->meeting.starts_at)) +
                                            ".html\"");

@@ -5,7 +5,7 @@
 
 #include "common/text.h"
 #include "web/app.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
 #include "web/parse/records_json.h"
 
 namespace harbour::web {

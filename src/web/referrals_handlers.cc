@@ -7,8 +7,8 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
-#include "web/errors.h"
-#include "web/view_helpers.h"
+#include "web/core/errors.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 

@@ -5,7 +5,7 @@
 
 #include "web/app.h"
 #include "web/assessment_views.h"
-#include "web/view_helpers.h"
+#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 

@@ -1,4 +1,4 @@
-#include "web/parse/target.h"
+#include "web/core/target.h"
 
 #include "web/parse/form.h"
 

@@ -1,4 +1,4 @@
-#include "web/server.h"
+#include "web/core/server.h"
 
 #include <spdlog/spdlog.h>
 
@@ -29,9 +29,9 @@
 #include <vector>
 
 #include "common/ids.h"
-#include "web/errors.h"
+#include "web/core/errors.h"
+#include "web/core/target.h"
 #include "web/parse/form.h"
-#include "web/parse/target.h"
 
 namespace harbour::web {
 namespace {

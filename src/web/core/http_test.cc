@@ -1,4 +1,4 @@
-#include "web/http.h"
+#include "web/core/http.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "web/templates.h"
+#include "web/core/templates.h"
 
 #include <set>
 #include <stdexcept>

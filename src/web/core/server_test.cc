@@ -1,4 +1,4 @@
-#include "web/server.h"
+#include "web/core/server.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>

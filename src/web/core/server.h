@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "web/http.h"
+#include "web/core/http.h"
 
 namespace harbour::web {
 

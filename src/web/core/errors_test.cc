@@ -1,4 +1,4 @@
-#include "web/errors.h"
+#include "web/core/errors.h"
 
 #include <gtest/gtest.h>
 

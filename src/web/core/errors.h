@@ -2,7 +2,7 @@
 // The one table at the edge that maps error kinds to HTTP (DESIGN.md §2), and the JSON error
 // body of the API. Pure and thread-safe.
 #include "common/error.h"
-#include "web/http.h"
+#include "web/core/http.h"
 
 namespace harbour::web {
 

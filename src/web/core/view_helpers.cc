@@ -1,4 +1,4 @@
-#include "web/view_helpers.h"
+#include "web/core/view_helpers.h"
 
 #include <algorithm>
 

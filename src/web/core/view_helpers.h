@@ -7,8 +7,8 @@
 #include "children/child.h"
 #include "common/error.h"
 #include "common/time.h"
+#include "web/core/templates.h"
 #include "web/parse/form.h"
-#include "web/templates.h"
 
 namespace harbour::web {
 
