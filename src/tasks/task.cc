@@ -21,6 +21,12 @@ Assignment AssignAction(std::string_view who, std::string_view assessor_id,
   return {std::string(assessor_id), "", ""};
 }
 
+std::string WhoLabel(std::string_view who, const reference::Catalogue& catalogue) {
+  if (auto role = access::RoleFromCode(who)) return std::string(access::Label(*role));
+  if (const auto* type = catalogue.FindAgencyType(who)) return type->label;
+  return std::string(who);
+}
+
 bool IsAssignedTo(const Task& task, const access::Subject& subject) {
   if (!task.assigned_user.empty()) return task.assigned_user == subject.user_id;
   if (task.assigned_role.empty() || task.assigned_role != access::ToCode(subject.role)) {

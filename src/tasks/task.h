@@ -6,6 +6,7 @@
 #include <string>
 
 #include "access/policy.h"
+#include "reference/catalogue.h"
 #include "common/error.h"
 #include "common/time.h"
 
@@ -48,6 +49,10 @@ struct Assignment {
 };
 Assignment AssignAction(std::string_view who, std::string_view assessor_id,
                         std::string_view assessor_agency);
+
+// Who carries out an action or task, for people: a role's label ("Safeguarding lead"), an agency
+// type's label ("Police"), or the text as the tool wrote it.
+std::string WhoLabel(std::string_view who, const reference::Catalogue& catalogue);
 
 // True when the task is this user's to do: theirs by name, or their role's (in their agency,
 // when the task names one).

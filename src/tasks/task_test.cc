@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "assessments/test_support.h"
+
 namespace harbour::tasks {
 namespace {
 
@@ -23,6 +25,13 @@ TEST(AssignAction, LeadsAndCoordinatorsByRoleEverythingElseToTheAssessor) {
     EXPECT_EQ(a.user, "u1") << who;
     EXPECT_EQ(a.role, "") << who;
   }
+}
+
+TEST(WhoLabel, RolesAndAgencyTypesByTheirLabelsAnythingElseAsWritten) {
+  const auto& catalogue = assessments::testing::RealCatalogue();
+  EXPECT_EQ(WhoLabel("safeguarding-lead", catalogue), "Safeguarding lead");
+  EXPECT_EQ(WhoLabel("coordinator", catalogue), "Exploitation coordinator");
+  EXPECT_EQ(WhoLabel("someone else", catalogue), "someone else");
 }
 
 TEST(IsAssignedTo, ByNameOrByRoleWithinTheAgency) {

@@ -41,7 +41,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       referrals_(db),
       missing_(db),
       intelligence_(db),
-      records_(db) {}
+      records_(db),
+      tools_area_(CoreServices(db, clock), tools_, catalogue) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -53,6 +54,7 @@ Router App::BuildRouter() {
   r.Public(Method::kGet, "/healthz", [this](Request& q) { return Health(q); });
   r.Public(Method::kGet, "/sign-in", [this](Request& q) { return SignInForm(q); });
   r.Public(Method::kPost, "/sign-in", [this](Request& q) { return SignIn(q); });
+  tools_area_.Register(r);
   r.Page(Method::kPost, "/sign-out", page(&App::SignOut));
   r.Page(Method::kGet, "/", page(&App::Home));
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
@@ -77,10 +79,6 @@ Router App::BuildRouter() {
   r.Page(Method::kGet, "/tasks", page(&App::MyTasks));
   r.Page(Method::kPost, "/tasks/{id}", page(&App::CompleteTask));
   r.Page(Method::kGet, "/reviews", page(&App::AreaReviews));
-  r.Page(Method::kGet, "/tools", page(&App::ToolsAdmin));
-  r.Page(Method::kPost, "/tools", page(&App::RegisterTool));
-  r.Page(Method::kPost, "/tools/active", page(&App::ActivateTool));
-  r.Page(Method::kGet, "/tools/{id}/versions/{version}", page(&App::ViewToolVersion));
   r.Page(Method::kGet, "/children/{id}/referrals/new", page(&App::NewReferralForm));
   r.Page(Method::kPost, "/children/{id}/referrals", page(&App::CreateReferral));
   r.Page(Method::kGet, "/referrals", page(&App::ReferralQueue));
@@ -142,8 +140,6 @@ Router App::BuildRouter() {
   r.Api(Method::kGet, "/api/v1/children/{id}", api(&App::ApiGetChild));
   r.Api(Method::kPost, "/api/v1/children/{id}/concerns", api(&App::ApiCreateConcern));
   r.Api(Method::kGet, "/api/v1/children/{id}/chronology", api(&App::ApiChronology));
-  r.Api(Method::kGet, "/api/v1/tools", api(&App::ApiListTools));
-  r.Api(Method::kGet, "/api/v1/tools/{id}/versions/{version}", api(&App::ApiGetToolVersion));
   r.Api(Method::kPost, "/api/v1/children/{id}/assessments", api(&App::ApiCreateAssessment));
   r.Api(Method::kGet, "/api/v1/children/{id}/assessments", api(&App::ApiListAssessments));
   r.Api(Method::kPost, "/api/v1/children/{id}/referrals", api(&App::ApiCreateReferral));

@@ -39,6 +39,7 @@
 #include "web/core/http.h"
 #include "web/core/sessions.h"
 #include "web/core/templates.h"
+#include "web/tools/tools.h"
 #include "web/parse/records_json.h"
 
 namespace harbour::web {
@@ -143,14 +144,6 @@ class App : private AppServices, public AreaHandlers {
                      const std::string& problem, const std::string& typed);
   Response CompleteTask(Request& request, const Principal& who);
   Response AreaReviews(Request& request, const Principal& who);
-  // Risk tools (tools_handlers.cc).
-  Response ToolsAdmin(Request& request, const Principal& who);
-  Response RegisterTool(Request& request, const Principal& who);
-  Response ActivateTool(Request& request, const Principal& who);
-  Response ViewToolVersion(Request& request, const Principal& who);
-  // The administrator's tools page; a refused file shows every problem and keeps the text.
-  Response ToolsPage(Request& request, const Principal& who, const Error* problem,
-                     const std::string& typed);
 
   // Referrals to the panel and the feedback loop (referrals_handlers.cc).
   Response NewReferralForm(Request& request, const Principal& who);
@@ -202,9 +195,6 @@ class App : private AppServices, public AreaHandlers {
   Response ApiGetChild(Request& request, const Principal& who);
   Response ApiCreateConcern(Request& request, const Principal& who);
   Response ApiChronology(Request& request, const Principal& who);
-  // Risk tools and assessments (assessments_api.cc).
-  Response ApiListTools(Request& request, const Principal& who);
-  Response ApiGetToolVersion(Request& request, const Principal& who);
   Response ApiCreateAssessment(Request& request, const Principal& who);
   Response ApiListAssessments(Request& request, const Principal& who);
   // Referrals and their feedback messages (referrals_api.cc).
@@ -666,6 +656,8 @@ class App : private AppServices, public AreaHandlers {
   storage::MissingRepository missing_;
   storage::IntelligenceRepository intelligence_;
   storage::RecordsRepository records_;
+  ToolsArea tools_area_;
+
 };
 
 }  // namespace harbour::web

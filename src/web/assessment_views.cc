@@ -68,7 +68,7 @@ mstch::array ActionRows(const std::vector<assessments::DueAction>& actions,
   mstch::array rows;
   for (const auto& a : actions) {
     rows.push_back(mstch::map{{"text", a.text},
-                              {"who", WhoLabel(a.who, catalogue)},
+                              {"who", tasks::WhoLabel(a.who, catalogue)},
                               {"due", FormatLondonDateTime(a.due)},
                               {"due_date", FormatLongDate(a.due_date)}});
   }
@@ -76,12 +76,6 @@ mstch::array ActionRows(const std::vector<assessments::DueAction>& actions,
 }
 
 }  // namespace
-
-std::string WhoLabel(std::string_view who, const reference::Catalogue& catalogue) {
-  if (auto role = access::RoleFromCode(who)) return std::string(access::Label(*role));
-  if (const auto* type = catalogue.FindAgencyType(who)) return type->label;
-  return std::string(who);
-}
 
 std::string QuestionId(std::string_view code) {
   std::string id = "q-";
@@ -310,7 +304,7 @@ mstch::map AssessmentResult(const ToolDefinition& tool,
   for (const auto& t : task_list) {
     auto timeliness = tasks::TimelinessOf(t, now);
     task_rows.push_back(mstch::map{{"title", t.title},
-                                   {"who", WhoLabel(t.who, catalogue)},
+                                   {"who", tasks::WhoLabel(t.who, catalogue)},
                                    {"due", FormatLondonDateTime(t.due_at)},
                                    {"state", Str(tasks::ToCode(timeliness))},
                                    {"overdue", timeliness == tasks::Timeliness::kOverdue},

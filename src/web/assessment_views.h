@@ -63,9 +63,6 @@ mstch::map AssessmentResult(const assessments::ToolDefinition& tool,
 // A row of the child's assessment list.
 mstch::map AssessmentRow(const assessments::ToolDefinition& tool,
                          const assessments::Assessment& assessment, std::string_view viewer_id);
-// Who carries out an action, for people: a role's label ("Safeguarding lead"), an agency type's
-// label ("Police"), or the text as the tool wrote it.
-std::string WhoLabel(std::string_view who, const reference::Catalogue& catalogue);
 
 // A GOV.UK tag for a level: {"label", "colour"}.
 mstch::map LevelTag(const assessments::ToolDefinition& tool, std::string_view level);

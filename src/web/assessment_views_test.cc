@@ -101,10 +101,8 @@ TEST(AssessmentForm, ADraftKeepsItsDecisionsWhenTheRecordsStillSuggestThem) {
   EXPECT_EQ(form.questions.at("ws.cars_with_unknown_adults").last_seen, "2026-03-03");
 }
 
-TEST(AssessmentViews, QuestionIdsAndWhoLabels) {
+TEST(AssessmentViews, QuestionIds) {
   EXPECT_EQ(QuestionId("ws.unexplained_gifts"), "q-ws-unexplained_gifts");
-  EXPECT_EQ(WhoLabel("safeguarding-lead", RealCatalogue()), "Safeguarding lead");
-  EXPECT_EQ(WhoLabel("someone else", RealCatalogue()), "someone else");
 }
 
 TEST(RiskSummary, CurrentLevelMarkerAndOneChartPointPerAssessment) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "web/app.h"
+#include "web/tools/handlers.h"
 #include "web/assessment_views.h"
 #include "web/core/view_helpers.h"
 
@@ -25,18 +25,18 @@ mstch::array ActionList(const std::vector<assessments::Action>& actions,
   mstch::array out;
   for (const auto& a : actions) {
     out.push_back(
-        mstch::map{{"text", a.text}, {"who", WhoLabel(a.who, catalogue)}, {"due", DueText(a)}});
+        mstch::map{{"text", a.text}, {"who", tasks::WhoLabel(a.who, catalogue)}, {"due", DueText(a)}});
   }
   return out;
 }
 
 }  // namespace
 
-Response App::ToolsAdmin(Request& request, const Principal& who) {
+Response ToolsHandlers::ToolsAdmin(Request& request, const Principal& who) {
   return ToolsPage(request, who, nullptr, "");
 }
 
-Response App::ToolsPage(Request& request, const Principal& who, const Error* problem,
+Response ToolsHandlers::ToolsPage(Request& request, const Principal& who, const Error* problem,
                         const std::string& typed) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageTools);
   if (!decision.allowed) {
@@ -100,7 +100,7 @@ Response App::ToolsPage(Request& request, const Principal& who, const Error* pro
               context, problem != nullptr ? 422 : 200);
 }
 
-Response App::RegisterTool(Request& request, const Principal& who) {
+Response ToolsHandlers::RegisterTool(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageTools);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kManageTools,
@@ -137,7 +137,7 @@ Response App::RegisterTool(Request& request, const Principal& who) {
       PercentEncode(done->tool->id + " version " + std::to_string(done->tool->version)));
 }
 
-Response App::ActivateTool(Request& request, const Principal& who) {
+Response ToolsHandlers::ActivateTool(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageTools);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kManageTools,
@@ -156,7 +156,7 @@ Response App::ActivateTool(Request& request, const Principal& who) {
   return Response::Redirect("/tools?activated=1");
 }
 
-Response App::ViewToolVersion(Request& request, const Principal& who) {
+Response ToolsHandlers::ViewToolVersion(Request& request, const Principal& who) {
   std::string version_text = request.Param("version");
   int version = 0;
   auto [end, ec] =

@@ -39,7 +39,7 @@ mstch::map TaskRow(const tasks::Task& t, const reference::Catalogue& catalogue, 
   return mstch::map{
       {"id", t.id},
       {"title", t.title},
-      {"who", WhoLabel(t.who, catalogue)},
+      {"who", tasks::WhoLabel(t.who, catalogue)},
       {"child_id", t.child_id},
       {"child_name", t.child_name},
       {"source_label", SourceLabel(t.source_type)},
