@@ -42,7 +42,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       missing_(db),
       intelligence_(db),
       records_(db),
-      tools_area_(CoreServices(db, clock), tools_, catalogue) {}
+      tools_area_(CoreServices(db, clock), tools_, catalogue),
+      auth_area_(CoreServices(db, clock), sessions_, options_.secure_cookies) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -52,10 +53,8 @@ Router App::BuildRouter() {
   };
   auto api = page;
   r.Public(Method::kGet, "/healthz", [this](Request& q) { return Health(q); });
-  r.Public(Method::kGet, "/sign-in", [this](Request& q) { return SignInForm(q); });
-  r.Public(Method::kPost, "/sign-in", [this](Request& q) { return SignIn(q); });
+  auth_area_.Register(r);
   tools_area_.Register(r);
-  r.Page(Method::kPost, "/sign-out", page(&App::SignOut));
   r.Page(Method::kGet, "/", page(&App::Home));
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));

@@ -39,6 +39,7 @@
 #include "web/core/http.h"
 #include "web/core/sessions.h"
 #include "web/core/templates.h"
+#include "web/auth/auth.h"
 #include "web/tools/tools.h"
 #include "web/parse/records_json.h"
 
@@ -91,10 +92,6 @@ class App : private AppServices, public AreaHandlers {
   Router BuildRouter();
 
  private:
-  // --- pages ----------------------------------------------------------------------------
-  Response SignInForm(Request& request);
-  Response SignIn(Request& request);
-  Response SignOut(Request& request, const Principal& who);
   Response Home(Request& request, const Principal& who);
   Response SearchChildren(Request& request, const Principal& who);
   // The search page for `q`; `context` adds to it (errors of the access-request form).
@@ -657,6 +654,7 @@ class App : private AppServices, public AreaHandlers {
   storage::IntelligenceRepository intelligence_;
   storage::RecordsRepository records_;
   ToolsArea tools_area_;
+  AuthArea auth_area_;
 
 };
 

@@ -4,7 +4,7 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/auth/handlers.h"
 #include "web/parse/cookie.h"
 
 namespace harbour::web {
@@ -23,20 +23,20 @@ std::string SafeNext(const std::string& next) {
 
 }  // namespace
 
-Response App::SignInForm(Request& request) {
+Response AuthHandlers::SignInForm(Request& request) {
   if (auto who = sessions_.FromSession(request)) return Response::Redirect("/");
   std::string token = RandomToken();
   mstch::map context{
       {"csrf_token", token}, {"next", SafeNext(request.query.Get("next"))}, {"has_errors", false}};
   Response res = Page(nullptr, request, "Sign in", "auth/sign-in", context);
   CookieOptions cookie;
-  cookie.secure = options_.secure_cookies || request.secure;
+  cookie.secure = secure_cookies_ || request.secure;
   cookie.max_age = 3600;
   res.AddHeader("Set-Cookie", BuildSetCookie(kSignInCookie, token, cookie));
   return res;
 }
 
-Response App::SignIn(Request& request) {
+Response AuthHandlers::SignIn(Request& request) {
   auto form = ParseUrlEncoded(request.body);
   auto cookies = ParseCookieHeader(request.Header("cookie"));
   auto pre = cookies.find(kSignInCookie);
@@ -52,7 +52,7 @@ Response App::SignIn(Request& request) {
                                                           {"href", Str("#username")}}}}};
     Response res = Page(nullptr, request, "Sign in", "auth/sign-in", context, status);
     CookieOptions cookie;
-    cookie.secure = options_.secure_cookies || request.secure;
+    cookie.secure = secure_cookies_ || request.secure;
     cookie.max_age = 3600;
     res.AddHeader("Set-Cookie", BuildSetCookie(kSignInCookie, token, cookie));
     return res;
@@ -108,7 +108,7 @@ Response App::SignIn(Request& request) {
   Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "allowed"));
   Response res = Response::Redirect(next);
   CookieOptions cookie;
-  cookie.secure = options_.secure_cookies || request.secure;
+  cookie.secure = secure_cookies_ || request.secure;
   res.AddHeader("Set-Cookie", BuildSetCookie(kSessionCookie, session_id, cookie));
   CookieOptions expire;
   expire.max_age = 0;
@@ -116,12 +116,12 @@ Response App::SignIn(Request& request) {
   return res;
 }
 
-Response App::SignOut(Request& request, const Principal& who) {
+Response AuthHandlers::SignOut(Request& request, const Principal& who) {
   if (who.session) (void)identity_.DeleteSession(who.session->id_digest);
   Audit(AuditEntry(who, request, "sign-out", "user", who.user.id, "allowed"));
   Response res = Response::Redirect("/sign-in");
   CookieOptions expire;
-  expire.secure = options_.secure_cookies || request.secure;
+  expire.secure = secure_cookies_ || request.secure;
   expire.max_age = 0;
   res.AddHeader("Set-Cookie", BuildSetCookie(kSessionCookie, "", expire));
   return res;
