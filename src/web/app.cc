@@ -43,7 +43,10 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       intelligence_(db),
       records_(db),
       tools_area_(CoreServices(db, clock), tools_, catalogue),
-      auth_area_(CoreServices(db, clock), sessions_, options_.secure_cookies) {}
+      auth_area_(CoreServices(db, clock), sessions_, options_.secure_cookies),
+      home_area_(CoreServices(db, clock), catalogue, options_.panel_name),
+      audit_area_(CoreServices(db, clock)),
+      tasks_area_(CoreServices(db, clock), tools_, catalogue) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -54,8 +57,10 @@ Router App::BuildRouter() {
   auto api = page;
   r.Public(Method::kGet, "/healthz", [this](Request& q) { return Health(q); });
   auth_area_.Register(r);
+  home_area_.Register(r);
+  audit_area_.Register(r);
+  tasks_area_.Register(r);
   tools_area_.Register(r);
-  r.Page(Method::kGet, "/", page(&App::Home));
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
   r.Page(Method::kPost, "/children", page(&App::CreateChild));
@@ -70,14 +75,10 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/access-requests", page(&App::RequestAccess));
   r.Page(Method::kGet, "/access-requests", page(&App::AccessRequests));
   r.Page(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));
-  r.Page(Method::kGet, "/audit", page(&App::AuditTrail));
   r.Page(Method::kGet, "/children/{id}/assessments", page(&App::ChildAssessments));
   r.Page(Method::kPost, "/children/{id}/assessments", page(&App::StartAssessment));
   r.Page(Method::kGet, "/children/{id}/assessments/{assessment_id}", page(&App::ViewAssessment));
   r.Page(Method::kPost, "/children/{id}/assessments/{assessment_id}", page(&App::SaveAssessment));
-  r.Page(Method::kGet, "/tasks", page(&App::MyTasks));
-  r.Page(Method::kPost, "/tasks/{id}", page(&App::CompleteTask));
-  r.Page(Method::kGet, "/reviews", page(&App::AreaReviews));
   r.Page(Method::kGet, "/children/{id}/referrals/new", page(&App::NewReferralForm));
   r.Page(Method::kPost, "/children/{id}/referrals", page(&App::CreateReferral));
   r.Page(Method::kGet, "/referrals", page(&App::ReferralQueue));
@@ -163,7 +164,6 @@ Router App::BuildRouter() {
   r.Api(Method::kPost, "/api/v1/panel/meetings/{id}/items/{item_id}/actions",
         api(&App::ApiAddPanelAction));
   r.Api(Method::kGet, "/api/v1/panel/actions", api(&App::ApiListPanelActions));
-  r.Api(Method::kPost, "/api/v1/tasks/{id}/complete", api(&App::ApiCompleteTask));
   r.Api(Method::kPost, "/api/v1/children/{id}/missing-episodes",
         api(&App::ApiRecordMissingEpisode));
   r.Api(Method::kGet, "/api/v1/children/{id}/missing-episodes", api(&App::ApiListMissingEpisodes));

@@ -39,7 +39,10 @@
 #include "web/core/http.h"
 #include "web/core/sessions.h"
 #include "web/core/templates.h"
+#include "web/audit/audit.h"
 #include "web/auth/auth.h"
+#include "web/home/home.h"
+#include "web/tasks/tasks.h"
 #include "web/tools/tools.h"
 #include "web/parse/records_json.h"
 
@@ -92,7 +95,6 @@ class App : private AppServices, public AreaHandlers {
   Router BuildRouter();
 
  private:
-  Response Home(Request& request, const Principal& who);
   Response SearchChildren(Request& request, const Principal& who);
   // The search page for `q`; `context` adds to it (errors of the access-request form).
   Response SearchPage(Request& request, const Principal& who, const std::string& q,
@@ -116,7 +118,6 @@ class App : private AppServices, public AreaHandlers {
   Response RequestAccess(Request& request, const Principal& who);
   Response AccessRequests(Request& request, const Principal& who);
   Response DecideAccessRequest(Request& request, const Principal& who);
-  Response AuditTrail(Request& request, const Principal& who);
 
   // Risk assessments (assessments_handlers.cc).
   Response StartAssessment(Request& request, const Principal& who);
@@ -134,13 +135,6 @@ class App : private AppServices, public AreaHandlers {
                               const assessments::Assessment& draft, const AssessmentForm& form,
                               const Error* problems, bool saved,
                               const assessments::Outcome* preview = nullptr);
-  // Tasks and reviews (tasks_handlers.cc).
-  Response MyTasks(Request& request, const Principal& who);
-  // The tasks page; a failed completion shows its message and the typed outcome on that task.
-  Response TasksPage(Request& request, const Principal& who, const std::string& problem_id,
-                     const std::string& problem, const std::string& typed);
-  Response CompleteTask(Request& request, const Principal& who);
-  Response AreaReviews(Request& request, const Principal& who);
 
   // Referrals to the panel and the feedback loop (referrals_handlers.cc).
   Response NewReferralForm(Request& request, const Principal& who);
@@ -220,7 +214,6 @@ class App : private AppServices, public AreaHandlers {
   Response ApiListPanelItemActions(Request& request, const Principal& who);
   Response ApiAddPanelAction(Request& request, const Principal& who);
   Response ApiListPanelActions(Request& request, const Principal& who);
-  Response ApiCompleteTask(Request& request, const Principal& who);
 
   Response Health(Request& request);
 
@@ -377,16 +370,6 @@ class App : private AppServices, public AreaHandlers {
   // says why a refusal is refused.
   Result<MeetingView> MeetingToRun(const Principal& who, const Request& request,
                                    std::string_view message);
-
-  // Task verbs shared by "My tasks" and the API (tasks_handlers.cc). FindTaskFor: the task
-  // `id` when it is assigned to the caller (by name or role), else kNotFound (an existing task
-  // of someone else's is audited as a refused "task.complete"). DoCompleteTask validates the
-  // outcome (kInvalid field "outcome"), completes the task with its audit entry in one
-  // transaction (kConflict "task_done" when it is already done) and returns it as completed.
-  Result<tasks::Task> FindTaskFor(const Principal& who, const Request& request,
-                                  std::string_view id);
-  Result<tasks::Task> DoCompleteTask(const Principal& who, const Request& request,
-                                     const tasks::Task& task, std::string_view outcome);
 
   // Missing episodes and return interviews (missing_handlers.cc, missing_api.cc).
   Response MissingEpisodes(Request& request, const Principal& who);
@@ -655,6 +638,9 @@ class App : private AppServices, public AreaHandlers {
   storage::RecordsRepository records_;
   ToolsArea tools_area_;
   AuthArea auth_area_;
+  HomeArea home_area_;
+  AuditArea audit_area_;
+  TasksArea tasks_area_;
 
 };
 

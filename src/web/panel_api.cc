@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/app.h"
+#include "web/tasks/tasks.h"
 #include "web/core/errors.h"
 #include "web/parse/panel_json.h"
 
@@ -91,26 +92,6 @@ json ProposalJson(const panel::Proposal& p) {
               {"reason", panel::ToCode(p.reason)},
               {"child_name", p.child_name},
               {"detail", p.detail}};
-}
-
-json TaskJson(const tasks::Task& t, Instant now) {
-  auto timeliness = tasks::TimelinessOf(t, now);
-  return json{
-      {"id", t.id},
-      {"title", t.title},
-      {"who", t.who},
-      {"owner", t.assigned_user.empty() ? json(nullptr) : json(t.assigned_user)},
-      {"child_id", t.child_id},
-      {"child_name", t.child_name},
-      {"source_type", t.source_type},
-      {"source_id", t.source_id},
-      {"due_at", FormatRfc3339(t.due_at)},
-      {"status", tasks::ToCode(t.status)},
-      {"overdue", timeliness == tasks::Timeliness::kOverdue},
-      {"outcome", t.outcome},
-      {"completed_at", t.completed_at ? json(FormatRfc3339(*t.completed_at)) : json(nullptr)},
-      {"completed_by", t.completed_by_name},
-  };
 }
 
 // The agenda verb names its one field "proposal" after the page's radio buttons; the API's
@@ -331,17 +312,6 @@ Response App::ApiListPanelActions(Request& request, const Principal& who) {
     return JsonError(kAuditUnavailable);
   }
   return Response::Json(200, json{{"overdue", overdue}, {"actions", out}}.dump());
-}
-
-Response App::ApiCompleteTask(Request& request, const Principal& who) {
-  auto task = FindTaskFor(who, request, request.Param("id"));
-  if (!task) return JsonError(task.error());
-  if (!IsJson(request)) return JsonError(NotJson());
-  auto outcome = ParseOutcomeJson(request.body);
-  if (!outcome) return JsonError(outcome.error());
-  auto done = DoCompleteTask(who, request, *task, *outcome);
-  if (!done) return JsonError(done.error());
-  return Response::Json(200, TaskJson(*done, clock_.Now()).dump());
 }
 
 }  // namespace harbour::web

@@ -1,6 +1,6 @@
 // The panel API's bodies (web/parse/panel_json.h) on arbitrary bytes, followed by what the
 // server does next with an accepted body: panel::ValidateMeeting, panel::ValidateDecision and
-// panel::ValidateAction against a fixed meeting date, and tasks::ValidateOutcome. A rejection is
+// panel::ValidateAction against a fixed meeting date. A rejection is
 // malformed JSON, not an object, or names at least one field; accepted text is trimmed, within
 // its bound and free of control characters (line breaks only where free text allows them), and
 // writing it back as JSON parses to the same input. The domain fails only with its documented
@@ -19,7 +19,6 @@
 #include "common/text.h"
 #include "fuzz_check.h"
 #include "panel/meeting.h"
-#include "tasks/task.h"
 #include "web/parse/panel_json.h"
 
 namespace {
@@ -161,18 +160,6 @@ void CheckAction(std::string_view input) {
   FUZZ_CHECK(LondonDate(panel::ActionDueAt(action->due)) == action->due);
 }
 
-void CheckOutcome(std::string_view input) {
-  using namespace harbour;
-  auto parsed = web::ParseOutcomeJson(input);
-  if (!parsed) return CheckRejection(parsed.error());
-  FUZZ_CHECK(Clean(*parsed, tasks::kMaxOutcome, true));
-  auto again = web::ParseOutcomeJson(nlohmann::json{{"outcome", *parsed}}.dump());
-  FUZZ_CHECK(again.has_value() && *again == *parsed);
-  auto outcome = tasks::ValidateOutcome(*parsed);
-  if (!outcome) return CheckFields(outcome.error(), {"outcome"});
-  FUZZ_CHECK(!outcome->empty());
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -183,6 +170,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckAgenda(input);
   CheckDecision(input);
   CheckAction(input);
-  CheckOutcome(input);
   return 0;
 }

@@ -1,9 +1,9 @@
-// The home page for each role, and the auditor's view of the audit trail.
+// The home page for each role.
 #include <algorithm>
 #include <cctype>
 
 #include "common/ids.h"
-#include "web/app.h"
+#include "web/home/handlers.h"
 #include "web/core/view_helpers.h"
 
 namespace harbour::web {
@@ -22,7 +22,7 @@ bool HasCaseAccess(access::Role role) {
 
 }  // namespace
 
-Response App::Home(Request& request, const Principal& who) {
+Response HomeHandlers::Home(Request& request, const Principal& who) {
   mstch::map context{{"display_name", who.user.display_name},
                      {"role_label", Str(access::Label(who.user.role))},
                      {"agency_name", who.agency.name},
@@ -135,7 +135,7 @@ Response App::Home(Request& request, const Principal& who) {
                                            {"items", s.items}});
     }
     context["panel_section"] = true;
-    context["panel"] = options_.panel_name;
+    context["panel"] = panel_name_;
     context["meetings"] = rows;
     context["has_meetings"] = !rows.empty();
     if (coordinator) {
@@ -149,36 +149,6 @@ Response App::Home(Request& request, const Principal& who) {
     }
   }
   return Page(&who, request, "Home", "home/home", context);
-}
-
-Response App::AuditTrail(Request& request, const Principal& who) {
-  auto decision = access::Decide(who.Subject(), access::Action::kViewAuditTrail);
-  if (!decision.allowed) {
-    return Refuse(who, request, decision, access::Action::kViewAuditTrail,
-                  "Only auditors read the audit trail.");
-  }
-  std::string record = request.query.Get("record");
-  if (!IsValidId(record)) record.clear();
-  auto entries = record.empty() ? audit_.Recent(200) : audit_.Recent(200, "child", record);
-  if (!entries) return ErrorPage(&who, request, entries.error());
-  mstch::array rows;
-  for (const auto& e : *entries) {
-    rows.push_back(mstch::map{{"seq", static_cast<int>(e.seq)},
-                              {"at", FormatLondonDateTime(e.at)},
-                              {"username", e.username},
-                              {"role", e.role},
-                              {"agency", e.agency},
-                              {"action", e.action},
-                              {"record_type", e.record_type},
-                              {"record_id", e.record_id},
-                              {"outcome", e.outcome},
-                              {"refused", e.outcome == "refused"},
-                              {"detail", e.detail},
-                              {"request_id", e.request_id}});
-  }
-  Audit(AuditEntry(who, request, "audit.view", "audit", record, "allowed", decision.purpose));
-  return Page(&who, request, "Audit trail", "audit/trail",
-              mstch::map{{"entries", rows}, {"record", record}});
 }
 
 }  // namespace harbour::web

@@ -21,7 +21,6 @@ constexpr std::array<std::string_view, 2> kAgendaMembers = {"child_id", "referra
 constexpr std::array<std::string_view, 5> kDecisionMembers = {"category", "models", "elements",
                                                               "plan", "next_review"};
 constexpr std::array<std::string_view, 3> kActionMembers = {"title", "owner", "due"};
-constexpr std::array<std::string_view, 1> kOutcomeMembers = {"outcome"};
 
 std::unexpected<Error> Refused(std::map<std::string, std::string> errors) {
   return Invalid(std::move(errors), "Check the highlighted fields.");
@@ -175,17 +174,6 @@ Result<panel::ActionInput> ParseActionJson(std::string_view body) {
   r.RefuseOthers(kActionMembers, kNotAMember);
   if (!errors.empty()) return Refused(std::move(errors));
   return out;
-}
-
-Result<std::string> ParseOutcomeJson(std::string_view body) {
-  auto parsed = ParseJsonObject(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  std::map<std::string, std::string> errors;
-  JsonMembers r(*parsed, "", errors);
-  std::string outcome = r.Text("outcome", tasks::kMaxOutcome, /*multi_line=*/true);
-  r.RefuseOthers(kOutcomeMembers, kNotAMember);
-  if (!errors.empty()) return Refused(std::move(errors));
-  return outcome;
 }
 
 }  // namespace harbour::web

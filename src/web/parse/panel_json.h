@@ -59,7 +59,4 @@ Result<panel::DecisionInput> ParseDecisionJson(std::string_view body);
 // {"title", "owner", "due"}: "title" up to panel::kMaxActionTitle characters.
 Result<panel::ActionInput> ParseActionJson(std::string_view body);
 
-// {"outcome"}: free text up to tasks::kMaxOutcome (4000) characters.
-Result<std::string> ParseOutcomeJson(std::string_view body);
-
 }  // namespace harbour::web

@@ -67,19 +67,17 @@ TEST(PanelJsonTest, MalformedJsonIsMalformedAndANonObjectIsInvalid) {
     for (const auto& code :
          {ParseMeetingJson(bad).error().code, ParseMemberJson(bad).error().code,
           ParseAttendanceJson(bad).error().code, ParseAgendaJson(bad).error().code,
-          ParseDecisionJson(bad).error().code, ParseActionJson(bad).error().code,
-          ParseOutcomeJson(bad).error().code}) {
+          ParseDecisionJson(bad).error().code, ParseActionJson(bad).error().code}) {
       EXPECT_EQ(code, "malformed_json") << bad;
     }
   }
   EXPECT_EQ(ParseDecisionJson(R"({"models": )" + std::string(100, '[')).error().code,
             "malformed_json");
   EXPECT_EQ(ParseMemberJson("[]").error().code, "not_an_object");
-  EXPECT_EQ(ParseOutcomeJson("\"done\"").error().code, "not_an_object");
   EXPECT_EQ(ParseDecisionJson("null").error().kind, ErrorKind::kInvalid);
 }
 
-TEST(PanelJsonTest, ParsesMemberAgendaAndOutcome) {
+TEST(PanelJsonTest, ParsesMemberAndAgenda) {
   auto member = ParseMemberJson(R"({"user_id": " 4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e "})");
   ASSERT_TRUE(member.has_value());
   EXPECT_EQ(*member, "4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e");
@@ -97,16 +95,6 @@ TEST(PanelJsonTest, ParsesMemberAgendaAndOutcome) {
   EXPECT_EQ(referral->referral_id, "r");
   EXPECT_EQ(ParseAgendaJson(R"({"child_id": "c", "referral_id": false})").error().fields,
             (Fields{{"referral_id", "Must be a string"}}));
-
-  auto outcome = ParseOutcomeJson(R"({"outcome": " Met the family.\nPlan agreed. "})");
-  ASSERT_TRUE(outcome.has_value());
-  EXPECT_EQ(*outcome, "Met the family.\nPlan agreed.");
-  auto blank = ParseOutcomeJson(R"({"outcome": "   "})");
-  ASSERT_TRUE(blank.has_value());
-  EXPECT_FALSE(tasks::ValidateOutcome(*blank).has_value()) << "blank is the domain's 422";
-  std::string long_outcome(tasks::kMaxOutcome + 1, 'o');
-  EXPECT_EQ(ParseOutcomeJson(R"({"outcome": ")" + long_outcome + R"("})").error().fields,
-            (Fields{{"outcome", "Must be 4000 characters or fewer"}}));
 }
 
 TEST(PanelJsonTest, ParsesAttendanceInUserIdOrder) {

@@ -1,7 +1,7 @@
 // "My tasks" (a shared component: assessment actions now, panel actions later) and the
 // coordinator's list of reviews due across the area.
 #include "common/ids.h"
-#include "web/app.h"
+#include "web/tasks/handlers.h"
 #include "web/assessment_views.h"
 #include "web/core/view_helpers.h"
 
@@ -57,11 +57,11 @@ mstch::map TaskRow(const tasks::Task& t, const reference::Catalogue& catalogue, 
 
 }  // namespace
 
-Response App::MyTasks(Request& request, const Principal& who) {
+Response TasksHandlers::MyTasks(Request& request, const Principal& who) {
   return TasksPage(request, who, "", "", "");
 }
 
-Response App::TasksPage(Request& request, const Principal& who, const std::string& problem_id,
+Response TasksHandlers::TasksPage(Request& request, const Principal& who, const std::string& problem_id,
                         const std::string& problem, const std::string& typed) {
   auto list = tasks_.AssignedTo(who.Subject(), kDoneShown);
   if (!list) return ErrorPage(&who, request, list.error());
@@ -100,7 +100,7 @@ Response App::TasksPage(Request& request, const Principal& who, const std::strin
               context, problem_id.empty() ? 200 : 422);
 }
 
-Result<tasks::Task> App::FindTaskFor(const Principal& who, const Request& request,
+Result<tasks::Task> TasksHandlers::FindTaskFor(const Principal& who, const Request& request,
                                      std::string_view id) {
   if (!IsValidId(id)) return NotFound("There is no such task.");
   auto task = tasks_.Find(id);
@@ -113,7 +113,7 @@ Result<tasks::Task> App::FindTaskFor(const Principal& who, const Request& reques
   return std::move(**task);
 }
 
-Result<tasks::Task> App::DoCompleteTask(const Principal& who, const Request& request,
+Result<tasks::Task> TasksHandlers::DoCompleteTask(const Principal& who, const Request& request,
                                         const tasks::Task& task, std::string_view outcome_text) {
   auto outcome = tasks::ValidateOutcome(outcome_text);
   if (!outcome) return std::unexpected(outcome.error());
@@ -123,7 +123,7 @@ Result<tasks::Task> App::DoCompleteTask(const Principal& who, const Request& req
     if (!tasks_.CompleteIn(tx, task.id, *outcome, who.user.id, now)) {
       return Conflict("task_done", "This task has already been completed.");
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
+    AuditIn(tx, AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
                                    "child " + task.child_id));
     tx.Commit();
     return {};
@@ -138,7 +138,7 @@ Result<tasks::Task> App::DoCompleteTask(const Principal& who, const Request& req
   return done;
 }
 
-Response App::CompleteTask(Request& request, const Principal& who) {
+Response TasksHandlers::CompleteTask(Request& request, const Principal& who) {
   std::string id = request.Param("id");
   auto task = FindTaskFor(who, request, id);
   if (!task) {
@@ -155,7 +155,7 @@ Response App::CompleteTask(Request& request, const Principal& who) {
   return ErrorPage(&who, request, done.error());
 }
 
-Response App::AreaReviews(Request& request, const Principal& who) {
+Response TasksHandlers::AreaReviews(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewAreaReviews);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kViewAreaReviews,

@@ -1,0 +1,17 @@
+#include "web/home/home.h"
+
+#include "web/home/handlers.h"
+
+namespace harbour::web {
+
+HomeArea::HomeArea(const Core& core, const reference::Catalogue& catalogue, std::string panel_name)
+    : handlers_(std::make_unique<HomeHandlers>(core, catalogue, panel_name)) {}
+
+HomeArea::~HomeArea() = default;
+
+void HomeArea::Register(Routes& routes) {
+  auto* h = handlers_.get();
+  routes.Page(Method::kGet, "/", h, &HomeHandlers::Home);
+}
+
+}  // namespace harbour::web
