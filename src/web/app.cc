@@ -46,7 +46,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       auth_area_(CoreServices(db, clock), sessions_, options_.secure_cookies),
       home_area_(CoreServices(db, clock), catalogue, options_.panel_name),
       audit_area_(CoreServices(db, clock)),
-      tasks_area_(CoreServices(db, clock), tools_, catalogue) {}
+      tasks_area_(CoreServices(db, clock), tools_, catalogue),
+      disruption_area_(CoreServices(db, clock), options_.disruption_reminder_days) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -60,6 +61,7 @@ Router App::BuildRouter() {
   home_area_.Register(r);
   audit_area_.Register(r);
   tasks_area_.Register(r);
+  disruption_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -105,13 +107,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/children/{id}/missing/{episode_id}/interview",
          page(&App::RecordReturnInterview));
   r.Page(Method::kGet, "/return-interviews", page(&App::ReturnInterviewsDue));
-  r.Page(Method::kGet, "/disruption", page(&App::DisruptionList));
-  r.Page(Method::kPost, "/disruption", page(&App::RecordDisruption));
-  r.Page(Method::kGet, "/disruption/new", page(&App::NewDisruptionForm));
-  r.Page(Method::kGet, "/disruption/{id}", page(&App::ViewDisruption));
-  r.Page(Method::kGet, "/business-visits", page(&App::BusinessVisits));
-  r.Page(Method::kPost, "/business-visits", page(&App::RecordBusinessVisit));
-  r.Page(Method::kGet, "/business-visits/new", page(&App::NewBusinessVisitForm));
   r.Page(Method::kGet, "/intelligence/new", page(&App::NewIntelligenceForm));
   r.Page(Method::kPost, "/intelligence", page(&App::SubmitIntelligence));
   r.Page(Method::kGet, "/my/intelligence", page(&App::MyIntelligence));
@@ -172,13 +167,6 @@ Router App::BuildRouter() {
   r.Api(Method::kPost, "/api/v1/missing-episodes/{id}/interview",
         api(&App::ApiRecordReturnInterview));
   r.Api(Method::kGet, "/api/v1/return-interviews/due", api(&App::ApiReturnInterviewsDue));
-  r.Api(Method::kGet, "/api/v1/disruption", api(&App::ApiListDisruption));
-  r.Api(Method::kPost, "/api/v1/disruption", api(&App::ApiRecordDisruption));
-  r.Api(Method::kGet, "/api/v1/disruption/expiring", api(&App::ApiExpiringDisruption));
-  r.Api(Method::kGet, "/api/v1/disruption/{id}", api(&App::ApiGetDisruption));
-  r.Api(Method::kGet, "/api/v1/business-visits", api(&App::ApiListBusinessVisits));
-  r.Api(Method::kPost, "/api/v1/business-visits", api(&App::ApiRecordBusinessVisit));
-  r.Api(Method::kGet, "/api/v1/business-visits/not-visited", api(&App::ApiNotVisited));
   r.Api(Method::kPost, "/api/v1/intelligence", api(&App::ApiSubmitIntelligence));
   r.Api(Method::kGet, "/api/v1/intelligence", api(&App::ApiListIntelligence));
   r.Api(Method::kGet, "/api/v1/intelligence/{id}", api(&App::ApiGetIntelligence));

@@ -41,6 +41,7 @@
 #include "web/core/templates.h"
 #include "web/audit/audit.h"
 #include "web/auth/auth.h"
+#include "web/disruption/disruption.h"
 #include "web/home/home.h"
 #include "web/tasks/tasks.h"
 #include "web/tools/tools.h"
@@ -516,46 +517,6 @@ class App : private AppServices, public AreaHandlers {
                       std::string_view which, const FormData* form, const Error* problems,
                       unsigned status, const NewRecord* offered = nullptr);
 
-  // Disruption activity and business visits (disruption_handlers.cc, disruption_api.cc).
-  Response DisruptionList(Request& request, const Principal& who);
-  Response NewDisruptionForm(Request& request, const Principal& who);
-  Response RecordDisruption(Request& request, const Principal& who);
-  Response ViewDisruption(Request& request, const Principal& who);
-  Response BusinessVisits(Request& request, const Principal& who);
-  Response NewBusinessVisitForm(Request& request, const Principal& who);
-  Response RecordBusinessVisit(Request& request, const Principal& who);
-  Response ApiListDisruption(Request& request, const Principal& who);
-  Response ApiRecordDisruption(Request& request, const Principal& who);
-  Response ApiGetDisruption(Request& request, const Principal& who);
-  Response ApiExpiringDisruption(Request& request, const Principal& who);
-  Response ApiListBusinessVisits(Request& request, const Principal& who);
-  Response ApiRecordBusinessVisit(Request& request, const Principal& who);
-  Response ApiNotVisited(Request& request, const Principal& who);
-  // The forms with what was typed (`form`) and `problems` (422), or without (200).
-  Response DisruptionFormPage(const Principal& who, const Request& request, const FormData& form,
-                              const Error* problems);
-  Response VisitFormPage(const Principal& who, const Request& request, const FormData& form,
-                         const Error* problems);
-  // Records a measure (kNotFound, audited, for an unknown subject; kInvalid with
-  // disruption::ValidateDisruption's fields), moves a person's status on an arrest, charge or
-  // conviction, and gives the recorder a reminder task when it expires — one transaction.
-  struct RecordedDisruption {
-    disruption::Disruption measure;
-    std::optional<disruption::PersonStatus> status;  // the person's new status, when it moved
-    std::optional<tasks::Task> reminder;
-  };
-  Result<RecordedDisruption> DoRecordDisruption(const Principal& who, const Request& request,
-                                                const disruption::DisruptionInput& input,
-                                                std::string_view purpose);
-  // Records a business visit (kNotFound, audited, for an unknown place).
-  Result<disruption::Visit> DoRecordVisit(const Principal& who, const Request& request,
-                                          const disruption::VisitInput& input,
-                                          std::string_view purpose);
-  // For a record's page (/records/{people|places|vehicles}/{id}): the measures against it as
-  // template rows (measure, date, expiry, by_agency, officer, outcome, href...), newest first.
-  // The caller decides access (access::Action::kViewRecords) and audits the page view.
-  Result<mstch::array> DisruptionEntries(disruption::SubjectType type, std::string_view id);
-
   // Records of people, vehicles, places, phones and accounts, their links and the lookup
   // (records_handlers.cc, records_api.cc; RECORDS).
   Response NewRecordForm(Request& request, const Principal& who);
@@ -641,6 +602,7 @@ class App : private AppServices, public AreaHandlers {
   HomeArea home_area_;
   AuditArea audit_area_;
   TasksArea tasks_area_;
+  DisruptionArea disruption_area_;
 
 };
 

@@ -620,7 +620,7 @@ Response App::RecordPage(const Principal& who, const Request& request, const Rec
   // Disruption against people, places and vehicles (DISRUPTION's rows), for those who record it.
   auto subject = disruption::SubjectTypeFromCode(in::ToCode(d.type));
   if (subject && access::Decide(who.Subject(), access::Action::kRecordDisruption).allowed) {
-    auto measures = DisruptionEntries(*subject, d.id);
+    auto measures = disruption_area_.DisruptionEntries(*subject, d.id);
     if (!measures) return ErrorPage(&who, request, measures.error());
     context["disruption_section"] = true;
     context["has_disruption"] = !measures->empty();

@@ -17,7 +17,7 @@
 #include "common/text.h"
 #include "disruption/activity.h"
 #include "fuzz_check.h"
-#include "web/parse/disruption_json.h"
+#include "web/disruption/disruption_json.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "storage/disruption_repository.h"
-#include "web/app.h"
+#include "web/disruption/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -84,8 +84,8 @@ mstch::map DisruptionRow(const disruption::Disruption& d, Date today) {
 
 }  // namespace
 
-Result<mstch::array> App::DisruptionEntries(disruption::SubjectType type, std::string_view id) {
-  auto list = storage::DisruptionRepository(db_).ForSubject(type, id);
+Result<mstch::array> DisruptionHandlers::DisruptionEntries(disruption::SubjectType type, std::string_view id) {
+  auto list = disruption_.ForSubject(type, id);
   if (!list) return std::unexpected(list.error());
   Date today = LondonDate(clock_.Now());
   mstch::array rows;
@@ -95,16 +95,15 @@ Result<mstch::array> App::DisruptionEntries(disruption::SubjectType type, std::s
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<App::RecordedDisruption> App::DoRecordDisruption(const Principal& who,
+Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisruption(const Principal& who,
                                                         const Request& request,
                                                         const disruption::DisruptionInput& input,
                                                         std::string_view purpose) {
-  storage::DisruptionRepository repo(db_);
   // An unknown subject is a 404 (a malformed one is left to the validation's 422).
   auto type = disruption::SubjectTypeFromCode(Trim(input.subject_type));
   std::string subject_id = Trim(input.subject_id);
   if (type && IsValidId(subject_id)) {
-    auto exists = repo.SubjectExists(*type, subject_id);
+    auto exists = disruption_.SubjectExists(*type, subject_id);
     if (!exists) return std::unexpected(exists.error());
     if (!*exists) {
       Audit(AuditEntry(who, request, "disruption.create", std::string(disruption::ToCode(*type)),
@@ -143,10 +142,10 @@ Result<App::RecordedDisruption> App::DoRecordDisruption(const Principal& who,
     if (a.id == measure->by_agency) measure->by_agency_name = a.name;
   }
   RecordedDisruption out;
-  auto reminder = disruption::ReminderTask(*measure, options_.disruption_reminder_days, now);
+  auto reminder = disruption::ReminderTask(*measure, reminder_days_, now);
   auto saved = storage::Guard("recording a disruption measure", [&]() -> Result<void> {
     storage::Transaction tx(db_);
-    out.status = repo.InsertIn(tx, *measure);
+    out.status = disruption_.InsertIn(tx, *measure);
     audit_.AppendIn(
         tx,
         AuditEntry(who, request, "disruption.create", "disruption", measure->id, "allowed", purpose,
@@ -158,7 +157,7 @@ Result<App::RecordedDisruption> App::DoRecordDisruption(const Principal& who,
     if (reminder) {
       reminder->id = NewId();
       tasks_.InsertIn(tx, *reminder);
-      audit_.AppendIn(tx, AuditEntry(who, request, "task.create", "task", reminder->id, "allowed",
+      AuditIn(tx, AuditEntry(who, request, "task.create", "task", reminder->id, "allowed",
                                      purpose, reminder->title));
       out.reminder = *reminder;
     }
@@ -166,7 +165,7 @@ Result<App::RecordedDisruption> App::DoRecordDisruption(const Principal& who,
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
-  auto stored = repo.Find(measure->id);  // with the subject's label
+  auto stored = disruption_.Find(measure->id);  // with the subject's label
   if (stored && *stored) {
     out.measure = std::move(**stored);
   } else {
@@ -175,14 +174,13 @@ Result<App::RecordedDisruption> App::DoRecordDisruption(const Principal& who,
   return out;
 }
 
-Result<disruption::Visit> App::DoRecordVisit(const Principal& who, const Request& request,
+Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who, const Request& request,
                                              const disruption::VisitInput& input,
                                              std::string_view purpose) {
-  storage::DisruptionRepository repo(db_);
   std::string place_id = Trim(input.place_id);
   disruption::VisitContext context;
   if (IsValidId(place_id)) {
-    auto type = repo.PlaceType(place_id);
+    auto type = disruption_.PlaceType(place_id);
     if (!type) return std::unexpected(type.error());
     if (!*type) {
       Audit(AuditEntry(who, request, "business_visit.create", "place", place_id, "refused", {},
@@ -204,31 +202,30 @@ Result<disruption::Visit> App::DoRecordVisit(const Principal& who, const Request
   visit->recorded_at = now;
   auto saved = storage::Guard("recording a business visit", [&]() -> Result<void> {
     storage::Transaction tx(db_);
-    repo.InsertVisitIn(tx, *visit);
-    audit_.AppendIn(tx, AuditEntry(who, request, "business_visit.create", "business_visit",
+    disruption_.InsertVisitIn(tx, *visit);
+    AuditIn(tx, AuditEntry(who, request, "business_visit.create", "business_visit",
                                    visit->id, "allowed", purpose, "place " + visit->place_id));
     tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
-  auto stored = repo.FindVisit(visit->id);
+  auto stored = disruption_.FindVisit(visit->id);
   if (stored && *stored) return std::move(**stored);
   return visit;
 }
 
 // --- pages ------------------------------------------------------------------------------
 
-Response App::DisruptionList(Request& request, const Principal& who) {
+Response DisruptionHandlers::DisruptionList(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordDisruption,
                   "Only intelligence officers and coordinators see disruption activity.");
   }
-  storage::DisruptionRepository repo(db_);
   Date today = LondonDate(clock_.Now());
-  auto expiring = repo.Expiring(today, kExpiringWithinDays);
+  auto expiring = disruption_.Expiring(today, kExpiringWithinDays);
   if (!expiring) return ErrorPage(&who, request, expiring.error());
-  auto recent = repo.Recent(kRecentShown);
+  auto recent = disruption_.Recent(kRecentShown);
   if (!recent) return ErrorPage(&who, request, recent.error());
   if (!Audit(AuditEntry(who, request, "disruption.list", "area", "", "allowed", decision.purpose,
                         std::to_string(expiring->size()) + " expiring, " +
@@ -244,14 +241,14 @@ Response App::DisruptionList(Request& request, const Principal& who) {
                          {"within_days", kExpiringWithinDays},
                          {"recent", rows},
                          {"has_recent", !rows.empty()},
-                         {"reminder_days", options_.disruption_reminder_days}});
+                         {"reminder_days", reminder_days_}});
 }
 
-Response App::NewDisruptionForm(Request& request, const Principal& who) {
+Response DisruptionHandlers::NewDisruptionForm(Request& request, const Principal& who) {
   return DisruptionFormPage(who, request, request.query, nullptr);
 }
 
-Response App::DisruptionFormPage(const Principal& who, const Request& request, const FormData& form,
+Response DisruptionHandlers::DisruptionFormPage(const Principal& who, const Request& request, const FormData& form,
                                  const Error* problems) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
@@ -261,13 +258,12 @@ Response App::DisruptionFormPage(const Principal& who, const Request& request, c
   auto type = disruption::SubjectTypeFromCode(Trim(form.Get("subject_type")));
   std::string subject_id = Trim(form.Get("subject_id"));
   if (!type || !IsValidId(subject_id)) return NotFoundPage(&who, request);
-  storage::DisruptionRepository repo(db_);
-  auto label = repo.SubjectLabel(*type, subject_id);
+  auto label = disruption_.SubjectLabel(*type, subject_id);
   if (!label) return ErrorPage(&who, request, label.error());
   if (!*label) return NotFoundPage(&who, request);
   auto agencies = agencies_.List();
   if (!agencies) return ErrorPage(&who, request, agencies.error());
-  auto earlier = repo.ForSubject(*type, subject_id);
+  auto earlier = disruption_.ForSubject(*type, subject_id);
   if (!earlier) return ErrorPage(&who, request, earlier.error());
   if (!Audit(AuditEntry(who, request, "disruption.form", std::string(disruption::ToCode(*type)),
                         subject_id, "allowed", decision.purpose,
@@ -297,7 +293,7 @@ Response App::DisruptionFormPage(const Principal& who, const Request& request, c
        Options(agency_options, form.Has("by_agency") ? form.Get("by_agency") : who.agency.id)},
       {"earlier", earlier_rows},
       {"has_earlier", !earlier_rows.empty()},
-      {"reminder_days", options_.disruption_reminder_days},
+      {"reminder_days", reminder_days_},
       {"back_href", "/disruption"},
   };
   for (const auto& [name, value] : form.Pairs()) {
@@ -311,7 +307,7 @@ Response App::DisruptionFormPage(const Principal& who, const Request& request, c
               context, problems != nullptr ? 422 : 200);
 }
 
-Response App::RecordDisruption(Request& request, const Principal& who) {
+Response DisruptionHandlers::RecordDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordDisruption,
@@ -350,7 +346,7 @@ Response App::RecordDisruption(Request& request, const Principal& who) {
   return DisruptionFormPage(who, request, *form, &shown);
 }
 
-Response App::ViewDisruption(Request& request, const Principal& who) {
+Response DisruptionHandlers::ViewDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordDisruption,
@@ -358,8 +354,7 @@ Response App::ViewDisruption(Request& request, const Principal& who) {
   }
   std::string id = request.Param("id");
   if (!IsValidId(id)) return NotFoundPage(&who, request);
-  storage::DisruptionRepository repo(db_);
-  auto found = repo.Find(id);
+  auto found = disruption_.Find(id);
   if (!found) return ErrorPage(&who, request, found.error());
   if (!*found) return NotFoundPage(&who, request);
   const auto& d = **found;
@@ -388,16 +383,15 @@ Response App::ViewDisruption(Request& request, const Principal& who) {
               "disruption/measure", context);
 }
 
-Response App::BusinessVisits(Request& request, const Principal& who) {
+Response DisruptionHandlers::BusinessVisits(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordBusinessVisit,
                   "Your role does not record business visits.");
   }
-  storage::DisruptionRepository repo(db_);
-  auto visits = repo.RecentVisits(kRecentShown);
+  auto visits = disruption_.RecentVisits(kRecentShown);
   if (!visits) return ErrorPage(&who, request, visits.error());
-  auto premises = repo.BusinessPremises();
+  auto premises = disruption_.BusinessPremises();
   if (!premises) return ErrorPage(&who, request, premises.error());
   Date today = LondonDate(clock_.Now());
   auto groups = disruption::NotVisitedSince(*premises, today, kNotVisitedMonths);
@@ -450,12 +444,12 @@ Response App::BusinessVisits(Request& request, const Principal& who) {
                          {"recorded", request.query.Get("recorded") == "1"}});
 }
 
-Response App::NewBusinessVisitForm(Request& request, const Principal& who) {
+Response DisruptionHandlers::NewBusinessVisitForm(Request& request, const Principal& who) {
   FormData form = request.query;
   return VisitFormPage(who, request, form, nullptr);
 }
 
-Response App::VisitFormPage(const Principal& who, const Request& request, const FormData& form,
+Response DisruptionHandlers::VisitFormPage(const Principal& who, const Request& request, const FormData& form,
                             const Error* problems) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
@@ -464,11 +458,10 @@ Response App::VisitFormPage(const Principal& who, const Request& request, const 
   }
   std::string place_id = Trim(form.Has("place_id") ? form.Get("place_id") : form.Get("place"));
   if (!IsValidId(place_id)) return NotFoundPage(&who, request);
-  storage::DisruptionRepository repo(db_);
-  auto type = repo.PlaceType(place_id);
+  auto type = disruption_.PlaceType(place_id);
   if (!type) return ErrorPage(&who, request, type.error());
   if (!*type) return NotFoundPage(&who, request);
-  auto visits = repo.VisitsForPlace(place_id);
+  auto visits = disruption_.VisitsForPlace(place_id);
   if (!visits) return ErrorPage(&who, request, visits.error());
   auto agencies = agencies_.List();
   if (!agencies) return ErrorPage(&who, request, agencies.error());
@@ -477,7 +470,7 @@ Response App::VisitFormPage(const Principal& who, const Request& request, const 
                         std::to_string(visits->size()) + " earlier visits shown"))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  auto name = repo.SubjectLabel(disruption::SubjectType::kPlace, place_id);
+  auto name = disruption_.SubjectLabel(disruption::SubjectType::kPlace, place_id);
   if (!name) return ErrorPage(&who, request, name.error());
   std::string place_name = name->value_or("");
   std::vector<std::string> chosen = form.GetAll("visiting_agencies");
@@ -518,7 +511,7 @@ Response App::VisitFormPage(const Principal& who, const Request& request, const 
               "disruption/visit-new", context, problems != nullptr ? 422 : 200);
 }
 
-Response App::RecordBusinessVisit(Request& request, const Principal& who) {
+Response DisruptionHandlers::RecordBusinessVisit(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordBusinessVisit,

@@ -1,4 +1,4 @@
-#include "web/parse/disruption_json.h"
+#include "web/disruption/disruption_json.h"
 
 #include <array>
 #include <map>

@@ -7,9 +7,9 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "storage/disruption_repository.h"
-#include "web/app.h"
+#include "web/disruption/handlers.h"
 #include "web/core/errors.h"
-#include "web/parse/disruption_json.h"
+#include "web/disruption/disruption_json.h"
 
 namespace harbour::web {
 
@@ -81,7 +81,7 @@ Error Forbidden(std::string message) {
 
 }  // namespace
 
-Response App::ApiRecordDisruption(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiRecordDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "disruption.create", "", "", "refused", {}, decision.reason));
@@ -105,13 +105,12 @@ Response App::ApiRecordDisruption(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiListDisruption(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiListDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "disruption.list", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Only intelligence officers and coordinators see disruption."));
   }
-  storage::DisruptionRepository repo(db_);
   std::string type_code = Trim(request.query.Get("subject_type"));
   std::string subject_id = Trim(request.query.Get("subject_id"));
   Result<std::vector<disruption::Disruption>> list;
@@ -122,14 +121,14 @@ Response App::ApiListDisruption(Request& request, const Principal& who) {
     if (!type) bad["subject_type"] = "Must be person, place or vehicle";
     if (!IsValidId(subject_id)) bad["subject_id"] = "Must be the id of a person, place or vehicle";
     if (!bad.empty()) return JsonError(Invalid(std::move(bad)).error());
-    auto exists = repo.SubjectExists(*type, subject_id);
+    auto exists = disruption_.SubjectExists(*type, subject_id);
     if (!exists) return JsonError(exists.error());
     if (!*exists) return JsonError(NotFound("There is no such person, place or vehicle.").error());
-    list = repo.ForSubject(*type, subject_id);
+    list = disruption_.ForSubject(*type, subject_id);
     record_type = type_code;
     record_id = subject_id;
   } else {
-    list = repo.Recent(kListed);
+    list = disruption_.Recent(kListed);
   }
   if (!list) return JsonError(list.error());
   if (!Audit(AuditEntry(who, request, "disruption.list", record_type, record_id, "allowed",
@@ -141,7 +140,7 @@ Response App::ApiListDisruption(Request& request, const Principal& who) {
   return Response::Json(200, json{{"disruptions", items}}.dump());
 }
 
-Response App::ApiExpiringDisruption(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiExpiringDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "disruption.expiring", "", "", "refused", {}, decision.reason));
@@ -150,7 +149,7 @@ Response App::ApiExpiringDisruption(Request& request, const Principal& who) {
   auto within = QueryInt(request, "within_days", kDefaultWithinDays, 0, kMaxWithinDays);
   if (!within) return JsonError(within.error());
   Date today = LondonDate(clock_.Now());
-  auto list = storage::DisruptionRepository(db_).Expiring(today, *within);
+  auto list = disruption_.Expiring(today, *within);
   if (!list) return JsonError(list.error());
   if (!Audit(AuditEntry(who, request, "disruption.expiring", "area", "", "allowed",
                         decision.purpose,
@@ -165,7 +164,7 @@ Response App::ApiExpiringDisruption(Request& request, const Principal& who) {
       json{{"today", FormatDate(today)}, {"within_days", *within}, {"disruptions", items}}.dump());
 }
 
-Response App::ApiGetDisruption(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiGetDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   std::string id = request.Param("id");
   if (!decision.allowed) {
@@ -174,7 +173,7 @@ Response App::ApiGetDisruption(Request& request, const Principal& who) {
     return JsonError(Forbidden("Only intelligence officers and coordinators see disruption."));
   }
   if (!IsValidId(id)) return JsonError(NotFound("There is no such disruption measure.").error());
-  auto found = storage::DisruptionRepository(db_).Find(id);
+  auto found = disruption_.Find(id);
   if (!found) return JsonError(found.error());
   if (!*found) return JsonError(NotFound("There is no such disruption measure.").error());
   if (!Audit(AuditEntry(who, request, "disruption.view", "disruption", id, "allowed",
@@ -195,7 +194,7 @@ Response App::ApiGetDisruption(Request& request, const Principal& who) {
   return Response::Json(200, body.dump());
 }
 
-Response App::ApiRecordBusinessVisit(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiRecordBusinessVisit(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
     Audit(
@@ -212,25 +211,24 @@ Response App::ApiRecordBusinessVisit(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiListBusinessVisits(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiListBusinessVisits(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "business_visit.list", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Your role does not record business visits."));
   }
-  storage::DisruptionRepository repo(db_);
   std::string place_id = Trim(request.query.Get("place_id"));
   Result<std::vector<disruption::Visit>> visits;
   if (!place_id.empty()) {
     if (!IsValidId(place_id)) {
       return JsonError(Invalid({{"place_id", "Must be the id of a place"}}).error());
     }
-    auto type = repo.PlaceType(place_id);
+    auto type = disruption_.PlaceType(place_id);
     if (!type) return JsonError(type.error());
     if (!*type) return JsonError(NotFound("There is no such place.").error());
-    visits = repo.VisitsForPlace(place_id);
+    visits = disruption_.VisitsForPlace(place_id);
   } else {
-    visits = repo.RecentVisits(kListed);
+    visits = disruption_.RecentVisits(kListed);
   }
   if (!visits) return JsonError(visits.error());
   if (!Audit(AuditEntry(who, request, "business_visit.list", place_id.empty() ? "area" : "place",
@@ -243,7 +241,7 @@ Response App::ApiListBusinessVisits(Request& request, const Principal& who) {
   return Response::Json(200, json{{"visits", items}}.dump());
 }
 
-Response App::ApiNotVisited(Request& request, const Principal& who) {
+Response DisruptionHandlers::ApiNotVisited(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "business_visit.not_visited", "", "", "refused", {},
@@ -253,7 +251,7 @@ Response App::ApiNotVisited(Request& request, const Principal& who) {
   auto months = QueryInt(request, "months", 12, 1, kMaxMonths);
   if (!months) return JsonError(months.error());
   Date today = LondonDate(clock_.Now());
-  auto groups = storage::DisruptionRepository(db_).NotVisited(today, *months);
+  auto groups = disruption_.NotVisited(today, *months);
   if (!groups) return JsonError(groups.error());
   if (!Audit(AuditEntry(who, request, "business_visit.not_visited", "area", "", "allowed",
                         decision.purpose, std::to_string(groups->size()) + " premises types"))) {
