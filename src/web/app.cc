@@ -47,7 +47,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       home_area_(CoreServices(db, clock), catalogue, options_.panel_name),
       audit_area_(CoreServices(db, clock)),
       tasks_area_(CoreServices(db, clock), tools_, catalogue),
-      disruption_area_(CoreServices(db, clock), options_.disruption_reminder_days) {}
+      disruption_area_(CoreServices(db, clock), options_.disruption_reminder_days),
+      records_area_(CoreServices(db, clock), catalogue, disruption_area_) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -62,6 +63,7 @@ Router App::BuildRouter() {
   audit_area_.Register(r);
   tasks_area_.Register(r);
   disruption_area_.Register(r);
+  records_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -118,10 +120,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/create",
          page(&App::CreateRecordForSubject));
   r.Page(Method::kPost, "/intelligence/reports/{id}/links", page(&App::LinkReportSubjects));
-  r.Page(Method::kPost, "/records/links", page(&App::LinkRecords));
-  r.Page(Method::kGet, "/records/{kind}/new", page(&App::NewRecordForm));
-  r.Page(Method::kPost, "/records/{kind}/new", page(&App::CreateRecord));
-  r.Page(Method::kGet, "/records/{kind}/{id}", page(&App::ViewRecord));
 
   r.Public(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -174,11 +172,6 @@ Router App::BuildRouter() {
   r.Api(Method::kPost, "/api/v1/intelligence/{id}/subjects/{subject}/resolve",
         api(&App::ApiResolveIntelligenceSubject));
   r.Api(Method::kPost, "/api/v1/intelligence/{id}/links", api(&App::ApiLinkIntelligenceSubjects));
-  r.Api(Method::kGet, "/api/v1/records/{kind}", api(&App::ApiListRecords));
-  r.Api(Method::kPost, "/api/v1/records/{kind}", api(&App::ApiCreateRecord));
-  r.Api(Method::kGet, "/api/v1/records/{kind}/{id}", api(&App::ApiGetRecord));
-  r.Api(Method::kPost, "/api/v1/links", api(&App::ApiLinkRecords));
-  r.Api(Method::kGet, "/api/v1/lookup", api(&App::ApiLookup));
 
   router.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {

@@ -42,10 +42,10 @@
 #include "web/audit/audit.h"
 #include "web/auth/auth.h"
 #include "web/disruption/disruption.h"
+#include "web/records/records.h"
 #include "web/home/home.h"
 #include "web/tasks/tasks.h"
 #include "web/tools/tools.h"
-#include "web/parse/records_json.h"
 
 namespace harbour::web {
 
@@ -479,10 +479,6 @@ class App : private AppServices, public AreaHandlers {
   // Creates a record from the officer's form for a subject and matches the subject to it —
   // unless the exact lookup finds existing records and the form is not confirmed ("confirm" =
   // "yes"): then nothing is stored and `candidates` lists them.
-  struct NewRecord {
-    std::string id;
-    std::vector<intelligence::Candidate> candidates;
-  };
   Result<NewRecord> DoCreateSubjectRecord(const Principal& who, const Request& request,
                                           const ReportAccess& found, std::string_view subject_id,
                                           const FormData& form);
@@ -490,24 +486,6 @@ class App : private AppServices, public AreaHandlers {
   Result<std::string> DoLinkSubjects(const Principal& who, const Request& request,
                                      const ReportAccess& found, std::string_view from_subject,
                                      std::string_view to_subject, std::string_view link_type);
-  // Converts a place's British National Grid input to WGS84, refuses points outside the UK
-  // (kInvalid field "coordinates") and finds its ward.
-  Result<void> LocatePlace(intelligence::Place& place);
-  // The links of a record the caller may see: each through at least one supporting report
-  // they may see at access::IntelligenceView::kSanitised or better.
-  struct LinkedRecords {
-    struct Shown {
-      storage::LinkRow link;
-      std::vector<intelligence::Report> supports;  // the visible ones
-    };
-    std::vector<Shown> links;
-    std::set<std::string> report_ids;  // every visible support, for the audit entry
-  };
-  Result<LinkedRecords> VisibleLinks(const Principal& who, intelligence::RecordType type,
-                                     std::string_view id);
-  // The rows of components/linked-records: type, the other record (with its page) and the
-  // visible supporting reports with their date and grade.
-  static mstch::array LinkRows(const LinkedRecords& linked);
   // The links the report supports, for its page.
   Result<mstch::array> VisibleLinksOfReport(std::string_view report_id);
   // A report's page in the caller's view; `which` ("grade", "link", "create:<subject id>")
@@ -516,66 +494,6 @@ class App : private AppServices, public AreaHandlers {
   Response ReportPage(const Principal& who, const Request& request, const ReportAccess& found,
                       std::string_view which, const FormData* form, const Error* problems,
                       unsigned status, const NewRecord* offered = nullptr);
-
-  // Records of people, vehicles, places, phones and accounts, their links and the lookup
-  // (records_handlers.cc, records_api.cc; RECORDS).
-  Response NewRecordForm(Request& request, const Principal& who);
-  Response CreateRecord(Request& request, const Principal& who);
-  Response ViewRecord(Request& request, const Principal& who);
-  Response LinkRecords(Request& request, const Principal& who);
-  Response ApiListRecords(Request& request, const Principal& who);
-  Response ApiCreateRecord(Request& request, const Principal& who);
-  Response ApiGetRecord(Request& request, const Principal& who);
-  Response ApiLinkRecords(Request& request, const Principal& who);
-  Response ApiLookup(Request& request, const Principal& who);
-  // A record's page ("/records/people/ID"), or a child's page for kChild.
-  static std::string RecordHref(intelligence::RecordType type, std::string_view id);
-  // A record's fields for its page (rows, in order) and the API (json), its one-line label and
-  // the warnings of its unverified identifiers. kNotFound when there is no such record.
-  struct RecordDetail {
-    struct Row {
-      std::string key, label, value;
-    };
-    intelligence::RecordType type = intelligence::RecordType::kPerson;
-    std::string id, label;
-    std::vector<Row> rows;
-    std::vector<std::string> warnings;
-    nlohmann::json json;
-  };
-  Result<RecordDetail> LoadRecord(intelligence::RecordType type, std::string_view id);
-  // A record the caller may open, with the links they may see; audited ("records.view" with
-  // its purpose, or refused). kForbidden without kViewRecords; kNotFound when absent, or when
-  // the caller does not manage records and no link is visible to them.
-  struct RecordAccess {
-    RecordDetail detail;
-    LinkedRecords linked;
-    bool manage = false;  // an intelligence officer: sees every record, creates and links
-    std::string purpose;
-  };
-  Result<RecordAccess> FindRecordFor(const Principal& who, const Request& request,
-                                     intelligence::RecordType type, std::string_view id);
-  // A record with the links the caller may see, as the API answers it (records_api.cc).
-  static nlohmann::json RecordJson(const RecordAccess& found);
-  // Validates and creates a record with its audit entry ("records.create") — unless the exact
-  // lookup finds existing records and `body.confirm` is false: then nothing is stored and the
-  // result's `candidates` lists them (its id is empty). The caller checks kManageRecords.
-  // `also` runs in the same transaction with the new record's id (the intelligence report
-  // page matches its subject to it).
-  Result<NewRecord> DoCreateRecord(
-      const Principal& who, const Request& request, const RecordBody& body,
-      const std::function<void(storage::Transaction&, const std::string&)>& also = {});
-  // A record as the creation forms post it (the report page's too).
-  static RecordBody RecordBodyFromForm(intelligence::RecordType type, const FormData& form);
-  // Links two records with an intelligence report as its support ("records.link"): kInvalid
-  // naming link_type, from_type, from_id, to_type, to_id or report_id (which must be a report
-  // the caller may see). The caller checks kManageRecords.
-  Result<std::string> DoLinkRecords(const Principal& who, const Request& request,
-                                    const RecordLinkBody& body);
-  Response RecordFormPage(const Principal& who, const Request& request,
-                          intelligence::RecordType type, const FormData& form,
-                          const Error* problems, const NewRecord* offered);
-  Response RecordPage(const Principal& who, const Request& request, const RecordAccess& found,
-                      const FormData* form, const Error* problems, unsigned status);
 
   struct SearchOutcome {
     std::vector<children::Child> visible;
@@ -603,6 +521,7 @@ class App : private AppServices, public AreaHandlers {
   AuditArea audit_area_;
   TasksArea tasks_area_;
   DisruptionArea disruption_area_;
+  RecordsArea records_area_;
 
 };
 

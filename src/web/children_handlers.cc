@@ -364,9 +364,9 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
   // Linked people, vehicles and places: only roles that may see records, and each link only
   // through a supporting report the viewer may see (its own audit entry names them).
   if (can(access::Action::kViewRecords)) {
-    auto linked = VisibleLinks(who, intelligence::RecordType::kChild, c.id);
+    auto linked = records_area_.LinkedRows(who, intelligence::RecordType::kChild, c.id);
     if (!linked) return ErrorPage(&who, request, linked.error());
-    if (!linked->links.empty()) {
+    if (!linked->rows.empty()) {
       std::string ids;
       for (const auto& id : linked->report_ids) ids += (ids.empty() ? "" : " ") + id;
       if (!Audit(AuditEntry(who, request, "intelligence.view", "child", c.id, "allowed",
@@ -375,8 +375,8 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
       }
     }
     context["show_linked"] = true;
-    context["links"] = LinkRows(*linked);
-    context["has_links"] = !linked->links.empty();
+    context["has_links"] = !linked->rows.empty();
+    context["links"] = std::move(linked->rows);
   }
   if (risk_panel) {
     auto risk = RiskPanel(*child, today);

@@ -344,7 +344,7 @@ Result<std::string> App::DoResolveSubject(const Principal& who, const Request& r
   return std::string(record_id);
 }
 
-Result<App::NewRecord> App::DoCreateSubjectRecord(const Principal& who, const Request& request,
+Result<NewRecord> App::DoCreateSubjectRecord(const Principal& who, const Request& request,
                                                   const ReportAccess& found,
                                                   std::string_view subject_id,
                                                   const FormData& form) {
@@ -361,7 +361,7 @@ Result<App::NewRecord> App::DoCreateSubjectRecord(const Principal& who, const Re
   }
   // The record's own creation (lookup first, validation, audit), with the subject matched to it
   // in the same transaction.
-  return DoCreateRecord(
+  return records_area_.CreateRecord(
       who, request, RecordBodyFromForm(*type, form),
       [&](storage::Transaction& tx, const std::string& id) {
         intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, id);
@@ -409,72 +409,6 @@ Result<std::string> App::DoLinkSubjects(const Principal& who, const Request& req
     tx.Commit();
     return link;
   });
-}
-
-Result<App::LinkedRecords> App::VisibleLinks(const Principal& who, intelligence::RecordType type,
-                                             std::string_view id) {
-  LinkedRecords out;
-  auto links = records_.LinksOf(type, id);
-  if (!links) return std::unexpected(links.error());
-  std::vector<std::string> ids;
-  for (const auto& l : *links) ids.insert(ids.end(), l.report_ids.begin(), l.report_ids.end());
-  auto reports = intelligence_.FindMany(ids);
-  if (!reports) return std::unexpected(reports.error());
-  for (const auto& l : *links) {
-    LinkedRecords::Shown shown{l, {}};
-    for (const std::string& report_id : l.report_ids) {
-      auto it = reports->find(report_id);
-      if (it == reports->end()) continue;
-      auto view = access::ViewOfReport(who.Subject(), storage::FactsOf(it->second));
-      if (view < access::IntelligenceView::kSanitised) continue;
-      shown.supports.push_back(it->second);
-      out.report_ids.insert(report_id);
-    }
-    if (!shown.supports.empty()) out.links.push_back(std::move(shown));
-  }
-  return out;
-}
-
-mstch::array App::LinkRows(const LinkedRecords& linked) {
-  mstch::array rows;
-  for (const auto& shown : linked.links) {
-    mstch::array supports;
-    for (const auto& r : shown.supports) {
-      supports.push_back(mstch::map{{"id", r.id},
-                                    {"grade", intelligence::GradeCode(r)},
-                                    {"date", FormatLongDate(LondonDate(r.submitted_at))}});
-    }
-    const auto& l = shown.link;
-    rows.push_back(mstch::map{{"type", Str(intelligence::Label(l.type))},
-                              {"kind", Str(intelligence::Label(l.other_type))},
-                              {"label", l.other_label},
-                              {"href", RecordHref(l.other_type, l.other_id)},
-                              {"supports", supports}});
-  }
-  return rows;
-}
-
-Result<void> App::LocatePlace(intelligence::Place& place) {
-  std::optional<places::LatLon> point;
-  if (place.easting && place.northing) {
-    auto converted = places::BngToWgs84(*place.easting, *place.northing);
-    if (!converted) return std::unexpected(converted.error());
-    point = *converted;
-  } else if (place.latitude && place.longitude) {
-    point = places::LatLon{*place.latitude, *place.longitude};
-  }
-  if (!point) return {};
-  auto inside = places::ValidateUkPoint(*point);
-  if (!inside) return std::unexpected(inside.error());
-  place.latitude = inside->lat;
-  place.longitude = inside->lon;
-  auto ward = storage::WardsRepository(db_).Locate(*inside);
-  if (!ward) return std::unexpected(ward.error());
-  if (*ward) {
-    place.ward_code = (*ward)->code;
-    place.ward_name = (*ward)->name;
-  }
-  return {};
 }
 
 // --- pages ------------------------------------------------------------------------------

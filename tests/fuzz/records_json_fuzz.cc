@@ -14,7 +14,7 @@
 #include "common/text.h"
 #include "fuzz_check.h"
 #include "intelligence/records.h"
-#include "web/parse/records_json.h"
+#include "web/records/records_json.h"
 
 namespace {
 

@@ -146,7 +146,7 @@ Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisru
   auto saved = storage::Guard("recording a disruption measure", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     out.status = disruption_.InsertIn(tx, *measure);
-    audit_.AppendIn(
+    AuditIn(
         tx,
         AuditEntry(who, request, "disruption.create", "disruption", measure->id, "allowed", purpose,
                    std::string(disruption::ToCode(measure->measure)) + " against " +

@@ -1,4 +1,4 @@
-#include "web/parse/records_json.h"
+#include "web/records/records_json.h"
 
 #include <gtest/gtest.h>
 

@@ -13,7 +13,7 @@
 #include <set>
 
 #include "common/text.h"
-#include "web/app.h"
+#include "web/records/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -120,12 +120,12 @@ std::string SafeReturn(std::string_view target) {
 
 }  // namespace
 
-std::string App::RecordHref(in::RecordType type, std::string_view id) {
+std::string RecordHref(in::RecordType type, std::string_view id) {
   if (type == in::RecordType::kChild) return "/children/" + std::string(id);
   return "/records/" + std::string(in::PathSegment(type)) + "/" + std::string(id);
 }
 
-Result<App::RecordDetail> App::LoadRecord(in::RecordType type, std::string_view id) {
+Result<RecordsHandlers::RecordDetail> RecordsHandlers::LoadRecord(in::RecordType type, std::string_view id) {
   RecordDetail out;
   out.type = type;
   out.id = std::string(id);
@@ -266,7 +266,7 @@ Result<App::RecordDetail> App::LoadRecord(in::RecordType type, std::string_view 
   return out;
 }
 
-Result<App::RecordAccess> App::FindRecordFor(const Principal& who, const Request& request,
+Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Principal& who, const Request& request,
                                              in::RecordType type, std::string_view id) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewRecords);
   if (!decision.allowed) {
@@ -310,7 +310,7 @@ Result<App::RecordAccess> App::FindRecordFor(const Principal& who, const Request
   return out;
 }
 
-Result<App::NewRecord> App::DoCreateRecord(
+Result<NewRecord> RecordsHandlers::DoCreateRecord(
     const Principal& who, const Request& request, const RecordBody& body,
     const std::function<void(storage::Transaction&, const std::string&)>& also) {
   NewRecord out;
@@ -325,7 +325,7 @@ Result<App::NewRecord> App::DoCreateRecord(
     auto saved = storage::Guard("creating a record", [&]() -> Result<std::string> {
       storage::Transaction tx(db_);
       std::string id = insert(tx);
-      audit_.AppendIn(tx, AuditEntry(who, request, "records.create", in::ToCode(body.type), id,
+      AuditIn(tx, AuditEntry(who, request, "records.create", in::ToCode(body.type), id,
                                      "allowed", "intelligence", detail));
       if (also) also(tx, id);
       tx.Commit();
@@ -406,7 +406,7 @@ Result<App::NewRecord> App::DoCreateRecord(
   return NotFound("There is no such kind of record.");
 }
 
-Result<std::string> App::DoLinkRecords(const Principal& who, const Request& request,
+Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const Request& request,
                                        const RecordLinkBody& body) {
   std::map<std::string, std::string> problems;
   auto type = in::LinkTypeFromCode(body.link_type);
@@ -467,7 +467,7 @@ Result<std::string> App::DoLinkRecords(const Principal& who, const Request& requ
     auto link = records_.LinkIn(tx, *type, *from_type, body.from_id, *to_type, body.to_id,
                                 body.report_id, who.user.id, who.agency.id, now);
     if (!link) return link;
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
                        body.link_type + " " + body.from_type + " " + body.from_id + " - " +
                            body.to_type + " " + body.to_id + "; supported by intelligence " +
@@ -479,7 +479,7 @@ Result<std::string> App::DoLinkRecords(const Principal& who, const Request& requ
 
 // --- pages ------------------------------------------------------------------------------
 
-Response App::NewRecordForm(Request& request, const Principal& who) {
+Response RecordsHandlers::NewRecordForm(Request& request, const Principal& who) {
   auto type = in::RecordTypeFromPathSegment(request.Param("kind"));
   if (!type || *type == in::RecordType::kChild) return NotFoundPage(&who, request);
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
@@ -493,7 +493,7 @@ Response App::NewRecordForm(Request& request, const Principal& who) {
   return RecordFormPage(who, request, *type, form, nullptr, nullptr);
 }
 
-Response App::RecordFormPage(const Principal& who, const Request& request, in::RecordType type,
+Response RecordsHandlers::RecordFormPage(const Principal& who, const Request& request, in::RecordType type,
                              const FormData& form, const Error* problems,
                              const NewRecord* offered) {
   std::vector<std::pair<std::string, std::string>> ethnicities = {{"not_known", "Not known"}};
@@ -536,7 +536,7 @@ Response App::RecordFormPage(const Principal& who, const Request& request, in::R
               context, status);
 }
 
-RecordBody App::RecordBodyFromForm(in::RecordType type, const FormData& f) {
+RecordBody RecordBodyFromForm(in::RecordType type, const FormData& f) {
   RecordBody body;
   body.type = type;
   body.confirm = f.Get("confirm") == "yes";
@@ -553,7 +553,7 @@ RecordBody App::RecordBodyFromForm(in::RecordType type, const FormData& f) {
   return body;
 }
 
-Response App::CreateRecord(Request& request, const Principal& who) {
+Response RecordsHandlers::CreateRecord(Request& request, const Principal& who) {
   auto type = in::RecordTypeFromPathSegment(request.Param("kind"));
   if (!type || *type == in::RecordType::kChild) return NotFoundPage(&who, request);
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
@@ -580,7 +580,7 @@ Response App::CreateRecord(Request& request, const Principal& who) {
   return Response::Redirect(RecordHref(*type, created->id) + "?created=1");
 }
 
-Response App::ViewRecord(Request& request, const Principal& who) {
+Response RecordsHandlers::ViewRecord(Request& request, const Principal& who) {
   auto type = in::RecordTypeFromPathSegment(request.Param("kind"));
   if (!type || *type == in::RecordType::kChild) return NotFoundPage(&who, request);
   auto found = FindRecordFor(who, request, *type, request.Param("id"));
@@ -588,7 +588,7 @@ Response App::ViewRecord(Request& request, const Principal& who) {
   return RecordPage(who, request, *found, nullptr, nullptr, 200);
 }
 
-Response App::RecordPage(const Principal& who, const Request& request, const RecordAccess& found,
+Response RecordsHandlers::RecordPage(const Principal& who, const Request& request, const RecordAccess& found,
                          const FormData* form, const Error* problems, unsigned status) {
   const auto& d = found.detail;
   mstch::array rows;
@@ -620,7 +620,7 @@ Response App::RecordPage(const Principal& who, const Request& request, const Rec
   // Disruption against people, places and vehicles (DISRUPTION's rows), for those who record it.
   auto subject = disruption::SubjectTypeFromCode(in::ToCode(d.type));
   if (subject && access::Decide(who.Subject(), access::Action::kRecordDisruption).allowed) {
-    auto measures = disruption_area_.DisruptionEntries(*subject, d.id);
+    auto measures = disruption_.DisruptionEntries(*subject, d.id);
     if (!measures) return ErrorPage(&who, request, measures.error());
     context["disruption_section"] = true;
     context["has_disruption"] = !measures->empty();
@@ -638,7 +638,7 @@ Response App::RecordPage(const Principal& who, const Request& request, const Rec
               "records/record", context, status);
 }
 
-Response App::LinkRecords(Request& request, const Principal& who) {
+Response RecordsHandlers::LinkRecords(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kManageRecords,

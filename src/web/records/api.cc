@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
-#include "web/app.h"
+#include "web/records/handlers.h"
 #include "web/core/errors.h"
-#include "web/parse/records_json.h"
+#include "web/records/records_json.h"
 
 namespace harbour::web {
 
@@ -47,7 +47,7 @@ Error NoSuchKind() {
 
 }  // namespace
 
-json App::RecordJson(const RecordAccess& found) {
+json RecordsHandlers::RecordJson(const RecordAccess& found) {
   json out = found.detail.json;
   out["verified"] = out.contains("verified")            ? out["verified"]
                     : out.contains("postcode_verified") ? out["postcode_verified"]
@@ -73,7 +73,7 @@ json App::RecordJson(const RecordAccess& found) {
   return out;
 }
 
-Response App::ApiListRecords(Request& request, const Principal& who) {
+Response RecordsHandlers::ApiListRecords(Request& request, const Principal& who) {
   auto type = KindOf(request);
   if (!type) return JsonError(NoSuchKind());
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
@@ -94,7 +94,7 @@ Response App::ApiListRecords(Request& request, const Principal& who) {
   return Response::Json(200, json{{"records", CandidatesJson(*recent)}}.dump());
 }
 
-Response App::ApiGetRecord(Request& request, const Principal& who) {
+Response RecordsHandlers::ApiGetRecord(Request& request, const Principal& who) {
   auto type = KindOf(request);
   if (!type) return JsonError(NoSuchKind());
   auto found = FindRecordFor(who, request, *type, request.Param("id"));
@@ -102,7 +102,7 @@ Response App::ApiGetRecord(Request& request, const Principal& who) {
   return Response::Json(200, RecordJson(*found).dump());
 }
 
-Response App::ApiCreateRecord(Request& request, const Principal& who) {
+Response RecordsHandlers::ApiCreateRecord(Request& request, const Principal& who) {
   auto type = KindOf(request);
   if (!type) return JsonError(NoSuchKind());
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
@@ -138,7 +138,7 @@ Response App::ApiCreateRecord(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiLinkRecords(Request& request, const Principal& who) {
+Response RecordsHandlers::ApiLinkRecords(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "records.manage", "link", "", "refused", {}, decision.reason));
@@ -160,7 +160,7 @@ Response App::ApiLinkRecords(Request& request, const Principal& who) {
   return Response::Json(201, out.dump());
 }
 
-Response App::ApiLookup(Request& request, const Principal& who) {
+Response RecordsHandlers::ApiLookup(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewRecords);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "records.lookup", "", "", "refused", {}, decision.reason));
