@@ -48,7 +48,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       audit_area_(CoreServices(db, clock)),
       tasks_area_(CoreServices(db, clock), tools_, catalogue),
       disruption_area_(CoreServices(db, clock), options_.disruption_reminder_days),
-      records_area_(CoreServices(db, clock), catalogue, disruption_area_) {}
+      records_area_(CoreServices(db, clock), catalogue, disruption_area_),
+      intelligence_area_(CoreServices(db, clock), records_area_, options_.intelligence_unit) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -64,6 +65,7 @@ Router App::BuildRouter() {
   tasks_area_.Register(r);
   disruption_area_.Register(r);
   records_area_.Register(r);
+  intelligence_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -109,17 +111,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/children/{id}/missing/{episode_id}/interview",
          page(&App::RecordReturnInterview));
   r.Page(Method::kGet, "/return-interviews", page(&App::ReturnInterviewsDue));
-  r.Page(Method::kGet, "/intelligence/new", page(&App::NewIntelligenceForm));
-  r.Page(Method::kPost, "/intelligence", page(&App::SubmitIntelligence));
-  r.Page(Method::kGet, "/my/intelligence", page(&App::MyIntelligence));
-  r.Page(Method::kGet, "/intelligence/queue", page(&App::IntelligenceQueue));
-  r.Page(Method::kGet, "/intelligence/reports/{id}", page(&App::ViewIntelligenceReport));
-  r.Page(Method::kPost, "/intelligence/reports/{id}/grade", page(&App::GradeIntelligence));
-  r.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/use",
-         page(&App::UseRecordForSubject));
-  r.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/create",
-         page(&App::CreateRecordForSubject));
-  r.Page(Method::kPost, "/intelligence/reports/{id}/links", page(&App::LinkReportSubjects));
 
   r.Public(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -165,13 +156,6 @@ Router App::BuildRouter() {
   r.Api(Method::kPost, "/api/v1/missing-episodes/{id}/interview",
         api(&App::ApiRecordReturnInterview));
   r.Api(Method::kGet, "/api/v1/return-interviews/due", api(&App::ApiReturnInterviewsDue));
-  r.Api(Method::kPost, "/api/v1/intelligence", api(&App::ApiSubmitIntelligence));
-  r.Api(Method::kGet, "/api/v1/intelligence", api(&App::ApiListIntelligence));
-  r.Api(Method::kGet, "/api/v1/intelligence/{id}", api(&App::ApiGetIntelligence));
-  r.Api(Method::kPost, "/api/v1/intelligence/{id}/grade", api(&App::ApiGradeIntelligence));
-  r.Api(Method::kPost, "/api/v1/intelligence/{id}/subjects/{subject}/resolve",
-        api(&App::ApiResolveIntelligenceSubject));
-  r.Api(Method::kPost, "/api/v1/intelligence/{id}/links", api(&App::ApiLinkIntelligenceSubjects));
 
   router.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {

@@ -13,7 +13,7 @@
 #include "common/text.h"
 #include "fuzz_check.h"
 #include "intelligence/report.h"
-#include "web/parse/intelligence_json.h"
+#include "web/intelligence/intelligence_json.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "web/parse/intelligence_json.h"
+#include "web/intelligence/intelligence_json.h"
 
 #include <array>
 #include <map>

@@ -5,9 +5,9 @@
 // access::DecideReportView allows. Bodies are parsed by web/parse/intelligence_json.h.
 #include <nlohmann/json.hpp>
 
-#include "web/app.h"
+#include "web/intelligence/handlers.h"
 #include "web/core/errors.h"
-#include "web/parse/intelligence_json.h"
+#include "web/intelligence/intelligence_json.h"
 
 namespace harbour::web {
 
@@ -84,7 +84,7 @@ Result<json> DetailJson(storage::IntelligenceRepository& repo, const intelligenc
 
 }  // namespace
 
-Response App::ApiSubmitIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiSubmitIntelligence(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kSubmitIntelligence);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "intelligence.submit", "intelligence", "", "refused", {},
@@ -104,7 +104,7 @@ Response App::ApiSubmitIntelligence(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiListIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiListIntelligence(Request& request, const Principal& who) {
   std::string scope = request.query.Get("scope");
   if (scope.empty()) scope = "mine";
   if (scope != "mine" && scope != "queue") {
@@ -142,7 +142,7 @@ Response App::ApiListIntelligence(Request& request, const Principal& who) {
   return Response::Json(200, json{{"scope", scope}, {"reports", list}}.dump());
 }
 
-Response App::ApiGetIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiGetIntelligence(Request& request, const Principal& who) {
   auto found = FindReportFor(who, request, request.Param("id"));
   if (!found) return JsonError(found.error());
   auto body = DetailJson(intelligence_, found->report, found->view.view);
@@ -156,7 +156,7 @@ Response App::ApiGetIntelligence(Request& request, const Principal& who) {
   return Response::Json(200, body->dump());
 }
 
-Response App::ApiGradeIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiGradeIntelligence(Request& request, const Principal& who) {
   auto found = FindReportFor(who, request, request.Param("id"));
   if (!found) return JsonError(found.error());
   if (!IsJson(request)) return JsonError(NotJson());
@@ -169,7 +169,7 @@ Response App::ApiGradeIntelligence(Request& request, const Principal& who) {
   return Response::Json(200, body->dump());
 }
 
-Response App::ApiResolveIntelligenceSubject(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiResolveIntelligenceSubject(Request& request, const Principal& who) {
   auto found = FindHoldingReportFor(who, request, request.Param("id"), "matches subjects");
   if (!found) return JsonError(found.error());
   if (!IsJson(request)) return JsonError(NotJson());
@@ -181,7 +181,7 @@ Response App::ApiResolveIntelligenceSubject(Request& request, const Principal& w
       200, json{{"subject_id", request.Param("subject")}, {"record_id", *used}}.dump());
 }
 
-Response App::ApiLinkIntelligenceSubjects(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiLinkIntelligenceSubjects(Request& request, const Principal& who) {
   auto found = FindHoldingReportFor(who, request, request.Param("id"), "links records");
   if (!found) return JsonError(found.error());
   if (!IsJson(request)) return JsonError(NotJson());

@@ -12,7 +12,7 @@
 #include "storage/intelligence_repository.h"
 #include "storage/records_repository.h"
 #include "storage/wards_repository.h"
-#include "web/app.h"
+#include "web/intelligence/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -139,12 +139,12 @@ mstch::array DetailRows(const intelligence::ReportSubject& s) {
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<agencies::Agency> App::IntelligenceUnit() {
+Result<agencies::Agency> IntelligenceHandlers::IntelligenceUnit() {
   auto all = agencies_.List();
   if (!all) return std::unexpected(all.error());
   std::vector<agencies::Agency> police;
   for (const auto& a : *all) {
-    if (!options_.intelligence_unit.empty() ? a.code == options_.intelligence_unit
+    if (!unit_code_.empty() ? a.code == unit_code_
                                             : a.type == "police") {
       police.push_back(a);
     }
@@ -158,7 +158,7 @@ Result<agencies::Agency> App::IntelligenceUnit() {
   return police.front();
 }
 
-Result<intelligence::Report> App::DoSubmitIntelligence(const Principal& who, const Request& request,
+Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(const Principal& who, const Request& request,
                                                        const intelligence::SubmissionInput& input,
                                                        std::string_view purpose) {
   auto submission = intelligence::ValidateSubmission(input);
@@ -204,7 +204,7 @@ Result<intelligence::Report> App::DoSubmitIntelligence(const Principal& who, con
   auto saved = storage::Guard("submitting intelligence", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     intelligence_.InsertIn(tx, report, submission->original, source, submission->subjects);
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "intelligence.submit", "intelligence", report.id, "allowed",
                        purpose,
                        std::string(intelligence::ToCode(report.category)) + "; " +
@@ -217,7 +217,7 @@ Result<intelligence::Report> App::DoSubmitIntelligence(const Principal& who, con
   return report;
 }
 
-Result<App::ReportAccess> App::FindReportFor(const Principal& who, const Request& request,
+Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindReportFor(const Principal& who, const Request& request,
                                              std::string_view id) {
   const Error not_found{
       ErrorKind::kNotFound, "not_found", "There is no intelligence report here.", {}};
@@ -236,7 +236,7 @@ Result<App::ReportAccess> App::FindReportFor(const Principal& who, const Request
   return ReportAccess{std::move(**found), view};
 }
 
-std::string_view App::ReportPurpose(const ReportAccess& access) {
+std::string_view IntelligenceHandlers::ReportPurpose(const ReportAccess& access) {
   switch (access.view.view) {
     case access::IntelligenceView::kOwnSubmission:
       return "own submission";
@@ -247,7 +247,7 @@ std::string_view App::ReportPurpose(const ReportAccess& access) {
   }
 }
 
-Result<intelligence::Report> App::DoGradeIntelligence(const Principal& who, const Request& request,
+Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(const Principal& who, const Request& request,
                                                       const ReportAccess& found,
                                                       const intelligence::GradingInput& input) {
   if (found.view.view != access::IntelligenceView::kOriginalWithSource ||
@@ -283,7 +283,7 @@ Result<intelligence::Report> App::DoGradeIntelligence(const Principal& who, cons
                                                     found.report.id, now);
     m.id = NewId();
     messages_.InsertIn(tx, m);
-    audit_.AppendIn(tx, AuditEntry(who, request, "intelligence.grade", "intelligence",
+    AuditIn(tx, AuditEntry(who, request, "intelligence.grade", "intelligence",
                                    found.report.id, "allowed", "intelligence",
                                    intelligence::GradeCode(grading->grade) + "; outcome " +
                                        std::string(intelligence::ToCode(grading->outcome))));
@@ -297,7 +297,7 @@ Result<intelligence::Report> App::DoGradeIntelligence(const Principal& who, cons
   return std::move(**reread);
 }
 
-Result<App::ReportAccess> App::FindHoldingReportFor(const Principal& who, const Request& request,
+Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindHoldingReportFor(const Principal& who, const Request& request,
                                                     std::string_view id, std::string_view what) {
   auto found = FindReportFor(who, request, id);
   if (!found) return found;
@@ -313,7 +313,7 @@ Result<App::ReportAccess> App::FindHoldingReportFor(const Principal& who, const 
               "Only the holding intelligence unit " + std::string(what) + ".");
 }
 
-Result<std::string> App::DoResolveSubject(const Principal& who, const Request& request,
+Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who, const Request& request,
                                           const ReportAccess& found, std::string_view subject_id,
                                           std::string_view record_id) {
   auto subjects = intelligence_.Subjects(found.report.id);
@@ -334,7 +334,7 @@ Result<std::string> App::DoResolveSubject(const Principal& who, const Request& r
   auto saved = storage::Guard("matching a subject", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, record_id);
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
                        "allowed", "intelligence", it->type + " " + std::string(record_id)));
     tx.Commit();
@@ -344,7 +344,7 @@ Result<std::string> App::DoResolveSubject(const Principal& who, const Request& r
   return std::string(record_id);
 }
 
-Result<NewRecord> App::DoCreateSubjectRecord(const Principal& who, const Request& request,
+Result<NewRecord> IntelligenceHandlers::DoCreateSubjectRecord(const Principal& who, const Request& request,
                                                   const ReportAccess& found,
                                                   std::string_view subject_id,
                                                   const FormData& form) {
@@ -365,13 +365,13 @@ Result<NewRecord> App::DoCreateSubjectRecord(const Principal& who, const Request
       who, request, RecordBodyFromForm(*type, form),
       [&](storage::Transaction& tx, const std::string& id) {
         intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, id);
-        audit_.AppendIn(
+        AuditIn(
             tx, AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
                            "allowed", "intelligence", it->type + " " + id + " (new)"));
       });
 }
 
-Result<std::string> App::DoLinkSubjects(const Principal& who, const Request& request,
+Result<std::string> IntelligenceHandlers::DoLinkSubjects(const Principal& who, const Request& request,
                                         const ReportAccess& found, std::string_view from_subject,
                                         std::string_view to_subject, std::string_view link_type) {
   auto subjects = intelligence_.Subjects(found.report.id);
@@ -401,7 +401,7 @@ Result<std::string> App::DoLinkSubjects(const Principal& who, const Request& req
     auto link = records_.LinkIn(tx, *type, *from_type, from->record_id, *to_type, to->record_id,
                                 found.report.id, who.user.id, who.agency.id, now);
     if (!link) return link;
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
                        std::string(link_type) + " " + from->type + " " + from->record_id + " - " +
                            to->type + " " + to->record_id + "; supported by intelligence " +
@@ -413,7 +413,7 @@ Result<std::string> App::DoLinkSubjects(const Principal& who, const Request& req
 
 // --- pages ------------------------------------------------------------------------------
 
-Response App::NewIntelligenceForm(Request& request, const Principal& who) {
+Response IntelligenceHandlers::NewIntelligenceForm(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kSubmitIntelligence);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kSubmitIntelligence,
@@ -425,7 +425,7 @@ Response App::NewIntelligenceForm(Request& request, const Principal& who) {
   return IntelligenceFormPage(who, request, form, nullptr);
 }
 
-Response App::IntelligenceFormPage(const Principal& who, const Request& request,
+Response IntelligenceHandlers::IntelligenceFormPage(const Principal& who, const Request& request,
                                    const FormData& form, const Error* problems) {
   mstch::map context{
       {"category_options", Options(CategoryChoices(), form.Get("category"))},
@@ -448,7 +448,7 @@ Response App::IntelligenceFormPage(const Principal& who, const Request& request,
               "intelligence/new", context, problems != nullptr ? 422 : 200);
 }
 
-Response App::SubmitIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::SubmitIntelligence(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kSubmitIntelligence);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kSubmitIntelligence,
@@ -464,7 +464,7 @@ Response App::SubmitIntelligence(Request& request, const Principal& who) {
   return IntelligenceFormPage(who, request, *form, &named);
 }
 
-Response App::MyIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::MyIntelligence(Request& request, const Principal& who) {
   auto mine = intelligence_.BySubmitter(who.user.id, kMineShown);
   if (!mine) return ErrorPage(&who, request, mine.error());
   mstch::array rows;
@@ -502,7 +502,7 @@ Response App::MyIntelligence(Request& request, const Principal& who) {
                   access::Decide(who.Subject(), access::Action::kSubmitIntelligence).allowed}});
 }
 
-Response App::IntelligenceQueue(Request& request, const Principal& who) {
+Response IntelligenceHandlers::IntelligenceQueue(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kGradeIntelligence);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kGradeIntelligence,
@@ -537,13 +537,13 @@ Response App::IntelligenceQueue(Request& request, const Principal& who) {
                          {"has_graded", !graded->empty()}});
 }
 
-Response App::ViewIntelligenceReport(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ViewIntelligenceReport(Request& request, const Principal& who) {
   auto found = FindReportFor(who, request, request.Param("id"));
   if (!found) return ErrorPage(&who, request, found.error());
   return ReportPage(who, request, *found, {}, nullptr, nullptr, 200);
 }
 
-Response App::ReportPage(const Principal& who, const Request& request, const ReportAccess& found,
+Response IntelligenceHandlers::ReportPage(const Principal& who, const Request& request, const ReportAccess& found,
                          std::string_view which, const FormData* form, const Error* problems,
                          unsigned status, const NewRecord* offered) {
   using access::IntelligenceView;
@@ -739,7 +739,7 @@ Response App::ReportPage(const Principal& who, const Request& request, const Rep
               "intelligence/report", context, status);
 }
 
-Result<mstch::array> App::VisibleLinksOfReport(std::string_view report_id) {
+Result<mstch::array> IntelligenceHandlers::VisibleLinksOfReport(std::string_view report_id) {
   auto subjects = intelligence_.Subjects(report_id);
   if (!subjects) return std::unexpected(subjects.error());
   mstch::array rows;
@@ -761,7 +761,7 @@ Result<mstch::array> App::VisibleLinksOfReport(std::string_view report_id) {
   return rows;
 }
 
-Response App::GradeIntelligence(Request& request, const Principal& who) {
+Response IntelligenceHandlers::GradeIntelligence(Request& request, const Principal& who) {
   auto found = FindReportFor(who, request, request.Param("id"));
   if (!found) return ErrorPage(&who, request, found.error());
   auto form = ParseUrlEncoded(request.body);
@@ -781,7 +781,7 @@ Response App::GradeIntelligence(Request& request, const Principal& who) {
                     kind == ErrorKind::kConflict ? 409 : 422);
 }
 
-Response App::UseRecordForSubject(Request& request, const Principal& who) {
+Response IntelligenceHandlers::UseRecordForSubject(Request& request, const Principal& who) {
   auto found = FindHoldingReportFor(who, request, request.Param("id"), "matches subjects");
   if (!found) return ErrorPage(&who, request, found.error());
   auto form = ParseUrlEncoded(request.body);
@@ -792,7 +792,7 @@ Response App::UseRecordForSubject(Request& request, const Principal& who) {
   return Response::Redirect("/intelligence/reports/" + found->report.id + "#subjects");
 }
 
-Response App::CreateRecordForSubject(Request& request, const Principal& who) {
+Response IntelligenceHandlers::CreateRecordForSubject(Request& request, const Principal& who) {
   auto found = FindHoldingReportFor(who, request, request.Param("id"), "creates records");
   if (!found) return ErrorPage(&who, request, found.error());
   auto form = ParseUrlEncoded(request.body);
@@ -811,7 +811,7 @@ Response App::CreateRecordForSubject(Request& request, const Principal& who) {
   return ReportPage(who, request, *found, "create:" + subject, &*form, &created.error(), 422);
 }
 
-Response App::LinkReportSubjects(Request& request, const Principal& who) {
+Response IntelligenceHandlers::LinkReportSubjects(Request& request, const Principal& who) {
   auto found = FindHoldingReportFor(who, request, request.Param("id"), "links records");
   if (!found) return ErrorPage(&who, request, found.error());
   auto form = ParseUrlEncoded(request.body);
