@@ -49,7 +49,9 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       tasks_area_(CoreServices(db, clock), tools_, catalogue),
       disruption_area_(CoreServices(db, clock), options_.disruption_reminder_days),
       records_area_(CoreServices(db, clock), catalogue, disruption_area_),
-      intelligence_area_(CoreServices(db, clock), records_area_, options_.intelligence_unit) {}
+      intelligence_area_(CoreServices(db, clock), records_area_, options_.intelligence_unit),
+      referrals_area_(CoreServices(db, clock), tools_, calendar,
+                      FeedbackOptions{options_.panel_name, options_.panel_contact}) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -66,6 +68,7 @@ Router App::BuildRouter() {
   disruption_area_.Register(r);
   records_area_.Register(r);
   intelligence_area_.Register(r);
+  referrals_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -85,12 +88,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/children/{id}/assessments", page(&App::StartAssessment));
   r.Page(Method::kGet, "/children/{id}/assessments/{assessment_id}", page(&App::ViewAssessment));
   r.Page(Method::kPost, "/children/{id}/assessments/{assessment_id}", page(&App::SaveAssessment));
-  r.Page(Method::kGet, "/children/{id}/referrals/new", page(&App::NewReferralForm));
-  r.Page(Method::kPost, "/children/{id}/referrals", page(&App::CreateReferral));
-  r.Page(Method::kGet, "/referrals", page(&App::ReferralQueue));
-  r.Page(Method::kGet, "/referrals/{id}", page(&App::ViewReferral));
-  r.Page(Method::kPost, "/referrals/{id}/transitions", page(&App::MoveReferral));
-  r.Page(Method::kGet, "/my/referrals", page(&App::MyReferrals));
   r.Page(Method::kGet, "/panel", page(&App::PanelMeetings));
   r.Page(Method::kPost, "/panel/meetings", page(&App::CreateMeeting));
   r.Page(Method::kGet, "/panel/meetings/{id}", page(&App::ViewMeeting));
@@ -126,15 +123,9 @@ Router App::BuildRouter() {
   r.Api(Method::kGet, "/api/v1/children/{id}/chronology", api(&App::ApiChronology));
   r.Api(Method::kPost, "/api/v1/children/{id}/assessments", api(&App::ApiCreateAssessment));
   r.Api(Method::kGet, "/api/v1/children/{id}/assessments", api(&App::ApiListAssessments));
-  r.Api(Method::kPost, "/api/v1/children/{id}/referrals", api(&App::ApiCreateReferral));
-  r.Api(Method::kGet, "/api/v1/referrals", api(&App::ApiListReferrals));
-  r.Api(Method::kGet, "/api/v1/referrals/{id}", api(&App::ApiGetReferral));
-  r.Api(Method::kPost, "/api/v1/referrals/{id}/transitions", api(&App::ApiMoveReferral));
   r.Api(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));
-  r.Api(Method::kGet, "/api/v1/messages", api(&App::ApiListMessages));
-  r.Api(Method::kPost, "/api/v1/messages/{id}/read", api(&App::ApiReadMessage));
   r.Api(Method::kGet, "/api/v1/panel/meetings", api(&App::ApiListMeetings));
   r.Api(Method::kPost, "/api/v1/panel/meetings", api(&App::ApiCreateMeeting));
   r.Api(Method::kGet, "/api/v1/panel/meetings/{id}", api(&App::ApiGetMeeting));

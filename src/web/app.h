@@ -44,6 +44,7 @@
 #include "web/disruption/disruption.h"
 #include "web/intelligence/intelligence.h"
 #include "web/records/records.h"
+#include "web/referrals/referrals.h"
 #include "web/home/home.h"
 #include "web/tasks/tasks.h"
 #include "web/tools/tools.h"
@@ -138,23 +139,6 @@ class App : private AppServices, public AreaHandlers {
                               const Error* problems, bool saved,
                               const assessments::Outcome* preview = nullptr);
 
-  // Referrals to the panel and the feedback loop (referrals_handlers.cc).
-  Response NewReferralForm(Request& request, const Principal& who);
-  Response CreateReferral(Request& request, const Principal& who);
-  Response ViewReferral(Request& request, const Principal& who);
-  Response MoveReferral(Request& request, const Principal& who);
-  Response ReferralQueue(Request& request, const Principal& who);
-  Response MyReferrals(Request& request, const Principal& who);
-  // The child's referral form, with `problems` (422) or without.
-  Response ReferralFormPage(const Principal& who, const Request& request,
-                            const children::Child& child, const FormData* form,
-                            const Error* problems);
-  // A referral's page for the coordinator or the referrer; `problems` and `form` show a refused
-  // move again.
-  Response ReferralPage(const Principal& who, const Request& request,
-                        const referrals::Referral& referral, bool coordinator,
-                        const Error* problems, const FormData* form, unsigned status);
-
   // Panel meetings (panel_handlers.cc).
   Response PanelMeetings(Request& request, const Principal& who);
   Response CreateMeeting(Request& request, const Principal& who);
@@ -190,21 +174,10 @@ class App : private AppServices, public AreaHandlers {
   Response ApiChronology(Request& request, const Principal& who);
   Response ApiCreateAssessment(Request& request, const Principal& who);
   Response ApiListAssessments(Request& request, const Principal& who);
-  // Referrals and their feedback messages (referrals_api.cc).
-  Response ApiCreateReferral(Request& request, const Principal& who);
-  Response ApiGetReferral(Request& request, const Principal& who);
-  Response ApiMoveReferral(Request& request, const Principal& who);
-  Response ApiListReferrals(Request& request, const Principal& who);
-  // A referral as JSON text: its fields, its recorded moves (the coordinator's view only) and
-  // the caller's own messages about it. Reads only; the caller audits.
-  Result<std::string> ReferralDetailJson(const Principal& who, const referrals::Referral& referral,
-                                         bool coordinator);
   // Warning flags and feedback messages in the JSON API (flags_api.cc, messages_api.cc).
   Response ApiListFlags(Request& request, const Principal& who);
   Response ApiAddFlag(Request& request, const Principal& who);
   Response ApiEndFlag(Request& request, const Principal& who);
-  Response ApiListMessages(Request& request, const Principal& who);
-  Response ApiReadMessage(Request& request, const Principal& who);
   // Panel meetings, their agendas, decisions and actions, and completing a task (panel_api.cc).
   Response ApiListMeetings(Request& request, const Principal& who);
   Response ApiCreateMeeting(Request& request, const Principal& who);
@@ -272,22 +245,6 @@ class App : private AppServices, public AreaHandlers {
   Result<std::vector<assessments::Prefilled>> DoPrefill(const children::Child& child,
                                                         const assessments::ToolDefinition& tool);
 
-  // Referral verbs shared by pages and the API. DoRefer validates and stores a referral in the
-  // submitted state, tells the referrer and their agency's safeguarding leads, and audits.
-  Result<referrals::Referral> DoRefer(const Principal& who, const Request& request,
-                                      const children::Child& child,
-                                      const referrals::ReferralInput& input,
-                                      std::string_view purpose);
-  // The referral `id` as the caller may see it: the coordinator (any) or its referrer; anyone
-  // else gets kNotFound, audited. `coordinator` says which view applies.
-  Result<referrals::Referral> FindReferralFor(const Principal& who, const Request& request,
-                                              std::string_view id, bool* coordinator);
-  // Moves the referral (guards in referrals::Decide), records the move, messages the referrer
-  // and audits, in one transaction. kConflict names the current state; kInvalid has fields.
-  Result<referrals::Transition> DoMoveReferral(const Principal& who, const Request& request,
-                                               const referrals::Referral& referral,
-                                               const referrals::TransitionRequest& move);
-
   // Warning-flag verbs shared by the child's page and the API (children_handlers.cc). DoAddFlag
   // validates `input` (children::ValidateFlag against the flags active today; kInvalid with
   // fields "kind", "start", "panel_reference") and stores the flag with its audit entry
@@ -354,14 +311,6 @@ class App : private AppServices, public AreaHandlers {
   Result<std::vector<chronology::Entry>> PanelEntries(const children::Child& child);
   // The meeting's minutes: attendance by agency, and each child's decision and actions.
   Result<panel::Minutes> BuildMinutes(const Principal& who, const MeetingView& view);
-  // Stages one referral move inside `tx` (guards in referrals::Decide; the message to the
-  // referrer, with `extra_body` appended, and the audit entry); kConflict when the referral
-  // moved meanwhile. Shared by DoMoveReferral and the panel's decisions.
-  Result<referrals::Transition> MoveReferralIn(storage::Transaction& tx, const Principal& who,
-                                               const Request& request,
-                                               const referrals::Referral& referral,
-                                               const referrals::TransitionRequest& move,
-                                               std::string_view extra_body);
 
   // The panel API's helpers (panel_api.cc). A meeting as JSON text: the meeting, its members,
   // its agenda with decisions and, for coordinators, the proposals. Reads only; the caller
@@ -455,6 +404,7 @@ class App : private AppServices, public AreaHandlers {
   DisruptionArea disruption_area_;
   RecordsArea records_area_;
   IntelligenceArea intelligence_area_;
+  ReferralsArea referrals_area_;
 
 };
 

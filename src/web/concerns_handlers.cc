@@ -100,22 +100,9 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
   auto went_missing = MissingEntries(child);
   if (!went_missing) return std::unexpected(went_missing.error());
   entries->insert(entries->end(), went_missing->begin(), went_missing->end());
-  auto referred = referrals_.ForChild(child.id);
+  auto referred = referrals_area_.ChronologyEntries(child);
   if (!referred) return std::unexpected(referred.error());
-  for (const auto& r : *referred) {
-    chronology::Entry e;
-    e.type = chronology::EntryType::kReferral;
-    e.at = r.submitted_at;
-    e.id = r.id;
-    e.agency_id = r.referrer_agency;
-    e.agency_name = r.agency_name;
-    e.recorded_by = r.referrer_name;
-    e.headline =
-        "Referral to the " + options_.panel_name + ": " + std::string(referrals::Label(r.state));
-    e.summary = e.headline;
-    e.detail = r.reason;
-    entries->push_back(std::move(e));
-  }
+  entries->insert(entries->end(), referred->begin(), referred->end());
   if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed", purpose))) {
     return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                 "The service cannot record this view. Try again later.");

@@ -315,7 +315,7 @@ Result<panel::Decision> App::DoRecordDecision(const Principal& who, const Reques
     panel_.RecordDecisionIn(tx, item.id, *decision);
     if (moves) {
       auto moved =
-          MoveReferralIn(tx, who, request, *referral,
+          referrals_area_.MoveReferralIn(tx, who, request, *referral,
                          referrals::TransitionRequest{referrals::State::kDiscussed,
                                                       referrals::Actor::kCoordinator, "", ""},
                          told);

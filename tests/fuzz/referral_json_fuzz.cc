@@ -18,7 +18,7 @@
 #include "common/text.h"
 #include "fuzz_check.h"
 #include "referrals/referral.h"
-#include "web/parse/referral_json.h"
+#include "web/referrals/referral_json.h"
 
 namespace {
 

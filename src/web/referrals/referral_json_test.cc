@@ -1,4 +1,4 @@
-#include "web/parse/referral_json.h"
+#include "web/referrals/referral_json.h"
 
 #include <gtest/gtest.h>
 

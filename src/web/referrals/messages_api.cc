@@ -9,7 +9,7 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/referrals/handlers.h"
 #include "web/core/errors.h"
 #include "web/parse/json_body.h"
 
@@ -53,7 +53,7 @@ Result<void> CheckNoBody(const Request& request) {
 
 }  // namespace
 
-Response App::ApiListMessages(Request& request, const Principal& who) {
+Response ReferralsHandlers::ApiListMessages(Request& request, const Principal& who) {
   std::string unread = request.query.Get("unread");
   if (!unread.empty() && unread != "true" && unread != "false") {
     return JsonError(Error{ErrorKind::kInvalid,
@@ -79,7 +79,7 @@ Response App::ApiListMessages(Request& request, const Principal& who) {
       200, json{{"unread_count", *count}, {"truncated", truncated}, {"messages", out}}.dump());
 }
 
-Response App::ApiReadMessage(Request& request, const Principal& who) {
+Response ReferralsHandlers::ApiReadMessage(Request& request, const Principal& who) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no message here.", {}};
   std::string id = request.Param("id");
   if (!IsValidId(id)) return JsonError(not_found);
@@ -99,7 +99,7 @@ Response App::ApiReadMessage(Request& request, const Principal& who) {
   auto saved = storage::Guard("marking a message read", [&]() -> Result<bool> {
     storage::Transaction tx(db_);
     bool marked = messages_.MarkOneReadIn(tx, who.user.id, message.id, now);
-    audit_.AppendIn(tx,
+    AuditIn(tx,
                     AuditEntry(who, request, "message.read", "message", message.id, "allowed", {},
                                "api; " + message.subject_type + " " + message.subject_id +
                                    (marked ? "" : "; already read")));

@@ -3,9 +3,9 @@
 // (referrals_handlers.cc); request bodies are parsed by web/parse/referral_json.h.
 #include <nlohmann/json.hpp>
 
-#include "web/app.h"
+#include "web/referrals/handlers.h"
 #include "web/core/errors.h"
-#include "web/parse/referral_json.h"
+#include "web/referrals/referral_json.h"
 
 namespace harbour::web {
 
@@ -68,7 +68,7 @@ json MessagesJson(const std::vector<feedback::Message>& messages) {
 
 }  // namespace
 
-Result<std::string> App::ReferralDetailJson(const Principal& who,
+Result<std::string> ReferralsHandlers::ReferralDetailJson(const Principal& who,
                                             const referrals::Referral& referral, bool coordinator) {
   json out = ReferralJson(referral, clock_.Now());
   out["transitions"] = json::array();
@@ -83,7 +83,7 @@ Result<std::string> App::ReferralDetailJson(const Principal& who,
   return out.dump();
 }
 
-Response App::ApiCreateReferral(Request& request, const Principal& who) {
+Response ReferralsHandlers::ApiCreateReferral(Request& request, const Principal& who) {
   access::Decision decision;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kRefer, &decision);
   if (!child) return JsonError(child.error());
@@ -100,7 +100,7 @@ Response App::ApiCreateReferral(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiGetReferral(Request& request, const Principal& who) {
+Response ReferralsHandlers::ApiGetReferral(Request& request, const Principal& who) {
   bool coordinator = false;
   auto referral = FindReferralFor(who, request, request.Param("id"), &coordinator);
   if (!referral) return JsonError(referral.error());
@@ -114,7 +114,7 @@ Response App::ApiGetReferral(Request& request, const Principal& who) {
   return Response::Json(200, *body);
 }
 
-Response App::ApiMoveReferral(Request& request, const Principal& who) {
+Response ReferralsHandlers::ApiMoveReferral(Request& request, const Principal& who) {
   bool coordinator = false;
   auto referral = FindReferralFor(who, request, request.Param("id"), &coordinator);
   if (!referral) return JsonError(referral.error());
@@ -136,7 +136,7 @@ Response App::ApiMoveReferral(Request& request, const Principal& who) {
   return Response::Json(200, *out);
 }
 
-Response App::ApiListReferrals(Request& request, const Principal& who) {
+Response ReferralsHandlers::ApiListReferrals(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kScreenReferrals);
   auto listed = decision.allowed ? referrals_.Open(kQueueListed)
                                  : referrals_.ByReferrer(who.user.id, kMineListed);

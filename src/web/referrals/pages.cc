@@ -6,7 +6,7 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/referrals/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -66,7 +66,7 @@ mstch::array MessageRows(const std::vector<feedback::Message>& messages) {
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<referrals::Referral> App::DoRefer(const Principal& who, const Request& request,
+Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, const Request& request,
                                          const children::Child& child,
                                          const referrals::ReferralInput& input,
                                          std::string_view purpose) {
@@ -95,7 +95,7 @@ Result<referrals::Referral> App::DoRefer(const Principal& who, const Request& re
   referrals::Transition received{
       referrals::State::kSubmitted, referrals::State::kSubmitted, "", "", who.user.id, now};
   feedback::Message to_referrer =
-      referrals::MessageFor(*referral, received, options_.panel_name, options_.panel_contact,
+      referrals::MessageFor(*referral, received, feedback_.panel_name, feedback_.panel_contact,
                             FormatLondonDateTime(referral->screening_due));
   std::vector<feedback::Message> out{to_referrer};
   out.back().recipient = who.user.id;
@@ -104,7 +104,7 @@ Result<referrals::Referral> App::DoRefer(const Principal& who, const Request& re
         u.id == who.user.id) {
       continue;
     }
-    out.push_back(referrals::LeadNotice(*referral, options_.panel_name, options_.panel_contact));
+    out.push_back(referrals::LeadNotice(*referral, feedback_.panel_name, feedback_.panel_contact));
     out.back().recipient = u.id;
   }
   auto saved = storage::Guard("making a referral", [&]() -> Result<void> {
@@ -116,7 +116,7 @@ Result<referrals::Referral> App::DoRefer(const Principal& who, const Request& re
       messages_.InsertIn(tx, m);
     }
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "referral", who.user.id, now);
-    audit_.AppendIn(tx, AuditEntry(who, request, "referral.create", "referral", referral->id,
+    AuditIn(tx, AuditEntry(who, request, "referral.create", "referral", referral->id,
                                    "allowed", purpose,
                                    "child " + child.id + "; sharing " +
                                        std::string(referrals::ToCode(referral->sharing)) + "; " +
@@ -128,7 +128,7 @@ Result<referrals::Referral> App::DoRefer(const Principal& who, const Request& re
   return referral;
 }
 
-Result<referrals::Referral> App::FindReferralFor(const Principal& who, const Request& request,
+Result<referrals::Referral> ReferralsHandlers::FindReferralFor(const Principal& who, const Request& request,
                                                  std::string_view id, bool* coordinator) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no referral here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
@@ -146,7 +146,7 @@ Result<referrals::Referral> App::FindReferralFor(const Principal& who, const Req
   return std::move(**found);
 }
 
-Result<referrals::Transition> App::MoveReferralIn(storage::Transaction& tx, const Principal& who,
+Result<referrals::Transition> ReferralsHandlers::MoveReferralIn(storage::Transaction& tx, const Principal& who,
                                                   const Request& request,
                                                   const referrals::Referral& referral,
                                                   const referrals::TransitionRequest& move,
@@ -155,7 +155,7 @@ Result<referrals::Transition> App::MoveReferralIn(storage::Transaction& tx, cons
   auto decided = referrals::Decide(referral.state, move, who.user.id, now);
   if (!decided) return decided;
   feedback::Message m =
-      referrals::MessageFor(referral, *decided, options_.panel_name, options_.panel_contact,
+      referrals::MessageFor(referral, *decided, feedback_.panel_name, feedback_.panel_contact,
                             FormatLondonDateTime(referral.screening_due));
   if (!extra_body.empty()) m.body += (m.body.empty() ? "" : "\n") + std::string(extra_body);
   m.id = NewId();
@@ -166,7 +166,7 @@ Result<referrals::Transition> App::MoveReferralIn(storage::Transaction& tx, cons
                     "The referral was changed by someone else. Reload the page to see it.");
   }
   messages_.InsertIn(tx, m);
-  audit_.AppendIn(
+  AuditIn(
       tx, AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
                      move.actor == referrals::Actor::kCoordinator ? "coordination" : "safeguarding",
                      std::string(referrals::ToCode(decided->from)) + " -> " +
@@ -174,7 +174,7 @@ Result<referrals::Transition> App::MoveReferralIn(storage::Transaction& tx, cons
   return decided;
 }
 
-Result<referrals::Transition> App::DoMoveReferral(const Principal& who, const Request& request,
+Result<referrals::Transition> ReferralsHandlers::DoMoveReferral(const Principal& who, const Request& request,
                                                   const referrals::Referral& referral,
                                                   const referrals::TransitionRequest& move) {
   auto moved = storage::Guard("moving a referral", [&]() -> Result<referrals::Transition> {
@@ -193,13 +193,13 @@ Result<referrals::Transition> App::DoMoveReferral(const Principal& who, const Re
 
 // --- pages ------------------------------------------------------------------------------
 
-Response App::NewReferralForm(Request& request, const Principal& who) {
+Response ReferralsHandlers::NewReferralForm(Request& request, const Principal& who) {
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kRefer);
   if (!child) return ErrorPage(&who, request, child.error());
   return ReferralFormPage(who, request, *child, nullptr, nullptr);
 }
 
-Response App::ReferralFormPage(const Principal& who, const Request& request,
+Response ReferralsHandlers::ReferralFormPage(const Principal& who, const Request& request,
                                const children::Child& child, const FormData* form,
                                const Error* problems) {
   auto assessed = assessments_.ForChild(child.id);
@@ -219,7 +219,7 @@ Response App::ReferralFormPage(const Principal& who, const Request& request,
   std::string chosen = form != nullptr ? form->Get("assessment_id") : options.front().first;
   mstch::map context{{"child_id", child.id},
                      {"child_name", children::DisplayName(child)},
-                     {"panel", options_.panel_name},
+                     {"panel", feedback_.panel_name},
                      {"assessment_options", Options(options, chosen)},
                      {"has_assessment", options.size() > 1},
                      {"back_href", "/children/" + child.id}};
@@ -229,12 +229,12 @@ Response App::ReferralFormPage(const Principal& who, const Request& request,
     AddChoiceFlags(context, *form, {"sharing"});
   }
   if (problems != nullptr) AddErrors(context, *problems, kReferralFieldOrder);
-  std::string title = "Refer " + children::DisplayName(child) + " to the " + options_.panel_name;
+  std::string title = "Refer " + children::DisplayName(child) + " to the " + feedback_.panel_name;
   return Page(&who, request, problems != nullptr ? "Error: " + title : title, "referrals/new",
               context, problems != nullptr ? 422 : 200);
 }
 
-Response App::CreateReferral(Request& request, const Principal& who) {
+Response ReferralsHandlers::CreateReferral(Request& request, const Principal& who) {
   access::Decision decision;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kRefer, &decision);
   if (!child) return ErrorPage(&who, request, child.error());
@@ -248,7 +248,7 @@ Response App::CreateReferral(Request& request, const Principal& who) {
   return ReferralFormPage(who, request, *child, &*form, &referral.error());
 }
 
-Response App::ReferralQueue(Request& request, const Principal& who) {
+Response ReferralsHandlers::ReferralQueue(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kScreenReferrals);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kScreenReferrals,
@@ -276,17 +276,17 @@ Response App::ReferralQueue(Request& request, const Principal& who) {
                          {"panel_list", panel},
                          {"has_panel_list", !panel.empty()},
                          {"overdue_count", overdue},
-                         {"panel", options_.panel_name}});
+                         {"panel", feedback_.panel_name}});
 }
 
-Response App::ViewReferral(Request& request, const Principal& who) {
+Response ReferralsHandlers::ViewReferral(Request& request, const Principal& who) {
   bool coordinator = false;
   auto referral = FindReferralFor(who, request, request.Param("id"), &coordinator);
   if (!referral) return ErrorPage(&who, request, referral.error());
   return ReferralPage(who, request, *referral, coordinator, nullptr, nullptr, 200);
 }
 
-Response App::ReferralPage(const Principal& who, const Request& request,
+Response ReferralsHandlers::ReferralPage(const Principal& who, const Request& request,
                            const referrals::Referral& referral, bool coordinator,
                            const Error* problems, const FormData* form, unsigned status) {
   auto history = referrals_.Transitions(referral.id);
@@ -324,7 +324,7 @@ Response App::ReferralPage(const Principal& who, const Request& request,
                   {"has_messages", !messages->empty()},
                   {"made", request.query.Get("made") == "1"},
                   {"moved", request.query.Get("moved") == "1"},
-                  {"panel", options_.panel_name},
+                  {"panel", feedback_.panel_name},
                   {"back_href", Str(coordinator ? "/referrals" : "/my/referrals")}});
   if (form != nullptr) {
     context["typed_reason"] = form->Get("reason");
@@ -336,7 +336,7 @@ Response App::ReferralPage(const Principal& who, const Request& request,
               context, status);
 }
 
-Response App::MoveReferral(Request& request, const Principal& who) {
+Response ReferralsHandlers::MoveReferral(Request& request, const Principal& who) {
   bool coordinator = false;
   auto referral = FindReferralFor(who, request, request.Param("id"), &coordinator);
   if (!referral) return ErrorPage(&who, request, referral.error());
@@ -362,7 +362,7 @@ Response App::MoveReferral(Request& request, const Principal& who) {
   return ReferralPage(who, request, *referral, coordinator, &moved.error(), &*form, status);
 }
 
-Response App::MyReferrals(Request& request, const Principal& who) {
+Response ReferralsHandlers::MyReferrals(Request& request, const Principal& who) {
   auto mine = referrals_.ByReferrer(who.user.id, kMineShown);
   if (!mine) return ErrorPage(&who, request, mine.error());
   Instant now = clock_.Now();
@@ -385,7 +385,29 @@ Response App::MyReferrals(Request& request, const Principal& who) {
   return Page(
       &who, request, "My referrals", "referrals/mine",
       mstch::map{
-          {"referrals", rows}, {"has_referrals", !rows.empty()}, {"panel", options_.panel_name}});
+          {"referrals", rows}, {"has_referrals", !rows.empty()}, {"panel", feedback_.panel_name}});
+}
+
+Result<std::vector<chronology::Entry>> ReferralsHandlers::ChronologyEntries(
+    const children::Child& child) {
+  auto referred = referrals_.ForChild(child.id);
+  if (!referred) return std::unexpected(referred.error());
+  std::vector<chronology::Entry> entries;
+  for (const auto& r : *referred) {
+    chronology::Entry e;
+    e.type = chronology::EntryType::kReferral;
+    e.at = r.submitted_at;
+    e.id = r.id;
+    e.agency_id = r.referrer_agency;
+    e.agency_name = r.agency_name;
+    e.recorded_by = r.referrer_name;
+    e.headline = "Referral to the " + feedback_.panel_name + ": " +
+                 std::string(referrals::Label(r.state));
+    e.summary = e.headline;
+    e.detail = r.reason;
+    entries.push_back(std::move(e));
+  }
+  return entries;
 }
 
 }  // namespace harbour::web
