@@ -51,7 +51,9 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       records_area_(CoreServices(db, clock), catalogue, disruption_area_),
       intelligence_area_(CoreServices(db, clock), records_area_, options_.intelligence_unit),
       referrals_area_(CoreServices(db, clock), tools_, calendar,
-                      FeedbackOptions{options_.panel_name, options_.panel_contact}) {}
+                      FeedbackOptions{options_.panel_name, options_.panel_contact}),
+      panel_area_(CoreServices(db, clock), referrals_area_,
+                  FeedbackOptions{options_.panel_name, options_.panel_contact}) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -69,6 +71,7 @@ Router App::BuildRouter() {
   records_area_.Register(r);
   intelligence_area_.Register(r);
   referrals_area_.Register(r);
+  panel_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -88,18 +91,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/children/{id}/assessments", page(&App::StartAssessment));
   r.Page(Method::kGet, "/children/{id}/assessments/{assessment_id}", page(&App::ViewAssessment));
   r.Page(Method::kPost, "/children/{id}/assessments/{assessment_id}", page(&App::SaveAssessment));
-  r.Page(Method::kGet, "/panel", page(&App::PanelMeetings));
-  r.Page(Method::kPost, "/panel/meetings", page(&App::CreateMeeting));
-  r.Page(Method::kGet, "/panel/meetings/{id}", page(&App::ViewMeeting));
-  r.Page(Method::kPost, "/panel/meetings/{id}/members", page(&App::AddPanelMember));
-  r.Page(Method::kPost, "/panel/meetings/{id}/attendance", page(&App::RecordAttendance));
-  r.Page(Method::kPost, "/panel/meetings/{id}/agenda", page(&App::AddToAgenda));
-  r.Page(Method::kGet, "/panel/meetings/{id}/items/{item_id}", page(&App::ViewAgendaItem));
-  r.Page(Method::kPost, "/panel/meetings/{id}/items/{item_id}", page(&App::RecordPanelDecision));
-  r.Page(Method::kPost, "/panel/meetings/{id}/items/{item_id}/actions", page(&App::AddPanelAction));
-  r.Page(Method::kGet, "/panel/meetings/{id}/minutes", page(&App::MeetingMinutes));
-  r.Page(Method::kGet, "/panel/meetings/{id}/minutes.pdf", page(&App::MeetingMinutesPdf));
-  r.Page(Method::kGet, "/panel/actions", page(&App::PanelActions));
   r.Page(Method::kGet, "/children/{id}/missing", page(&App::MissingEpisodes));
   r.Page(Method::kPost, "/children/{id}/missing", page(&App::RecordMissingEpisode));
   r.Page(Method::kGet, "/children/{id}/missing/{episode_id}", page(&App::ViewMissingEpisode));
@@ -126,19 +117,6 @@ Router App::BuildRouter() {
   r.Api(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));
-  r.Api(Method::kGet, "/api/v1/panel/meetings", api(&App::ApiListMeetings));
-  r.Api(Method::kPost, "/api/v1/panel/meetings", api(&App::ApiCreateMeeting));
-  r.Api(Method::kGet, "/api/v1/panel/meetings/{id}", api(&App::ApiGetMeeting));
-  r.Api(Method::kPost, "/api/v1/panel/meetings/{id}/members", api(&App::ApiAddMeetingMember));
-  r.Api(Method::kPost, "/api/v1/panel/meetings/{id}/attendance", api(&App::ApiRecordAttendance));
-  r.Api(Method::kPost, "/api/v1/panel/meetings/{id}/agenda", api(&App::ApiAddToAgenda));
-  r.Api(Method::kPost, "/api/v1/panel/meetings/{id}/items/{item_id}/decision",
-        api(&App::ApiRecordPanelDecision));
-  r.Api(Method::kGet, "/api/v1/panel/meetings/{id}/items/{item_id}/actions",
-        api(&App::ApiListPanelItemActions));
-  r.Api(Method::kPost, "/api/v1/panel/meetings/{id}/items/{item_id}/actions",
-        api(&App::ApiAddPanelAction));
-  r.Api(Method::kGet, "/api/v1/panel/actions", api(&App::ApiListPanelActions));
   r.Api(Method::kPost, "/api/v1/children/{id}/missing-episodes",
         api(&App::ApiRecordMissingEpisode));
   r.Api(Method::kGet, "/api/v1/children/{id}/missing-episodes", api(&App::ApiListMissingEpisodes));

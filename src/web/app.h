@@ -43,6 +43,7 @@
 #include "web/auth/auth.h"
 #include "web/disruption/disruption.h"
 #include "web/intelligence/intelligence.h"
+#include "web/panel/panel.h"
 #include "web/records/records.h"
 #include "web/referrals/referrals.h"
 #include "web/home/home.h"
@@ -139,33 +140,6 @@ class App : private AppServices, public AreaHandlers {
                               const Error* problems, bool saved,
                               const assessments::Outcome* preview = nullptr);
 
-  // Panel meetings (panel_handlers.cc).
-  Response PanelMeetings(Request& request, const Principal& who);
-  Response CreateMeeting(Request& request, const Principal& who);
-  Response ViewMeeting(Request& request, const Principal& who);
-  Response AddPanelMember(Request& request, const Principal& who);
-  Response RecordAttendance(Request& request, const Principal& who);
-  Response AddToAgenda(Request& request, const Principal& who);
-  Response ViewAgendaItem(Request& request, const Principal& who);
-  Response RecordPanelDecision(Request& request, const Principal& who);
-  Response AddPanelAction(Request& request, const Principal& who);
-  Response MeetingMinutes(Request& request, const Principal& who);
-  Response MeetingMinutesPdf(Request& request, const Principal& who);
-  Response PanelActions(Request& request, const Principal& who);
-  // The meetings page; a refused new-meeting form shows its problems and what was typed.
-  Response MeetingsPage(const Principal& who, const Request& request, const FormData* form,
-                        const Error* problems);
-  // A meeting's page; `problems` and `form` show a refused member or agenda form again.
-  Response MeetingPage(const Principal& who, const Request& request, const Error* problems,
-                       const FormData* form);
-  // Both forms of an agenda item's page: "decision" or "action". Redirects back on success;
-  // shows the page again with the problems and what was typed on kInvalid.
-  Response PostToAgendaItem(Request& request, const Principal& who, std::string_view which);
-  // An agenda item's page: the decision form and the actions; `problems` and `form` show a
-  // refused decision or action again (`which` is "decision" or "action").
-  Response AgendaItemPage(const Principal& who, const Request& request, std::string_view which,
-                          const Error* problems, const FormData* form);
-
   // --- API ------------------------------------------------------------------------------
   Response ApiSearchChildren(Request& request, const Principal& who);
   Response ApiCreateChild(Request& request, const Principal& who);
@@ -178,17 +152,6 @@ class App : private AppServices, public AreaHandlers {
   Response ApiListFlags(Request& request, const Principal& who);
   Response ApiAddFlag(Request& request, const Principal& who);
   Response ApiEndFlag(Request& request, const Principal& who);
-  // Panel meetings, their agendas, decisions and actions, and completing a task (panel_api.cc).
-  Response ApiListMeetings(Request& request, const Principal& who);
-  Response ApiCreateMeeting(Request& request, const Principal& who);
-  Response ApiGetMeeting(Request& request, const Principal& who);
-  Response ApiAddMeetingMember(Request& request, const Principal& who);
-  Response ApiRecordAttendance(Request& request, const Principal& who);
-  Response ApiAddToAgenda(Request& request, const Principal& who);
-  Response ApiRecordPanelDecision(Request& request, const Principal& who);
-  Response ApiListPanelItemActions(Request& request, const Principal& who);
-  Response ApiAddPanelAction(Request& request, const Principal& who);
-  Response ApiListPanelActions(Request& request, const Principal& who);
 
   Response Health(Request& request);
 
@@ -259,68 +222,6 @@ class App : private AppServices, public AreaHandlers {
   Result<children::Flag> DoEndFlag(const Principal& who, const Request& request,
                                    const children::Child& child, std::string_view flag_id,
                                    std::string_view end, std::string_view purpose);
-
-  // Panel verbs shared by pages and the API (panel_handlers.cc).
-  // A meeting as the caller may see it: coordinators see every meeting; a panel member only
-  // one they are a member of and attend (not sent apologies); anyone else, and a panel member
-  // of another meeting, gets kNotFound, audited ("panel.view" refused).
-  struct MeetingView {
-    panel::PanelMeeting meeting;
-    std::vector<panel::Member> members;
-    std::vector<panel::AgendaItem> items;
-    bool coordinator = false;
-  };
-  Result<MeetingView> FindMeetingFor(const Principal& who, const Request& request,
-                                     std::string_view id);
-  // The agenda item `item_id` of the meeting, or kNotFound.
-  static Result<panel::AgendaItem> ItemOf(const MeetingView& view, std::string_view item_id);
-  // Validates and stores a meeting (coordinators; kInvalid fields "date", "time", "place").
-  Result<panel::PanelMeeting> DoCreateMeeting(const Principal& who, const Request& request,
-                                              const panel::MeetingInput& input);
-  // Invites a user with case access (kInvalid field "user_id"; kConflict when already one).
-  Result<panel::Member> DoAddMember(const Principal& who, const Request& request,
-                                    const MeetingView& view, std::string_view user_id);
-  // Records attendance: user id -> "invited" | "present" | "apologies" (kInvalid field
-  // "attendance.<user id>" for an unknown member or code); all or nothing.
-  Result<void> DoRecordAttendance(const Principal& who, const Request& request,
-                                  const MeetingView& view,
-                                  const std::vector<std::pair<std::string, std::string>>& marks);
-  // What could join the agenda: referrals accepted for a meeting and not on another agenda
-  // yet, then children whose panel review is due by the meeting's date.
-  Result<std::vector<panel::Proposal>> ProposalsFor(const MeetingView& view);
-  // Puts a proposal on the agenda (it must be one of ProposalsFor; kInvalid field "proposal"
-  // otherwise) and tells the referrer the meeting's date.
-  Result<panel::AgendaItem> DoAddToAgenda(const Principal& who, const Request& request,
-                                          const MeetingView& view, std::string_view child_id,
-                                          std::string_view referral_id);
-  // Records (or corrects) the panel's decision on an item (panel::ValidateDecision's fields).
-  // The first decision on a referral accepted or under review moves it to "discussed", and
-  // the referrer is told the category, models and next review — one transaction.
-  Result<panel::Decision> DoRecordDecision(const Principal& who, const Request& request,
-                                           const MeetingView& view, const panel::AgendaItem& item,
-                                           const panel::DecisionInput& input);
-  // The people who may own a panel action: active users with case access, "name (agency)".
-  Result<std::vector<std::pair<std::string, std::string>>> ActionOwners();
-  // Adds an agreed action as a task of its owner (panel::ValidateAction's fields); the
-  // referrer is told which agency owns it and by when.
-  Result<tasks::Task> DoAddPanelAction(const Principal& who, const Request& request,
-                                       const MeetingView& view, const panel::AgendaItem& item,
-                                       const panel::ActionInput& input);
-  // The panel's decisions about the child and its actions (with their outcomes) as chronology
-  // entries.
-  Result<std::vector<chronology::Entry>> PanelEntries(const children::Child& child);
-  // The meeting's minutes: attendance by agency, and each child's decision and actions.
-  Result<panel::Minutes> BuildMinutes(const Principal& who, const MeetingView& view);
-
-  // The panel API's helpers (panel_api.cc). A meeting as JSON text: the meeting, its members,
-  // its agenda with decisions and, for coordinators, the proposals. Reads only; the caller
-  // audits.
-  Result<std::string> MeetingDetailJson(const MeetingView& view);
-  // For the coordinator's changes to a meeting: kForbidden (audited) unless the caller runs the
-  // panel, then FindMeetingFor's kNotFound, then kMalformed unless the body is JSON; `message`
-  // says why a refusal is refused.
-  Result<MeetingView> MeetingToRun(const Principal& who, const Request& request,
-                                   std::string_view message);
 
   // Missing episodes and return interviews (missing_handlers.cc, missing_api.cc).
   Response MissingEpisodes(Request& request, const Principal& who);
@@ -405,6 +306,7 @@ class App : private AppServices, public AreaHandlers {
   RecordsArea records_area_;
   IntelligenceArea intelligence_area_;
   ReferralsArea referrals_area_;
+  PanelArea panel_area_;
 
 };
 

@@ -94,7 +94,7 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
   auto assessed = AssessmentEntries(child);
   if (!assessed) return std::unexpected(assessed.error());
   entries->insert(entries->end(), assessed->begin(), assessed->end());
-  auto panelled = PanelEntries(child);
+  auto panelled = panel_area_.ChronologyEntries(child);
   if (!panelled) return std::unexpected(panelled.error());
   entries->insert(entries->end(), panelled->begin(), panelled->end());
   auto went_missing = MissingEntries(child);

@@ -19,7 +19,7 @@
 #include "common/text.h"
 #include "fuzz_check.h"
 #include "panel/meeting.h"
-#include "web/parse/panel_json.h"
+#include "web/panel/panel_json.h"
 
 namespace {
 

@@ -9,10 +9,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "web/app.h"
+#include "web/panel/handlers.h"
 #include "web/tasks/tasks.h"
 #include "web/core/errors.h"
-#include "web/parse/panel_json.h"
+#include "web/panel/panel_json.h"
 
 namespace harbour::web {
 
@@ -107,8 +107,8 @@ Error InBodyTerms(Error error) {
 
 }  // namespace
 
-Result<std::string> App::MeetingDetailJson(const MeetingView& view) {
-  json out = MeetingJson(view.meeting, options_.panel_name);
+Result<std::string> PanelHandlers::MeetingDetailJson(const MeetingView& view) {
+  json out = MeetingJson(view.meeting, feedback_.panel_name);
   json members = json::array();
   for (const auto& m : view.members) members.push_back(MemberJson(m));
   json items = json::array();
@@ -125,7 +125,7 @@ Result<std::string> App::MeetingDetailJson(const MeetingView& view) {
   return out.dump();
 }
 
-Response App::ApiListMeetings(Request& request, const Principal& who) {
+Response PanelHandlers::ApiListMeetings(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kSitOnPanel);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, access::ToCode(access::Action::kSitOnPanel), "", "", "refused",
@@ -141,7 +141,7 @@ Response App::ApiListMeetings(Request& request, const Principal& who) {
   }
   json out = json::array();
   for (const auto& s : *meetings) {
-    json row = MeetingJson(s.meeting, options_.panel_name);
+    json row = MeetingJson(s.meeting, feedback_.panel_name);
     row["items"] = s.items;
     row["discussed"] = s.discussed;
     out.push_back(std::move(row));
@@ -150,7 +150,7 @@ Response App::ApiListMeetings(Request& request, const Principal& who) {
                         json{{"scope", coordinator ? "all" : "mine"}, {"meetings", out}}.dump());
 }
 
-Response App::ApiCreateMeeting(Request& request, const Principal& who) {
+Response PanelHandlers::ApiCreateMeeting(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "", "refused", {},
@@ -171,7 +171,7 @@ Response App::ApiCreateMeeting(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiGetMeeting(Request& request, const Principal& who) {
+Response PanelHandlers::ApiGetMeeting(Request& request, const Principal& who) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return JsonError(view.error());
   auto body = MeetingDetailJson(*view);
@@ -185,7 +185,7 @@ Response App::ApiGetMeeting(Request& request, const Principal& who) {
 
 // The coordinator's changes to one meeting: checks the role (403, audited), finds the meeting
 // (404) and the JSON content type.
-Result<App::MeetingView> App::MeetingToRun(const Principal& who, const Request& request,
+Result<PanelHandlers::MeetingView> PanelHandlers::MeetingToRun(const Principal& who, const Request& request,
                                            std::string_view message) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
@@ -199,7 +199,7 @@ Result<App::MeetingView> App::MeetingToRun(const Principal& who, const Request& 
   return view;
 }
 
-Response App::ApiAddMeetingMember(Request& request, const Principal& who) {
+Response PanelHandlers::ApiAddMeetingMember(Request& request, const Principal& who) {
   auto view =
       MeetingToRun(who, request, "Only exploitation coordinators invite the panel's members.");
   if (!view) return JsonError(view.error());
@@ -214,7 +214,7 @@ Response App::ApiAddMeetingMember(Request& request, const Principal& who) {
   return Response::Json(201, *body);
 }
 
-Response App::ApiRecordAttendance(Request& request, const Principal& who) {
+Response PanelHandlers::ApiRecordAttendance(Request& request, const Principal& who) {
   auto view = MeetingToRun(who, request, "Only exploitation coordinators record attendance.");
   if (!view) return JsonError(view.error());
   auto marks = ParseAttendanceJson(request.body);
@@ -228,7 +228,7 @@ Response App::ApiRecordAttendance(Request& request, const Principal& who) {
   return Response::Json(200, *body);
 }
 
-Response App::ApiAddToAgenda(Request& request, const Principal& who) {
+Response PanelHandlers::ApiAddToAgenda(Request& request, const Principal& who) {
   auto view = MeetingToRun(who, request, "Only exploitation coordinators set the agenda.");
   if (!view) return JsonError(view.error());
   auto proposal = ParseAgendaJson(request.body);
@@ -240,7 +240,7 @@ Response App::ApiAddToAgenda(Request& request, const Principal& who) {
   return Response::Json(201, ItemJson(stored->value_or(*item)).dump());
 }
 
-Response App::ApiRecordPanelDecision(Request& request, const Principal& who) {
+Response PanelHandlers::ApiRecordPanelDecision(Request& request, const Principal& who) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return JsonError(view.error());
   auto item = ItemOf(*view, request.Param("item_id"));
@@ -257,7 +257,7 @@ Response App::ApiRecordPanelDecision(Request& request, const Principal& who) {
   return Response::Json(200, ItemJson(out).dump());
 }
 
-Response App::ApiListPanelItemActions(Request& request, const Principal& who) {
+Response PanelHandlers::ApiListPanelItemActions(Request& request, const Principal& who) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return JsonError(view.error());
   auto item = ItemOf(*view, request.Param("item_id"));
@@ -275,7 +275,7 @@ Response App::ApiListPanelItemActions(Request& request, const Principal& who) {
   return Response::Json(200, json{{"item_id", item->id}, {"actions", out}}.dump());
 }
 
-Response App::ApiAddPanelAction(Request& request, const Principal& who) {
+Response PanelHandlers::ApiAddPanelAction(Request& request, const Principal& who) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return JsonError(view.error());
   auto item = ItemOf(*view, request.Param("item_id"));
@@ -290,7 +290,7 @@ Response App::ApiAddPanelAction(Request& request, const Principal& who) {
   return Response::Json(201, TaskJson(stored->value_or(*task), clock_.Now()).dump());
 }
 
-Response App::ApiListPanelActions(Request& request, const Principal& who) {
+Response PanelHandlers::ApiListPanelActions(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "", "refused", {},

@@ -1,4 +1,4 @@
-#include "web/minutes_pdf.h"
+#include "web/panel/minutes_pdf.h"
 
 #include <hpdf.h>
 

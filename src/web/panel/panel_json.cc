@@ -1,4 +1,4 @@
-#include "web/parse/panel_json.h"
+#include "web/panel/panel_json.h"
 
 #include <array>
 #include <map>

@@ -8,9 +8,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/panel/handlers.h"
 #include "web/core/errors.h"
-#include "web/minutes_pdf.h"
+#include "web/panel/minutes_pdf.h"
 #include "web/core/view_helpers.h"
 
 namespace harbour::web {
@@ -97,7 +97,7 @@ mstch::map TaskRow(const tasks::Task& t, Instant now) {
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<App::MeetingView> App::FindMeetingFor(const Principal& who, const Request& request,
+Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal& who, const Request& request,
                                              std::string_view id) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no panel meeting here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
@@ -126,14 +126,14 @@ Result<App::MeetingView> App::FindMeetingFor(const Principal& who, const Request
   return MeetingView{std::move(**meeting), std::move(*members), std::move(*items), coordinator};
 }
 
-Result<panel::AgendaItem> App::ItemOf(const MeetingView& view, std::string_view item_id) {
+Result<panel::AgendaItem> PanelHandlers::ItemOf(const MeetingView& view, std::string_view item_id) {
   for (const auto& item : view.items) {
     if (item.id == item_id) return item;
   }
   return NotFound("There is no such child on this meeting's agenda.");
 }
 
-Result<panel::PanelMeeting> App::DoCreateMeeting(const Principal& who, const Request& request,
+Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who, const Request& request,
                                                  const panel::MeetingInput& input) {
   auto meeting = panel::ValidateMeeting(input);
   if (!meeting) return meeting;
@@ -146,7 +146,7 @@ Result<panel::PanelMeeting> App::DoCreateMeeting(const Principal& who, const Req
     panel_.InsertMeetingIn(tx, *meeting);
     // The coordinator who arranges it is its first member.
     panel_.AddMemberIn(tx, meeting->id, who.user.id, who.agency.id, who.user.id, now);
-    audit_.AppendIn(tx, AuditEntry(who, request, "panel.create", "panel_meeting", meeting->id,
+    AuditIn(tx, AuditEntry(who, request, "panel.create", "panel_meeting", meeting->id,
                                    "allowed", "coordination", MeetingWhen(*meeting)));
     tx.Commit();
     return {};
@@ -155,7 +155,7 @@ Result<panel::PanelMeeting> App::DoCreateMeeting(const Principal& who, const Req
   return meeting;
 }
 
-Result<panel::Member> App::DoAddMember(const Principal& who, const Request& request,
+Result<panel::Member> PanelHandlers::DoAddMember(const Principal& who, const Request& request,
                                        const MeetingView& view, std::string_view user_id) {
   auto user = IsValidId(user_id) ? identity_.FindUserById(std::string(user_id))
                                  : Result<std::optional<identity::User>>(std::nullopt);
@@ -170,7 +170,7 @@ Result<panel::Member> App::DoAddMember(const Principal& who, const Request& requ
     added =
         panel_.AddMemberIn(tx, view.meeting.id, (*user)->id, (*user)->agency_id, who.user.id, now);
     if (!added) return {};
-    audit_.AppendIn(tx, AuditEntry(who, request, "panel.member", "panel_meeting", view.meeting.id,
+    AuditIn(tx, AuditEntry(who, request, "panel.member", "panel_meeting", view.meeting.id,
                                    "allowed", "coordination", "invited " + (*user)->id));
     tx.Commit();
     return {};
@@ -185,7 +185,7 @@ Result<panel::Member> App::DoAddMember(const Principal& who, const Request& requ
                        std::string(access::ToCode((*user)->role))};
 }
 
-Result<void> App::DoRecordAttendance(
+Result<void> PanelHandlers::DoRecordAttendance(
     const Principal& who, const Request& request, const MeetingView& view,
     const std::vector<std::pair<std::string, std::string>>& marks) {
   std::map<std::string, std::string> fields;
@@ -212,14 +212,14 @@ Result<void> App::DoRecordAttendance(
       detail +=
           (detail.empty() ? "" : ", ") + user_id + " " + std::string(panel::ToCode(attendance));
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, "panel.attendance", "panel_meeting",
+    AuditIn(tx, AuditEntry(who, request, "panel.attendance", "panel_meeting",
                                    view.meeting.id, "allowed", "coordination", detail));
     tx.Commit();
     return {};
   });
 }
 
-Result<std::vector<panel::Proposal>> App::ProposalsFor(const MeetingView& view) {
+Result<std::vector<panel::Proposal>> PanelHandlers::ProposalsFor(const MeetingView& view) {
   auto open = referrals_.Open(kActionsShown);
   if (!open) return std::unexpected(open.error());
   auto pending = panel_.PendingReferrals();
@@ -238,7 +238,7 @@ Result<std::vector<panel::Proposal>> App::ProposalsFor(const MeetingView& view) 
   return panel::ProposeAgenda(candidates, view.items);
 }
 
-Result<panel::AgendaItem> App::DoAddToAgenda(const Principal& who, const Request& request,
+Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, const Request& request,
                                              const MeetingView& view, std::string_view child_id,
                                              std::string_view referral_id) {
   auto proposals = ProposalsFor(view);
@@ -268,16 +268,16 @@ Result<panel::AgendaItem> App::DoAddToAgenda(const Principal& who, const Request
       m.recipient = referral->referred_by;
       m.subject_type = "referral";
       m.subject_id = referral->id;
-      m.title = referral->child_name + " is on the agenda of the " + options_.panel_name +
+      m.title = referral->child_name + " is on the agenda of the " + feedback_.panel_name +
                 " meeting on " + MeetingWhen(view.meeting);
       m.next_steps =
           "The panel will discuss your referral then; you will hear here what it "
           "decides.";
-      m.contact = options_.panel_contact;
+      m.contact = feedback_.panel_contact;
       m.at = now;
       messages_.InsertIn(tx, m);
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, "panel.agenda", "panel_meeting", view.meeting.id,
+    AuditIn(tx, AuditEntry(who, request, "panel.agenda", "panel_meeting", view.meeting.id,
                                    "allowed", "coordination",
                                    "child " + item.child_id + " (" +
                                        std::string(panel::ToCode(item.reason)) + ")"));
@@ -288,7 +288,7 @@ Result<panel::AgendaItem> App::DoAddToAgenda(const Principal& who, const Request
   return item;
 }
 
-Result<panel::Decision> App::DoRecordDecision(const Principal& who, const Request& request,
+Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who, const Request& request,
                                               const MeetingView& view,
                                               const panel::AgendaItem& item,
                                               const panel::DecisionInput& input) {
@@ -321,7 +321,7 @@ Result<panel::Decision> App::DoRecordDecision(const Principal& who, const Reques
                          told);
       if (!moved) return std::unexpected(moved.error());
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, first ? "panel.decide" : "panel.correct",
+    AuditIn(tx, AuditEntry(who, request, first ? "panel.decide" : "panel.correct",
                                    "panel_item", item.id, "allowed", purpose,
                                    "child " + item.child_id + "; category " +
                                        std::string(panel::ToCode(decision->category))));
@@ -332,7 +332,7 @@ Result<panel::Decision> App::DoRecordDecision(const Principal& who, const Reques
   return decision;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> App::ActionOwners() {
+Result<std::vector<std::pair<std::string, std::string>>> PanelHandlers::ActionOwners() {
   auto users = identity_.ListUsers();
   if (!users) return std::unexpected(users.error());
   auto agencies = agencies_.List();
@@ -348,7 +348,7 @@ Result<std::vector<std::pair<std::string, std::string>>> App::ActionOwners() {
   return out;
 }
 
-Result<tasks::Task> App::DoAddPanelAction(const Principal& who, const Request& request,
+Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const Request& request,
                                           const MeetingView& view, const panel::AgendaItem& item,
                                           const panel::ActionInput& input) {
   auto owners = ActionOwners();
@@ -395,14 +395,14 @@ Result<tasks::Task> App::DoAddPanelAction(const Principal& who, const Request& r
       m.recipient = referral->referred_by;
       m.subject_type = "referral";
       m.subject_id = referral->id;
-      m.title = "The " + options_.panel_name + " agreed an action for " + referral->child_name;
+      m.title = "The " + feedback_.panel_name + " agreed an action for " + referral->child_name;
       m.body = agency_name + " owns it; it is due by " + FormatLongDate(action->due) + ".";
       m.next_steps = "You will hear here when the panel reviews the plan.";
-      m.contact = options_.panel_contact;
+      m.contact = feedback_.panel_contact;
       m.at = now;
       messages_.InsertIn(tx, m);
     }
-    audit_.AppendIn(tx, AuditEntry(who, request, "panel.action", "task", task.id, "allowed",
+    AuditIn(tx, AuditEntry(who, request, "panel.action", "task", task.id, "allowed",
                                    view.coordinator ? "coordination" : "panel",
                                    "child " + item.child_id + "; owner " + (*owner)->id));
     tx.Commit();
@@ -414,11 +414,11 @@ Result<tasks::Task> App::DoAddPanelAction(const Principal& who, const Request& r
 
 // --- pages ------------------------------------------------------------------------------
 
-Response App::PanelMeetings(Request& request, const Principal& who) {
+Response PanelHandlers::PanelMeetings(Request& request, const Principal& who) {
   return MeetingsPage(who, request, nullptr, nullptr);
 }
 
-Response App::MeetingsPage(const Principal& who, const Request& request, const FormData* form,
+Response PanelHandlers::MeetingsPage(const Principal& who, const Request& request, const FormData* form,
                            const Error* problems) {
   auto decision = access::Decide(who.Subject(), access::Action::kSitOnPanel);
   if (!decision.allowed) {
@@ -431,7 +431,7 @@ Response App::MeetingsPage(const Principal& who, const Request& request, const F
   Instant now = clock_.Now();
   mstch::array upcoming, past;
   for (const auto& s : *meetings) {
-    mstch::map row = MeetingSummaryMap(s.meeting, options_.panel_name);
+    mstch::map row = MeetingSummaryMap(s.meeting, feedback_.panel_name);
     row["items"] = s.items;
     row["discussed"] = s.discussed;
     (s.meeting.starts_at + std::chrono::hours(12) >= now ? upcoming : past).push_back(row);
@@ -441,7 +441,7 @@ Response App::MeetingsPage(const Principal& who, const Request& request, const F
                         std::to_string(meetings->size()) + " meetings"))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  mstch::map context{{"panel", options_.panel_name},
+  mstch::map context{{"panel", feedback_.panel_name},
                      {"coordinator", coordinator},
                      {"upcoming", upcoming},
                      {"has_upcoming", !upcoming.empty()},
@@ -452,12 +452,12 @@ Response App::MeetingsPage(const Principal& who, const Request& request, const F
     context["online_checked"] = form->Get("online") == "yes";
   }
   if (problems != nullptr) AddErrors(context, *problems, {"date", "time", "place"});
-  std::string title = options_.panel_name + " meetings";
+  std::string title = feedback_.panel_name + " meetings";
   return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/meetings",
               context, problems != nullptr ? 422 : 200);
 }
 
-Response App::CreateMeeting(Request& request, const Principal& who) {
+Response PanelHandlers::CreateMeeting(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRunPanel,
@@ -475,15 +475,15 @@ Response App::CreateMeeting(Request& request, const Principal& who) {
   return MeetingsPage(who, request, &*form, &meeting.error());
 }
 
-Response App::ViewMeeting(Request& request, const Principal& who) {
+Response PanelHandlers::ViewMeeting(Request& request, const Principal& who) {
   return MeetingPage(who, request, nullptr, nullptr);
 }
 
-Response App::MeetingPage(const Principal& who, const Request& request, const Error* problems,
+Response PanelHandlers::MeetingPage(const Principal& who, const Request& request, const Error* problems,
                           const FormData* form) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
-  mstch::map context = MeetingSummaryMap(view->meeting, options_.panel_name);
+  mstch::map context = MeetingSummaryMap(view->meeting, feedback_.panel_name);
   mstch::array members;
   for (const auto& m : view->members) {
     mstch::map row{{"user_id", m.user_id},
@@ -512,7 +512,7 @@ Response App::MeetingPage(const Principal& who, const Request& request, const Er
                   {"members", members},
                   {"items", items},
                   {"has_items", !items.empty()},
-                  {"panel", options_.panel_name},
+                  {"panel", feedback_.panel_name},
                   {"created", request.query.Get("created") == "1"},
                   {"back_href", Str("/panel")}});
   if (view->coordinator) {
@@ -544,12 +544,12 @@ Response App::MeetingPage(const Principal& who, const Request& request, const Er
                         view->coordinator ? "coordination" : "panel"))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  std::string title = panel::Reference(view->meeting, options_.panel_name);
+  std::string title = panel::Reference(view->meeting, feedback_.panel_name);
   return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/meeting",
               context, problems != nullptr ? 422 : 200);
 }
 
-Response App::AddPanelMember(Request& request, const Principal& who) {
+Response PanelHandlers::AddPanelMember(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRunPanel,
@@ -565,7 +565,7 @@ Response App::AddPanelMember(Request& request, const Principal& who) {
   return MeetingPage(who, request, &added.error(), &*form);
 }
 
-Response App::RecordAttendance(Request& request, const Principal& who) {
+Response PanelHandlers::RecordAttendance(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRunPanel,
@@ -585,7 +585,7 @@ Response App::RecordAttendance(Request& request, const Principal& who) {
   return Response::Redirect("/panel/meetings/" + view->meeting.id + "#members");
 }
 
-Response App::AddToAgenda(Request& request, const Principal& who) {
+Response PanelHandlers::AddToAgenda(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRunPanel,
@@ -601,11 +601,11 @@ Response App::AddToAgenda(Request& request, const Principal& who) {
   return MeetingPage(who, request, &item.error(), &*form);
 }
 
-Response App::ViewAgendaItem(Request& request, const Principal& who) {
+Response PanelHandlers::ViewAgendaItem(Request& request, const Principal& who) {
   return AgendaItemPage(who, request, "", nullptr, nullptr);
 }
 
-Response App::AgendaItemPage(const Principal& who, const Request& request, std::string_view which,
+Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& request, std::string_view which,
                              const Error* problems, const FormData* form) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
@@ -619,14 +619,14 @@ Response App::AgendaItemPage(const Principal& who, const Request& request, std::
   auto owners = ActionOwners();
   if (!owners) return ErrorPage(&who, request, owners.error());
   Instant now = clock_.Now();
-  mstch::map context = MeetingSummaryMap(view->meeting, options_.panel_name);
+  mstch::map context = MeetingSummaryMap(view->meeting, feedback_.panel_name);
   context.insert({{"meeting_id", view->meeting.id},
                   {"item_id", item->id},
                   {"child_id", item->child_id},
                   {"child_name", item->child_name},
                   {"reason", Str(panel::Label(item->reason))},
                   {"discussed", item->decision.has_value()},
-                  {"panel", options_.panel_name},
+                  {"panel", feedback_.panel_name},
                   {"back_href", "/panel/meetings/" + view->meeting.id}});
   AddChildFlags(context, **child);
   if (!item->referral_id.empty()) {
@@ -685,12 +685,12 @@ Response App::AgendaItemPage(const Principal& who, const Request& request, std::
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   std::string title =
-      item->child_name + " at the " + panel::Reference(view->meeting, options_.panel_name);
+      item->child_name + " at the " + panel::Reference(view->meeting, feedback_.panel_name);
   return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/item",
               context, problems != nullptr ? 422 : 200);
 }
 
-Response App::PostToAgendaItem(Request& request, const Principal& who, std::string_view which) {
+Response PanelHandlers::PostToAgendaItem(Request& request, const Principal& who, std::string_view which) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
   auto item = ItemOf(*view, request.Param("item_id"));
@@ -713,15 +713,15 @@ Response App::PostToAgendaItem(Request& request, const Principal& who, std::stri
   return AgendaItemPage(who, request, which, &done.error(), &*form);
 }
 
-Response App::RecordPanelDecision(Request& request, const Principal& who) {
+Response PanelHandlers::RecordPanelDecision(Request& request, const Principal& who) {
   return PostToAgendaItem(request, who, "decision");
 }
 
-Response App::AddPanelAction(Request& request, const Principal& who) {
+Response PanelHandlers::AddPanelAction(Request& request, const Principal& who) {
   return PostToAgendaItem(request, who, "action");
 }
 
-Response App::PanelActions(Request& request, const Principal& who) {
+Response PanelHandlers::PanelActions(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRunPanel,
@@ -746,7 +746,7 @@ Response App::PanelActions(Request& request, const Principal& who) {
                          {"overdue_count", static_cast<int>(overdue.size())},
                          {"due", due},
                          {"has_due", !due.empty()},
-                         {"panel", options_.panel_name},
+                         {"panel", feedback_.panel_name},
                          {"back_href", Str("/panel")}});
 }
 
@@ -798,10 +798,10 @@ mstch::map MinutesContext(const panel::Minutes& m) {
 
 }  // namespace
 
-Result<panel::Minutes> App::BuildMinutes(const Principal& who, const MeetingView& view) {
+Result<panel::Minutes> PanelHandlers::BuildMinutes(const Principal& who, const MeetingView& view) {
   panel::Minutes m;
-  m.panel = options_.panel_name;
-  m.reference = panel::Reference(view.meeting, options_.panel_name);
+  m.panel = feedback_.panel_name;
+  m.reference = panel::Reference(view.meeting, feedback_.panel_name);
   m.when = MeetingWhen(view.meeting);
   m.where = MeetingWhere(view.meeting);
   m.attendance = panel::ByAgency(view.members);
@@ -835,7 +835,7 @@ Result<panel::Minutes> App::BuildMinutes(const Principal& who, const MeetingView
   return m;
 }
 
-Response App::MeetingMinutes(Request& request, const Principal& who) {
+Response PanelHandlers::MeetingMinutes(Request& request, const Principal& who) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
   auto minutes = BuildMinutes(who, *view);
@@ -860,7 +860,7 @@ Response App::MeetingMinutes(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::MeetingMinutesPdf(Request& request, const Principal& who) {
+Response PanelHandlers::MeetingMinutesPdf(Request& request, const Principal& who) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
   auto minutes = BuildMinutes(who, *view);
@@ -887,7 +887,7 @@ Response App::MeetingMinutesPdf(Request& request, const Principal& who) {
 
 namespace harbour::web {
 
-Result<std::vector<chronology::Entry>> App::PanelEntries(const children::Child& child) {
+Result<std::vector<chronology::Entry>> PanelHandlers::PanelEntries(const children::Child& child) {
   auto decided = panel_.DecisionsFor(child.id);
   if (!decided) return std::unexpected(decided.error());
   std::vector<chronology::Entry> out;
@@ -907,7 +907,7 @@ Result<std::vector<chronology::Entry>> App::PanelEntries(const children::Child& 
     e.id = item.id;
     e.recorded_by = name_of(d.recorded_by);
     e.headline =
-        options_.panel_name + ": " + std::string(panel::Label(d.category)) + "; " + ModelLabels(d);
+        feedback_.panel_name + ": " + std::string(panel::Label(d.category)) + "; " + ModelLabels(d);
     e.summary = e.headline;
     e.detail = d.plan + "\nNext review by " + FormatLongDate(d.next_review) + ".";
     out.push_back(std::move(e));

@@ -1,0 +1,34 @@
+#pragma once
+// The multi-agency panel's meetings (docs/panel.md): the coordinator arranges them, invites members, records attendance and builds the agenda; the panel records each child's category, models, plan, actions and next review; minutes print and export (pages and API).
+#include <memory>
+#include <vector>
+
+#include "chronology/chronology.h"
+#include "children/child.h"
+#include "web/core/handlers.h"
+#include "web/referrals/referrals.h"
+#include "web/core/routes.h"
+
+namespace harbour::web {
+
+class PanelHandlers;
+
+class PanelArea {
+ public:
+  // Everything given must outlive the area and the router it registers on.
+  PanelArea(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback);
+  ~PanelArea();
+  PanelArea(const PanelArea&) = delete;
+  PanelArea& operator=(const PanelArea&) = delete;
+
+  void Register(Routes& routes);
+
+  // The panel's decisions about the child and its actions (with their outcomes) as chronology
+  // entries. Reads only; the chronology audits.
+  Result<std::vector<chronology::Entry>> ChronologyEntries(const children::Child& child) const;
+
+ private:
+  std::unique_ptr<PanelHandlers> handlers_;
+};
+
+}  // namespace harbour::web
