@@ -53,7 +53,10 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       referrals_area_(CoreServices(db, clock), tools_, calendar,
                       FeedbackOptions{options_.panel_name, options_.panel_contact}),
       panel_area_(CoreServices(db, clock), referrals_area_,
-                  FeedbackOptions{options_.panel_name, options_.panel_contact}) {}
+                  FeedbackOptions{options_.panel_name, options_.panel_contact}),
+      missing_area_(CoreServices(db, clock), catalogue,
+                    missing::RepeatRule{options_.missing_repeat_threshold,
+                                        options_.missing_repeat_window_days}) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -72,6 +75,7 @@ Router App::BuildRouter() {
   intelligence_area_.Register(r);
   referrals_area_.Register(r);
   panel_area_.Register(r);
+  missing_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -91,14 +95,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/children/{id}/assessments", page(&App::StartAssessment));
   r.Page(Method::kGet, "/children/{id}/assessments/{assessment_id}", page(&App::ViewAssessment));
   r.Page(Method::kPost, "/children/{id}/assessments/{assessment_id}", page(&App::SaveAssessment));
-  r.Page(Method::kGet, "/children/{id}/missing", page(&App::MissingEpisodes));
-  r.Page(Method::kPost, "/children/{id}/missing", page(&App::RecordMissingEpisode));
-  r.Page(Method::kGet, "/children/{id}/missing/{episode_id}", page(&App::ViewMissingEpisode));
-  r.Page(Method::kPost, "/children/{id}/missing/{episode_id}/return",
-         page(&App::RecordMissingReturn));
-  r.Page(Method::kPost, "/children/{id}/missing/{episode_id}/interview",
-         page(&App::RecordReturnInterview));
-  r.Page(Method::kGet, "/return-interviews", page(&App::ReturnInterviewsDue));
 
   r.Public(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -117,14 +113,6 @@ Router App::BuildRouter() {
   r.Api(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));
-  r.Api(Method::kPost, "/api/v1/children/{id}/missing-episodes",
-        api(&App::ApiRecordMissingEpisode));
-  r.Api(Method::kGet, "/api/v1/children/{id}/missing-episodes", api(&App::ApiListMissingEpisodes));
-  r.Api(Method::kGet, "/api/v1/missing-episodes/{id}", api(&App::ApiGetMissingEpisode));
-  r.Api(Method::kPost, "/api/v1/missing-episodes/{id}/return", api(&App::ApiRecordMissingReturn));
-  r.Api(Method::kPost, "/api/v1/missing-episodes/{id}/interview",
-        api(&App::ApiRecordReturnInterview));
-  r.Api(Method::kGet, "/api/v1/return-interviews/due", api(&App::ApiReturnInterviewsDue));
 
   router.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {

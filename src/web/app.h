@@ -43,6 +43,7 @@
 #include "web/auth/auth.h"
 #include "web/disruption/disruption.h"
 #include "web/intelligence/intelligence.h"
+#include "web/missing/missing.h"
 #include "web/panel/panel.h"
 #include "web/records/records.h"
 #include "web/referrals/referrals.h"
@@ -223,60 +224,6 @@ class App : private AppServices, public AreaHandlers {
                                    const children::Child& child, std::string_view flag_id,
                                    std::string_view end, std::string_view purpose);
 
-  // Missing episodes and return interviews (missing_handlers.cc, missing_api.cc).
-  Response MissingEpisodes(Request& request, const Principal& who);
-  Response RecordMissingEpisode(Request& request, const Principal& who);
-  Response ViewMissingEpisode(Request& request, const Principal& who);
-  Response RecordMissingReturn(Request& request, const Principal& who);
-  Response RecordReturnInterview(Request& request, const Principal& who);
-  Response ReturnInterviewsDue(Request& request, const Principal& who);
-  Response ApiRecordMissingEpisode(Request& request, const Principal& who);
-  Response ApiListMissingEpisodes(Request& request, const Principal& who);
-  Response ApiGetMissingEpisode(Request& request, const Principal& who);
-  Response ApiRecordMissingReturn(Request& request, const Principal& who);
-  Response ApiRecordReturnInterview(Request& request, const Principal& who);
-  Response ApiReturnInterviewsDue(Request& request, const Principal& who);
-  // The child's episodes page; a refused episode form shows its problems and what was typed.
-  Response MissingListPage(const Principal& who, const Request& request,
-                           const children::Child& child, const FormData* form,
-                           const Error* problems);
-  // An episode's page; `which` ("return" or "interview") names the refused form to show again.
-  Response EpisodePage(const Principal& who, const Request& request, const children::Child& child,
-                       const missing::MissingEpisode& episode, std::string_view which,
-                       const FormData* form, const Error* problems, unsigned status);
-  // Validates and stores an episode with its audit entry ("missing.create"); when the child
-  // then meets the repeat rule and has no open strategy task, adds one for the coordinators —
-  // one transaction. `strategy_task` says whether it did.
-  Result<missing::MissingEpisode> DoRecordEpisode(const Principal& who, const Request& request,
-                                                  const children::Child& child,
-                                                  const missing::EpisodeInput& input,
-                                                  std::string_view purpose, bool* strategy_task);
-  // Records the episode's return ("missing.return"); kConflict "already_returned".
-  Result<missing::ReturnRecord> DoRecordReturn(const Principal& who, const Request& request,
-                                               const missing::MissingEpisode& episode,
-                                               const missing::ReturnInput& input,
-                                               std::string_view purpose);
-  // Records a return interview ("interview.record") and the concerns its findings raise,
-  // recorded by the interviewer's agency ("concern.create") — one transaction.
-  Result<missing::ReturnInterview> DoRecordInterview(const Principal& who, const Request& request,
-                                                     const children::Child& child,
-                                                     const missing::MissingEpisode& episode,
-                                                     const missing::InterviewInput& input,
-                                                     std::string_view purpose);
-  // The episode `episode_id` and its child, when the caller may do `action` on the child
-  // (AuthoriseChild's refusals); kNotFound for an unknown episode or one of another child
-  // (`child_id` non-empty).
-  struct EpisodeAccess {
-    children::Child child;
-    missing::MissingEpisode episode;
-    access::Decision decision;
-  };
-  Result<EpisodeAccess> FindEpisodeFor(const Principal& who, const Request& request,
-                                       std::string_view episode_id, std::string_view child_id,
-                                       access::Action action);
-  // The child's episodes and interviews as chronology entries.
-  Result<std::vector<chronology::Entry>> MissingEntries(const children::Child& child);
-
   struct SearchOutcome {
     std::vector<children::Child> visible;
     std::size_t hidden = 0;  // matches outside the searcher's access
@@ -307,6 +254,7 @@ class App : private AppServices, public AreaHandlers {
   IntelligenceArea intelligence_area_;
   ReferralsArea referrals_area_;
   PanelArea panel_area_;
+  MissingArea missing_area_;
 
 };
 

@@ -97,7 +97,7 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
   auto panelled = panel_area_.ChronologyEntries(child);
   if (!panelled) return std::unexpected(panelled.error());
   entries->insert(entries->end(), panelled->begin(), panelled->end());
-  auto went_missing = MissingEntries(child);
+  auto went_missing = missing_area_.ChronologyEntries(child);
   if (!went_missing) return std::unexpected(went_missing.error());
   entries->insert(entries->end(), went_missing->begin(), went_missing->end());
   auto referred = referrals_area_.ChronologyEntries(child);

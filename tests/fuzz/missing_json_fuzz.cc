@@ -18,7 +18,7 @@
 #include "fuzz_catalogue.h"
 #include "fuzz_check.h"
 #include "missing/episode.h"
-#include "web/parse/missing_json.h"
+#include "web/missing/missing_json.h"
 
 namespace {
 

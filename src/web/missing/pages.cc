@@ -6,7 +6,7 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/missing/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -155,7 +155,7 @@ Error FormFieldNames(const Error& error) {
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<App::EpisodeAccess> App::FindEpisodeFor(const Principal& who, const Request& request,
+Result<MissingHandlers::EpisodeAccess> MissingHandlers::FindEpisodeFor(const Principal& who, const Request& request,
                                                std::string_view episode_id,
                                                std::string_view child_id, access::Action action) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no missing episode here.", {}};
@@ -181,7 +181,7 @@ Result<App::EpisodeAccess> App::FindEpisodeFor(const Principal& who, const Reque
   return out;
 }
 
-Result<missing::MissingEpisode> App::DoRecordEpisode(const Principal& who, const Request& request,
+Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(const Principal& who, const Request& request,
                                                      const children::Child& child,
                                                      const missing::EpisodeInput& input,
                                                      std::string_view purpose,
@@ -197,14 +197,13 @@ Result<missing::MissingEpisode> App::DoRecordEpisode(const Principal& who, const
   episode->child_name = children::DisplayName(child);
   episode->recorder_name = who.user.display_name;
   episode->agency_name = who.agency.name;
-  const missing::RepeatRule rule{options_.missing_repeat_threshold,
-                                 options_.missing_repeat_window_days};
+  const missing::RepeatRule& rule = repeat_;
   bool task_added = false;
   auto saved = storage::Guard("recording a missing episode", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     missing_.InsertEpisodeIn(tx, *episode);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "missing", who.user.id, now);
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "missing.create", "missing_episode", episode->id, "allowed",
                        purpose,
                        "child " + child.id + "; " + std::string(missing::ToCode(episode->kind)) +
@@ -224,7 +223,7 @@ Result<missing::MissingEpisode> App::DoRecordEpisode(const Principal& who, const
       t.created_by = who.user.id;
       t.created_at = now;
       tasks_.InsertIn(tx, t);
-      audit_.AppendIn(tx, AuditEntry(who, request, "task.create", "task", t.id, "allowed", purpose,
+      AuditIn(tx, AuditEntry(who, request, "task.create", "task", t.id, "allowed", purpose,
                                      "repeat-missing rule: " + t.title));
       task_added = true;
     }
@@ -236,7 +235,7 @@ Result<missing::MissingEpisode> App::DoRecordEpisode(const Principal& who, const
   return episode;
 }
 
-Result<missing::ReturnRecord> App::DoRecordReturn(const Principal& who, const Request& request,
+Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(const Principal& who, const Request& request,
                                                   const missing::MissingEpisode& episode,
                                                   const missing::ReturnInput& input,
                                                   std::string_view purpose) {
@@ -257,7 +256,7 @@ Result<missing::ReturnRecord> App::DoRecordReturn(const Principal& who, const Re
           "The child's return was recorded by someone else. Reload the page to see it.");
     }
     children_.AddInvolvementIn(tx, episode.child_id, who.agency.id, "missing", who.user.id, now);
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "missing.return", "missing_episode", episode.id, "allowed",
                        purpose, "returned " + FormatRfc3339(back->returned_at)));
     tx.Commit();
@@ -267,7 +266,7 @@ Result<missing::ReturnRecord> App::DoRecordReturn(const Principal& who, const Re
   return back;
 }
 
-Result<missing::ReturnInterview> App::DoRecordInterview(const Principal& who,
+Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(const Principal& who,
                                                         const Request& request,
                                                         const children::Child& child,
                                                         const missing::MissingEpisode& episode,
@@ -318,13 +317,13 @@ Result<missing::ReturnInterview> App::DoRecordInterview(const Principal& who,
     for (const auto& c : raised) {
       concerns_.InsertIn(tx, c);
       children_.AddInvolvementIn(tx, child.id, c.recorded_by_agency, "concern", who.user.id, now);
-      audit_.AppendIn(
+      AuditIn(
           tx, AuditEntry(who, request, "concern.create", "concern", c.id, "allowed", purpose,
                          "child " + child.id + "; from return interview " + interview.id));
     }
     missing_.InsertInterviewIn(tx, interview);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "missing", who.user.id, now);
-    audit_.AppendIn(tx, AuditEntry(who, request, "interview.record", "return_interview",
+    AuditIn(tx, AuditEntry(who, request, "interview.record", "return_interview",
                                    interview.id, "allowed", purpose,
                                    "episode " + episode.id + "; " +
                                        std::string(missing::ToCode(interview.status)) + "; " +
@@ -343,7 +342,7 @@ Result<missing::ReturnInterview> App::DoRecordInterview(const Principal& who,
   return interview;
 }
 
-Result<std::vector<chronology::Entry>> App::MissingEntries(const children::Child& child) {
+Result<std::vector<chronology::Entry>> MissingHandlers::MissingEntries(const children::Child& child) {
   auto episodes = missing_.ForChild(child.id);
   if (!episodes) return std::unexpected(episodes.error());
   auto interviews = missing_.InterviewsForChild(child.id);
@@ -432,13 +431,13 @@ const missing::ReturnInterview* ConclusionOf(const std::vector<missing::ReturnIn
 
 }  // namespace
 
-Response App::MissingEpisodes(Request& request, const Principal& who) {
+Response MissingHandlers::MissingEpisodes(Request& request, const Principal& who) {
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology);
   if (!child) return ErrorPage(&who, request, child.error());
   return MissingListPage(who, request, *child, nullptr, nullptr);
 }
 
-Response App::MissingListPage(const Principal& who, const Request& request,
+Response MissingHandlers::MissingListPage(const Principal& who, const Request& request,
                               const children::Child& child, const FormData* form,
                               const Error* problems) {
   auto episodes = missing_.ForChild(child.id);
@@ -472,8 +471,8 @@ Response App::MissingListPage(const Principal& who, const Request& request,
       {"grade_options", Options(grades, form != nullptr ? form->Get("risk_grade") : "")},
       {"recorded", request.query.Get("recorded") == "1"},
       {"strategy_task", request.query.Get("task") == "1"},
-      {"threshold", options_.missing_repeat_threshold},
-      {"window_days", options_.missing_repeat_window_days},
+      {"threshold", repeat_.threshold},
+      {"window_days", repeat_.window_days},
       {"back_href", "/children/" + child.id},
   };
   AddChildFlags(context, child);
@@ -487,7 +486,7 @@ Response App::MissingListPage(const Principal& who, const Request& request,
               context, problems != nullptr ? 422 : 200);
 }
 
-Response App::RecordMissingEpisode(Request& request, const Principal& who) {
+Response MissingHandlers::RecordMissingEpisode(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kRecordMissing, &decision);
@@ -516,14 +515,14 @@ Response App::RecordMissingEpisode(Request& request, const Principal& who) {
   return MissingListPage(who, request, *child, &*form, &shown);
 }
 
-Response App::ViewMissingEpisode(Request& request, const Principal& who) {
+Response MissingHandlers::ViewMissingEpisode(Request& request, const Principal& who) {
   auto found = FindEpisodeFor(who, request, request.Param("episode_id"), request.Param("id"),
                               access::Action::kViewChronology);
   if (!found) return ErrorPage(&who, request, found.error());
   return EpisodePage(who, request, found->child, found->episode, "", nullptr, nullptr, 200);
 }
 
-Response App::EpisodePage(const Principal& who, const Request& request,
+Response MissingHandlers::EpisodePage(const Principal& who, const Request& request,
                           const children::Child& child, const missing::MissingEpisode& episode,
                           std::string_view which, const FormData* form, const Error* problems,
                           unsigned status) {
@@ -613,8 +612,8 @@ Response App::EpisodePage(const Principal& who, const Request& request,
       {"strategy_task", request.query.Get("task") == "1"},
       {"returned_saved", request.query.Get("returned") == "1"},
       {"interview_saved", request.query.Get("interviewed") == "1"},
-      {"threshold", options_.missing_repeat_threshold},
-      {"window_days", options_.missing_repeat_window_days},
+      {"threshold", repeat_.threshold},
+      {"window_days", repeat_.window_days},
       {"back_href", "/children/" + child.id + "/missing"},
   });
   AddChildFlags(context, child);
@@ -643,7 +642,7 @@ Response App::EpisodePage(const Principal& who, const Request& request,
               "missing/episode", context, status);
 }
 
-Response App::RecordMissingReturn(Request& request, const Principal& who) {
+Response MissingHandlers::RecordMissingReturn(Request& request, const Principal& who) {
   auto found = FindEpisodeFor(who, request, request.Param("episode_id"), request.Param("id"),
                               access::Action::kRecordMissing);
   if (!found) return ErrorPage(&who, request, found.error());
@@ -674,7 +673,7 @@ Response App::RecordMissingReturn(Request& request, const Principal& who) {
                      e.kind == ErrorKind::kConflict ? 409 : 422);
 }
 
-Response App::RecordReturnInterview(Request& request, const Principal& who) {
+Response MissingHandlers::RecordReturnInterview(Request& request, const Principal& who) {
   auto found = FindEpisodeFor(who, request, request.Param("episode_id"), request.Param("id"),
                               access::Action::kRecordMissing);
   if (!found) return ErrorPage(&who, request, found.error());
@@ -703,7 +702,7 @@ Response App::RecordReturnInterview(Request& request, const Principal& who) {
                      status);
 }
 
-Response App::ReturnInterviewsDue(Request& request, const Principal& who) {
+Response MissingHandlers::ReturnInterviewsDue(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kListReturnInterviews);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kListReturnInterviews,

@@ -1,4 +1,4 @@
-#include "web/parse/missing_json.h"
+#include "web/missing/missing_json.h"
 
 #include <gtest/gtest.h>
 

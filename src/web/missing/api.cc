@@ -3,9 +3,9 @@
 // parsed by web/parse/missing_json.h.
 #include <nlohmann/json.hpp>
 
-#include "web/app.h"
+#include "web/missing/handlers.h"
 #include "web/core/errors.h"
-#include "web/parse/missing_json.h"
+#include "web/missing/missing_json.h"
 
 namespace harbour::web {
 
@@ -90,7 +90,7 @@ static Result<json> EpisodeDetail(storage::MissingRepository& repo,
   return out;
 }
 
-Response App::ApiRecordMissingEpisode(Request& request, const Principal& who) {
+Response MissingHandlers::ApiRecordMissingEpisode(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kRecordMissing, &decision);
@@ -109,7 +109,7 @@ Response App::ApiRecordMissingEpisode(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiListMissingEpisodes(Request& request, const Principal& who) {
+Response MissingHandlers::ApiListMissingEpisodes(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology, &decision);
@@ -130,7 +130,7 @@ Response App::ApiListMissingEpisodes(Request& request, const Principal& who) {
   return Response::Json(200, json{{"child_id", child->id}, {"episodes", list}}.dump());
 }
 
-Response App::ApiGetMissingEpisode(Request& request, const Principal& who) {
+Response MissingHandlers::ApiGetMissingEpisode(Request& request, const Principal& who) {
   auto found =
       FindEpisodeFor(who, request, request.Param("id"), "", access::Action::kViewChronology);
   if (!found) return JsonError(found.error());
@@ -143,7 +143,7 @@ Response App::ApiGetMissingEpisode(Request& request, const Principal& who) {
   return Response::Json(200, body->dump());
 }
 
-Response App::ApiRecordMissingReturn(Request& request, const Principal& who) {
+Response MissingHandlers::ApiRecordMissingReturn(Request& request, const Principal& who) {
   auto found =
       FindEpisodeFor(who, request, request.Param("id"), "", access::Action::kRecordMissing);
   if (!found) return JsonError(found.error());
@@ -162,7 +162,7 @@ Response App::ApiRecordMissingReturn(Request& request, const Principal& who) {
   return Response::Json(200, body->dump());
 }
 
-Response App::ApiRecordReturnInterview(Request& request, const Principal& who) {
+Response MissingHandlers::ApiRecordReturnInterview(Request& request, const Principal& who) {
   auto found =
       FindEpisodeFor(who, request, request.Param("id"), "", access::Action::kRecordMissing);
   if (!found) return JsonError(found.error());
@@ -177,7 +177,7 @@ Response App::ApiRecordReturnInterview(Request& request, const Principal& who) {
   return Response::Json(201, out.dump());
 }
 
-Response App::ApiReturnInterviewsDue(Request& request, const Principal& who) {
+Response MissingHandlers::ApiReturnInterviewsDue(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kListReturnInterviews);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "return_interviews.list", "area", "", "refused", {},
