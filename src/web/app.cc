@@ -56,7 +56,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
                   FeedbackOptions{options_.panel_name, options_.panel_contact}),
       missing_area_(CoreServices(db, clock), catalogue,
                     missing::RepeatRule{options_.missing_repeat_threshold,
-                                        options_.missing_repeat_window_days}) {}
+                                        options_.missing_repeat_window_days}),
+      assessments_area_(CoreServices(db, clock), tools_, catalogue, calendar) {}
 
 Router App::BuildRouter() {
   Router router;
@@ -76,6 +77,7 @@ Router App::BuildRouter() {
   referrals_area_.Register(r);
   panel_area_.Register(r);
   missing_area_.Register(r);
+  assessments_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
@@ -91,10 +93,6 @@ Router App::BuildRouter() {
   r.Page(Method::kPost, "/access-requests", page(&App::RequestAccess));
   r.Page(Method::kGet, "/access-requests", page(&App::AccessRequests));
   r.Page(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));
-  r.Page(Method::kGet, "/children/{id}/assessments", page(&App::ChildAssessments));
-  r.Page(Method::kPost, "/children/{id}/assessments", page(&App::StartAssessment));
-  r.Page(Method::kGet, "/children/{id}/assessments/{assessment_id}", page(&App::ViewAssessment));
-  r.Page(Method::kPost, "/children/{id}/assessments/{assessment_id}", page(&App::SaveAssessment));
 
   r.Public(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -108,8 +106,6 @@ Router App::BuildRouter() {
   r.Api(Method::kGet, "/api/v1/children/{id}", api(&App::ApiGetChild));
   r.Api(Method::kPost, "/api/v1/children/{id}/concerns", api(&App::ApiCreateConcern));
   r.Api(Method::kGet, "/api/v1/children/{id}/chronology", api(&App::ApiChronology));
-  r.Api(Method::kPost, "/api/v1/children/{id}/assessments", api(&App::ApiCreateAssessment));
-  r.Api(Method::kGet, "/api/v1/children/{id}/assessments", api(&App::ApiListAssessments));
   r.Api(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));

@@ -39,6 +39,7 @@
 #include "web/core/http.h"
 #include "web/core/sessions.h"
 #include "web/core/templates.h"
+#include "web/assessments/assessments.h"
 #include "web/audit/audit.h"
 #include "web/auth/auth.h"
 #include "web/disruption/disruption.h"
@@ -53,7 +54,6 @@
 
 namespace harbour::web {
 
-struct AssessmentForm;  // web/assessment_views.h
 
 struct AppOptions {
   bool demo = false;                              // shows the "synthetic demo data" banner
@@ -113,8 +113,6 @@ class App : private AppServices, public AreaHandlers {
   // Warning flags (children_handlers.cc): add and end, by the coordinator.
   Response AddFlag(Request& request, const Principal& who);
   Response EndFlag(Request& request, const Principal& who);
-  // The child page's risk panel: current level, review marker, history chart.
-  Result<mstch::map> RiskPanel(const children::Child& child, Date today);
   Response NewConcernForm(Request& request, const Principal& who);
   Response CreateConcern(Request& request, const Principal& who);
   Response CreateAddendum(Request& request, const Principal& who);
@@ -124,31 +122,12 @@ class App : private AppServices, public AreaHandlers {
   Response AccessRequests(Request& request, const Principal& who);
   Response DecideAccessRequest(Request& request, const Principal& who);
 
-  // Risk assessments (assessments_handlers.cc).
-  Response StartAssessment(Request& request, const Principal& who);
-  Response ViewAssessment(Request& request, const Principal& who);
-  Response SaveAssessment(Request& request, const Principal& who);
-  Response ChildAssessments(Request& request, const Principal& who);
-  // Adds what submitting `form` would also refuse (the engine's and the judgement's checks), so
-  // that one round shows every problem.
-  void AddSubmitProblems(const assessments::ToolDefinition& tool, const children::Child& child,
-                         const AssessmentForm& form, Error& problems);
-  // The draft's form, with `problems` (422) or without (200); `preview` is what the tool
-  // computes from the saved answers.
-  Response AssessmentFormPage(const Principal& who, const Request& request,
-                              const children::Child& child, const assessments::ToolDefinition& tool,
-                              const assessments::Assessment& draft, const AssessmentForm& form,
-                              const Error* problems, bool saved,
-                              const assessments::Outcome* preview = nullptr);
-
   // --- API ------------------------------------------------------------------------------
   Response ApiSearchChildren(Request& request, const Principal& who);
   Response ApiCreateChild(Request& request, const Principal& who);
   Response ApiGetChild(Request& request, const Principal& who);
   Response ApiCreateConcern(Request& request, const Principal& who);
   Response ApiChronology(Request& request, const Principal& who);
-  Response ApiCreateAssessment(Request& request, const Principal& who);
-  Response ApiListAssessments(Request& request, const Principal& who);
   // Warning flags and feedback messages in the JSON API (flags_api.cc, messages_api.cc).
   Response ApiListFlags(Request& request, const Principal& who);
   Response ApiAddFlag(Request& request, const Principal& who);
@@ -177,37 +156,6 @@ class App : private AppServices, public AreaHandlers {
   };
   Response ChronologyPage(Request& request, const Principal& who, const children::Child& child,
                           std::string_view purpose, const AddendumProblem* problem);
-  // What a practitioner (form) or partner system (API) answered.
-  struct AssessmentInput {
-    std::vector<assessments::Answer> answers;  // the indicators present
-    std::vector<std::string> cleared;          // pre-filled answers the practitioner cleared
-    std::string judged_level;
-    std::string rationale;
-  };
-  struct SubmittedAssessment {
-    assessments::Assessment assessment;
-    std::vector<tasks::Task> tasks;
-  };
-  // Scores `input` with `tool` (the draft's pinned version, or the active tool's latest for a
-  // new assessment), checks the judgement, stores the submitted assessment (completing `draft`
-  // when given), turns the required actions into tasks, alerts the coordinators when the judged
-  // level is below the computed one, and audits — all in one transaction. kInvalid carries
-  // every field problem at once: "answers.<code>[.<part>]", "judged_level", "rationale".
-  Result<SubmittedAssessment> DoSubmitAssessment(
-      const Principal& who, const Request& request, const children::Child& child,
-      const storage::ToolPtr& tool, const storage::AssessmentsRepository::Stored* draft,
-      const AssessmentInput& input, std::string_view purpose);
-  // A child's assessments, newest first (drafts included), audited as one read.
-  Result<std::vector<assessments::Assessment>> DoListAssessments(const Principal& who,
-                                                                 const Request& request,
-                                                                 const children::Child& child,
-                                                                 std::string_view purpose);
-  // The child's submitted assessments as chronology entries (headline: the judged level, and
-  // the tool's when different; detail: the rationale).
-  Result<std::vector<chronology::Entry>> AssessmentEntries(const children::Child& child);
-  // What the records of every agency suggest for `tool`, today.
-  Result<std::vector<assessments::Prefilled>> DoPrefill(const children::Child& child,
-                                                        const assessments::ToolDefinition& tool);
 
   // Warning-flag verbs shared by the child's page and the API (children_handlers.cc). DoAddFlag
   // validates `input` (children::ValidateFlag against the flags active today; kInvalid with
@@ -255,6 +203,7 @@ class App : private AppServices, public AreaHandlers {
   ReferralsArea referrals_area_;
   PanelArea panel_area_;
   MissingArea missing_area_;
+  AssessmentsArea assessments_area_;
 
 };
 

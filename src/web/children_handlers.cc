@@ -5,7 +5,6 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/app.h"
-#include "web/assessment_views.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -379,7 +378,7 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
     context["links"] = std::move(linked->rows);
   }
   if (risk_panel) {
-    auto risk = RiskPanel(*child, today);
+    auto risk = assessments_area_.RiskPanel(*child, today);
     if (!risk) return ErrorPage(&who, request, risk.error());
     context["risk"] = *risk;
   }
@@ -479,23 +478,6 @@ Response App::EndFlag(Request& request, const Principal& who) {
   }
   if (!ended) return ErrorPage(&who, request, ended.error());
   return Response::Redirect("/children/" + child->id + "?flag=ended");
-}
-
-Result<mstch::map> App::RiskPanel(const children::Child& child, Date today) {
-  auto all = assessments_.ForChild(child.id);
-  if (!all) return std::unexpected(all.error());
-  std::vector<assessments::Assessment> history;
-  std::vector<const assessments::ToolDefinition*> used;
-  std::vector<storage::ToolPtr> keep;  // owns the definitions `used` points into
-  for (auto& a : *all) {
-    if (a.status != assessments::Status::kSubmitted) continue;
-    auto tool = tools_.Load(a.tool_id, a.tool_version);
-    if (!tool) return std::unexpected(tool.error());
-    keep.push_back(*tool);
-    used.push_back(keep.back().get());
-    history.push_back(std::move(a));
-  }
-  return RiskSummary(history, used, today);
 }
 
 Response App::AddToTeam(Request& request, const Principal& who) {

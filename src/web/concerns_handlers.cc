@@ -91,7 +91,7 @@ Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& re
                                          std::string_view purpose) {
   auto entries = concerns_.ChronologyEntries(child.id);
   if (!entries) return std::unexpected(entries.error());
-  auto assessed = AssessmentEntries(child);
+  auto assessed = assessments_area_.ChronologyEntries(child);
   if (!assessed) return std::unexpected(assessed.error());
   entries->insert(entries->end(), assessed->begin(), assessed->end());
   auto panelled = panel_area_.ChronologyEntries(child);

@@ -14,7 +14,7 @@
 #include "common/text.h"
 #include "fuzz_catalogue.h"
 #include "fuzz_check.h"
-#include "web/parse/assessment_json.h"
+#include "web/assessments/assessment_json.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // coordinator's list of reviews due across the area.
 #include "common/ids.h"
 #include "web/tasks/handlers.h"
-#include "web/assessment_views.h"
+#include "web/tools/tools.h"
 #include "web/core/view_helpers.h"
 
 namespace harbour::web {

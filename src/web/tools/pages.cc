@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "web/tools/handlers.h"
-#include "web/assessment_views.h"
+#include "web/tools/tools.h"
 #include "web/core/view_helpers.h"
 
 namespace harbour::web {

@@ -9,6 +9,12 @@ ToolsArea::ToolsArea(const Core& core, storage::ToolLibrary& tools, const refere
 
 ToolsArea::~ToolsArea() = default;
 
+mstch::map LevelTag(const assessments::ToolDefinition& tool, std::string_view level) {
+  const auto* found = tool.FindLevel(level);
+  if (found == nullptr) return mstch::map{{"label", Str(level)}, {"colour", Str("grey")}};
+  return mstch::map{{"label", found->label}, {"colour", found->colour}};
+}
+
 void ToolsArea::Register(Routes& routes) {
   auto* h = handlers_.get();
   routes.Page(Method::kGet, "/tools", h, &ToolsHandlers::ToolsAdmin);

@@ -1,7 +1,9 @@
 #pragma once
 // Risk tools: the administrator registers new versions and chooses the partnership's active tool; anyone signed in reads how a tool version asks and scores (pages and API).
 #include <memory>
+#include <string_view>
 
+#include "assessments/tool.h"
 #include "web/core/handlers.h"
 #include "web/core/routes.h"
 
@@ -15,6 +17,9 @@ class ToolLibrary;
 namespace harbour::web {
 
 class ToolsHandlers;
+
+// A GOV.UK tag for one of a tool's levels: {"label", "colour"} (grey for an unknown level).
+mstch::map LevelTag(const assessments::ToolDefinition& tool, std::string_view level);
 
 class ToolsArea {
  public:

@@ -7,8 +7,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
-#include "web/assessment_views.h"
+#include "web/assessments/handlers.h"
+#include "web/tools/tools.h"
+#include "web/assessments/views.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -32,7 +33,7 @@ std::vector<assessments::Sighting> EvidenceFor(const std::vector<assessments::An
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<std::vector<assessments::Prefilled>> App::DoPrefill(
+Result<std::vector<assessments::Prefilled>> AssessmentsHandlers::DoPrefill(
     const children::Child& child, const assessments::ToolDefinition& tool) {
   Instant now = clock_.Now();
   // Two days' margin: the window is counted in London dates (which may be an hour off UTC at
@@ -43,7 +44,7 @@ Result<std::vector<assessments::Prefilled>> App::DoPrefill(
   return assessments::Prefill(tool, *sightings, LondonDate(now));
 }
 
-Result<App::SubmittedAssessment> App::DoSubmitAssessment(
+Result<AssessmentsHandlers::SubmittedAssessment> AssessmentsHandlers::DoSubmitAssessment(
     const Principal& who, const Request& request, const children::Child& child,
     const storage::ToolPtr& tool, const storage::AssessmentsRepository::Stored* draft,
     const AssessmentInput& input, std::string_view purpose) {
@@ -105,7 +106,7 @@ Result<App::SubmittedAssessment> App::DoSubmitAssessment(
                          std::to_string(tool->version) + "; computed " + a.outcome.level +
                          "; judged " + a.judged_level + "; " + std::to_string(new_tasks.size()) +
                          " tasks";
-    audit_.AppendIn(tx, AuditEntry(who, request, "assessment.submit", "assessment", a.id, "allowed",
+    AuditIn(tx, AuditEntry(who, request, "assessment.submit", "assessment", a.id, "allowed",
                                    purpose, detail));
     if (lower) {
       const auto* computed = tool->FindLevel(a.outcome.level);
@@ -114,7 +115,7 @@ Result<App::SubmittedAssessment> App::DoSubmitAssessment(
                              who.user.display_name + " judged " + judged->label +
                                  "; the tool computed " + computed->label + ".",
                              who.user.id, now);
-      audit_.AppendIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
+      AuditIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
                                      "judged level below the computed level"));
     }
     tx.Commit();
@@ -124,7 +125,7 @@ Result<App::SubmittedAssessment> App::DoSubmitAssessment(
   return SubmittedAssessment{std::move(a), std::move(new_tasks)};
 }
 
-Result<std::vector<chronology::Entry>> App::AssessmentEntries(const children::Child& child) {
+Result<std::vector<chronology::Entry>> AssessmentsHandlers::AssessmentEntries(const children::Child& child) {
   auto list = assessments_.ForChild(child.id);
   if (!list) return std::unexpected(list.error());
   std::vector<chronology::Entry> out;
@@ -153,7 +154,7 @@ Result<std::vector<chronology::Entry>> App::AssessmentEntries(const children::Ch
   return out;
 }
 
-Result<std::vector<assessments::Assessment>> App::DoListAssessments(const Principal& who,
+Result<std::vector<assessments::Assessment>> AssessmentsHandlers::DoListAssessments(const Principal& who,
                                                                     const Request& request,
                                                                     const children::Child& child,
                                                                     std::string_view purpose) {
@@ -168,7 +169,7 @@ Result<std::vector<assessments::Assessment>> App::DoListAssessments(const Princi
 
 // --- pages ------------------------------------------------------------------------------
 
-Response App::ChildAssessments(Request& request, const Principal& who) {
+Response AssessmentsHandlers::ChildAssessments(Request& request, const Principal& who) {
   access::Decision decision;
   access::ChildContext child_context;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewAssessments,
@@ -191,7 +192,7 @@ Response App::ChildAssessments(Request& request, const Principal& who) {
               "assessments/list", context);
 }
 
-Response App::StartAssessment(Request& request, const Principal& who) {
+Response AssessmentsHandlers::StartAssessment(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kAssess, &decision);
@@ -216,7 +217,7 @@ Response App::StartAssessment(Request& request, const Principal& who) {
   auto saved = storage::Guard("starting an assessment", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     assessments_.InsertIn(tx, a, {}, {});
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(
                 who, request, "assessment.start", "assessment", a.id, "allowed", decision.purpose,
                 "child " + child->id + "; " + a.tool_id + " v" + std::to_string(a.tool_version)));
@@ -245,7 +246,7 @@ Result<storage::AssessmentsRepository::Stored> FindForChild(
 
 }  // namespace
 
-Response App::ViewAssessment(Request& request, const Principal& who) {
+Response AssessmentsHandlers::ViewAssessment(Request& request, const Principal& who) {
   access::Decision decision;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewAssessments,
                               &decision);
@@ -283,7 +284,7 @@ Response App::ViewAssessment(Request& request, const Principal& who) {
               "assessments/assessment", context);
 }
 
-Response App::SaveAssessment(Request& request, const Principal& who) {
+Response AssessmentsHandlers::SaveAssessment(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kAssess, &decision);
@@ -353,7 +354,7 @@ Response App::SaveAssessment(Request& request, const Principal& who) {
                                         EvidenceFor(updated.answers, *prefill))) {
           return Conflict("already_submitted", "This assessment has already been submitted.");
         }
-        audit_.AppendIn(tx, AuditEntry(who, request, "assessment.save", "assessment", draft.id,
+        AuditIn(tx, AuditEntry(who, request, "assessment.save", "assessment", draft.id,
                                        "allowed", decision.purpose, "child " + child->id));
         tx.Commit();
         return {};
@@ -366,7 +367,7 @@ Response App::SaveAssessment(Request& request, const Principal& who) {
   return AssessmentFormPage(who, request, *child, **tool, draft, form, &problems, false);
 }
 
-void App::AddSubmitProblems(const assessments::ToolDefinition& tool, const children::Child& child,
+void AssessmentsHandlers::AddSubmitProblems(const assessments::ToolDefinition& tool, const children::Child& child,
                             const AssessmentForm& form, Error& problems) {
   Instant now = clock_.Now();
   auto outcome = assessments::Score(tool, form.answers,
@@ -378,7 +379,7 @@ void App::AddSubmitProblems(const assessments::ToolDefinition& tool, const child
   if (!judged) problems.fields.insert(judged.error().fields.begin(), judged.error().fields.end());
 }
 
-Response App::AssessmentFormPage(const Principal& who, const Request& request,
+Response AssessmentsHandlers::AssessmentFormPage(const Principal& who, const Request& request,
                                  const children::Child& child,
                                  const assessments::ToolDefinition& tool,
                                  const assessments::Assessment& draft, const AssessmentForm& form,
@@ -400,6 +401,23 @@ Response App::AssessmentFormPage(const Principal& who, const Request& request,
   if (problems != nullptr) title = "Error: " + title;
   return Page(&who, request, title, "assessments/form", context,
               problems != nullptr ? 422 : 200);
+}
+
+Result<mstch::map> AssessmentsHandlers::RiskPanel(const children::Child& child, Date today) {
+  auto all = assessments_.ForChild(child.id);
+  if (!all) return std::unexpected(all.error());
+  std::vector<assessments::Assessment> history;
+  std::vector<const assessments::ToolDefinition*> used;
+  std::vector<storage::ToolPtr> keep;  // owns the definitions `used` points into
+  for (auto& a : *all) {
+    if (a.status != assessments::Status::kSubmitted) continue;
+    auto tool = tools_.Load(a.tool_id, a.tool_version);
+    if (!tool) return std::unexpected(tool.error());
+    keep.push_back(*tool);
+    used.push_back(keep.back().get());
+    history.push_back(std::move(a));
+  }
+  return RiskSummary(history, used, today);
 }
 
 }  // namespace harbour::web

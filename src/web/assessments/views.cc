@@ -1,4 +1,6 @@
-#include "web/assessment_views.h"
+#include "web/assessments/views.h"
+
+#include "web/tools/tools.h"
 
 #include <algorithm>
 
@@ -143,12 +145,6 @@ AssessmentForm FormFromPost(const ToolDefinition& tool, const FormData& body,
 Error FormProblems(const AssessmentForm& form) {
   return Error{ErrorKind::kInvalid, "validation_failed", "Check the highlighted answers.",
                form.problems};
-}
-
-mstch::map LevelTag(const ToolDefinition& tool, std::string_view level) {
-  const auto* found = tool.FindLevel(level);
-  if (found == nullptr) return mstch::map{{"label", Str(level)}, {"colour", Str("grey")}};
-  return mstch::map{{"label", found->label}, {"colour", found->colour}};
 }
 
 mstch::map AssessmentFormContext(const ToolDefinition& tool, const AssessmentForm& form,

@@ -7,9 +7,9 @@
 #include <optional>
 
 #include "storage/assessment_codec.h"
-#include "web/app.h"
+#include "web/assessments/handlers.h"
 #include "web/core/errors.h"
-#include "web/parse/assessment_json.h"
+#include "web/assessments/assessment_json.h"
 
 namespace harbour::web {
 
@@ -60,7 +60,7 @@ json TaskJson(const tasks::Task& t) {
 
 }  // namespace
 
-Response App::ApiCreateAssessment(Request& request, const Principal& who) {
+Response AssessmentsHandlers::ApiCreateAssessment(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kAssess, &decision);
@@ -93,7 +93,7 @@ Response App::ApiCreateAssessment(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiListAssessments(Request& request, const Principal& who) {
+Response AssessmentsHandlers::ApiListAssessments(Request& request, const Principal& who) {
   access::Decision decision;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewAssessments,
                               &decision);

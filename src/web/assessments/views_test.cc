@@ -1,4 +1,4 @@
-#include "web/assessment_views.h"
+#include "web/assessments/views.h"
 
 #include <gtest/gtest.h>
 

@@ -64,8 +64,6 @@ mstch::map AssessmentResult(const assessments::ToolDefinition& tool,
 mstch::map AssessmentRow(const assessments::ToolDefinition& tool,
                          const assessments::Assessment& assessment, std::string_view viewer_id);
 
-// A GOV.UK tag for a level: {"label", "colour"}.
-mstch::map LevelTag(const assessments::ToolDefinition& tool, std::string_view level);
 
 // The child page's risk panel: current level, review marker and a small SVG history chart of
 // the judged levels over time (oldest left). `history` is newest first, submitted only; `tools`

@@ -1,4 +1,4 @@
-#include "web/parse/assessment_json.h"
+#include "web/assessments/assessment_json.h"
 
 #include <gtest/gtest.h>
 
