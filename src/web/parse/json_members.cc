@@ -50,4 +50,60 @@ std::optional<Date> JsonMembers::DateMember(std::string_view name) {
   return *date;
 }
 
+const nlohmann::json* JsonText::Member(const std::string& name) {
+  asked_.push_back(name);
+  auto it = object_.find(name);
+  if (it == object_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::string JsonText::Text(const std::string& name) {
+  const nlohmann::json* value = Member(name);
+  if (value == nullptr) return {};
+  if (value->is_string()) return value->get<std::string>();
+  errors_[name] = "Must be a string";
+  return {};
+}
+
+std::string JsonText::Integer(const std::string& name) {
+  const nlohmann::json* value = Member(name);
+  if (value == nullptr) return {};
+  if (value->is_number_integer()) return std::to_string(value->get<long long>());
+  errors_[name] = "Must be a whole number";
+  return {};
+}
+
+std::vector<std::string> JsonText::TextList(const std::string& name) {
+  const nlohmann::json* value = Member(name);
+  if (value == nullptr) return {};
+  std::vector<std::string> out;
+  bool strings = value->is_array() && std::ranges::all_of(*value, [](const nlohmann::json& v) {
+                   return v.is_string();
+                 });
+  if (!strings) {
+    errors_[name] = "Must be a list of strings";
+    return out;
+  }
+  for (const auto& v : *value) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::string JsonText::Boolean(const std::string& name) {
+  const nlohmann::json* value = Member(name);
+  if (value == nullptr) return {};
+  if (value->is_boolean()) return value->get<bool>() ? "yes" : "no";
+  errors_[name] = "Must be true or false";
+  return {};
+}
+
+std::map<std::string, std::string> JsonText::Errors() const {
+  auto errors = errors_;
+  for (const auto& [key, value] : object_.items()) {
+    if (std::ranges::find(asked_, key) == asked_.end()) {
+      errors[key] = "Is not a field of this resource";
+    }
+  }
+  return errors;
+}
+
 }  // namespace harbour::web

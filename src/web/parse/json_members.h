@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/time.h"
 
@@ -43,6 +44,30 @@ class JsonMembers {
   const nlohmann::json& object_;
   std::string prefix_;
   std::map<std::string, std::string>& errors_;
+};
+
+// Reading the members of one JSON object as text for the domain to validate (the child and
+// concern bodies, whose checks are the same as the forms'): strings as given, whole numbers in
+// decimal, booleans as "yes"/"no", lists of strings; absent and null members read as empty.
+// Each wrong type, and each member that was never asked for, is a field problem. Pure.
+class JsonText {
+ public:
+  // `object` must outlive the reader.
+  explicit JsonText(const nlohmann::json& object) : object_(object) {}
+
+  std::string Text(const std::string& name);
+  std::string Integer(const std::string& name);
+  std::vector<std::string> TextList(const std::string& name);
+  std::string Boolean(const std::string& name);
+  // The problems so far, plus "Is not a field of this resource" for every member not asked for.
+  std::map<std::string, std::string> Errors() const;
+
+ private:
+  const nlohmann::json* Member(const std::string& name);
+
+  const nlohmann::json& object_;
+  std::vector<std::string> asked_;
+  std::map<std::string, std::string> errors_;
 };
 
 }  // namespace harbour::web
