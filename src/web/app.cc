@@ -57,7 +57,15 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
       missing_area_(CoreServices(db, clock), catalogue,
                     missing::RepeatRule{options_.missing_repeat_threshold,
                                         options_.missing_repeat_window_days}),
-      assessments_area_(CoreServices(db, clock), tools_, catalogue, calendar) {}
+      assessments_area_(CoreServices(db, clock), tools_, catalogue, calendar),
+      concerns_area_(CoreServices(db, clock), catalogue, ChronologySources()) {}
+
+std::vector<ChronologySource> App::ChronologySources() const {
+  auto from = [](const auto& area) {
+    return [&area](const children::Child& child) { return area.ChronologyEntries(child); };
+  };
+  return {from(referrals_area_), from(assessments_area_), from(panel_area_), from(missing_area_)};
+}
 
 Router App::BuildRouter() {
   Router router;
@@ -78,15 +86,12 @@ Router App::BuildRouter() {
   panel_area_.Register(r);
   missing_area_.Register(r);
   assessments_area_.Register(r);
+  concerns_area_.Register(r);
   tools_area_.Register(r);
   r.Page(Method::kGet, "/children", page(&App::SearchChildren));
   r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
   r.Page(Method::kPost, "/children", page(&App::CreateChild));
   r.Page(Method::kGet, "/children/{id}", page(&App::ViewChild));
-  r.Page(Method::kGet, "/children/{id}/concerns/new", page(&App::NewConcernForm));
-  r.Page(Method::kPost, "/children/{id}/concerns", page(&App::CreateConcern));
-  r.Page(Method::kPost, "/children/{id}/concerns/{concern_id}/addenda", page(&App::CreateAddendum));
-  r.Page(Method::kGet, "/children/{id}/chronology", page(&App::Chronology));
   r.Page(Method::kPost, "/children/{id}/team", page(&App::AddToTeam));
   r.Page(Method::kPost, "/children/{id}/flags", page(&App::AddFlag));
   r.Page(Method::kPost, "/children/{id}/flags/{flag_id}/end", page(&App::EndFlag));
@@ -104,8 +109,6 @@ Router App::BuildRouter() {
   r.Api(Method::kGet, "/api/v1/children", api(&App::ApiSearchChildren));
   r.Api(Method::kPost, "/api/v1/children", api(&App::ApiCreateChild));
   r.Api(Method::kGet, "/api/v1/children/{id}", api(&App::ApiGetChild));
-  r.Api(Method::kPost, "/api/v1/children/{id}/concerns", api(&App::ApiCreateConcern));
-  r.Api(Method::kGet, "/api/v1/children/{id}/chronology", api(&App::ApiChronology));
   r.Api(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
   r.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));

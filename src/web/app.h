@@ -42,6 +42,7 @@
 #include "web/assessments/assessments.h"
 #include "web/audit/audit.h"
 #include "web/auth/auth.h"
+#include "web/concerns/concerns.h"
 #include "web/disruption/disruption.h"
 #include "web/intelligence/intelligence.h"
 #include "web/missing/missing.h"
@@ -100,6 +101,10 @@ class App : private AppServices, public AreaHandlers {
   Router BuildRouter();
 
  private:
+  // The other areas' entries in the child's chronology.
+  std::vector<ChronologySource> ChronologySources() const;
+
+ private:
   Response SearchChildren(Request& request, const Principal& who);
   // The search page for `q`; `context` adds to it (errors of the access-request form).
   Response SearchPage(Request& request, const Principal& who, const std::string& q,
@@ -113,10 +118,6 @@ class App : private AppServices, public AreaHandlers {
   // Warning flags (children_handlers.cc): add and end, by the coordinator.
   Response AddFlag(Request& request, const Principal& who);
   Response EndFlag(Request& request, const Principal& who);
-  Response NewConcernForm(Request& request, const Principal& who);
-  Response CreateConcern(Request& request, const Principal& who);
-  Response CreateAddendum(Request& request, const Principal& who);
-  Response Chronology(Request& request, const Principal& who);
   Response AddToTeam(Request& request, const Principal& who);
   Response RequestAccess(Request& request, const Principal& who);
   Response AccessRequests(Request& request, const Principal& who);
@@ -126,8 +127,6 @@ class App : private AppServices, public AreaHandlers {
   Response ApiSearchChildren(Request& request, const Principal& who);
   Response ApiCreateChild(Request& request, const Principal& who);
   Response ApiGetChild(Request& request, const Principal& who);
-  Response ApiCreateConcern(Request& request, const Principal& who);
-  Response ApiChronology(Request& request, const Principal& who);
   // Warning flags and feedback messages in the JSON API (flags_api.cc, messages_api.cc).
   Response ApiListFlags(Request& request, const Principal& who);
   Response ApiAddFlag(Request& request, const Principal& who);
@@ -138,24 +137,6 @@ class App : private AppServices, public AreaHandlers {
   // --- shared verbs (used by pages and the API) -----------------------------------------
   Result<children::Child> DoCreateChild(const Principal& who, const Request& request,
                                         const children::ChildInput& input);
-  Result<concerns::Concern> DoLogConcern(const Principal& who, const Request& request,
-                                         const children::Child& child,
-                                         const concerns::ConcernInput& input,
-                                         std::string_view purpose);
-  struct Chronicle {
-    std::vector<chronology::Entry> entries;
-  };
-  Result<Chronicle> DoChronology(const Principal& who, const Request& request,
-                                 const children::Child& child, const chronology::Filter& filter,
-                                 std::string_view purpose);
-  // The chronology page; an addendum that failed validation is shown again on its concern.
-  struct AddendumProblem {
-    std::string concern_id;
-    std::string text;
-    std::string message;
-  };
-  Response ChronologyPage(Request& request, const Principal& who, const children::Child& child,
-                          std::string_view purpose, const AddendumProblem* problem);
 
   // Warning-flag verbs shared by the child's page and the API (children_handlers.cc). DoAddFlag
   // validates `input` (children::ValidateFlag against the flags active today; kInvalid with
@@ -204,6 +185,7 @@ class App : private AppServices, public AreaHandlers {
   PanelArea panel_area_;
   MissingArea missing_area_;
   AssessmentsArea assessments_area_;
+  ConcernsArea concerns_area_;
 
 };
 

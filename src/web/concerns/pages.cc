@@ -2,7 +2,7 @@
 // shares with them.
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/concerns/handlers.h"
 #include "web/core/view_helpers.h"
 
 namespace harbour::web {
@@ -56,7 +56,7 @@ concerns::ConcernInput ConcernInputFromForm(const FormData& f, std::string obser
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request& request,
+Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who, const Request& request,
                                             const children::Child& child,
                                             const concerns::ConcernInput& input,
                                             std::string_view purpose) {
@@ -72,10 +72,10 @@ Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request&
     storage::Transaction tx(db_);
     concerns_.InsertIn(tx, *concern);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "concern", who.user.id, now);
-    audit_.AppendIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id,
+    AuditIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id,
                                    "allowed", purpose, "child " + child.id));
     if (concern->immediate_danger) {
-      audit_.AppendIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
+      AuditIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
                                      "immediate danger reported"));
     }
     tx.Commit();
@@ -85,24 +85,17 @@ Result<concerns::Concern> App::DoLogConcern(const Principal& who, const Request&
   return concern;
 }
 
-Result<App::Chronicle> App::DoChronology(const Principal& who, const Request& request,
+Result<ConcernsHandlers::Chronicle> ConcernsHandlers::DoChronology(const Principal& who, const Request& request,
                                          const children::Child& child,
                                          const chronology::Filter& filter,
                                          std::string_view purpose) {
   auto entries = concerns_.ChronologyEntries(child.id);
   if (!entries) return std::unexpected(entries.error());
-  auto assessed = assessments_area_.ChronologyEntries(child);
-  if (!assessed) return std::unexpected(assessed.error());
-  entries->insert(entries->end(), assessed->begin(), assessed->end());
-  auto panelled = panel_area_.ChronologyEntries(child);
-  if (!panelled) return std::unexpected(panelled.error());
-  entries->insert(entries->end(), panelled->begin(), panelled->end());
-  auto went_missing = missing_area_.ChronologyEntries(child);
-  if (!went_missing) return std::unexpected(went_missing.error());
-  entries->insert(entries->end(), went_missing->begin(), went_missing->end());
-  auto referred = referrals_area_.ChronologyEntries(child);
-  if (!referred) return std::unexpected(referred.error());
-  entries->insert(entries->end(), referred->begin(), referred->end());
+  for (const auto& source : sources_) {
+    auto more = source(child);
+    if (!more) return std::unexpected(more.error());
+    entries->insert(entries->end(), more->begin(), more->end());
+  }
   if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed", purpose))) {
     return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                 "The service cannot record this view. Try again later.");
@@ -139,7 +132,7 @@ mstch::map ConcernFormContext(const reference::Catalogue& catalogue,
 
 }  // namespace
 
-Response App::NewConcernForm(Request& request, const Principal& who) {
+Response ConcernsHandlers::NewConcernForm(Request& request, const Principal& who) {
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern);
   if (!child) return ErrorPage(&who, request, child.error());
   mstch::map context = ConcernFormContext(catalogue_, {}, "");
@@ -150,7 +143,7 @@ Response App::NewConcernForm(Request& request, const Principal& who) {
   return Page(&who, request, "Log a concern", "concerns/new", context);
 }
 
-Response App::CreateConcern(Request& request, const Principal& who) {
+Response ConcernsHandlers::CreateConcern(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern, &decision);
@@ -192,7 +185,7 @@ Response App::CreateConcern(Request& request, const Principal& who) {
   return Page(&who, request, "Error: Log a concern", "concerns/new", context, 422);
 }
 
-Response App::CreateAddendum(Request& request, const Principal& who) {
+Response ConcernsHandlers::CreateAddendum(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kAddAddendum, &decision);
@@ -218,7 +211,7 @@ Response App::CreateAddendum(Request& request, const Principal& who) {
     storage::Transaction tx(db_);
     concerns_.InsertAddendumIn(tx, addendum);
     children_.AddInvolvementIn(tx, child->id, who.agency.id, "concern", who.user.id, now);
-    audit_.AppendIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id,
+    AuditIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id,
                                    "allowed", decision.purpose, "addendum " + addendum.id));
     tx.Commit();
     return {};
@@ -227,7 +220,7 @@ Response App::CreateAddendum(Request& request, const Principal& who) {
   return Response::Redirect("/children/" + child->id + "/chronology#concern-" + concern_id);
 }
 
-Response App::Chronology(Request& request, const Principal& who) {
+Response ConcernsHandlers::Chronology(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology, &decision);
@@ -235,7 +228,7 @@ Response App::Chronology(Request& request, const Principal& who) {
   return ChronologyPage(request, who, *child, decision.purpose, nullptr);
 }
 
-Response App::ChronologyPage(Request& request, const Principal& who, const children::Child& child,
+Response ConcernsHandlers::ChronologyPage(Request& request, const Principal& who, const children::Child& child,
                              std::string_view purpose, const AddendumProblem* problem) {
   chronology::Filter filter;
   std::string type = request.query.Get("type"), agency = request.query.Get("agency");

@@ -2,7 +2,7 @@
 // child and read the child's chronology, with the same verbs, access rules and audit as the pages.
 #include <nlohmann/json.hpp>
 
-#include "web/app.h"
+#include "web/concerns/handlers.h"
 #include "web/core/errors.h"
 #include "web/concerns/concern_json.h"
 
@@ -30,7 +30,7 @@ json ConcernJson(const concerns::Concern& c) {
 
 }  // namespace
 
-Response App::ApiCreateConcern(Request& request, const Principal& who) {
+Response ConcernsHandlers::ApiCreateConcern(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kLogConcern, &decision);
@@ -45,7 +45,7 @@ Response App::ApiCreateConcern(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiChronology(Request& request, const Principal& who) {
+Response ConcernsHandlers::ApiChronology(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChronology, &decision);
