@@ -58,7 +58,8 @@ App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clo
                     missing::RepeatRule{options_.missing_repeat_threshold,
                                         options_.missing_repeat_window_days}),
       assessments_area_(CoreServices(db, clock), tools_, catalogue, calendar),
-      concerns_area_(CoreServices(db, clock), catalogue, ChronologySources()) {}
+      concerns_area_(CoreServices(db, clock), catalogue, ChronologySources()),
+      children_area_(CoreServices(db, clock), catalogue, records_area_, assessments_area_) {}
 
 std::vector<ChronologySource> App::ChronologySources() const {
   auto from = [](const auto& area) {
@@ -87,17 +88,8 @@ Router App::BuildRouter() {
   missing_area_.Register(r);
   assessments_area_.Register(r);
   concerns_area_.Register(r);
+  children_area_.Register(r);
   tools_area_.Register(r);
-  r.Page(Method::kGet, "/children", page(&App::SearchChildren));
-  r.Page(Method::kGet, "/children/new", page(&App::NewChildForm));
-  r.Page(Method::kPost, "/children", page(&App::CreateChild));
-  r.Page(Method::kGet, "/children/{id}", page(&App::ViewChild));
-  r.Page(Method::kPost, "/children/{id}/team", page(&App::AddToTeam));
-  r.Page(Method::kPost, "/children/{id}/flags", page(&App::AddFlag));
-  r.Page(Method::kPost, "/children/{id}/flags/{flag_id}/end", page(&App::EndFlag));
-  r.Page(Method::kPost, "/access-requests", page(&App::RequestAccess));
-  r.Page(Method::kGet, "/access-requests", page(&App::AccessRequests));
-  r.Page(Method::kPost, "/access-requests/{id}", page(&App::DecideAccessRequest));
 
   r.Public(Method::kGet, "/api/v1/openapi.yaml", [this](Request&) {
     Response res = Response::Text(200, options_.openapi_yaml);
@@ -106,12 +98,6 @@ Router App::BuildRouter() {
     res.AddHeader("Cache-Control", "public, max-age=300");
     return res;
   });
-  r.Api(Method::kGet, "/api/v1/children", api(&App::ApiSearchChildren));
-  r.Api(Method::kPost, "/api/v1/children", api(&App::ApiCreateChild));
-  r.Api(Method::kGet, "/api/v1/children/{id}", api(&App::ApiGetChild));
-  r.Api(Method::kGet, "/api/v1/children/{id}/flags", api(&App::ApiListFlags));
-  r.Api(Method::kPost, "/api/v1/children/{id}/flags", api(&App::ApiAddFlag));
-  r.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", api(&App::ApiEndFlag));
 
   router.SetNotFound([this](Request& q) {
     if (q.path.starts_with("/api/")) {

@@ -42,6 +42,7 @@
 #include "web/assessments/assessments.h"
 #include "web/audit/audit.h"
 #include "web/auth/auth.h"
+#include "web/children/children.h"
 #include "web/concerns/concerns.h"
 #include "web/disruption/disruption.h"
 #include "web/intelligence/intelligence.h"
@@ -105,61 +106,8 @@ class App : private AppServices, public AreaHandlers {
   std::vector<ChronologySource> ChronologySources() const;
 
  private:
-  Response SearchChildren(Request& request, const Principal& who);
-  // The search page for `q`; `context` adds to it (errors of the access-request form).
-  Response SearchPage(Request& request, const Principal& who, const std::string& q,
-                      mstch::map context, unsigned status);
-  Response NewChildForm(Request& request, const Principal& who);
-  Response CreateChild(Request& request, const Principal& who);
-  Response ViewChild(Request& request, const Principal& who);
-  // The child's page; a refused flag form shows its problems and what was typed (422).
-  Response ChildPage(Request& request, const Principal& who, const Error* flag_problem,
-                     const FormData* flag_form);
-  // Warning flags (children_handlers.cc): add and end, by the coordinator.
-  Response AddFlag(Request& request, const Principal& who);
-  Response EndFlag(Request& request, const Principal& who);
-  Response AddToTeam(Request& request, const Principal& who);
-  Response RequestAccess(Request& request, const Principal& who);
-  Response AccessRequests(Request& request, const Principal& who);
-  Response DecideAccessRequest(Request& request, const Principal& who);
-
-  // --- API ------------------------------------------------------------------------------
-  Response ApiSearchChildren(Request& request, const Principal& who);
-  Response ApiCreateChild(Request& request, const Principal& who);
-  Response ApiGetChild(Request& request, const Principal& who);
-  // Warning flags and feedback messages in the JSON API (flags_api.cc, messages_api.cc).
-  Response ApiListFlags(Request& request, const Principal& who);
-  Response ApiAddFlag(Request& request, const Principal& who);
-  Response ApiEndFlag(Request& request, const Principal& who);
 
   Response Health(Request& request);
-
-  // --- shared verbs (used by pages and the API) -----------------------------------------
-  Result<children::Child> DoCreateChild(const Principal& who, const Request& request,
-                                        const children::ChildInput& input);
-
-  // Warning-flag verbs shared by the child's page and the API (children_handlers.cc). DoAddFlag
-  // validates `input` (children::ValidateFlag against the flags active today; kInvalid with
-  // fields "kind", "start", "panel_reference") and stores the flag with its audit entry
-  // (`flag.add`) in one transaction.
-  Result<children::Flag> DoAddFlag(const Principal& who, const Request& request,
-                                   const children::Child& child, const children::FlagInput& input,
-                                   std::string_view purpose);
-  // Ends the child's flag `flag_id` on `end` (raw "YYYY-MM-DD"): kNotFound when the child has no
-  // such flag, kConflict "flag_ended" when it is already ended, kInvalid with field "end"
-  // (children::ValidateFlagEnd); stored with its audit entry (`flag.end`) in one transaction.
-  // Returns the flag as ended.
-  Result<children::Flag> DoEndFlag(const Principal& who, const Request& request,
-                                   const children::Child& child, std::string_view flag_id,
-                                   std::string_view end, std::string_view purpose);
-
-  struct SearchOutcome {
-    std::vector<children::Child> visible;
-    std::size_t hidden = 0;  // matches outside the searcher's access
-    bool truncated = false;
-  };
-  Result<SearchOutcome> DoSearch(const Principal& who, const Request& request,
-                                 std::string_view text);
 
   const reference::Catalogue& catalogue_;
   const WorkingCalendar& calendar_;
@@ -186,6 +134,7 @@ class App : private AppServices, public AreaHandlers {
   MissingArea missing_area_;
   AssessmentsArea assessments_area_;
   ConcernsArea concerns_area_;
+  ChildrenArea children_area_;
 
 };
 

@@ -18,7 +18,7 @@
 #include "children/flag.h"
 #include "common/text.h"
 #include "fuzz_check.h"
-#include "web/parse/flag_json.h"
+#include "web/children/flag_json.h"
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "web/app.h"
+#include "web/children/handlers.h"
 #include "web/core/errors.h"
-#include "web/flag_view.h"
-#include "web/parse/flag_json.h"
+#include "web/children/flag_view.h"
+#include "web/children/flag_json.h"
 
 namespace harbour::web {
 
@@ -47,7 +47,7 @@ Error InBodyTerms(Error error) {
 
 }  // namespace
 
-Response App::ApiListFlags(Request& request, const Principal& who) {
+Response ChildrenHandlers::ApiListFlags(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild, &decision);
@@ -64,7 +64,7 @@ Response App::ApiListFlags(Request& request, const Principal& who) {
   return Response::Json(200, json{{"child_id", child->id}, {"flags", out}}.dump());
 }
 
-Response App::ApiAddFlag(Request& request, const Principal& who) {
+Response ChildrenHandlers::ApiAddFlag(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kManageFlags, &decision);
@@ -77,7 +77,7 @@ Response App::ApiAddFlag(Request& request, const Principal& who) {
   return Response::Json(201, FlagJson(*flag, LondonDate(clock_.Now())).dump());
 }
 
-Response App::ApiEndFlag(Request& request, const Principal& who) {
+Response ChildrenHandlers::ApiEndFlag(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kManageFlags, &decision);

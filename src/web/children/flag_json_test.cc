@@ -1,4 +1,4 @@
-#include "web/parse/flag_json.h"
+#include "web/children/flag_json.h"
 
 #include <gtest/gtest.h>
 

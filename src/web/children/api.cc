@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/identifiers.h"
-#include "web/app.h"
+#include "web/children/handlers.h"
 #include "web/core/errors.h"
-#include "web/flag_view.h"
+#include "web/children/flag_view.h"
 #include "web/children/child_json.h"
 
 namespace harbour::web {
@@ -48,7 +48,7 @@ json ChildJson(const children::Child& c) {
 
 }  // namespace
 
-Response App::ApiSearchChildren(Request& request, const Principal& who) {
+Response ChildrenHandlers::ApiSearchChildren(Request& request, const Principal& who) {
   std::string q = request.query.Get("q");
   if (q.empty()) {
     return JsonError(Error{ErrorKind::kInvalid,
@@ -65,7 +65,7 @@ Response App::ApiSearchChildren(Request& request, const Principal& who) {
                           {"truncated", outcome->truncated}});
 }
 
-Response App::ApiCreateChild(Request& request, const Principal& who) {
+Response ChildrenHandlers::ApiCreateChild(Request& request, const Principal& who) {
   if (!IsJson(request)) return JsonError(NotJson());
   auto in = ParseChildJson(request.body);
   if (!in) return JsonError(in.error());
@@ -76,7 +76,7 @@ Response App::ApiCreateChild(Request& request, const Principal& who) {
   return res;
 }
 
-Response App::ApiGetChild(Request& request, const Principal& who) {
+Response ChildrenHandlers::ApiGetChild(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild, &decision);

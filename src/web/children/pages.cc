@@ -4,7 +4,7 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/app.h"
+#include "web/children/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
 
@@ -79,7 +79,7 @@ children::ChildInput ChildInputFromForm(const FormData& f, std::string date_of_b
 
 // --- verbs --------------------------------------------------------------------------------
 
-Result<App::SearchOutcome> App::DoSearch(const Principal& who, const Request& request,
+Result<ChildrenHandlers::SearchOutcome> ChildrenHandlers::DoSearch(const Principal& who, const Request& request,
                                          std::string_view text) {
   auto decision = access::Decide(who.Subject(), access::Action::kSearchChildren);
   if (!decision.allowed) {
@@ -113,7 +113,7 @@ Result<App::SearchOutcome> App::DoSearch(const Principal& who, const Request& re
   return outcome;
 }
 
-Result<children::Child> App::DoCreateChild(const Principal& who, const Request& request,
+Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who, const Request& request,
                                            const children::ChildInput& input) {
   auto decision = access::Decide(who.Subject(), access::Action::kCreateChild);
   if (!decision.allowed) {
@@ -130,7 +130,7 @@ Result<children::Child> App::DoCreateChild(const Principal& who, const Request& 
   auto saved = storage::Guard("creating a child", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     children_.InsertIn(tx, *child, who.user.id);
-    audit_.AppendIn(tx, AuditEntry(who, request, "child.create", "child", child->id, "allowed",
+    AuditIn(tx, AuditEntry(who, request, "child.create", "child", child->id, "allowed",
                                    decision.purpose));
     tx.Commit();
     return {};
@@ -148,11 +148,11 @@ Result<children::Child> App::DoCreateChild(const Principal& who, const Request& 
 
 // --- pages ----------------------------------------------------------------------------
 
-Response App::SearchChildren(Request& request, const Principal& who) {
+Response ChildrenHandlers::SearchChildren(Request& request, const Principal& who) {
   return SearchPage(request, who, request.query.Get("q"), {}, 200);
 }
 
-Response App::SearchPage(Request& request, const Principal& who, const std::string& q,
+Response ChildrenHandlers::SearchPage(Request& request, const Principal& who, const std::string& q,
                          mstch::map context, unsigned status) {
   context.emplace("q", q);
   context.emplace("searched", !Trim(q).empty());
@@ -190,7 +190,7 @@ Response App::SearchPage(Request& request, const Principal& who, const std::stri
               "children/search", context, status);
 }
 
-Response App::NewChildForm(Request& request, const Principal& who) {
+Response ChildrenHandlers::NewChildForm(Request& request, const Principal& who) {
   mstch::map context;
   context["ethnicity_options"] = Options(
       [&] {
@@ -208,7 +208,7 @@ Response App::NewChildForm(Request& request, const Principal& who) {
   return Page(&who, request, "Add a child", "children/new", context);
 }
 
-Response App::CreateChild(Request& request, const Principal& who) {
+Response ChildrenHandlers::CreateChild(Request& request, const Principal& who) {
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto dob = DateOfBirthFromForm(*form);
@@ -247,11 +247,11 @@ Response App::CreateChild(Request& request, const Principal& who) {
   return Page(&who, request, "Error: Add a child", "children/new", context, 422);
 }
 
-Response App::ViewChild(Request& request, const Principal& who) {
+Response ChildrenHandlers::ViewChild(Request& request, const Principal& who) {
   return ChildPage(request, who, nullptr, nullptr);
 }
 
-Response App::ChildPage(Request& request, const Principal& who, const Error* flag_problem,
+Response ChildrenHandlers::ChildPage(Request& request, const Principal& who, const Error* flag_problem,
                         const FormData* flag_form) {
   access::Decision decision;
   access::ChildContext child_context;
@@ -386,7 +386,7 @@ Response App::ChildPage(Request& request, const Principal& who, const Error* fla
               "children/child", context, flag_problem != nullptr ? 422 : 200);
 }
 
-Result<children::Flag> App::DoAddFlag(const Principal& who, const Request& request,
+Result<children::Flag> ChildrenHandlers::DoAddFlag(const Principal& who, const Request& request,
                                       const children::Child& child,
                                       const children::FlagInput& input, std::string_view purpose) {
   auto existing = flags_.ForChild(child.id);
@@ -406,7 +406,7 @@ Result<children::Flag> App::DoAddFlag(const Principal& who, const Request& reque
   auto saved = storage::Guard("adding a flag", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     flags_.InsertIn(tx, *flag);
-    audit_.AppendIn(tx, AuditEntry(who, request, "flag.add", "child", child.id, "allowed", purpose,
+    AuditIn(tx, AuditEntry(who, request, "flag.add", "child", child.id, "allowed", purpose,
                                    std::string(children::ToCode(flag->kind)) + " from " +
                                        FormatDate(flag->start)));
     tx.Commit();
@@ -416,7 +416,7 @@ Result<children::Flag> App::DoAddFlag(const Principal& who, const Request& reque
   return flag;
 }
 
-Result<children::Flag> App::DoEndFlag(const Principal& who, const Request& request,
+Result<children::Flag> ChildrenHandlers::DoEndFlag(const Principal& who, const Request& request,
                                       const children::Child& child, std::string_view flag_id,
                                       std::string_view end, std::string_view purpose) {
   auto flags = flags_.ForChild(child.id);
@@ -436,7 +436,7 @@ Result<children::Flag> App::DoEndFlag(const Principal& who, const Request& reque
     if (!flags_.EndIn(tx, flag.id, *date, who.user.id, now)) {
       return Conflict("flag_ended", "This flag has already been ended.");
     }
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, "flag.end", "child", child.id, "allowed", purpose,
                        std::string(children::ToCode(flag.kind)) + " on " + FormatDate(*date)));
     tx.Commit();
@@ -447,7 +447,7 @@ Result<children::Flag> App::DoEndFlag(const Principal& who, const Request& reque
   return flag;
 }
 
-Response App::AddFlag(Request& request, const Principal& who) {
+Response ChildrenHandlers::AddFlag(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kManageFlags, &decision);
@@ -464,7 +464,7 @@ Response App::AddFlag(Request& request, const Principal& who) {
   return Response::Redirect("/children/" + child->id + "?flag=added");
 }
 
-Response App::EndFlag(Request& request, const Principal& who) {
+Response ChildrenHandlers::EndFlag(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kManageFlags, &decision);
@@ -480,7 +480,7 @@ Response App::EndFlag(Request& request, const Principal& who) {
   return Response::Redirect("/children/" + child->id + "?flag=ended");
 }
 
-Response App::AddToTeam(Request& request, const Principal& who) {
+Response ChildrenHandlers::AddToTeam(Request& request, const Principal& who) {
   access::Decision decision;
   auto child =
       AuthoriseChild(who, request, request.Param("id"), access::Action::kAddToTeam, &decision);
@@ -502,7 +502,7 @@ Response App::AddToTeam(Request& request, const Principal& who) {
   auto saved = storage::Guard("adding to the team", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     children_.AddInvolvementIn(tx, child->id, agency_id, "team", who.user.id, now);
-    audit_.AppendIn(tx, AuditEntry(who, request, "team.add", "child", child->id, "allowed",
+    AuditIn(tx, AuditEntry(who, request, "team.add", "child", child->id, "allowed",
                                    decision.purpose, "agency " + (*agency)->code));
     tx.Commit();
     return {};
@@ -511,7 +511,7 @@ Response App::AddToTeam(Request& request, const Principal& who) {
   return Response::Redirect("/children/" + child->id + "?team=added");
 }
 
-Response App::RequestAccess(Request& request, const Principal& who) {
+Response ChildrenHandlers::RequestAccess(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRequestAccess);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRequestAccess,
@@ -547,7 +547,7 @@ Response App::RequestAccess(Request& request, const Principal& who) {
   auto saved = storage::Guard("requesting access", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     access_.InsertRequestIn(tx, ar);
-    audit_.AppendIn(tx, AuditEntry(who, request, "access.request", "access_request", ar.id,
+    AuditIn(tx, AuditEntry(who, request, "access.request", "access_request", ar.id,
                                    "allowed", decision.purpose));
     tx.Commit();
     return {};
@@ -557,7 +557,7 @@ Response App::RequestAccess(Request& request, const Principal& who) {
               mstch::map{{"q", terms}});
 }
 
-Response App::AccessRequests(Request& request, const Principal& who) {
+Response ChildrenHandlers::AccessRequests(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kGrantAccess);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kGrantAccess,
@@ -591,7 +591,7 @@ Response App::AccessRequests(Request& request, const Principal& who) {
               mstch::map{{"requests", rows}, {"has_requests", !rows.empty()}});
 }
 
-Response App::DecideAccessRequest(Request& request, const Principal& who) {
+Response ChildrenHandlers::DecideAccessRequest(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kGrantAccess);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kGrantAccess,
@@ -626,7 +626,7 @@ Response App::DecideAccessRequest(Request& request, const Principal& who) {
     } else {
       access_.RefuseIn(tx, **found, who.user.id, now);
     }
-    audit_.AppendIn(
+    AuditIn(
         tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
                        grant ? "child" : "access_request", grant ? child_id : id, "allowed",
                        decision.purpose, "request " + id + " for user " + (*found)->user_id));
