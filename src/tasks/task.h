@@ -6,9 +6,9 @@
 #include <string>
 
 #include "access/policy.h"
-#include "reference/catalogue.h"
 #include "common/error.h"
 #include "common/time.h"
+#include "reference/catalogue.h"
 
 namespace harbour::tasks {
 

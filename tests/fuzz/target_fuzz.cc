@@ -7,8 +7,8 @@
 
 #include "common/text.h"
 #include "fuzz_check.h"
-#include "web/parse/form.h"
 #include "web/core/target.h"
+#include "web/parse/form.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);

@@ -32,8 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(again.has_value() && *again == *parsed);
   auto outcome = tasks::ValidateOutcome(*parsed);
   if (!outcome) {
-    FUZZ_CHECK(outcome.error().kind == ErrorKind::kInvalid &&
-               outcome.error().fields.size() == 1 && outcome.error().fields.contains("outcome"));
+    FUZZ_CHECK(outcome.error().kind == ErrorKind::kInvalid && outcome.error().fields.size() == 1 &&
+               outcome.error().fields.contains("outcome"));
     return 0;
   }
   FUZZ_CHECK(!outcome->empty());

@@ -7,9 +7,9 @@
 #include <optional>
 
 #include "storage/assessment_codec.h"
+#include "web/assessments/assessment_json.h"
 #include "web/assessments/handlers.h"
 #include "web/core/errors.h"
-#include "web/assessments/assessment_json.h"
 
 namespace harbour::web {
 

@@ -1,10 +1,12 @@
 #pragma once
-// Risk assessments (docs/risk-tools.md): started from the child's page with answers pre-filled from every agency's records, saved as drafts, submitted with the practitioner's judgement, turned into tasks; the child's risk panel (pages and API).
+// Risk assessments (docs/risk-tools.md): started from the child's page with answers pre-filled from
+// every agency's records, saved as drafts, submitted with the practitioner's judgement, turned into
+// tasks; the child's risk panel (pages and API).
 #include <memory>
 #include <vector>
 
-#include "chronology/chronology.h"
 #include "children/child.h"
+#include "chronology/chronology.h"
 #include "common/time.h"
 #include "common/working_days.h"
 #include "web/core/handlers.h"
@@ -24,7 +26,8 @@ class AssessmentsHandlers;
 class AssessmentsArea {
  public:
   // Everything given must outlive the area and the router it registers on.
-  AssessmentsArea(const Core& core, storage::ToolLibrary& tools, const reference::Catalogue& catalogue, const WorkingCalendar& calendar);
+  AssessmentsArea(const Core& core, storage::ToolLibrary& tools,
+                  const reference::Catalogue& catalogue, const WorkingCalendar& calendar);
   ~AssessmentsArea();
   AssessmentsArea(const AssessmentsArea&) = delete;
   AssessmentsArea& operator=(const AssessmentsArea&) = delete;

@@ -1,5 +1,8 @@
 #pragma once
-// Risk assessments (docs/risk-tools.md): started from the child's page with answers pre-filled from every agency's records, saved as drafts, submitted with the practitioner's judgement, turned into tasks; the child's risk panel (pages and API). The handlers behind web/assessments/assessments.h; included only inside web/assessments/.
+// Risk assessments (docs/risk-tools.md): started from the child's page with answers pre-filled from
+// every agency's records, saved as drafts, submitted with the practitioner's judgement, turned into
+// tasks; the child's risk panel (pages and API). The handlers behind web/assessments/assessments.h;
+// included only inside web/assessments/.
 #include <string>
 #include <vector>
 
@@ -21,11 +24,9 @@ namespace harbour::web {
 
 class AssessmentsHandlers : public AreaHandlers {
  public:
-  AssessmentsHandlers(const Core& core, storage::ToolLibrary& tools, const reference::Catalogue& catalogue, const WorkingCalendar& calendar)
-      : AreaHandlers(core),
-        tools_(tools),
-        catalogue_(catalogue),
-        calendar_(calendar) {}
+  AssessmentsHandlers(const Core& core, storage::ToolLibrary& tools,
+                      const reference::Catalogue& catalogue, const WorkingCalendar& calendar)
+      : AreaHandlers(core), tools_(tools), catalogue_(catalogue), calendar_(calendar) {}
 
   // The child page's risk panel: current level, review marker, history chart.
   Result<mstch::map> RiskPanel(const children::Child& child, Date today);

@@ -8,10 +8,10 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "web/assessments/handlers.h"
-#include "web/tools/tools.h"
 #include "web/assessments/views.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
+#include "web/tools/tools.h"
 
 namespace harbour::web {
 
@@ -107,7 +107,7 @@ Result<AssessmentsHandlers::SubmittedAssessment> AssessmentsHandlers::DoSubmitAs
                          "; judged " + a.judged_level + "; " + std::to_string(new_tasks.size()) +
                          " tasks";
     AuditIn(tx, AuditEntry(who, request, "assessment.submit", "assessment", a.id, "allowed",
-                                   purpose, detail));
+                           purpose, detail));
     if (lower) {
       const auto* computed = tool->FindLevel(a.outcome.level);
       const auto* judged = tool->FindLevel(a.judged_level);
@@ -116,7 +116,7 @@ Result<AssessmentsHandlers::SubmittedAssessment> AssessmentsHandlers::DoSubmitAs
                                  "; the tool computed " + computed->label + ".",
                              who.user.id, now);
       AuditIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
-                                     "judged level below the computed level"));
+                             "judged level below the computed level"));
     }
     tx.Commit();
     return {};
@@ -125,7 +125,8 @@ Result<AssessmentsHandlers::SubmittedAssessment> AssessmentsHandlers::DoSubmitAs
   return SubmittedAssessment{std::move(a), std::move(new_tasks)};
 }
 
-Result<std::vector<chronology::Entry>> AssessmentsHandlers::AssessmentEntries(const children::Child& child) {
+Result<std::vector<chronology::Entry>> AssessmentsHandlers::AssessmentEntries(
+    const children::Child& child) {
   auto list = assessments_.ForChild(child.id);
   if (!list) return std::unexpected(list.error());
   std::vector<chronology::Entry> out;
@@ -154,10 +155,9 @@ Result<std::vector<chronology::Entry>> AssessmentsHandlers::AssessmentEntries(co
   return out;
 }
 
-Result<std::vector<assessments::Assessment>> AssessmentsHandlers::DoListAssessments(const Principal& who,
-                                                                    const Request& request,
-                                                                    const children::Child& child,
-                                                                    std::string_view purpose) {
+Result<std::vector<assessments::Assessment>> AssessmentsHandlers::DoListAssessments(
+    const Principal& who, const Request& request, const children::Child& child,
+    std::string_view purpose) {
   auto list = assessments_.ForChild(child.id);
   if (!list) return std::unexpected(list.error());
   if (!Audit(AuditEntry(who, request, "assessment.list", "child", child.id, "allowed", purpose,
@@ -217,8 +217,8 @@ Response AssessmentsHandlers::StartAssessment(Request& request, const Principal&
   auto saved = storage::Guard("starting an assessment", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     assessments_.InsertIn(tx, a, {}, {});
-    AuditIn(
-        tx, AuditEntry(
+    AuditIn(tx,
+            AuditEntry(
                 who, request, "assessment.start", "assessment", a.id, "allowed", decision.purpose,
                 "child " + child->id + "; " + a.tool_id + " v" + std::to_string(a.tool_version)));
     tx.Commit();
@@ -354,8 +354,8 @@ Response AssessmentsHandlers::SaveAssessment(Request& request, const Principal& 
                                         EvidenceFor(updated.answers, *prefill))) {
           return Conflict("already_submitted", "This assessment has already been submitted.");
         }
-        AuditIn(tx, AuditEntry(who, request, "assessment.save", "assessment", draft.id,
-                                       "allowed", decision.purpose, "child " + child->id));
+        AuditIn(tx, AuditEntry(who, request, "assessment.save", "assessment", draft.id, "allowed",
+                               decision.purpose, "child " + child->id));
         tx.Commit();
         return {};
       });
@@ -367,8 +367,9 @@ Response AssessmentsHandlers::SaveAssessment(Request& request, const Principal& 
   return AssessmentFormPage(who, request, *child, **tool, draft, form, &problems, false);
 }
 
-void AssessmentsHandlers::AddSubmitProblems(const assessments::ToolDefinition& tool, const children::Child& child,
-                            const AssessmentForm& form, Error& problems) {
+void AssessmentsHandlers::AddSubmitProblems(const assessments::ToolDefinition& tool,
+                                            const children::Child& child,
+                                            const AssessmentForm& form, Error& problems) {
   Instant now = clock_.Now();
   auto outcome = assessments::Score(tool, form.answers,
                                     assessments::FactsOf(child, LondonDate(now)), now, calendar_);
@@ -380,11 +381,11 @@ void AssessmentsHandlers::AddSubmitProblems(const assessments::ToolDefinition& t
 }
 
 Response AssessmentsHandlers::AssessmentFormPage(const Principal& who, const Request& request,
-                                 const children::Child& child,
-                                 const assessments::ToolDefinition& tool,
-                                 const assessments::Assessment& draft, const AssessmentForm& form,
-                                 const Error* problems, bool saved,
-                                 const assessments::Outcome* preview) {
+                                                 const children::Child& child,
+                                                 const assessments::ToolDefinition& tool,
+                                                 const assessments::Assessment& draft,
+                                                 const AssessmentForm& form, const Error* problems,
+                                                 bool saved, const assessments::Outcome* preview) {
   mstch::map context = AssessmentFormContext(tool, form, catalogue_, problems);
   if (preview != nullptr) {
     context["preview"] = LevelTag(tool, preview->level);
@@ -399,8 +400,7 @@ Response AssessmentsHandlers::AssessmentFormPage(const Principal& who, const Req
   context["back_href"] = "/children/" + child.id;
   std::string title = "Risk assessment: " + children::DisplayName(child);
   if (problems != nullptr) title = "Error: " + title;
-  return Page(&who, request, title, "assessments/form", context,
-              problems != nullptr ? 422 : 200);
+  return Page(&who, request, title, "assessments/form", context, problems != nullptr ? 422 : 200);
 }
 
 Result<mstch::map> AssessmentsHandlers::RiskPanel(const children::Child& child, Date today) {

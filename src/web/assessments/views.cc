@@ -1,11 +1,10 @@
 #include "web/assessments/views.h"
 
-#include "web/tools/tools.h"
-
 #include <algorithm>
 
 #include "access/policy.h"
 #include "common/text.h"
+#include "web/tools/tools.h"
 
 namespace harbour::web {
 

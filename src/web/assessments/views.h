@@ -10,8 +10,8 @@
 #include "reference/catalogue.h"
 #include "storage/assessments_repository.h"
 #include "tasks/task.h"
-#include "web/parse/form.h"
 #include "web/core/templates.h"
+#include "web/parse/form.h"
 
 namespace harbour::web {
 
@@ -63,7 +63,6 @@ mstch::map AssessmentResult(const assessments::ToolDefinition& tool,
 // A row of the child's assessment list.
 mstch::map AssessmentRow(const assessments::ToolDefinition& tool,
                          const assessments::Assessment& assessment, std::string_view viewer_id);
-
 
 // The child page's risk panel: current level, review marker and a small SVG history chart of
 // the judged levels over time (oldest left). `history` is newest first, submitted only; `tools`

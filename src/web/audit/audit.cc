@@ -4,8 +4,7 @@
 
 namespace harbour::web {
 
-AuditArea::AuditArea(const Core& core)
-    : handlers_(std::make_unique<AuditHandlers>(core)) {}
+AuditArea::AuditArea(const Core& core) : handlers_(std::make_unique<AuditHandlers>(core)) {}
 
 AuditArea::~AuditArea() = default;
 

@@ -1,5 +1,6 @@
 #pragma once
-// Sign in and sign out (docs/security.md): one message for every failure, lockout after five failures, a fresh session id and CSRF token at each sign-in.
+// Sign in and sign out (docs/security.md): one message for every failure, lockout after five
+// failures, a fresh session id and CSRF token at each sign-in.
 #include <memory>
 
 #include "web/core/handlers.h"

@@ -1,19 +1,18 @@
 #pragma once
-// Sign in and sign out (docs/security.md): one message for every failure, lockout after five failures, a fresh session id and CSRF token at each sign-in. The handlers behind web/auth/auth.h; included only inside web/auth/.
-
+// Sign in and sign out (docs/security.md): one message for every failure, lockout after five
+// failures, a fresh session id and CSRF token at each sign-in. The handlers behind web/auth/auth.h;
+// included only inside web/auth/.
 
 #include "storage/identity_repository.h"
-#include "web/core/sessions.h"
 #include "web/core/handlers.h"
+#include "web/core/sessions.h"
 
 namespace harbour::web {
 
 class AuthHandlers : public AreaHandlers {
  public:
   AuthHandlers(const Core& core, Sessions& sessions, bool secure_cookies)
-      : AreaHandlers(core),
-        sessions_(sessions),
-        secure_cookies_(secure_cookies) {}
+      : AreaHandlers(core), sessions_(sessions), secure_cookies_(secure_cookies) {}
 
   // --- pages ----------------------------------------------------------------------------
   Response SignInForm(Request& request);

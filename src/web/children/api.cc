@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "common/identifiers.h"
+#include "web/children/child_json.h"
+#include "web/children/flag_view.h"
 #include "web/children/handlers.h"
 #include "web/core/errors.h"
-#include "web/children/flag_view.h"
-#include "web/children/child_json.h"
 
 namespace harbour::web {
 

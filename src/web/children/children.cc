@@ -4,7 +4,8 @@
 
 namespace harbour::web {
 
-ChildrenArea::ChildrenArea(const Core& core, const reference::Catalogue& catalogue, const RecordsArea& records, const AssessmentsArea& assessments)
+ChildrenArea::ChildrenArea(const Core& core, const reference::Catalogue& catalogue,
+                           const RecordsArea& records, const AssessmentsArea& assessments)
     : handlers_(std::make_unique<ChildrenHandlers>(core, catalogue, records, assessments)) {}
 
 ChildrenArea::~ChildrenArea() = default;
@@ -26,7 +27,8 @@ void ChildrenArea::Register(Routes& routes) {
   routes.Api(Method::kGet, "/api/v1/children/{id}", h, &ChildrenHandlers::ApiGetChild);
   routes.Api(Method::kGet, "/api/v1/children/{id}/flags", h, &ChildrenHandlers::ApiListFlags);
   routes.Api(Method::kPost, "/api/v1/children/{id}/flags", h, &ChildrenHandlers::ApiAddFlag);
-  routes.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", h, &ChildrenHandlers::ApiEndFlag);
+  routes.Api(Method::kPost, "/api/v1/children/{id}/flags/{flag_id}/end", h,
+             &ChildrenHandlers::ApiEndFlag);
 }
 
 }  // namespace harbour::web

@@ -1,5 +1,7 @@
 #pragma once
-// Children's records: find a child (with a request for access to matches outside one's access), add a child, the child's page with the team around the child, warning flags, and the coordinator's access requests (pages and API).
+// Children's records: find a child (with a request for access to matches outside one's access), add
+// a child, the child's page with the team around the child, warning flags, and the coordinator's
+// access requests (pages and API).
 #include <memory>
 
 #include "web/core/handlers.h"
@@ -18,7 +20,8 @@ class RecordsArea;
 class ChildrenArea {
  public:
   // Everything given must outlive the area and the router it registers on.
-  ChildrenArea(const Core& core, const reference::Catalogue& catalogue, const RecordsArea& records, const AssessmentsArea& assessments);
+  ChildrenArea(const Core& core, const reference::Catalogue& catalogue, const RecordsArea& records,
+               const AssessmentsArea& assessments);
   ~ChildrenArea();
   ChildrenArea(const ChildrenArea&) = delete;
   ChildrenArea& operator=(const ChildrenArea&) = delete;

@@ -6,10 +6,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "web/children/flag_json.h"
+#include "web/children/flag_view.h"
 #include "web/children/handlers.h"
 #include "web/core/errors.h"
-#include "web/children/flag_view.h"
-#include "web/children/flag_json.h"
 
 namespace harbour::web {
 

@@ -1,5 +1,8 @@
 #pragma once
-// Children's records: find a child (with a request for access to matches outside one's access), add a child, the child's page with the team around the child, warning flags, and the coordinator's access requests (pages and API). The handlers behind web/children/children.h; included only inside web/children/.
+// Children's records: find a child (with a request for access to matches outside one's access), add
+// a child, the child's page with the team around the child, warning flags, and the coordinator's
+// access requests (pages and API). The handlers behind web/children/children.h; included only
+// inside web/children/.
 #include <string>
 #include <vector>
 
@@ -12,14 +15,15 @@
 #include "storage/flags_repository.h"
 #include "web/assessments/assessments.h"
 #include "web/children/flag_json.h"
-#include "web/records/records.h"
 #include "web/core/handlers.h"
+#include "web/records/records.h"
 
 namespace harbour::web {
 
 class ChildrenHandlers : public AreaHandlers {
  public:
-  ChildrenHandlers(const Core& core, const reference::Catalogue& catalogue, const RecordsArea& records, const AssessmentsArea& assessments)
+  ChildrenHandlers(const Core& core, const reference::Catalogue& catalogue,
+                   const RecordsArea& records, const AssessmentsArea& assessments)
       : AreaHandlers(core),
         catalogue_(catalogue),
         records_area_(records),

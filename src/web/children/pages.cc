@@ -79,8 +79,9 @@ children::ChildInput ChildInputFromForm(const FormData& f, std::string date_of_b
 
 // --- verbs --------------------------------------------------------------------------------
 
-Result<ChildrenHandlers::SearchOutcome> ChildrenHandlers::DoSearch(const Principal& who, const Request& request,
-                                         std::string_view text) {
+Result<ChildrenHandlers::SearchOutcome> ChildrenHandlers::DoSearch(const Principal& who,
+                                                                   const Request& request,
+                                                                   std::string_view text) {
   auto decision = access::Decide(who.Subject(), access::Action::kSearchChildren);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "child.search", "child", "", "refused", {}, decision.reason));
@@ -113,8 +114,9 @@ Result<ChildrenHandlers::SearchOutcome> ChildrenHandlers::DoSearch(const Princip
   return outcome;
 }
 
-Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who, const Request& request,
-                                           const children::ChildInput& input) {
+Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who,
+                                                        const Request& request,
+                                                        const children::ChildInput& input) {
   auto decision = access::Decide(who.Subject(), access::Action::kCreateChild);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, "child.create", "child", "", "refused", {}, decision.reason));
@@ -131,7 +133,7 @@ Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who, co
     storage::Transaction tx(db_);
     children_.InsertIn(tx, *child, who.user.id);
     AuditIn(tx, AuditEntry(who, request, "child.create", "child", child->id, "allowed",
-                                   decision.purpose));
+                           decision.purpose));
     tx.Commit();
     return {};
   });
@@ -153,7 +155,7 @@ Response ChildrenHandlers::SearchChildren(Request& request, const Principal& who
 }
 
 Response ChildrenHandlers::SearchPage(Request& request, const Principal& who, const std::string& q,
-                         mstch::map context, unsigned status) {
+                                      mstch::map context, unsigned status) {
   context.emplace("q", q);
   context.emplace("searched", !Trim(q).empty());
   if (!Trim(q).empty()) {
@@ -251,8 +253,8 @@ Response ChildrenHandlers::ViewChild(Request& request, const Principal& who) {
   return ChildPage(request, who, nullptr, nullptr);
 }
 
-Response ChildrenHandlers::ChildPage(Request& request, const Principal& who, const Error* flag_problem,
-                        const FormData* flag_form) {
+Response ChildrenHandlers::ChildPage(Request& request, const Principal& who,
+                                     const Error* flag_problem, const FormData* flag_form) {
   access::Decision decision;
   access::ChildContext child_context;
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
@@ -387,8 +389,9 @@ Response ChildrenHandlers::ChildPage(Request& request, const Principal& who, con
 }
 
 Result<children::Flag> ChildrenHandlers::DoAddFlag(const Principal& who, const Request& request,
-                                      const children::Child& child,
-                                      const children::FlagInput& input, std::string_view purpose) {
+                                                   const children::Child& child,
+                                                   const children::FlagInput& input,
+                                                   std::string_view purpose) {
   auto existing = flags_.ForChild(child.id);
   if (!existing) return std::unexpected(existing.error());
   Instant now = clock_.Now();
@@ -407,8 +410,8 @@ Result<children::Flag> ChildrenHandlers::DoAddFlag(const Principal& who, const R
     storage::Transaction tx(db_);
     flags_.InsertIn(tx, *flag);
     AuditIn(tx, AuditEntry(who, request, "flag.add", "child", child.id, "allowed", purpose,
-                                   std::string(children::ToCode(flag->kind)) + " from " +
-                                       FormatDate(flag->start)));
+                           std::string(children::ToCode(flag->kind)) + " from " +
+                               FormatDate(flag->start)));
     tx.Commit();
     return {};
   });
@@ -417,8 +420,9 @@ Result<children::Flag> ChildrenHandlers::DoAddFlag(const Principal& who, const R
 }
 
 Result<children::Flag> ChildrenHandlers::DoEndFlag(const Principal& who, const Request& request,
-                                      const children::Child& child, std::string_view flag_id,
-                                      std::string_view end, std::string_view purpose) {
+                                                   const children::Child& child,
+                                                   std::string_view flag_id, std::string_view end,
+                                                   std::string_view purpose) {
   auto flags = flags_.ForChild(child.id);
   if (!flags) return std::unexpected(flags.error());
   auto it = std::ranges::find(*flags, flag_id, &children::Flag::id);
@@ -436,9 +440,8 @@ Result<children::Flag> ChildrenHandlers::DoEndFlag(const Principal& who, const R
     if (!flags_.EndIn(tx, flag.id, *date, who.user.id, now)) {
       return Conflict("flag_ended", "This flag has already been ended.");
     }
-    AuditIn(
-        tx, AuditEntry(who, request, "flag.end", "child", child.id, "allowed", purpose,
-                       std::string(children::ToCode(flag.kind)) + " on " + FormatDate(*date)));
+    AuditIn(tx, AuditEntry(who, request, "flag.end", "child", child.id, "allowed", purpose,
+                           std::string(children::ToCode(flag.kind)) + " on " + FormatDate(*date)));
     tx.Commit();
     return {};
   });
@@ -503,7 +506,7 @@ Response ChildrenHandlers::AddToTeam(Request& request, const Principal& who) {
     storage::Transaction tx(db_);
     children_.AddInvolvementIn(tx, child->id, agency_id, "team", who.user.id, now);
     AuditIn(tx, AuditEntry(who, request, "team.add", "child", child->id, "allowed",
-                                   decision.purpose, "agency " + (*agency)->code));
+                           decision.purpose, "agency " + (*agency)->code));
     tx.Commit();
     return {};
   });
@@ -547,8 +550,8 @@ Response ChildrenHandlers::RequestAccess(Request& request, const Principal& who)
   auto saved = storage::Guard("requesting access", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     access_.InsertRequestIn(tx, ar);
-    AuditIn(tx, AuditEntry(who, request, "access.request", "access_request", ar.id,
-                                   "allowed", decision.purpose));
+    AuditIn(tx, AuditEntry(who, request, "access.request", "access_request", ar.id, "allowed",
+                           decision.purpose));
     tx.Commit();
     return {};
   });
@@ -626,10 +629,9 @@ Response ChildrenHandlers::DecideAccessRequest(Request& request, const Principal
     } else {
       access_.RefuseIn(tx, **found, who.user.id, now);
     }
-    AuditIn(
-        tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
-                       grant ? "child" : "access_request", grant ? child_id : id, "allowed",
-                       decision.purpose, "request " + id + " for user " + (*found)->user_id));
+    AuditIn(tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
+                           grant ? "child" : "access_request", grant ? child_id : id, "allowed",
+                           decision.purpose, "request " + id + " for user " + (*found)->user_id));
     tx.Commit();
     return {};
   });

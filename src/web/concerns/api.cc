@@ -2,9 +2,9 @@
 // child and read the child's chronology, with the same verbs, access rules and audit as the pages.
 #include <nlohmann/json.hpp>
 
+#include "web/concerns/concern_json.h"
 #include "web/concerns/handlers.h"
 #include "web/core/errors.h"
-#include "web/concerns/concern_json.h"
 
 namespace harbour::web {
 

@@ -1,11 +1,13 @@
 #pragma once
-// Concerns, their addenda and the child's chronology: log what was seen or heard with its indicators and any immediate danger, add to a concern without editing it, and read everything every agency recorded about the child (pages and API).
+// Concerns, their addenda and the child's chronology: log what was seen or heard with its
+// indicators and any immediate danger, add to a concern without editing it, and read everything
+// every agency recorded about the child (pages and API).
 #include <functional>
 #include <memory>
 #include <vector>
 
-#include "chronology/chronology.h"
 #include "children/child.h"
+#include "chronology/chronology.h"
 #include "web/core/handlers.h"
 #include "web/core/routes.h"
 
@@ -26,7 +28,8 @@ class ConcernsArea {
  public:
   // Everything given must outlive the area and the router it registers on; `sources` add the
   // other areas' entries to the chronology.
-  ConcernsArea(const Core& core, const reference::Catalogue& catalogue, std::vector<ChronologySource> sources);
+  ConcernsArea(const Core& core, const reference::Catalogue& catalogue,
+               std::vector<ChronologySource> sources);
   ~ConcernsArea();
   ConcernsArea(const ConcernsArea&) = delete;
   ConcernsArea& operator=(const ConcernsArea&) = delete;

@@ -1,5 +1,8 @@
 #pragma once
-// Concerns, their addenda and the child's chronology: log what was seen or heard with its indicators and any immediate danger, add to a concern without editing it, and read everything every agency recorded about the child (pages and API). The handlers behind web/concerns/concerns.h; included only inside web/concerns/.
+// Concerns, their addenda and the child's chronology: log what was seen or heard with its
+// indicators and any immediate danger, add to a concern without editing it, and read everything
+// every agency recorded about the child (pages and API). The handlers behind
+// web/concerns/concerns.h; included only inside web/concerns/.
 #include <string>
 #include <vector>
 
@@ -15,10 +18,9 @@ namespace harbour::web {
 
 class ConcernsHandlers : public AreaHandlers {
  public:
-  ConcernsHandlers(const Core& core, const reference::Catalogue& catalogue, std::vector<ChronologySource> sources)
-      : AreaHandlers(core),
-        catalogue_(catalogue),
-        sources_(std::move(sources)) {}
+  ConcernsHandlers(const Core& core, const reference::Catalogue& catalogue,
+                   std::vector<ChronologySource> sources)
+      : AreaHandlers(core), catalogue_(catalogue), sources_(std::move(sources)) {}
 
   Response NewConcernForm(Request& request, const Principal& who);
   Response CreateConcern(Request& request, const Principal& who);

@@ -56,10 +56,11 @@ concerns::ConcernInput ConcernInputFromForm(const FormData& f, std::string obser
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who, const Request& request,
-                                            const children::Child& child,
-                                            const concerns::ConcernInput& input,
-                                            std::string_view purpose) {
+Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who,
+                                                         const Request& request,
+                                                         const children::Child& child,
+                                                         const concerns::ConcernInput& input,
+                                                         std::string_view purpose) {
   Instant now = clock_.Now();
   auto concern = concerns::ValidateConcern(input, catalogue_, now);
   if (!concern) return std::unexpected(concern.error());
@@ -72,11 +73,11 @@ Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who, c
     storage::Transaction tx(db_);
     concerns_.InsertIn(tx, *concern);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "concern", who.user.id, now);
-    AuditIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id,
-                                   "allowed", purpose, "child " + child.id));
+    AuditIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id, "allowed",
+                           purpose, "child " + child.id));
     if (concern->immediate_danger) {
       AuditIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
-                                     "immediate danger reported"));
+                             "immediate danger reported"));
     }
     tx.Commit();
     return {};
@@ -85,10 +86,11 @@ Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who, c
   return concern;
 }
 
-Result<ConcernsHandlers::Chronicle> ConcernsHandlers::DoChronology(const Principal& who, const Request& request,
-                                         const children::Child& child,
-                                         const chronology::Filter& filter,
-                                         std::string_view purpose) {
+Result<ConcernsHandlers::Chronicle> ConcernsHandlers::DoChronology(const Principal& who,
+                                                                   const Request& request,
+                                                                   const children::Child& child,
+                                                                   const chronology::Filter& filter,
+                                                                   std::string_view purpose) {
   auto entries = concerns_.ChronologyEntries(child.id);
   if (!entries) return std::unexpected(entries.error());
   for (const auto& source : sources_) {
@@ -211,8 +213,8 @@ Response ConcernsHandlers::CreateAddendum(Request& request, const Principal& who
     storage::Transaction tx(db_);
     concerns_.InsertAddendumIn(tx, addendum);
     children_.AddInvolvementIn(tx, child->id, who.agency.id, "concern", who.user.id, now);
-    AuditIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id,
-                                   "allowed", decision.purpose, "addendum " + addendum.id));
+    AuditIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id, "allowed",
+                           decision.purpose, "addendum " + addendum.id));
     tx.Commit();
     return {};
   });
@@ -228,8 +230,9 @@ Response ConcernsHandlers::Chronology(Request& request, const Principal& who) {
   return ChronologyPage(request, who, *child, decision.purpose, nullptr);
 }
 
-Response ConcernsHandlers::ChronologyPage(Request& request, const Principal& who, const children::Child& child,
-                             std::string_view purpose, const AddendumProblem* problem) {
+Response ConcernsHandlers::ChronologyPage(Request& request, const Principal& who,
+                                          const children::Child& child, std::string_view purpose,
+                                          const AddendumProblem* problem) {
   chronology::Filter filter;
   std::string type = request.query.Get("type"), agency = request.query.Get("agency");
   filter.type = chronology::EntryTypeFromCode(type);

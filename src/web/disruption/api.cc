@@ -6,10 +6,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "storage/disruption_repository.h"
-#include "web/disruption/handlers.h"
 #include "web/core/errors.h"
 #include "web/disruption/disruption_json.h"
+#include "web/disruption/handlers.h"
 
 namespace harbour::web {
 

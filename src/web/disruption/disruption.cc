@@ -20,11 +20,15 @@ void DisruptionArea::Register(Routes& routes) {
   routes.Page(Method::kGet, "/business-visits/new", h, &DisruptionHandlers::NewBusinessVisitForm);
   routes.Api(Method::kGet, "/api/v1/disruption", h, &DisruptionHandlers::ApiListDisruption);
   routes.Api(Method::kPost, "/api/v1/disruption", h, &DisruptionHandlers::ApiRecordDisruption);
-  routes.Api(Method::kGet, "/api/v1/disruption/expiring", h, &DisruptionHandlers::ApiExpiringDisruption);
+  routes.Api(Method::kGet, "/api/v1/disruption/expiring", h,
+             &DisruptionHandlers::ApiExpiringDisruption);
   routes.Api(Method::kGet, "/api/v1/disruption/{id}", h, &DisruptionHandlers::ApiGetDisruption);
-  routes.Api(Method::kGet, "/api/v1/business-visits", h, &DisruptionHandlers::ApiListBusinessVisits);
-  routes.Api(Method::kPost, "/api/v1/business-visits", h, &DisruptionHandlers::ApiRecordBusinessVisit);
-  routes.Api(Method::kGet, "/api/v1/business-visits/not-visited", h, &DisruptionHandlers::ApiNotVisited);
+  routes.Api(Method::kGet, "/api/v1/business-visits", h,
+             &DisruptionHandlers::ApiListBusinessVisits);
+  routes.Api(Method::kPost, "/api/v1/business-visits", h,
+             &DisruptionHandlers::ApiRecordBusinessVisit);
+  routes.Api(Method::kGet, "/api/v1/business-visits/not-visited", h,
+             &DisruptionHandlers::ApiNotVisited);
 }
 
 Result<mstch::array> DisruptionArea::DisruptionEntries(disruption::SubjectType type,

@@ -1,5 +1,7 @@
 #pragma once
-// Disruption activity against people, places and vehicles (DOMAIN.md §10), with expiry reminders and arrests, charges and convictions moving a person's status; visits to businesses and the premises not visited (pages and API).
+// Disruption activity against people, places and vehicles (DOMAIN.md §10), with expiry reminders
+// and arrests, charges and convictions moving a person's status; visits to businesses and the
+// premises not visited (pages and API).
 #include <memory>
 #include <string_view>
 

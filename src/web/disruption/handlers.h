@@ -1,5 +1,8 @@
 #pragma once
-// Disruption activity against people, places and vehicles (DOMAIN.md §10), with expiry reminders and arrests, charges and convictions moving a person's status; visits to businesses and the premises not visited (pages and API). The handlers behind web/disruption/disruption.h; included only inside web/disruption/.
+// Disruption activity against people, places and vehicles (DOMAIN.md §10), with expiry reminders
+// and arrests, charges and convictions moving a person's status; visits to businesses and the
+// premises not visited (pages and API). The handlers behind web/disruption/disruption.h; included
+// only inside web/disruption/.
 #include <optional>
 
 #include "disruption/activity.h"
@@ -14,9 +17,7 @@ namespace harbour::web {
 class DisruptionHandlers : public AreaHandlers {
  public:
   DisruptionHandlers(const Core& core, int reminder_days)
-      : AreaHandlers(core),
-        reminder_days_(reminder_days) {}
-
+      : AreaHandlers(core), reminder_days_(reminder_days) {}
 
   // Disruption activity and business visits (disruption_handlers.cc, disruption_api.cc).
   Response DisruptionList(Request& request, const Principal& who);
@@ -59,7 +60,8 @@ class DisruptionHandlers : public AreaHandlers {
   Result<mstch::array> DisruptionEntries(disruption::SubjectType type, std::string_view id);
 
  private:
-  int reminder_days_ = 28;  // [disruption] reminder_days: a reminder is due this many days before expiry
+  int reminder_days_ =
+      28;  // [disruption] reminder_days: a reminder is due this many days before expiry
   storage::DisruptionRepository disruption_{db_};
   storage::AgenciesRepository agencies_{db_};
   storage::TasksRepository tasks_{db_};

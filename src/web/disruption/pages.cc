@@ -7,10 +7,9 @@
 #include "children/child.h"
 #include "common/ids.h"
 #include "common/text.h"
-#include "storage/disruption_repository.h"
-#include "web/disruption/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
+#include "web/disruption/handlers.h"
 
 namespace harbour::web {
 
@@ -84,7 +83,8 @@ mstch::map DisruptionRow(const disruption::Disruption& d, Date today) {
 
 }  // namespace
 
-Result<mstch::array> DisruptionHandlers::DisruptionEntries(disruption::SubjectType type, std::string_view id) {
+Result<mstch::array> DisruptionHandlers::DisruptionEntries(disruption::SubjectType type,
+                                                           std::string_view id) {
   auto list = disruption_.ForSubject(type, id);
   if (!list) return std::unexpected(list.error());
   Date today = LondonDate(clock_.Now());
@@ -95,10 +95,9 @@ Result<mstch::array> DisruptionHandlers::DisruptionEntries(disruption::SubjectTy
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisruption(const Principal& who,
-                                                        const Request& request,
-                                                        const disruption::DisruptionInput& input,
-                                                        std::string_view purpose) {
+Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisruption(
+    const Principal& who, const Request& request, const disruption::DisruptionInput& input,
+    std::string_view purpose) {
   // An unknown subject is a 404 (a malformed one is left to the validation's 422).
   auto type = disruption::SubjectTypeFromCode(Trim(input.subject_type));
   std::string subject_id = Trim(input.subject_id);
@@ -157,8 +156,8 @@ Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisru
     if (reminder) {
       reminder->id = NewId();
       tasks_.InsertIn(tx, *reminder);
-      AuditIn(tx, AuditEntry(who, request, "task.create", "task", reminder->id, "allowed",
-                                     purpose, reminder->title));
+      AuditIn(tx, AuditEntry(who, request, "task.create", "task", reminder->id, "allowed", purpose,
+                             reminder->title));
       out.reminder = *reminder;
     }
     tx.Commit();
@@ -174,9 +173,10 @@ Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisru
   return out;
 }
 
-Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who, const Request& request,
-                                             const disruption::VisitInput& input,
-                                             std::string_view purpose) {
+Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who,
+                                                            const Request& request,
+                                                            const disruption::VisitInput& input,
+                                                            std::string_view purpose) {
   std::string place_id = Trim(input.place_id);
   disruption::VisitContext context;
   if (IsValidId(place_id)) {
@@ -203,8 +203,8 @@ Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who
   auto saved = storage::Guard("recording a business visit", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     disruption_.InsertVisitIn(tx, *visit);
-    AuditIn(tx, AuditEntry(who, request, "business_visit.create", "business_visit",
-                                   visit->id, "allowed", purpose, "place " + visit->place_id));
+    AuditIn(tx, AuditEntry(who, request, "business_visit.create", "business_visit", visit->id,
+                           "allowed", purpose, "place " + visit->place_id));
     tx.Commit();
     return {};
   });
@@ -248,8 +248,8 @@ Response DisruptionHandlers::NewDisruptionForm(Request& request, const Principal
   return DisruptionFormPage(who, request, request.query, nullptr);
 }
 
-Response DisruptionHandlers::DisruptionFormPage(const Principal& who, const Request& request, const FormData& form,
-                                 const Error* problems) {
+Response DisruptionHandlers::DisruptionFormPage(const Principal& who, const Request& request,
+                                                const FormData& form, const Error* problems) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordDisruption,
@@ -449,8 +449,8 @@ Response DisruptionHandlers::NewBusinessVisitForm(Request& request, const Princi
   return VisitFormPage(who, request, form, nullptr);
 }
 
-Response DisruptionHandlers::VisitFormPage(const Principal& who, const Request& request, const FormData& form,
-                            const Error* problems) {
+Response DisruptionHandlers::VisitFormPage(const Principal& who, const Request& request,
+                                           const FormData& form, const Error* problems) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kRecordBusinessVisit,

@@ -1,5 +1,7 @@
 #pragma once
-// The home page for each role: recent children and concerns, a lead's agency work, a coordinator's alerts, the panel's meetings, intelligence waiting, the administrator's agencies. The handlers behind web/home/home.h; included only inside web/home/.
+// The home page for each role: recent children and concerns, a lead's agency work, a coordinator's
+// alerts, the panel's meetings, intelligence waiting, the administrator's agencies. The handlers
+// behind web/home/home.h; included only inside web/home/.
 #include <string>
 
 #include "reference/catalogue.h"
@@ -18,9 +20,7 @@ namespace harbour::web {
 class HomeHandlers : public AreaHandlers {
  public:
   HomeHandlers(const Core& core, const reference::Catalogue& catalogue, std::string panel_name)
-      : AreaHandlers(core),
-        catalogue_(catalogue),
-        panel_name_(std::move(panel_name)) {}
+      : AreaHandlers(core), catalogue_(catalogue), panel_name_(std::move(panel_name)) {}
 
   Response Home(Request& request, const Principal& who);
 

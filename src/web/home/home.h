@@ -1,5 +1,6 @@
 #pragma once
-// The home page for each role: recent children and concerns, a lead's agency work, a coordinator's alerts, the panel's meetings, intelligence waiting, the administrator's agencies.
+// The home page for each role: recent children and concerns, a lead's agency work, a coordinator's
+// alerts, the panel's meetings, intelligence waiting, the administrator's agencies.
 #include <memory>
 #include <string>
 

@@ -3,8 +3,8 @@
 #include <cctype>
 
 #include "common/ids.h"
-#include "web/home/handlers.h"
 #include "web/core/view_helpers.h"
+#include "web/home/handlers.h"
 
 namespace harbour::web {
 

@@ -5,8 +5,8 @@
 // access::DecideReportView allows. Bodies are parsed by web/parse/intelligence_json.h.
 #include <nlohmann/json.hpp>
 
-#include "web/intelligence/handlers.h"
 #include "web/core/errors.h"
+#include "web/intelligence/handlers.h"
 #include "web/intelligence/intelligence_json.h"
 
 namespace harbour::web {
@@ -169,7 +169,8 @@ Response IntelligenceHandlers::ApiGradeIntelligence(Request& request, const Prin
   return Response::Json(200, body->dump());
 }
 
-Response IntelligenceHandlers::ApiResolveIntelligenceSubject(Request& request, const Principal& who) {
+Response IntelligenceHandlers::ApiResolveIntelligenceSubject(Request& request,
+                                                             const Principal& who) {
   auto found = FindHoldingReportFor(who, request, request.Param("id"), "matches subjects");
   if (!found) return JsonError(found.error());
   if (!IsJson(request)) return JsonError(NotJson());

@@ -1,5 +1,8 @@
 #pragma once
-// Partner intelligence (DOMAIN.md §4): anyone submits what they know; the holding intelligence unit reads it with its source, grades it 3x5x2, sanitises it, matches and links its subjects, and records the outcome the submitter is told (pages and API). The handlers behind web/intelligence/intelligence.h; included only inside web/intelligence/.
+// Partner intelligence (DOMAIN.md §4): anyone submits what they know; the holding intelligence unit
+// reads it with its source, grades it 3x5x2, sanitises it, matches and links its subjects, and
+// records the outcome the submitter is told (pages and API). The handlers behind
+// web/intelligence/intelligence.h; included only inside web/intelligence/.
 #include <string>
 #include <vector>
 
@@ -9,19 +12,16 @@
 #include "storage/intelligence_repository.h"
 #include "storage/messages_repository.h"
 #include "storage/records_repository.h"
+#include "web/core/handlers.h"
 #include "web/intelligence/intelligence_json.h"
 #include "web/records/records.h"
-#include "web/core/handlers.h"
 
 namespace harbour::web {
 
 class IntelligenceHandlers : public AreaHandlers {
  public:
   IntelligenceHandlers(const Core& core, const RecordsArea& records, std::string unit_code)
-      : AreaHandlers(core),
-        records_area_(records),
-        unit_code_(std::move(unit_code)) {}
-
+      : AreaHandlers(core), records_area_(records), unit_code_(std::move(unit_code)) {}
 
   // Partner intelligence (intelligence_handlers.cc, intelligence_api.cc).
   Response NewIntelligenceForm(Request& request, const Principal& who);
@@ -94,7 +94,8 @@ class IntelligenceHandlers : public AreaHandlers {
 
  private:
   const RecordsArea& records_area_;
-  std::string unit_code_;  // [intelligence] unit: the holding agency's code; empty = the police agency
+  std::string
+      unit_code_;  // [intelligence] unit: the holding agency's code; empty = the police agency
   storage::IntelligenceRepository intelligence_{db_};
   storage::RecordsRepository records_{db_};
   storage::AgenciesRepository agencies_{db_};

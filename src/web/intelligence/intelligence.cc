@@ -4,7 +4,8 @@
 
 namespace harbour::web {
 
-IntelligenceArea::IntelligenceArea(const Core& core, const RecordsArea& records, std::string unit_code)
+IntelligenceArea::IntelligenceArea(const Core& core, const RecordsArea& records,
+                                   std::string unit_code)
     : handlers_(std::make_unique<IntelligenceHandlers>(core, records, unit_code)) {}
 
 IntelligenceArea::~IntelligenceArea() = default;
@@ -15,20 +16,27 @@ void IntelligenceArea::Register(Routes& routes) {
   routes.Page(Method::kPost, "/intelligence", h, &IntelligenceHandlers::SubmitIntelligence);
   routes.Page(Method::kGet, "/my/intelligence", h, &IntelligenceHandlers::MyIntelligence);
   routes.Page(Method::kGet, "/intelligence/queue", h, &IntelligenceHandlers::IntelligenceQueue);
-  routes.Page(Method::kGet, "/intelligence/reports/{id}", h, &IntelligenceHandlers::ViewIntelligenceReport);
-  routes.Page(Method::kPost, "/intelligence/reports/{id}/grade", h, &IntelligenceHandlers::GradeIntelligence);
-  routes.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/use",
-         h, &IntelligenceHandlers::UseRecordForSubject);
-  routes.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/create",
-         h, &IntelligenceHandlers::CreateRecordForSubject);
-  routes.Page(Method::kPost, "/intelligence/reports/{id}/links", h, &IntelligenceHandlers::LinkReportSubjects);
-  routes.Api(Method::kPost, "/api/v1/intelligence", h, &IntelligenceHandlers::ApiSubmitIntelligence);
+  routes.Page(Method::kGet, "/intelligence/reports/{id}", h,
+              &IntelligenceHandlers::ViewIntelligenceReport);
+  routes.Page(Method::kPost, "/intelligence/reports/{id}/grade", h,
+              &IntelligenceHandlers::GradeIntelligence);
+  routes.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/use", h,
+              &IntelligenceHandlers::UseRecordForSubject);
+  routes.Page(Method::kPost, "/intelligence/reports/{id}/subjects/{subject}/create", h,
+              &IntelligenceHandlers::CreateRecordForSubject);
+  routes.Page(Method::kPost, "/intelligence/reports/{id}/links", h,
+              &IntelligenceHandlers::LinkReportSubjects);
+  routes.Api(Method::kPost, "/api/v1/intelligence", h,
+             &IntelligenceHandlers::ApiSubmitIntelligence);
   routes.Api(Method::kGet, "/api/v1/intelligence", h, &IntelligenceHandlers::ApiListIntelligence);
-  routes.Api(Method::kGet, "/api/v1/intelligence/{id}", h, &IntelligenceHandlers::ApiGetIntelligence);
-  routes.Api(Method::kPost, "/api/v1/intelligence/{id}/grade", h, &IntelligenceHandlers::ApiGradeIntelligence);
-  routes.Api(Method::kPost, "/api/v1/intelligence/{id}/subjects/{subject}/resolve",
-        h, &IntelligenceHandlers::ApiResolveIntelligenceSubject);
-  routes.Api(Method::kPost, "/api/v1/intelligence/{id}/links", h, &IntelligenceHandlers::ApiLinkIntelligenceSubjects);
+  routes.Api(Method::kGet, "/api/v1/intelligence/{id}", h,
+             &IntelligenceHandlers::ApiGetIntelligence);
+  routes.Api(Method::kPost, "/api/v1/intelligence/{id}/grade", h,
+             &IntelligenceHandlers::ApiGradeIntelligence);
+  routes.Api(Method::kPost, "/api/v1/intelligence/{id}/subjects/{subject}/resolve", h,
+             &IntelligenceHandlers::ApiResolveIntelligenceSubject);
+  routes.Api(Method::kPost, "/api/v1/intelligence/{id}/links", h,
+             &IntelligenceHandlers::ApiLinkIntelligenceSubjects);
 }
 
 }  // namespace harbour::web

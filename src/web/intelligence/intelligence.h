@@ -1,5 +1,7 @@
 #pragma once
-// Partner intelligence (DOMAIN.md §4): anyone submits what they know; the holding intelligence unit reads it with its source, grades it 3x5x2, sanitises it, matches and links its subjects, and records the outcome the submitter is told (pages and API).
+// Partner intelligence (DOMAIN.md §4): anyone submits what they know; the holding intelligence unit
+// reads it with its source, grades it 3x5x2, sanitises it, matches and links its subjects, and
+// records the outcome the submitter is told (pages and API).
 #include <memory>
 #include <string>
 

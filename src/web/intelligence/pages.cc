@@ -8,13 +8,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "places/geo.h"
-#include "storage/intelligence_repository.h"
-#include "storage/records_repository.h"
-#include "storage/wards_repository.h"
-#include "web/intelligence/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
+#include "web/intelligence/handlers.h"
 
 namespace harbour::web {
 
@@ -144,8 +140,7 @@ Result<agencies::Agency> IntelligenceHandlers::IntelligenceUnit() {
   if (!all) return std::unexpected(all.error());
   std::vector<agencies::Agency> police;
   for (const auto& a : *all) {
-    if (!unit_code_.empty() ? a.code == unit_code_
-                                            : a.type == "police") {
+    if (!unit_code_.empty() ? a.code == unit_code_ : a.type == "police") {
       police.push_back(a);
     }
   }
@@ -158,9 +153,9 @@ Result<agencies::Agency> IntelligenceHandlers::IntelligenceUnit() {
   return police.front();
 }
 
-Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(const Principal& who, const Request& request,
-                                                       const intelligence::SubmissionInput& input,
-                                                       std::string_view purpose) {
+Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(
+    const Principal& who, const Request& request, const intelligence::SubmissionInput& input,
+    std::string_view purpose) {
   auto submission = intelligence::ValidateSubmission(input);
   if (!submission) return std::unexpected(submission.error());
   // A child must be one the submitter can see; other records only for those who see records.
@@ -204,12 +199,11 @@ Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(const Pr
   auto saved = storage::Guard("submitting intelligence", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     intelligence_.InsertIn(tx, report, submission->original, source, submission->subjects);
-    AuditIn(
-        tx, AuditEntry(who, request, "intelligence.submit", "intelligence", report.id, "allowed",
-                       purpose,
-                       std::string(intelligence::ToCode(report.category)) + "; " +
-                           std::to_string(submission->subjects.size()) + " subjects; held by " +
-                           unit->code + (report.immediate_danger ? "; immediate danger" : "")));
+    AuditIn(tx, AuditEntry(who, request, "intelligence.submit", "intelligence", report.id,
+                           "allowed", purpose,
+                           std::string(intelligence::ToCode(report.category)) + "; " +
+                               std::to_string(submission->subjects.size()) + " subjects; held by " +
+                               unit->code + (report.immediate_danger ? "; immediate danger" : "")));
     tx.Commit();
     return {};
   });
@@ -217,8 +211,8 @@ Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(const Pr
   return report;
 }
 
-Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindReportFor(const Principal& who, const Request& request,
-                                             std::string_view id) {
+Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindReportFor(
+    const Principal& who, const Request& request, std::string_view id) {
   const Error not_found{
       ErrorKind::kNotFound, "not_found", "There is no intelligence report here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
@@ -247,9 +241,9 @@ std::string_view IntelligenceHandlers::ReportPurpose(const ReportAccess& access)
   }
 }
 
-Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(const Principal& who, const Request& request,
-                                                      const ReportAccess& found,
-                                                      const intelligence::GradingInput& input) {
+Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(
+    const Principal& who, const Request& request, const ReportAccess& found,
+    const intelligence::GradingInput& input) {
   if (found.view.view != access::IntelligenceView::kOriginalWithSource ||
       !access::Decide(who.Subject(), access::Action::kGradeIntelligence).allowed) {
     Audit(AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id, "refused",
@@ -283,10 +277,10 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(const Pri
                                                     found.report.id, now);
     m.id = NewId();
     messages_.InsertIn(tx, m);
-    AuditIn(tx, AuditEntry(who, request, "intelligence.grade", "intelligence",
-                                   found.report.id, "allowed", "intelligence",
-                                   intelligence::GradeCode(grading->grade) + "; outcome " +
-                                       std::string(intelligence::ToCode(grading->outcome))));
+    AuditIn(tx, AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id,
+                           "allowed", "intelligence",
+                           intelligence::GradeCode(grading->grade) + "; outcome " +
+                               std::string(intelligence::ToCode(grading->outcome))));
     tx.Commit();
     return {};
   });
@@ -297,8 +291,8 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(const Pri
   return std::move(**reread);
 }
 
-Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindHoldingReportFor(const Principal& who, const Request& request,
-                                                    std::string_view id, std::string_view what) {
+Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindHoldingReportFor(
+    const Principal& who, const Request& request, std::string_view id, std::string_view what) {
   auto found = FindReportFor(who, request, id);
   if (!found) return found;
   if (found->view.view == access::IntelligenceView::kOriginalWithSource &&
@@ -313,9 +307,11 @@ Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindHoldingRepo
               "Only the holding intelligence unit " + std::string(what) + ".");
 }
 
-Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who, const Request& request,
-                                          const ReportAccess& found, std::string_view subject_id,
-                                          std::string_view record_id) {
+Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who,
+                                                           const Request& request,
+                                                           const ReportAccess& found,
+                                                           std::string_view subject_id,
+                                                           std::string_view record_id) {
   auto subjects = intelligence_.Subjects(found.report.id);
   if (!subjects) return std::unexpected(subjects.error());
   auto it = std::ranges::find(*subjects, subject_id, &intelligence::ReportSubject::id);
@@ -334,9 +330,8 @@ Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who,
   auto saved = storage::Guard("matching a subject", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, record_id);
-    AuditIn(
-        tx, AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
-                       "allowed", "intelligence", it->type + " " + std::string(record_id)));
+    AuditIn(tx, AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
+                           "allowed", "intelligence", it->type + " " + std::string(record_id)));
     tx.Commit();
     return {};
   });
@@ -344,10 +339,11 @@ Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who,
   return std::string(record_id);
 }
 
-Result<NewRecord> IntelligenceHandlers::DoCreateSubjectRecord(const Principal& who, const Request& request,
-                                                  const ReportAccess& found,
-                                                  std::string_view subject_id,
-                                                  const FormData& form) {
+Result<NewRecord> IntelligenceHandlers::DoCreateSubjectRecord(const Principal& who,
+                                                              const Request& request,
+                                                              const ReportAccess& found,
+                                                              std::string_view subject_id,
+                                                              const FormData& form) {
   auto subjects = intelligence_.Subjects(found.report.id);
   if (!subjects) return std::unexpected(subjects.error());
   auto it = std::ranges::find(*subjects, subject_id, &intelligence::ReportSubject::id);
@@ -365,15 +361,15 @@ Result<NewRecord> IntelligenceHandlers::DoCreateSubjectRecord(const Principal& w
       who, request, RecordBodyFromForm(*type, form),
       [&](storage::Transaction& tx, const std::string& id) {
         intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, id);
-        AuditIn(
-            tx, AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
+        AuditIn(tx,
+                AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
                            "allowed", "intelligence", it->type + " " + id + " (new)"));
       });
 }
 
-Result<std::string> IntelligenceHandlers::DoLinkSubjects(const Principal& who, const Request& request,
-                                        const ReportAccess& found, std::string_view from_subject,
-                                        std::string_view to_subject, std::string_view link_type) {
+Result<std::string> IntelligenceHandlers::DoLinkSubjects(
+    const Principal& who, const Request& request, const ReportAccess& found,
+    std::string_view from_subject, std::string_view to_subject, std::string_view link_type) {
   auto subjects = intelligence_.Subjects(found.report.id);
   if (!subjects) return std::unexpected(subjects.error());
   std::map<std::string, std::string> problems;
@@ -401,11 +397,10 @@ Result<std::string> IntelligenceHandlers::DoLinkSubjects(const Principal& who, c
     auto link = records_.LinkIn(tx, *type, *from_type, from->record_id, *to_type, to->record_id,
                                 found.report.id, who.user.id, who.agency.id, now);
     if (!link) return link;
-    AuditIn(
-        tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
-                       std::string(link_type) + " " + from->type + " " + from->record_id + " - " +
-                           to->type + " " + to->record_id + "; supported by intelligence " +
-                           found.report.id));
+    AuditIn(tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
+                           std::string(link_type) + " " + from->type + " " + from->record_id +
+                               " - " + to->type + " " + to->record_id +
+                               "; supported by intelligence " + found.report.id));
     tx.Commit();
     return link;
   });
@@ -426,7 +421,7 @@ Response IntelligenceHandlers::NewIntelligenceForm(Request& request, const Princ
 }
 
 Response IntelligenceHandlers::IntelligenceFormPage(const Principal& who, const Request& request,
-                                   const FormData& form, const Error* problems) {
+                                                    const FormData& form, const Error* problems) {
   mstch::map context{
       {"category_options", Options(CategoryChoices(), form.Get("category"))},
       {"place_type_options", Options(PlaceTypeChoices(), form.Get("place_place_type"))},
@@ -444,8 +439,8 @@ Response IntelligenceHandlers::IntelligenceFormPage(const Principal& who, const 
   AddChoiceFlags(context, form, {"knowledge", "immediate_danger"});
   if (problems != nullptr) AddErrors(context, *problems, kSubmissionFieldOrder);
   std::string title = "Submit intelligence";
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "intelligence/new", context, problems != nullptr ? 422 : 200);
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "intelligence/new",
+              context, problems != nullptr ? 422 : 200);
 }
 
 Response IntelligenceHandlers::SubmitIntelligence(Request& request, const Principal& who) {
@@ -543,9 +538,10 @@ Response IntelligenceHandlers::ViewIntelligenceReport(Request& request, const Pr
   return ReportPage(who, request, *found, {}, nullptr, nullptr, 200);
 }
 
-Response IntelligenceHandlers::ReportPage(const Principal& who, const Request& request, const ReportAccess& found,
-                         std::string_view which, const FormData* form, const Error* problems,
-                         unsigned status, const NewRecord* offered) {
+Response IntelligenceHandlers::ReportPage(const Principal& who, const Request& request,
+                                          const ReportAccess& found, std::string_view which,
+                                          const FormData* form, const Error* problems,
+                                          unsigned status, const NewRecord* offered) {
   using access::IntelligenceView;
   const auto& r = found.report;
   IntelligenceView view = found.view.view;
@@ -735,8 +731,8 @@ Response IntelligenceHandlers::ReportPage(const Principal& who, const Request& r
     context["has_messages"] = !told.empty();
   }
   std::string title = "Intelligence report " + r.id.substr(0, 8);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "intelligence/report", context, status);
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "intelligence/report",
+              context, status);
 }
 
 Result<mstch::array> IntelligenceHandlers::VisibleLinksOfReport(std::string_view report_id) {

@@ -3,8 +3,8 @@
 // parsed by web/parse/missing_json.h.
 #include <nlohmann/json.hpp>
 
-#include "web/missing/handlers.h"
 #include "web/core/errors.h"
+#include "web/missing/handlers.h"
 #include "web/missing/missing_json.h"
 
 namespace harbour::web {

@@ -1,5 +1,8 @@
 #pragma once
-// Missing episodes and return interviews (docs/missing.md): episodes on the child's record, the 72-hour interview by someone independent of the child's care, findings that raise concerns, the list of interviews due and the repeat-missing rule (pages and API). The handlers behind web/missing/missing.h; included only inside web/missing/.
+// Missing episodes and return interviews (docs/missing.md): episodes on the child's record, the
+// 72-hour interview by someone independent of the child's care, findings that raise concerns, the
+// list of interviews due and the repeat-missing rule (pages and API). The handlers behind
+// web/missing/missing.h; included only inside web/missing/.
 #include <string>
 #include <vector>
 
@@ -11,18 +14,16 @@
 #include "storage/concerns_repository.h"
 #include "storage/missing_repository.h"
 #include "storage/tasks_repository.h"
-#include "web/missing/missing_json.h"
 #include "web/core/handlers.h"
+#include "web/missing/missing_json.h"
 
 namespace harbour::web {
 
 class MissingHandlers : public AreaHandlers {
  public:
-  MissingHandlers(const Core& core, const reference::Catalogue& catalogue, missing::RepeatRule repeat)
-      : AreaHandlers(core),
-        catalogue_(catalogue),
-        repeat_(repeat) {}
-
+  MissingHandlers(const Core& core, const reference::Catalogue& catalogue,
+                  missing::RepeatRule repeat)
+      : AreaHandlers(core), catalogue_(catalogue), repeat_(repeat) {}
 
   // Missing episodes and return interviews (missing_handlers.cc, missing_api.cc).
   Response MissingEpisodes(Request& request, const Principal& who);

@@ -1,10 +1,12 @@
 #pragma once
-// Missing episodes and return interviews (docs/missing.md): episodes on the child's record, the 72-hour interview by someone independent of the child's care, findings that raise concerns, the list of interviews due and the repeat-missing rule (pages and API).
+// Missing episodes and return interviews (docs/missing.md): episodes on the child's record, the
+// 72-hour interview by someone independent of the child's care, findings that raise concerns, the
+// list of interviews due and the repeat-missing rule (pages and API).
 #include <memory>
 #include <vector>
 
-#include "chronology/chronology.h"
 #include "children/child.h"
+#include "chronology/chronology.h"
 #include "missing/episode.h"
 #include "web/core/handlers.h"
 #include "web/core/routes.h"

@@ -6,9 +6,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/missing/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
+#include "web/missing/handlers.h"
 
 namespace harbour::web {
 
@@ -155,9 +155,11 @@ Error FormFieldNames(const Error& error) {
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<MissingHandlers::EpisodeAccess> MissingHandlers::FindEpisodeFor(const Principal& who, const Request& request,
-                                               std::string_view episode_id,
-                                               std::string_view child_id, access::Action action) {
+Result<MissingHandlers::EpisodeAccess> MissingHandlers::FindEpisodeFor(const Principal& who,
+                                                                       const Request& request,
+                                                                       std::string_view episode_id,
+                                                                       std::string_view child_id,
+                                                                       access::Action action) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no missing episode here.", {}};
   if (!IsValidId(episode_id)) return std::unexpected(not_found);
   auto found = missing_.FindEpisode(episode_id);
@@ -181,11 +183,9 @@ Result<MissingHandlers::EpisodeAccess> MissingHandlers::FindEpisodeFor(const Pri
   return out;
 }
 
-Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(const Principal& who, const Request& request,
-                                                     const children::Child& child,
-                                                     const missing::EpisodeInput& input,
-                                                     std::string_view purpose,
-                                                     bool* strategy_task) {
+Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(
+    const Principal& who, const Request& request, const children::Child& child,
+    const missing::EpisodeInput& input, std::string_view purpose, bool* strategy_task) {
   Instant now = clock_.Now();
   auto episode = missing::ValidateEpisode(input, now);
   if (!episode) return episode;
@@ -203,8 +203,8 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(const Principal
     storage::Transaction tx(db_);
     missing_.InsertEpisodeIn(tx, *episode);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "missing", who.user.id, now);
-    AuditIn(
-        tx, AuditEntry(who, request, "missing.create", "missing_episode", episode->id, "allowed",
+    AuditIn(tx,
+            AuditEntry(who, request, "missing.create", "missing_episode", episode->id, "allowed",
                        purpose,
                        "child " + child.id + "; " + std::string(missing::ToCode(episode->kind)) +
                            (episode->returned_at ? "; returned" : "; still missing")));
@@ -224,7 +224,7 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(const Principal
       t.created_at = now;
       tasks_.InsertIn(tx, t);
       AuditIn(tx, AuditEntry(who, request, "task.create", "task", t.id, "allowed", purpose,
-                                     "repeat-missing rule: " + t.title));
+                             "repeat-missing rule: " + t.title));
       task_added = true;
     }
     tx.Commit();
@@ -235,10 +235,9 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(const Principal
   return episode;
 }
 
-Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(const Principal& who, const Request& request,
-                                                  const missing::MissingEpisode& episode,
-                                                  const missing::ReturnInput& input,
-                                                  std::string_view purpose) {
+Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(
+    const Principal& who, const Request& request, const missing::MissingEpisode& episode,
+    const missing::ReturnInput& input, std::string_view purpose) {
   Instant now = clock_.Now();
   auto back = missing::ValidateReturn(episode, input, now);
   if (!back) {
@@ -256,9 +255,8 @@ Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(const Principal& w
           "The child's return was recorded by someone else. Reload the page to see it.");
     }
     children_.AddInvolvementIn(tx, episode.child_id, who.agency.id, "missing", who.user.id, now);
-    AuditIn(
-        tx, AuditEntry(who, request, "missing.return", "missing_episode", episode.id, "allowed",
-                       purpose, "returned " + FormatRfc3339(back->returned_at)));
+    AuditIn(tx, AuditEntry(who, request, "missing.return", "missing_episode", episode.id, "allowed",
+                           purpose, "returned " + FormatRfc3339(back->returned_at)));
     tx.Commit();
     return {};
   });
@@ -266,12 +264,10 @@ Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(const Principal& w
   return back;
 }
 
-Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(const Principal& who,
-                                                        const Request& request,
-                                                        const children::Child& child,
-                                                        const missing::MissingEpisode& episode,
-                                                        const missing::InterviewInput& input,
-                                                        std::string_view purpose) {
+Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(
+    const Principal& who, const Request& request, const children::Child& child,
+    const missing::MissingEpisode& episode, const missing::InterviewInput& input,
+    std::string_view purpose) {
   auto agencies = agencies_.List();
   if (!agencies) return std::unexpected(agencies.error());
   auto earlier = missing_.Interviews(episode.id);
@@ -317,17 +313,16 @@ Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(const Princi
     for (const auto& c : raised) {
       concerns_.InsertIn(tx, c);
       children_.AddInvolvementIn(tx, child.id, c.recorded_by_agency, "concern", who.user.id, now);
-      AuditIn(
-          tx, AuditEntry(who, request, "concern.create", "concern", c.id, "allowed", purpose,
-                         "child " + child.id + "; from return interview " + interview.id));
+      AuditIn(tx, AuditEntry(who, request, "concern.create", "concern", c.id, "allowed", purpose,
+                             "child " + child.id + "; from return interview " + interview.id));
     }
     missing_.InsertInterviewIn(tx, interview);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "missing", who.user.id, now);
-    AuditIn(tx, AuditEntry(who, request, "interview.record", "return_interview",
-                                   interview.id, "allowed", purpose,
-                                   "episode " + episode.id + "; " +
-                                       std::string(missing::ToCode(interview.status)) + "; " +
-                                       std::to_string(raised.size()) + " concerns raised"));
+    AuditIn(tx, AuditEntry(who, request, "interview.record", "return_interview", interview.id,
+                           "allowed", purpose,
+                           "episode " + episode.id + "; " +
+                               std::string(missing::ToCode(interview.status)) + "; " +
+                               std::to_string(raised.size()) + " concerns raised"));
     tx.Commit();
     return {};
   });
@@ -342,7 +337,8 @@ Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(const Princi
   return interview;
 }
 
-Result<std::vector<chronology::Entry>> MissingHandlers::MissingEntries(const children::Child& child) {
+Result<std::vector<chronology::Entry>> MissingHandlers::MissingEntries(
+    const children::Child& child) {
   auto episodes = missing_.ForChild(child.id);
   if (!episodes) return std::unexpected(episodes.error());
   auto interviews = missing_.InterviewsForChild(child.id);
@@ -438,8 +434,8 @@ Response MissingHandlers::MissingEpisodes(Request& request, const Principal& who
 }
 
 Response MissingHandlers::MissingListPage(const Principal& who, const Request& request,
-                              const children::Child& child, const FormData* form,
-                              const Error* problems) {
+                                          const children::Child& child, const FormData* form,
+                                          const Error* problems) {
   auto episodes = missing_.ForChild(child.id);
   if (!episodes) return ErrorPage(&who, request, episodes.error());
   auto interviews = missing_.InterviewsForChild(child.id);
@@ -523,9 +519,10 @@ Response MissingHandlers::ViewMissingEpisode(Request& request, const Principal& 
 }
 
 Response MissingHandlers::EpisodePage(const Principal& who, const Request& request,
-                          const children::Child& child, const missing::MissingEpisode& episode,
-                          std::string_view which, const FormData* form, const Error* problems,
-                          unsigned status) {
+                                      const children::Child& child,
+                                      const missing::MissingEpisode& episode,
+                                      std::string_view which, const FormData* form,
+                                      const Error* problems, unsigned status) {
   auto interviews = missing_.Interviews(episode.id);
   if (!interviews) return ErrorPage(&who, request, interviews.error());
   auto agencies = agencies_.List();
@@ -638,8 +635,8 @@ Response MissingHandlers::EpisodePage(const Principal& who, const Request& reque
   }
   std::string title =
       std::string(missing::Label(episode.kind)) + ": " + children::DisplayName(child);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "missing/episode", context, status);
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "missing/episode",
+              context, status);
 }
 
 Response MissingHandlers::RecordMissingReturn(Request& request, const Principal& who) {

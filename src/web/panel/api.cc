@@ -9,10 +9,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "web/panel/handlers.h"
-#include "web/tasks/tasks.h"
 #include "web/core/errors.h"
+#include "web/panel/handlers.h"
 #include "web/panel/panel_json.h"
+#include "web/tasks/tasks.h"
 
 namespace harbour::web {
 
@@ -185,8 +185,9 @@ Response PanelHandlers::ApiGetMeeting(Request& request, const Principal& who) {
 
 // The coordinator's changes to one meeting: checks the role (403, audited), finds the meeting
 // (404) and the JSON content type.
-Result<PanelHandlers::MeetingView> PanelHandlers::MeetingToRun(const Principal& who, const Request& request,
-                                           std::string_view message) {
+Result<PanelHandlers::MeetingView> PanelHandlers::MeetingToRun(const Principal& who,
+                                                               const Request& request,
+                                                               std::string_view message) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "", "refused", {},

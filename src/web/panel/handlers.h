@@ -1,5 +1,8 @@
 #pragma once
-// The multi-agency panel's meetings (docs/panel.md): the coordinator arranges them, invites members, records attendance and builds the agenda; the panel records each child's category, models, plan, actions and next review; minutes print and export (pages and API). The handlers behind web/panel/panel.h; included only inside web/panel/.
+// The multi-agency panel's meetings (docs/panel.md): the coordinator arranges them, invites
+// members, records attendance and builds the agenda; the panel records each child's category,
+// models, plan, actions and next review; minutes print and export (pages and API). The handlers
+// behind web/panel/panel.h; included only inside web/panel/.
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,18 +17,15 @@
 #include "storage/panel_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
-#include "web/referrals/referrals.h"
 #include "web/core/handlers.h"
+#include "web/referrals/referrals.h"
 
 namespace harbour::web {
 
 class PanelHandlers : public AreaHandlers {
  public:
   PanelHandlers(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback)
-      : AreaHandlers(core),
-        referrals_area_(referrals),
-        feedback_(std::move(feedback)) {}
-
+      : AreaHandlers(core), referrals_area_(referrals), feedback_(std::move(feedback)) {}
 
   // Panel meetings (panel_handlers.cc).
   Response PanelMeetings(Request& request, const Principal& who);

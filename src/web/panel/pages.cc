@@ -8,10 +8,10 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/panel/handlers.h"
 #include "web/core/errors.h"
-#include "web/panel/minutes_pdf.h"
 #include "web/core/view_helpers.h"
+#include "web/panel/handlers.h"
+#include "web/panel/minutes_pdf.h"
 
 namespace harbour::web {
 
@@ -97,8 +97,9 @@ mstch::map TaskRow(const tasks::Task& t, Instant now) {
 
 // --- verbs ------------------------------------------------------------------------------
 
-Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal& who, const Request& request,
-                                             std::string_view id) {
+Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal& who,
+                                                                 const Request& request,
+                                                                 std::string_view id) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no panel meeting here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
   auto decision = access::Decide(who.Subject(), access::Action::kSitOnPanel);
@@ -133,8 +134,9 @@ Result<panel::AgendaItem> PanelHandlers::ItemOf(const MeetingView& view, std::st
   return NotFound("There is no such child on this meeting's agenda.");
 }
 
-Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who, const Request& request,
-                                                 const panel::MeetingInput& input) {
+Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who,
+                                                           const Request& request,
+                                                           const panel::MeetingInput& input) {
   auto meeting = panel::ValidateMeeting(input);
   if (!meeting) return meeting;
   Instant now = clock_.Now();
@@ -146,8 +148,8 @@ Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who,
     panel_.InsertMeetingIn(tx, *meeting);
     // The coordinator who arranges it is its first member.
     panel_.AddMemberIn(tx, meeting->id, who.user.id, who.agency.id, who.user.id, now);
-    AuditIn(tx, AuditEntry(who, request, "panel.create", "panel_meeting", meeting->id,
-                                   "allowed", "coordination", MeetingWhen(*meeting)));
+    AuditIn(tx, AuditEntry(who, request, "panel.create", "panel_meeting", meeting->id, "allowed",
+                           "coordination", MeetingWhen(*meeting)));
     tx.Commit();
     return {};
   });
@@ -156,7 +158,8 @@ Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who,
 }
 
 Result<panel::Member> PanelHandlers::DoAddMember(const Principal& who, const Request& request,
-                                       const MeetingView& view, std::string_view user_id) {
+                                                 const MeetingView& view,
+                                                 std::string_view user_id) {
   auto user = IsValidId(user_id) ? identity_.FindUserById(std::string(user_id))
                                  : Result<std::optional<identity::User>>(std::nullopt);
   if (!user) return std::unexpected(user.error());
@@ -171,7 +174,7 @@ Result<panel::Member> PanelHandlers::DoAddMember(const Principal& who, const Req
         panel_.AddMemberIn(tx, view.meeting.id, (*user)->id, (*user)->agency_id, who.user.id, now);
     if (!added) return {};
     AuditIn(tx, AuditEntry(who, request, "panel.member", "panel_meeting", view.meeting.id,
-                                   "allowed", "coordination", "invited " + (*user)->id));
+                           "allowed", "coordination", "invited " + (*user)->id));
     tx.Commit();
     return {};
   });
@@ -212,8 +215,8 @@ Result<void> PanelHandlers::DoRecordAttendance(
       detail +=
           (detail.empty() ? "" : ", ") + user_id + " " + std::string(panel::ToCode(attendance));
     }
-    AuditIn(tx, AuditEntry(who, request, "panel.attendance", "panel_meeting",
-                                   view.meeting.id, "allowed", "coordination", detail));
+    AuditIn(tx, AuditEntry(who, request, "panel.attendance", "panel_meeting", view.meeting.id,
+                           "allowed", "coordination", detail));
     tx.Commit();
     return {};
   });
@@ -239,8 +242,9 @@ Result<std::vector<panel::Proposal>> PanelHandlers::ProposalsFor(const MeetingVi
 }
 
 Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, const Request& request,
-                                             const MeetingView& view, std::string_view child_id,
-                                             std::string_view referral_id) {
+                                                       const MeetingView& view,
+                                                       std::string_view child_id,
+                                                       std::string_view referral_id) {
   auto proposals = ProposalsFor(view);
   if (!proposals) return std::unexpected(proposals.error());
   auto chosen = std::ranges::find_if(*proposals, [&](const panel::Proposal& p) {
@@ -278,9 +282,9 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
       messages_.InsertIn(tx, m);
     }
     AuditIn(tx, AuditEntry(who, request, "panel.agenda", "panel_meeting", view.meeting.id,
-                                   "allowed", "coordination",
-                                   "child " + item.child_id + " (" +
-                                       std::string(panel::ToCode(item.reason)) + ")"));
+                           "allowed", "coordination",
+                           "child " + item.child_id + " (" +
+                               std::string(panel::ToCode(item.reason)) + ")"));
     tx.Commit();
     return {};
   });
@@ -288,10 +292,11 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
   return item;
 }
 
-Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who, const Request& request,
-                                              const MeetingView& view,
-                                              const panel::AgendaItem& item,
-                                              const panel::DecisionInput& input) {
+Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who,
+                                                        const Request& request,
+                                                        const MeetingView& view,
+                                                        const panel::AgendaItem& item,
+                                                        const panel::DecisionInput& input) {
   auto decision = panel::ValidateDecision(input, LondonDate(view.meeting.starts_at));
   if (!decision) return decision;
   decision->recorded_by = who.user.id;
@@ -314,17 +319,17 @@ Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who, co
     storage::Transaction tx(db_);
     panel_.RecordDecisionIn(tx, item.id, *decision);
     if (moves) {
-      auto moved =
-          referrals_area_.MoveReferralIn(tx, who, request, *referral,
-                         referrals::TransitionRequest{referrals::State::kDiscussed,
-                                                      referrals::Actor::kCoordinator, "", ""},
-                         told);
+      auto moved = referrals_area_.MoveReferralIn(
+          tx, who, request, *referral,
+          referrals::TransitionRequest{referrals::State::kDiscussed, referrals::Actor::kCoordinator,
+                                       "", ""},
+          told);
       if (!moved) return std::unexpected(moved.error());
     }
-    AuditIn(tx, AuditEntry(who, request, first ? "panel.decide" : "panel.correct",
-                                   "panel_item", item.id, "allowed", purpose,
-                                   "child " + item.child_id + "; category " +
-                                       std::string(panel::ToCode(decision->category))));
+    AuditIn(tx, AuditEntry(who, request, first ? "panel.decide" : "panel.correct", "panel_item",
+                           item.id, "allowed", purpose,
+                           "child " + item.child_id + "; category " +
+                               std::string(panel::ToCode(decision->category))));
     tx.Commit();
     return {};
   });
@@ -349,8 +354,9 @@ Result<std::vector<std::pair<std::string, std::string>>> PanelHandlers::ActionOw
 }
 
 Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const Request& request,
-                                          const MeetingView& view, const panel::AgendaItem& item,
-                                          const panel::ActionInput& input) {
+                                                    const MeetingView& view,
+                                                    const panel::AgendaItem& item,
+                                                    const panel::ActionInput& input) {
   auto owners = ActionOwners();
   if (!owners) return std::unexpected(owners.error());
   std::vector<std::string> ids;
@@ -403,8 +409,8 @@ Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const 
       messages_.InsertIn(tx, m);
     }
     AuditIn(tx, AuditEntry(who, request, "panel.action", "task", task.id, "allowed",
-                                   view.coordinator ? "coordination" : "panel",
-                                   "child " + item.child_id + "; owner " + (*owner)->id));
+                           view.coordinator ? "coordination" : "panel",
+                           "child " + item.child_id + "; owner " + (*owner)->id));
     tx.Commit();
     return {};
   });
@@ -418,8 +424,8 @@ Response PanelHandlers::PanelMeetings(Request& request, const Principal& who) {
   return MeetingsPage(who, request, nullptr, nullptr);
 }
 
-Response PanelHandlers::MeetingsPage(const Principal& who, const Request& request, const FormData* form,
-                           const Error* problems) {
+Response PanelHandlers::MeetingsPage(const Principal& who, const Request& request,
+                                     const FormData* form, const Error* problems) {
   auto decision = access::Decide(who.Subject(), access::Action::kSitOnPanel);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kSitOnPanel,
@@ -479,8 +485,8 @@ Response PanelHandlers::ViewMeeting(Request& request, const Principal& who) {
   return MeetingPage(who, request, nullptr, nullptr);
 }
 
-Response PanelHandlers::MeetingPage(const Principal& who, const Request& request, const Error* problems,
-                          const FormData* form) {
+Response PanelHandlers::MeetingPage(const Principal& who, const Request& request,
+                                    const Error* problems, const FormData* form) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
   mstch::map context = MeetingSummaryMap(view->meeting, feedback_.panel_name);
@@ -605,8 +611,9 @@ Response PanelHandlers::ViewAgendaItem(Request& request, const Principal& who) {
   return AgendaItemPage(who, request, "", nullptr, nullptr);
 }
 
-Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& request, std::string_view which,
-                             const Error* problems, const FormData* form) {
+Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& request,
+                                       std::string_view which, const Error* problems,
+                                       const FormData* form) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
   auto item = ItemOf(*view, request.Param("item_id"));
@@ -686,11 +693,12 @@ Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& requ
   }
   std::string title =
       item->child_name + " at the " + panel::Reference(view->meeting, feedback_.panel_name);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/item",
-              context, problems != nullptr ? 422 : 200);
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/item", context,
+              problems != nullptr ? 422 : 200);
 }
 
-Response PanelHandlers::PostToAgendaItem(Request& request, const Principal& who, std::string_view which) {
+Response PanelHandlers::PostToAgendaItem(Request& request, const Principal& who,
+                                         std::string_view which) {
   auto view = FindMeetingFor(who, request, request.Param("id"));
   if (!view) return ErrorPage(&who, request, view.error());
   auto item = ItemOf(*view, request.Param("item_id"));

@@ -1,13 +1,15 @@
 #pragma once
-// The multi-agency panel's meetings (docs/panel.md): the coordinator arranges them, invites members, records attendance and builds the agenda; the panel records each child's category, models, plan, actions and next review; minutes print and export (pages and API).
+// The multi-agency panel's meetings (docs/panel.md): the coordinator arranges them, invites
+// members, records attendance and builds the agenda; the panel records each child's category,
+// models, plan, actions and next review; minutes print and export (pages and API).
 #include <memory>
 #include <vector>
 
-#include "chronology/chronology.h"
 #include "children/child.h"
+#include "chronology/chronology.h"
 #include "web/core/handlers.h"
-#include "web/referrals/referrals.h"
 #include "web/core/routes.h"
+#include "web/referrals/referrals.h"
 
 namespace harbour::web {
 

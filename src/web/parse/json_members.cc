@@ -77,9 +77,8 @@ std::vector<std::string> JsonText::TextList(const std::string& name) {
   const nlohmann::json* value = Member(name);
   if (value == nullptr) return {};
   std::vector<std::string> out;
-  bool strings = value->is_array() && std::ranges::all_of(*value, [](const nlohmann::json& v) {
-                   return v.is_string();
-                 });
+  bool strings = value->is_array() &&
+                 std::ranges::all_of(*value, [](const nlohmann::json& v) { return v.is_string(); });
   if (!strings) {
     errors_[name] = "Must be a list of strings";
     return out;

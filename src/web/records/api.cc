@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
-#include "web/records/handlers.h"
 #include "web/core/errors.h"
+#include "web/records/handlers.h"
 #include "web/records/records_json.h"
 
 namespace harbour::web {

@@ -1,5 +1,8 @@
 #pragma once
-// Records of people of concern, vehicles, places, phones and online accounts, their typed links (each shown only through a supporting report the viewer may see) and the exact lookup offered before anything new is created (pages and API). The handlers behind web/records/records.h; included only inside web/records/.
+// Records of people of concern, vehicles, places, phones and online accounts, their typed links
+// (each shown only through a supporting report the viewer may see) and the exact lookup offered
+// before anything new is created (pages and API). The handlers behind web/records/records.h;
+// included only inside web/records/.
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -12,19 +15,18 @@
 #include "storage/intelligence_repository.h"
 #include "storage/records_repository.h"
 #include "storage/wards_repository.h"
+#include "web/core/handlers.h"
 #include "web/disruption/disruption.h"
 #include "web/records/records.h"
 #include "web/records/records_json.h"
-#include "web/core/handlers.h"
 
 namespace harbour::web {
 
 class RecordsHandlers : public AreaHandlers {
  public:
-  RecordsHandlers(const Core& core, const reference::Catalogue& catalogue, const DisruptionArea& disruption)
-      : AreaHandlers(core),
-        catalogue_(catalogue),
-        disruption_(disruption) {}
+  RecordsHandlers(const Core& core, const reference::Catalogue& catalogue,
+                  const DisruptionArea& disruption)
+      : AreaHandlers(core), catalogue_(catalogue), disruption_(disruption) {}
 
   // Converts a place's British National Grid input to WGS84, refuses points outside the UK
   // (kInvalid field "coordinates") and finds its ward.

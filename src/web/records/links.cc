@@ -8,8 +8,9 @@
 
 namespace harbour::web {
 
-Result<RecordsHandlers::LinkedRecords> RecordsHandlers::VisibleLinks(const Principal& who, intelligence::RecordType type,
-                                             std::string_view id) {
+Result<RecordsHandlers::LinkedRecords> RecordsHandlers::VisibleLinks(const Principal& who,
+                                                                     intelligence::RecordType type,
+                                                                     std::string_view id) {
   LinkedRecords out;
   auto links = records_.LinksOf(type, id);
   if (!links) return std::unexpected(links.error());

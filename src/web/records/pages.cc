@@ -13,9 +13,9 @@
 #include <set>
 
 #include "common/text.h"
-#include "web/records/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
+#include "web/records/handlers.h"
 
 namespace harbour::web {
 
@@ -125,7 +125,8 @@ std::string RecordHref(in::RecordType type, std::string_view id) {
   return "/records/" + std::string(in::PathSegment(type)) + "/" + std::string(id);
 }
 
-Result<RecordsHandlers::RecordDetail> RecordsHandlers::LoadRecord(in::RecordType type, std::string_view id) {
+Result<RecordsHandlers::RecordDetail> RecordsHandlers::LoadRecord(in::RecordType type,
+                                                                  std::string_view id) {
   RecordDetail out;
   out.type = type;
   out.id = std::string(id);
@@ -266,8 +267,10 @@ Result<RecordsHandlers::RecordDetail> RecordsHandlers::LoadRecord(in::RecordType
   return out;
 }
 
-Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Principal& who, const Request& request,
-                                             in::RecordType type, std::string_view id) {
+Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Principal& who,
+                                                                     const Request& request,
+                                                                     in::RecordType type,
+                                                                     std::string_view id) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewRecords);
   if (!decision.allowed) {
     Audit(AuditEntry(who, request, access::ToCode(access::Action::kViewRecords), in::ToCode(type),
@@ -325,8 +328,8 @@ Result<NewRecord> RecordsHandlers::DoCreateRecord(
     auto saved = storage::Guard("creating a record", [&]() -> Result<std::string> {
       storage::Transaction tx(db_);
       std::string id = insert(tx);
-      AuditIn(tx, AuditEntry(who, request, "records.create", in::ToCode(body.type), id,
-                                     "allowed", "intelligence", detail));
+      AuditIn(tx, AuditEntry(who, request, "records.create", in::ToCode(body.type), id, "allowed",
+                             "intelligence", detail));
       if (also) also(tx, id);
       tx.Commit();
       return id;
@@ -407,7 +410,7 @@ Result<NewRecord> RecordsHandlers::DoCreateRecord(
 }
 
 Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const Request& request,
-                                       const RecordLinkBody& body) {
+                                                   const RecordLinkBody& body) {
   std::map<std::string, std::string> problems;
   auto type = in::LinkTypeFromCode(body.link_type);
   if (!type) problems["link_type"] = "Choose how the records are linked";
@@ -467,11 +470,10 @@ Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const R
     auto link = records_.LinkIn(tx, *type, *from_type, body.from_id, *to_type, body.to_id,
                                 body.report_id, who.user.id, who.agency.id, now);
     if (!link) return link;
-    AuditIn(
-        tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
-                       body.link_type + " " + body.from_type + " " + body.from_id + " - " +
-                           body.to_type + " " + body.to_id + "; supported by intelligence " +
-                           body.report_id));
+    AuditIn(tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
+                           body.link_type + " " + body.from_type + " " + body.from_id + " - " +
+                               body.to_type + " " + body.to_id + "; supported by intelligence " +
+                               body.report_id));
     tx.Commit();
     return link;
   });
@@ -493,9 +495,9 @@ Response RecordsHandlers::NewRecordForm(Request& request, const Principal& who) 
   return RecordFormPage(who, request, *type, form, nullptr, nullptr);
 }
 
-Response RecordsHandlers::RecordFormPage(const Principal& who, const Request& request, in::RecordType type,
-                             const FormData& form, const Error* problems,
-                             const NewRecord* offered) {
+Response RecordsHandlers::RecordFormPage(const Principal& who, const Request& request,
+                                         in::RecordType type, const FormData& form,
+                                         const Error* problems, const NewRecord* offered) {
   std::vector<std::pair<std::string, std::string>> ethnicities = {{"not_known", "Not known"}};
   for (const auto& e : catalogue_.Ethnicities()) ethnicities.emplace_back(e.code, e.label);
   const std::string kind(in::PathSegment(type));
@@ -588,8 +590,9 @@ Response RecordsHandlers::ViewRecord(Request& request, const Principal& who) {
   return RecordPage(who, request, *found, nullptr, nullptr, 200);
 }
 
-Response RecordsHandlers::RecordPage(const Principal& who, const Request& request, const RecordAccess& found,
-                         const FormData* form, const Error* problems, unsigned status) {
+Response RecordsHandlers::RecordPage(const Principal& who, const Request& request,
+                                     const RecordAccess& found, const FormData* form,
+                                     const Error* problems, unsigned status) {
   const auto& d = found.detail;
   mstch::array rows;
   for (const auto& r : d.rows) {
@@ -634,8 +637,8 @@ Response RecordsHandlers::RecordPage(const Principal& who, const Request& reques
   if (form != nullptr) AddValues(context, *form);
   if (problems != nullptr) AddErrors(context, *problems, kLinkFieldOrder);
   std::string title = std::string(in::Label(d.type)) + ": " + d.label;
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "records/record", context, status);
+  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "records/record",
+              context, status);
 }
 
 Response RecordsHandlers::LinkRecords(Request& request, const Principal& who) {

@@ -4,7 +4,8 @@
 
 namespace harbour::web {
 
-RecordsArea::RecordsArea(const Core& core, const reference::Catalogue& catalogue, const DisruptionArea& disruption)
+RecordsArea::RecordsArea(const Core& core, const reference::Catalogue& catalogue,
+                         const DisruptionArea& disruption)
     : handlers_(std::make_unique<RecordsHandlers>(core, catalogue, disruption)) {}
 
 RecordsArea::~RecordsArea() = default;

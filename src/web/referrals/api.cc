@@ -3,8 +3,8 @@
 // (referrals_handlers.cc); request bodies are parsed by web/parse/referral_json.h.
 #include <nlohmann/json.hpp>
 
-#include "web/referrals/handlers.h"
 #include "web/core/errors.h"
+#include "web/referrals/handlers.h"
 #include "web/referrals/referral_json.h"
 
 namespace harbour::web {
@@ -69,7 +69,8 @@ json MessagesJson(const std::vector<feedback::Message>& messages) {
 }  // namespace
 
 Result<std::string> ReferralsHandlers::ReferralDetailJson(const Principal& who,
-                                            const referrals::Referral& referral, bool coordinator) {
+                                                          const referrals::Referral& referral,
+                                                          bool coordinator) {
   json out = ReferralJson(referral, clock_.Now());
   out["transitions"] = json::array();
   if (coordinator) {  // the referrer follows the referral through its messages

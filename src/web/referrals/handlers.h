@@ -1,5 +1,8 @@
 #pragma once
-// Referrals to the exploitation panel and the feedback loop (docs/referrals.md): the referral form, the coordinator's queue with the screening clock, every move with its message to the referrer, "My referrals", and the feedback messages (pages and API). The handlers behind web/referrals/referrals.h; included only inside web/referrals/.
+// Referrals to the exploitation panel and the feedback loop (docs/referrals.md): the referral form,
+// the coordinator's queue with the screening clock, every move with its message to the referrer,
+// "My referrals", and the feedback messages (pages and API). The handlers behind
+// web/referrals/referrals.h; included only inside web/referrals/.
 #include <string>
 #include <vector>
 
@@ -11,20 +14,17 @@
 #include "storage/messages_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tool_library.h"
+#include "web/core/handlers.h"
 #include "web/referrals/referral_json.h"
 #include "web/referrals/referrals.h"
-#include "web/core/handlers.h"
 
 namespace harbour::web {
 
 class ReferralsHandlers : public AreaHandlers {
  public:
-  ReferralsHandlers(const Core& core, storage::ToolLibrary& tools, const WorkingCalendar& calendar, FeedbackOptions feedback)
-      : AreaHandlers(core),
-        tools_(tools),
-        calendar_(calendar),
-        feedback_(std::move(feedback)) {}
-
+  ReferralsHandlers(const Core& core, storage::ToolLibrary& tools, const WorkingCalendar& calendar,
+                    FeedbackOptions feedback)
+      : AreaHandlers(core), tools_(tools), calendar_(calendar), feedback_(std::move(feedback)) {}
 
   // Referrals to the panel and the feedback loop (referrals_handlers.cc).
   Response NewReferralForm(Request& request, const Principal& who);

@@ -9,9 +9,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/referrals/handlers.h"
 #include "web/core/errors.h"
 #include "web/parse/json_body.h"
+#include "web/referrals/handlers.h"
 
 namespace harbour::web {
 
@@ -99,10 +99,9 @@ Response ReferralsHandlers::ApiReadMessage(Request& request, const Principal& wh
   auto saved = storage::Guard("marking a message read", [&]() -> Result<bool> {
     storage::Transaction tx(db_);
     bool marked = messages_.MarkOneReadIn(tx, who.user.id, message.id, now);
-    AuditIn(tx,
-                    AuditEntry(who, request, "message.read", "message", message.id, "allowed", {},
-                               "api; " + message.subject_type + " " + message.subject_id +
-                                   (marked ? "" : "; already read")));
+    AuditIn(tx, AuditEntry(who, request, "message.read", "message", message.id, "allowed", {},
+                           "api; " + message.subject_type + " " + message.subject_id +
+                               (marked ? "" : "; already read")));
     tx.Commit();
     return marked;
   });

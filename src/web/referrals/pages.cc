@@ -6,9 +6,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
-#include "web/referrals/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
+#include "web/referrals/handlers.h"
 
 namespace harbour::web {
 
@@ -67,9 +67,9 @@ mstch::array MessageRows(const std::vector<feedback::Message>& messages) {
 // --- verbs ------------------------------------------------------------------------------
 
 Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, const Request& request,
-                                         const children::Child& child,
-                                         const referrals::ReferralInput& input,
-                                         std::string_view purpose) {
+                                                       const children::Child& child,
+                                                       const referrals::ReferralInput& input,
+                                                       std::string_view purpose) {
   auto assessed = assessments_.ForChild(child.id);
   if (!assessed) return std::unexpected(assessed.error());
   std::vector<std::string> known;
@@ -116,11 +116,11 @@ Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, con
       messages_.InsertIn(tx, m);
     }
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "referral", who.user.id, now);
-    AuditIn(tx, AuditEntry(who, request, "referral.create", "referral", referral->id,
-                                   "allowed", purpose,
-                                   "child " + child.id + "; sharing " +
-                                       std::string(referrals::ToCode(referral->sharing)) + "; " +
-                                       std::to_string(out.size() - 1) + " leads told"));
+    AuditIn(tx, AuditEntry(who, request, "referral.create", "referral", referral->id, "allowed",
+                           purpose,
+                           "child " + child.id + "; sharing " +
+                               std::string(referrals::ToCode(referral->sharing)) + "; " +
+                               std::to_string(out.size() - 1) + " leads told"));
     tx.Commit();
     return {};
   });
@@ -128,8 +128,10 @@ Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, con
   return referral;
 }
 
-Result<referrals::Referral> ReferralsHandlers::FindReferralFor(const Principal& who, const Request& request,
-                                                 std::string_view id, bool* coordinator) {
+Result<referrals::Referral> ReferralsHandlers::FindReferralFor(const Principal& who,
+                                                               const Request& request,
+                                                               std::string_view id,
+                                                               bool* coordinator) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no referral here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
   auto found = referrals_.Find(id);
@@ -146,11 +148,10 @@ Result<referrals::Referral> ReferralsHandlers::FindReferralFor(const Principal& 
   return std::move(**found);
 }
 
-Result<referrals::Transition> ReferralsHandlers::MoveReferralIn(storage::Transaction& tx, const Principal& who,
-                                                  const Request& request,
-                                                  const referrals::Referral& referral,
-                                                  const referrals::TransitionRequest& move,
-                                                  std::string_view extra_body) {
+Result<referrals::Transition> ReferralsHandlers::MoveReferralIn(
+    storage::Transaction& tx, const Principal& who, const Request& request,
+    const referrals::Referral& referral, const referrals::TransitionRequest& move,
+    std::string_view extra_body) {
   Instant now = clock_.Now();
   auto decided = referrals::Decide(referral.state, move, who.user.id, now);
   if (!decided) return decided;
@@ -166,17 +167,17 @@ Result<referrals::Transition> ReferralsHandlers::MoveReferralIn(storage::Transac
                     "The referral was changed by someone else. Reload the page to see it.");
   }
   messages_.InsertIn(tx, m);
-  AuditIn(
-      tx, AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
+  AuditIn(tx,
+          AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
                      move.actor == referrals::Actor::kCoordinator ? "coordination" : "safeguarding",
                      std::string(referrals::ToCode(decided->from)) + " -> " +
                          std::string(referrals::ToCode(decided->to))));
   return decided;
 }
 
-Result<referrals::Transition> ReferralsHandlers::DoMoveReferral(const Principal& who, const Request& request,
-                                                  const referrals::Referral& referral,
-                                                  const referrals::TransitionRequest& move) {
+Result<referrals::Transition> ReferralsHandlers::DoMoveReferral(
+    const Principal& who, const Request& request, const referrals::Referral& referral,
+    const referrals::TransitionRequest& move) {
   auto moved = storage::Guard("moving a referral", [&]() -> Result<referrals::Transition> {
     storage::Transaction tx(db_);
     auto decided = MoveReferralIn(tx, who, request, referral, move, {});
@@ -200,8 +201,8 @@ Response ReferralsHandlers::NewReferralForm(Request& request, const Principal& w
 }
 
 Response ReferralsHandlers::ReferralFormPage(const Principal& who, const Request& request,
-                               const children::Child& child, const FormData* form,
-                               const Error* problems) {
+                                             const children::Child& child, const FormData* form,
+                                             const Error* problems) {
   auto assessed = assessments_.ForChild(child.id);
   if (!assessed) return ErrorPage(&who, request, assessed.error());
   std::vector<std::pair<std::string, std::string>> options;
@@ -287,8 +288,9 @@ Response ReferralsHandlers::ViewReferral(Request& request, const Principal& who)
 }
 
 Response ReferralsHandlers::ReferralPage(const Principal& who, const Request& request,
-                           const referrals::Referral& referral, bool coordinator,
-                           const Error* problems, const FormData* form, unsigned status) {
+                                         const referrals::Referral& referral, bool coordinator,
+                                         const Error* problems, const FormData* form,
+                                         unsigned status) {
   auto history = referrals_.Transitions(referral.id);
   if (!history) return ErrorPage(&who, request, history.error());
   auto messages = messages_.About(who.user.id, "referral", referral.id);
@@ -401,8 +403,8 @@ Result<std::vector<chronology::Entry>> ReferralsHandlers::ChronologyEntries(
     e.agency_id = r.referrer_agency;
     e.agency_name = r.agency_name;
     e.recorded_by = r.referrer_name;
-    e.headline = "Referral to the " + feedback_.panel_name + ": " +
-                 std::string(referrals::Label(r.state));
+    e.headline =
+        "Referral to the " + feedback_.panel_name + ": " + std::string(referrals::Label(r.state));
     e.summary = e.headline;
     e.detail = r.reason;
     entries.push_back(std::move(e));

@@ -4,7 +4,8 @@
 
 namespace harbour::web {
 
-ReferralsArea::ReferralsArea(const Core& core, storage::ToolLibrary& tools, const WorkingCalendar& calendar, FeedbackOptions feedback)
+ReferralsArea::ReferralsArea(const Core& core, storage::ToolLibrary& tools,
+                             const WorkingCalendar& calendar, FeedbackOptions feedback)
     : handlers_(std::make_unique<ReferralsHandlers>(core, tools, calendar, feedback)) {}
 
 ReferralsArea::~ReferralsArea() = default;
@@ -29,10 +30,12 @@ void ReferralsArea::Register(Routes& routes) {
   routes.Page(Method::kGet, "/referrals/{id}", h, &ReferralsHandlers::ViewReferral);
   routes.Page(Method::kPost, "/referrals/{id}/transitions", h, &ReferralsHandlers::MoveReferral);
   routes.Page(Method::kGet, "/my/referrals", h, &ReferralsHandlers::MyReferrals);
-  routes.Api(Method::kPost, "/api/v1/children/{id}/referrals", h, &ReferralsHandlers::ApiCreateReferral);
+  routes.Api(Method::kPost, "/api/v1/children/{id}/referrals", h,
+             &ReferralsHandlers::ApiCreateReferral);
   routes.Api(Method::kGet, "/api/v1/referrals", h, &ReferralsHandlers::ApiListReferrals);
   routes.Api(Method::kGet, "/api/v1/referrals/{id}", h, &ReferralsHandlers::ApiGetReferral);
-  routes.Api(Method::kPost, "/api/v1/referrals/{id}/transitions", h, &ReferralsHandlers::ApiMoveReferral);
+  routes.Api(Method::kPost, "/api/v1/referrals/{id}/transitions", h,
+             &ReferralsHandlers::ApiMoveReferral);
   routes.Api(Method::kGet, "/api/v1/messages", h, &ReferralsHandlers::ApiListMessages);
   routes.Api(Method::kPost, "/api/v1/messages/{id}/read", h, &ReferralsHandlers::ApiReadMessage);
 }

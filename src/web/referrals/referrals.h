@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "chronology/chronology.h"
 #include "children/child.h"
+#include "chronology/chronology.h"
 #include "referrals/referral.h"
 #include "web/core/handlers.h"
 #include "web/core/routes.h"

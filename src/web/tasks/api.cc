@@ -1,8 +1,8 @@
 // Completing a task in the JSON API (a panel action or a risk assessment's action).
 #include "web/core/errors.h"
 #include "web/tasks/handlers.h"
-#include "web/tasks/tasks.h"
 #include "web/tasks/task_json.h"
+#include "web/tasks/tasks.h"
 
 namespace harbour::web {
 

@@ -1,5 +1,7 @@
 #pragma once
-// Tasks and reviews: "My tasks" with outcomes recorded on completion, the coordinator's area list of reviews due, and completing a task in the API. The handlers behind web/tasks/tasks.h; included only inside web/tasks/.
+// Tasks and reviews: "My tasks" with outcomes recorded on completion, the coordinator's area list
+// of reviews due, and completing a task in the API. The handlers behind web/tasks/tasks.h; included
+// only inside web/tasks/.
 #include <string>
 
 #include "reference/catalogue.h"
@@ -13,10 +15,9 @@ namespace harbour::web {
 
 class TasksHandlers : public AreaHandlers {
  public:
-  TasksHandlers(const Core& core, storage::ToolLibrary& tools, const reference::Catalogue& catalogue)
-      : AreaHandlers(core),
-        tools_(tools),
-        catalogue_(catalogue) {}
+  TasksHandlers(const Core& core, storage::ToolLibrary& tools,
+                const reference::Catalogue& catalogue)
+      : AreaHandlers(core), tools_(tools), catalogue_(catalogue) {}
 
   // Tasks and reviews (tasks_handlers.cc).
   Response MyTasks(Request& request, const Principal& who);

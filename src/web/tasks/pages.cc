@@ -1,9 +1,9 @@
 // "My tasks" (a shared component: assessment actions now, panel actions later) and the
 // coordinator's list of reviews due across the area.
 #include "common/ids.h"
+#include "web/core/view_helpers.h"
 #include "web/tasks/handlers.h"
 #include "web/tools/tools.h"
-#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 
@@ -61,8 +61,9 @@ Response TasksHandlers::MyTasks(Request& request, const Principal& who) {
   return TasksPage(request, who, "", "", "");
 }
 
-Response TasksHandlers::TasksPage(Request& request, const Principal& who, const std::string& problem_id,
-                        const std::string& problem, const std::string& typed) {
+Response TasksHandlers::TasksPage(Request& request, const Principal& who,
+                                  const std::string& problem_id, const std::string& problem,
+                                  const std::string& typed) {
   auto list = tasks_.AssignedTo(who.Subject(), kDoneShown);
   if (!list) return ErrorPage(&who, request, list.error());
   Instant now = clock_.Now();
@@ -101,7 +102,7 @@ Response TasksHandlers::TasksPage(Request& request, const Principal& who, const 
 }
 
 Result<tasks::Task> TasksHandlers::FindTaskFor(const Principal& who, const Request& request,
-                                     std::string_view id) {
+                                               std::string_view id) {
   if (!IsValidId(id)) return NotFound("There is no such task.");
   auto task = tasks_.Find(id);
   if (!task) return std::unexpected(task.error());
@@ -114,7 +115,8 @@ Result<tasks::Task> TasksHandlers::FindTaskFor(const Principal& who, const Reque
 }
 
 Result<tasks::Task> TasksHandlers::DoCompleteTask(const Principal& who, const Request& request,
-                                        const tasks::Task& task, std::string_view outcome_text) {
+                                                  const tasks::Task& task,
+                                                  std::string_view outcome_text) {
   auto outcome = tasks::ValidateOutcome(outcome_text);
   if (!outcome) return std::unexpected(outcome.error());
   Instant now = clock_.Now();
@@ -124,7 +126,7 @@ Result<tasks::Task> TasksHandlers::DoCompleteTask(const Principal& who, const Re
       return Conflict("task_done", "This task has already been completed.");
     }
     AuditIn(tx, AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
-                                   "child " + task.child_id));
+                           "child " + task.child_id));
     tx.Commit();
     return {};
   });

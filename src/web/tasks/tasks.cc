@@ -4,7 +4,8 @@
 
 namespace harbour::web {
 
-TasksArea::TasksArea(const Core& core, storage::ToolLibrary& tools, const reference::Catalogue& catalogue)
+TasksArea::TasksArea(const Core& core, storage::ToolLibrary& tools,
+                     const reference::Catalogue& catalogue)
     : handlers_(std::make_unique<TasksHandlers>(core, tools, catalogue)) {}
 
 TasksArea::~TasksArea() = default;

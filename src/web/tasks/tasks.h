@@ -1,10 +1,11 @@
 #pragma once
-// Tasks and reviews: "My tasks" with outcomes recorded on completion, the coordinator's area list of reviews due, and completing a task in the API.
+// Tasks and reviews: "My tasks" with outcomes recorded on completion, the coordinator's area list
+// of reviews due, and completing a task in the API.
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "web/core/handlers.h"
 #include "tasks/task.h"
+#include "web/core/handlers.h"
 #include "web/core/routes.h"
 
 namespace harbour::reference {
@@ -31,7 +32,6 @@ class TasksArea {
   TasksArea& operator=(const TasksArea&) = delete;
 
   void Register(Routes& routes);
-
 
  private:
   std::unique_ptr<TasksHandlers> handlers_;

@@ -1,6 +1,7 @@
 #pragma once
-// Risk tools: the administrator registers new versions and chooses the partnership's active tool; anyone signed in reads how a tool version asks and scores (pages and API). The handlers behind web/tools/tools.h; included only inside web/tools/.
-
+// Risk tools: the administrator registers new versions and chooses the partnership's active tool;
+// anyone signed in reads how a tool version asks and scores (pages and API). The handlers behind
+// web/tools/tools.h; included only inside web/tools/.
 
 #include "reference/catalogue.h"
 #include "storage/tool_library.h"
@@ -10,10 +11,9 @@ namespace harbour::web {
 
 class ToolsHandlers : public AreaHandlers {
  public:
-  ToolsHandlers(const Core& core, storage::ToolLibrary& tools, const reference::Catalogue& catalogue)
-      : AreaHandlers(core),
-        tools_(tools),
-        catalogue_(catalogue) {}
+  ToolsHandlers(const Core& core, storage::ToolLibrary& tools,
+                const reference::Catalogue& catalogue)
+      : AreaHandlers(core), tools_(tools), catalogue_(catalogue) {}
 
   // Risk tools (tools_handlers.cc).
   Response ToolsAdmin(Request& request, const Principal& who);

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "web/core/view_helpers.h"
 #include "web/tools/handlers.h"
 #include "web/tools/tools.h"
-#include "web/core/view_helpers.h"
 
 namespace harbour::web {
 
@@ -24,8 +24,8 @@ mstch::array ActionList(const std::vector<assessments::Action>& actions,
                         const reference::Catalogue& catalogue) {
   mstch::array out;
   for (const auto& a : actions) {
-    out.push_back(
-        mstch::map{{"text", a.text}, {"who", tasks::WhoLabel(a.who, catalogue)}, {"due", DueText(a)}});
+    out.push_back(mstch::map{
+        {"text", a.text}, {"who", tasks::WhoLabel(a.who, catalogue)}, {"due", DueText(a)}});
   }
   return out;
 }
@@ -37,7 +37,7 @@ Response ToolsHandlers::ToolsAdmin(Request& request, const Principal& who) {
 }
 
 Response ToolsHandlers::ToolsPage(Request& request, const Principal& who, const Error* problem,
-                        const std::string& typed) {
+                                  const std::string& typed) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageTools);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kManageTools,

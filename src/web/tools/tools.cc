@@ -4,7 +4,8 @@
 
 namespace harbour::web {
 
-ToolsArea::ToolsArea(const Core& core, storage::ToolLibrary& tools, const reference::Catalogue& catalogue)
+ToolsArea::ToolsArea(const Core& core, storage::ToolLibrary& tools,
+                     const reference::Catalogue& catalogue)
     : handlers_(std::make_unique<ToolsHandlers>(core, tools, catalogue)) {}
 
 ToolsArea::~ToolsArea() = default;
@@ -22,7 +23,8 @@ void ToolsArea::Register(Routes& routes) {
   routes.Page(Method::kPost, "/tools/active", h, &ToolsHandlers::ActivateTool);
   routes.Page(Method::kGet, "/tools/{id}/versions/{version}", h, &ToolsHandlers::ViewToolVersion);
   routes.Api(Method::kGet, "/api/v1/tools", h, &ToolsHandlers::ApiListTools);
-  routes.Api(Method::kGet, "/api/v1/tools/{id}/versions/{version}", h, &ToolsHandlers::ApiGetToolVersion);
+  routes.Api(Method::kGet, "/api/v1/tools/{id}/versions/{version}", h,
+             &ToolsHandlers::ApiGetToolVersion);
 }
 
 }  // namespace harbour::web

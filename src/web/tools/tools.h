@@ -1,5 +1,6 @@
 #pragma once
-// Risk tools: the administrator registers new versions and chooses the partnership's active tool; anyone signed in reads how a tool version asks and scores (pages and API).
+// Risk tools: the administrator registers new versions and chooses the partnership's active tool;
+// anyone signed in reads how a tool version asks and scores (pages and API).
 #include <memory>
 #include <string_view>
 
