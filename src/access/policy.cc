@@ -353,6 +353,19 @@ std::string_view ToCode(IntelligenceView view) {
   return "unknown";
 }
 
+bool HasCaseAccess(Role role) { return ScopeOf(role) != CaseScope::kNone; }
+
+Decision DecideMeeting(const Subject& subject, const MeetingFacts& meeting) {
+  if (subject.role == Role::kCoordinator) {
+    return Allow("coordinator runs the panel", kCoordinationPurpose);
+  }
+  if (subject.role != Role::kPanelMember) {
+    return Hide("only the panel's members and coordinators see its meetings");
+  }
+  if (meeting.attends) return Allow("member attending this meeting", kPanelPurpose);
+  return Hide("not a member attending this meeting");
+}
+
 ReportView DecideReportView(const Subject& subject, const ReportFacts& report) {
   if (ScopeOf(subject.role) == CaseScope::kNone) {
     return View(IntelligenceView::kNone, "role has no case access");

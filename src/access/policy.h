@@ -1,6 +1,7 @@
 #pragma once
 // Who may do what (DESIGN.md §2, §6). A pure function of the subject, the action and what is
 // known about the resource; every handler asks it before touching data. No I/O.
+#include <chrono>
 #include <optional>
 #include <set>
 #include <string>
@@ -83,6 +84,26 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
 
 // True when `subject` can see the child at all (the search filter), same rule as kViewChild.
 bool CanSeeChild(const Subject& subject, const ChildContext& child);
+
+// True for the roles that work on children's cases (practitioners, safeguarding leads,
+// coordinators, panel members, intelligence officers): those who may be invited to the panel and
+// own its actions. Analysts, administrators and auditors see no case data.
+bool HasCaseAccess(Role role);
+
+// How long the coordinator's grant of access to one child lasts (docs/security.md §1).
+inline constexpr std::chrono::days kGrantDuration{90};
+
+// What is known about one panel meeting.
+struct MeetingFacts {
+  // The subject is one of its members and has not sent apologies.
+  bool attends = false;
+};
+
+// Who may see a panel meeting, its agenda, its items and its minutes, and record the panel's
+// decisions and actions there: coordinators every meeting (they run the panel, purpose
+// "coordination"); a panel member only a meeting they attend ("panel"); everyone else nothing,
+// answered as though the meeting did not exist (404). Other invitees attend in person.
+Decision DecideMeeting(const Subject& subject, const MeetingFacts& meeting);
 
 // Intelligence reports (issue 5; DOMAIN.md §4; DESIGN.md §6). How a report may be shared, as
 // the access layer needs it: not graded yet, or graded with handling code P or C. (Its own

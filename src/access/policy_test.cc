@@ -723,5 +723,41 @@ TEST(Policy, IntelligenceSubmissionAndGrading) {
             "role has no case access");
 }
 
+TEST(CaseAccess, TheRolesThatWorkOnCasesAndNoOthers) {
+  for (Role role : kAllRoles) {
+    bool expected = role != Role::kAnalyst && role != Role::kAdministrator &&
+                    role != Role::kAuditor;
+    EXPECT_EQ(HasCaseAccess(role), expected) << ToCode(role);
+  }
+}
+
+TEST(CaseAccess, IsWhatTheHomePageAndThePanelAgreeOn) {
+  // The regression this rule fixes: the home page excluded panel members from case work and the
+  // panel included them. A panel member has case access (they may own a panel action) but
+  // reaches children only through their meetings, so they cannot search.
+  EXPECT_TRUE(HasCaseAccess(Role::kPanelMember));
+  EXPECT_FALSE(Decide({"u", Role::kPanelMember, "a"}, Action::kSearchChildren).allowed);
+}
+
+TEST(MeetingAccess, CoordinatorsSeeEveryMeetingPanelMembersOnlyThoseTheyAttend) {
+  const Subject coordinator{"c", Role::kCoordinator, "csc"};
+  const Subject member{"m", Role::kPanelMember, "nhs"};
+  EXPECT_TRUE(DecideMeeting(coordinator, {.attends = false}).allowed);
+  EXPECT_EQ(DecideMeeting(coordinator, {}).purpose, "coordination");
+  auto attends = DecideMeeting(member, {.attends = true});
+  EXPECT_TRUE(attends.allowed);
+  EXPECT_EQ(attends.purpose, "panel");
+  auto apologies = DecideMeeting(member, {.attends = false});
+  EXPECT_FALSE(apologies.allowed);
+  EXPECT_TRUE(apologies.hide_existence);
+  EXPECT_EQ(apologies.reason, "not a member attending this meeting");
+  for (Role role : kAllRoles) {
+    if (role == Role::kCoordinator || role == Role::kPanelMember) continue;
+    auto refused = DecideMeeting({"u", role, "a"}, {.attends = true});
+    EXPECT_FALSE(refused.allowed) << ToCode(role);
+    EXPECT_TRUE(refused.hide_existence) << ToCode(role);
+  }
+}
+
 }  // namespace
 }  // namespace harbour::access

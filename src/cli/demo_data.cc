@@ -361,9 +361,9 @@ Result<void> WriteDemoIntelligence(storage::Database& db,
           {LinkType::kSeenAt, RecordType::kChild, c.id, RecordType::kPlace, ids[2]},
       };
       for (const auto& [type, from_type, from, to_type, to] : links) {
-        auto linked = records.LinkIn(tx, type, from_type, from, to_type, to, r.id, officer,
-                                     holding_agency, at);
-        if (!linked) return std::unexpected(linked.error());
+        auto ends = intelligence::CanonicalLink(type, from_type, from, to_type, to);
+        if (!ends) return std::unexpected(ends.error());
+        records.LinkIn(tx, *ends, r.id, officer, holding_agency, at);
       }
       intelligence::Grading grading;
       grading.grade = {intelligence::Source::k2,

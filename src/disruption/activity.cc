@@ -358,9 +358,14 @@ std::optional<tasks::Task> ReminderTask(const Disruption& disruption, int remind
   return t;
 }
 
+ExpiryWindow ExpiringWindow(Date today, int within_days) {
+  return {today, Date{std::chrono::sys_days{today} + std::chrono::days{within_days}}};
+}
+
 std::vector<Disruption> Expiring(const std::vector<Disruption>& list, Date today, int within_days) {
-  auto first = std::chrono::sys_days{today};
-  auto last = first + std::chrono::days{within_days};
+  const ExpiryWindow window = ExpiringWindow(today, within_days);
+  auto first = std::chrono::sys_days{window.first};
+  auto last = std::chrono::sys_days{window.last};
   std::vector<Disruption> out;
   for (const auto& d : list) {
     if (!d.expiry) continue;

@@ -163,8 +163,15 @@ Instant ReminderDue(Date expiry, int reminder_days);
 std::optional<tasks::Task> ReminderTask(const Disruption& disruption, int reminder_days,
                                         Instant now);
 
-// Measures whose expiry falls within `within_days` of today (today and the last day included),
-// soonest first. Expired ones are not listed.
+// The days a measure "expires soon" in: from today to `within_days` later, both included.
+// Expired measures are not in it.
+struct ExpiryWindow {
+  Date first;
+  Date last;
+};
+ExpiryWindow ExpiringWindow(Date today, int within_days);
+// The measures of `list` whose expiry falls in ExpiringWindow(today, within_days), soonest first
+// (storage fetches the candidates by the window's dates; this is the rule that lists them).
 std::vector<Disruption> Expiring(const std::vector<Disruption>& list, Date today, int within_days);
 
 // "Sexual risk order, 3 March 2026, expires 3 March 2028".

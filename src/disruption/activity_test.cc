@@ -262,6 +262,9 @@ TEST_F(DisruptionTest, ExpiringWithinDaysSoonestFirst) {
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].id, "b");
   EXPECT_EQ(list[1].id, "a");
+  auto window = ExpiringWindow(D(2026, 3, 10), 30);
+  EXPECT_EQ(window.first, D(2026, 3, 10));
+  EXPECT_EQ(window.last, D(2026, 4, 9));
 }
 
 TEST_F(DisruptionTest, StatusOnlyMovesForward) {

@@ -672,4 +672,18 @@ Result<LinkEnds> ValidateLink(LinkType type, RecordType from, RecordType to) {
       "This link type does not fit these records.");
 }
 
+Result<CanonicalLinkEnds> CanonicalLink(LinkType type, RecordType from_type,
+                                        std::string_view from_id, RecordType to_type,
+                                        std::string_view to_id) {
+  auto ends = ValidateLink(type, from_type, to_type);
+  if (!ends) return std::unexpected(ends.error());
+  std::string a(from_id), b(to_id);
+  if (ends->swapped) std::swap(a, b);
+  if (ends->from == ends->to) {
+    if (a == b) return Invalid({{"to_id", "A record cannot be linked to itself"}});
+    if (b < a) std::swap(a, b);
+  }
+  return CanonicalLinkEnds{type, ends->from, std::move(a), ends->to, std::move(b)};
+}
+
 }  // namespace harbour::intelligence

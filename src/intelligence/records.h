@@ -270,6 +270,20 @@ struct LinkEnds {
 // Accepts either order and returns the canonical one; kInvalid (field "link_type") naming the
 // pairs the type allows when the pair is not one of them.
 Result<LinkEnds> ValidateLink(LinkType type, RecordType from, RecordType to);
+// A link as it is stored: its ends in the canonical order (ValidateLink), and a symmetric link
+// between two records of one type (associates, co-offenders) stored once whichever way it was
+// given, the smaller id first. Made only by CanonicalLink.
+struct CanonicalLinkEnds {
+  LinkType type = LinkType::kAssociate;
+  RecordType from_type = RecordType::kPerson;
+  std::string from_id;
+  RecordType to_type = RecordType::kPerson;
+  std::string to_id;
+};
+// kInvalid: "link_type" as ValidateLink; "to_id" when a record would be linked to itself.
+Result<CanonicalLinkEnds> CanonicalLink(LinkType type, RecordType from_type,
+                                        std::string_view from_id, RecordType to_type,
+                                        std::string_view to_id);
 // "Suspected exploiter: child and person; ..." for the message above and the form's hint.
 std::string AllowedPairsText(LinkType type);
 

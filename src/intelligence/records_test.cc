@@ -295,5 +295,26 @@ TEST(ValidateLinkTest, RefusesPairsTheTypeDoesNotAllow) {
   EXPECT_FALSE(ValidateLink(LinkType::kRelative, RecordType::kChild, RecordType::kPerson));
 }
 
+TEST(CanonicalLink, StoresEitherOrderOnceAndNeverARecordWithItself) {
+  auto given = CanonicalLink(LinkType::kSuspectedExploiter, RecordType::kPerson, "dean",
+                             RecordType::kChild, "ava");
+  auto reversed = CanonicalLink(LinkType::kSuspectedExploiter, RecordType::kChild, "ava",
+                                RecordType::kPerson, "dean");
+  ASSERT_TRUE(given.has_value() && reversed.has_value());
+  EXPECT_EQ(given->from_type, reversed->from_type);
+  EXPECT_EQ(given->from_id, reversed->from_id);
+  EXPECT_EQ(given->to_id, reversed->to_id);
+  auto one = CanonicalLink(LinkType::kAssociate, RecordType::kPerson, "b", RecordType::kPerson, "a");
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->from_id, "a") << "a symmetric link keeps the smaller id first";
+  EXPECT_EQ(one->to_id, "b");
+  auto self = CanonicalLink(LinkType::kAssociate, RecordType::kPerson, "a", RecordType::kPerson, "a");
+  ASSERT_FALSE(self.has_value());
+  EXPECT_EQ(self.error().fields.at("to_id"), "A record cannot be linked to itself");
+  auto pair = CanonicalLink(LinkType::kDriver, RecordType::kChild, "ava", RecordType::kVehicle, "car");
+  ASSERT_FALSE(pair.has_value());
+  EXPECT_TRUE(pair.error().fields.contains("link_type"));
+}
+
 }  // namespace
 }  // namespace harbour::intelligence

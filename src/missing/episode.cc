@@ -140,6 +140,22 @@ std::string StrategyTaskTitle(int episodes, int window_days) {
          std::to_string(window_days) + " days";
 }
 
+std::optional<tasks::Task> StrategyTaskFor(std::vector<Instant> starts, bool open_task,
+                                           const RepeatRule& rule, std::string_view child_id,
+                                           std::string_view episode_id, Instant now) {
+  if (open_task || !MeetsRepeatRule(starts, rule)) return std::nullopt;
+  tasks::Task t;
+  t.child_id = std::string(child_id);
+  t.source_type = "missing";
+  t.source_id = std::string(episode_id);
+  t.title = StrategyTaskTitle(EpisodesInWindow(std::move(starts), rule), rule.window_days);
+  t.who = std::string(access::ToCode(access::Role::kCoordinator));
+  t.assigned_role = t.who;
+  t.due_at = now + kStrategyDiscussionWithin;
+  t.created_at = now;
+  return t;
+}
+
 // --- codes ------------------------------------------------------------------------------------
 
 std::string_view ToCode(Kind kind) {

@@ -14,6 +14,7 @@
 #include "common/time.h"
 #include "concerns/concern.h"
 #include "reference/catalogue.h"
+#include "tasks/task.h"
 
 namespace harbour::missing {
 
@@ -35,6 +36,15 @@ bool MeetsRepeatRule(std::vector<Instant> starts, const RepeatRule& rule = {});
 int EpisodesInWindow(std::vector<Instant> starts, const RepeatRule& rule = {});
 // The coordinator's task: "Consider a strategy discussion: 3 missing episodes in 30 days".
 std::string StrategyTaskTitle(int episodes, int window_days);
+// The task recording an episode gives the coordinators when the child's episodes (`starts`,
+// this one included) meet `rule` and no strategy-discussion task of theirs is open yet
+// (`open_task`): consider a strategy discussion, due within 24 hours (DOMAIN.md §8), sourced from
+// the episode. nullopt otherwise. The caller gives it an id and its creator.
+std::optional<tasks::Task> StrategyTaskFor(std::vector<Instant> starts, bool open_task,
+                                           const RepeatRule& rule, std::string_view child_id,
+                                           std::string_view episode_id, Instant now);
+// The time a strategy discussion is held within once decided on (DOMAIN.md §8).
+inline constexpr std::chrono::hours kStrategyDiscussionWithin{24};
 
 // DfE 2014: missing (whereabouts unknown) or away from placement without authorisation
 // (whereabouts known).

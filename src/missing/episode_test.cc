@@ -138,6 +138,26 @@ EpisodeInput GoodEpisode() {
   return in;
 }
 
+TEST(RepeatMissingRule, GivesTheCoordinatorsOneStrategyTaskDueInADay) {
+  const Instant now = std::chrono::sys_days{D(2026, 3, 20)} + std::chrono::hours(10);
+  const std::vector<Instant> three = {now - std::chrono::days(20), now - std::chrono::days(5), now};
+  auto task = StrategyTaskFor(three, /*open_task=*/false, {}, "child-1", "episode-3", now);
+  ASSERT_TRUE(task.has_value());
+  EXPECT_EQ(task->title, "Consider a strategy discussion: 3 missing episodes in 30 days");
+  EXPECT_EQ(task->assigned_role, "coordinator");
+  EXPECT_TRUE(task->assigned_user.empty());
+  EXPECT_EQ(task->due_at, now + std::chrono::hours(24));
+  EXPECT_EQ(task->source_type, "missing");
+  EXPECT_EQ(task->source_id, "episode-3");
+  EXPECT_EQ(task->child_id, "child-1");
+  EXPECT_FALSE(StrategyTaskFor(three, /*open_task=*/true, {}, "child-1", "e", now).has_value())
+      << "one open strategy task at a time";
+  EXPECT_FALSE(StrategyTaskFor({now - std::chrono::days(5), now}, false, {}, "c", "e", now))
+      << "two episodes do not meet the rule";
+  EXPECT_TRUE(StrategyTaskFor({now - std::chrono::days(5), now}, false, {2, 7}, "c", "e", now))
+      << "a local rule of two in seven days";
+}
+
 TEST(ValidateEpisode, AcceptsAndTrimsAGoodEpisode) {
   auto e = ValidateEpisode(GoodEpisode(), kNow);
   ASSERT_TRUE(e.has_value()) << e.error().message;

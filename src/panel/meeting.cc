@@ -70,6 +70,22 @@ std::string Reference(const PanelMeeting& meeting, std::string_view panel_name) 
   return std::string(panel_name) + " " + FormatDate(LondonDate(meeting.starts_at));
 }
 
+bool IsUpcoming(const PanelMeeting& meeting, Instant now) {
+  return meeting.starts_at + kUpcomingFor >= now;
+}
+
+std::string ModelsText(const Decision& decision) {
+  std::string out;
+  for (auto m : decision.models) out += (out.empty() ? "" : "; ") + std::string(Label(m));
+  return out;
+}
+
+std::string ElementsText(const Decision& decision) {
+  std::string out;
+  for (auto e : decision.elements) out += (out.empty() ? "" : "; ") + std::string(Label(e));
+  return out;
+}
+
 std::string_view ToCode(Attendance attendance) {
   switch (attendance) {
     case Attendance::kInvited:

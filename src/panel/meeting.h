@@ -4,6 +4,7 @@
 // children whose panel review is due), and for each child the panel's agreed category,
 // exploitation model(s), plan, actions and next review date. The panel's local name (CSEP,
 // SERAC, MASE...) is configuration, not code. Pure.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ Result<PanelMeeting> ValidateMeeting(const MeetingInput& input);
 
 // The reference minutes and flags quote: "CSEP 2026-12-03" (panel name and London date).
 std::string Reference(const PanelMeeting& meeting, std::string_view panel_name);
+
+// A meeting stays upcoming, at the top of the meetings list and on the home page, until this long
+// after it starts: a meeting under way or just finished is still the one people open.
+inline constexpr std::chrono::hours kUpcomingFor{12};
+bool IsUpcoming(const PanelMeeting& meeting, Instant now);
 
 // --- members and attendance ----------------------------------------------------------------
 
@@ -142,6 +148,10 @@ inline constexpr std::size_t kMaxPlan = 20000;
 // (every code known), "plan" (1..kMaxPlan characters) and "next_review" (a date after the
 // meeting's London date), every problem at once.
 Result<Decision> ValidateDecision(const DecisionInput& input, Date meeting_date);
+
+// The decision's models and elements as people read them: "Boyfriend model; Peer exploitation".
+std::string ModelsText(const Decision& decision);
+std::string ElementsText(const Decision& decision);
 
 // Something that could go on the agenda: a referral accepted for a meeting, or a child whose
 // panel review (next_review of their latest decision) falls on or before the meeting.

@@ -110,4 +110,19 @@ Result<LatLon> BngToWgs84(double easting, double northing) {
   return ValidateUkPoint(point);
 }
 
+Result<std::optional<LatLon>> LocatePoint(std::optional<double> easting,
+                                          std::optional<double> northing,
+                                          std::optional<double> latitude,
+                                          std::optional<double> longitude) {
+  if (easting && northing) {
+    auto converted = BngToWgs84(*easting, *northing);
+    if (!converted) return std::unexpected(converted.error());
+    return std::optional<LatLon>(*converted);
+  }
+  if (!latitude || !longitude) return std::optional<LatLon>();
+  auto inside = ValidateUkPoint(LatLon{*latitude, *longitude});
+  if (!inside) return std::unexpected(inside.error());
+  return std::optional<LatLon>(*inside);
+}
+
 }  // namespace harbour::places

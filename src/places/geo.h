@@ -3,6 +3,8 @@
 // that a point lies in the United Kingdom. Pure computation (no I/O beyond PROJ's own
 // resource files). Thread-safe: each thread lazily creates its own PJ_CONTEXT and
 // transformation, kept until the thread ends; nothing PROJ owns is shared between threads.
+#include <optional>
+
 #include "common/error.h"
 
 namespace harbour::places {
@@ -24,5 +26,14 @@ Result<LatLon> BngToWgs84(double easting, double northing);
 // geo.cc: Great Britain with Shetland and the Scilly Isles, and Northern Ireland); kInvalid
 // with field "coordinates" otherwise, or when either value is not finite.
 Result<LatLon> ValidateUkPoint(LatLon point);
+
+// Where a place is, from what was entered: British National Grid (easting and northing) when
+// both are given, which is how police and council systems record places; else WGS84 latitude
+// and longitude when both are given; else nowhere (nullopt). The point must lie in the UK
+// (kInvalid field "coordinates", as BngToWgs84 and ValidateUkPoint).
+Result<std::optional<LatLon>> LocatePoint(std::optional<double> easting,
+                                          std::optional<double> northing,
+                                          std::optional<double> latitude,
+                                          std::optional<double> longitude);
 
 }  // namespace harbour::places

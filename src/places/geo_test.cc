@@ -145,5 +145,22 @@ TEST(ValidateUkPoint, RefusesPointsOutsideTheUnitedKingdom) {
   EXPECT_FALSE(ValidateUkPoint({52, std::numeric_limits<double>::infinity()}).has_value());
 }
 
+TEST(LocatePoint, GridReferenceFirstThenLatitudeAndLongitudeThenNowhere) {
+  // Caister water tower (the OS worked example) by grid reference, with a latitude and
+  // longitude elsewhere that the grid reference wins over.
+  auto by_grid = LocatePoint(651409.792, 313177.448, 51.5, -0.12);
+  ASSERT_TRUE(by_grid.has_value() && by_grid->has_value());
+  EXPECT_LT(Metres(**by_grid, LatLon{52.658007833, 1.716073973}), kToleranceMetres);
+  auto by_degrees = LocatePoint(std::nullopt, 313177.270, 51.5, -0.12);
+  ASSERT_TRUE(by_degrees.has_value() && by_degrees->has_value()) << "half a grid reference";
+  EXPECT_DOUBLE_EQ((*by_degrees)->lat, 51.5);
+  auto nowhere = LocatePoint(std::nullopt, std::nullopt, 51.5, std::nullopt);
+  ASSERT_TRUE(nowhere.has_value());
+  EXPECT_FALSE(nowhere->has_value());
+  auto abroad = LocatePoint(std::nullopt, std::nullopt, 48.85, 2.35);  // Paris
+  ASSERT_FALSE(abroad.has_value());
+  EXPECT_TRUE(abroad.error().fields.contains("coordinates"));
+}
+
 }  // namespace
 }  // namespace harbour::places

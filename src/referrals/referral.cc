@@ -250,4 +250,24 @@ Instant ScreeningDue(Instant submitted, const WorkingCalendar& calendar) {
   return FromLondonLocal(due, 23, 59);
 }
 
+std::vector<std::string> LeadNoticeRecipients(const std::vector<identity::User>& users,
+                                              std::string_view referrer,
+                                              std::string_view referrer_agency) {
+  std::vector<std::string> out;
+  for (const auto& u : users) {
+    if (u.active && u.role == access::Role::kSafeguardingLead && u.agency_id == referrer_agency &&
+        u.id != referrer) {
+      out.push_back(u.id);
+    }
+  }
+  return out;
+}
+
+std::optional<TransitionRequest> MoveOnPanelDecision(State current, bool first_decision) {
+  if (!first_decision || (current != State::kAccepted && current != State::kUnderReview)) {
+    return std::nullopt;
+  }
+  return TransitionRequest{State::kDiscussed, Actor::kCoordinator, "", ""};
+}
+
 }  // namespace harbour::referrals

@@ -22,6 +22,7 @@
 #include "common/time.h"
 #include "common/working_days.h"
 #include "feedback/message.h"
+#include "identity/identity.h"
 
 namespace harbour::referrals {
 
@@ -127,6 +128,17 @@ feedback::Message MessageFor(const Referral& referral, const Transition& transit
 // can support it, but nothing waits for them.
 feedback::Message LeadNotice(const Referral& referral, std::string_view panel,
                              std::string_view contact);
+
+// Who receives LeadNotice when `referrer` (a user of agency `referrer_agency`) makes a referral:
+// every active safeguarding lead of that agency but the referrer, by user id, in `users`' order.
+std::vector<std::string> LeadNoticeRecipients(const std::vector<identity::User>& users,
+                                              std::string_view referrer,
+                                              std::string_view referrer_agency);
+
+// The move the panel's decision on the child makes: the first decision on a referral that is
+// accepted or under review moves it to "discussed" (made as the coordinator, who runs the
+// panel); any other decision, or a correction, moves nothing.
+std::optional<TransitionRequest> MoveOnPanelDecision(State current, bool first_decision);
 
 // True when `user_id` made the referral: they follow it through its messages even without
 // access to the child's record.

@@ -247,5 +247,43 @@ TEST(Feedback, OnlyTheReferrerFollowsTheirReferral) {
   EXPECT_FALSE(IsReferrer(Referral{}, ""));
 }
 
+TEST(LeadNotice, GoesToEveryActiveLeadOfTheReferrersAgencyButTheReferrer) {
+  auto user = [](std::string id, std::string agency, access::Role role, bool active = true) {
+    identity::User u;
+    u.id = std::move(id);
+    u.agency_id = std::move(agency);
+    u.role = role;
+    u.active = active;
+    return u;
+  };
+  const std::vector<identity::User> users = {
+      user("lead-1", "school", access::Role::kSafeguardingLead),
+      user("lead-2", "school", access::Role::kSafeguardingLead, /*active=*/false),
+      user("lead-3", "police", access::Role::kSafeguardingLead),
+      user("worker", "school", access::Role::kPractitioner),
+      user("lead-4", "school", access::Role::kSafeguardingLead),
+  };
+  EXPECT_EQ(LeadNoticeRecipients(users, "worker", "school"),
+            (std::vector<std::string>{"lead-1", "lead-4"}));
+  EXPECT_EQ(LeadNoticeRecipients(users, "lead-1", "school"), (std::vector<std::string>{"lead-4"}))
+      << "a lead who refers is not told of their own referral";
+  EXPECT_TRUE(LeadNoticeRecipients(users, "worker", "housing").empty());
+}
+
+TEST(PanelDecision, TheFirstDecisionOnAnAcceptedReferralMovesItToDiscussed) {
+  for (State state : {State::kAccepted, State::kUnderReview}) {
+    auto move = MoveOnPanelDecision(state, /*first_decision=*/true);
+    ASSERT_TRUE(move.has_value()) << ToCode(state);
+    EXPECT_EQ(move->to, State::kDiscussed);
+    EXPECT_EQ(move->actor, Actor::kCoordinator);
+    EXPECT_FALSE(MoveOnPanelDecision(state, /*first_decision=*/false).has_value())
+        << "a correction moves nothing";
+  }
+  for (State state : {State::kSubmitted, State::kScreening, State::kNotAccepted,
+                      State::kDiscussed, State::kClosed}) {
+    EXPECT_FALSE(MoveOnPanelDecision(state, true).has_value()) << ToCode(state);
+  }
+}
+
 }  // namespace
 }  // namespace harbour::referrals

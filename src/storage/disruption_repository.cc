@@ -224,14 +224,13 @@ Result<std::vector<disruption::Disruption>> DisruptionRepository::ForSubject(
   });
 }
 
-Result<std::vector<disruption::Disruption>> DisruptionRepository::Expiring(Date today,
-                                                                           int within_days) {
+Result<std::vector<disruption::Disruption>> DisruptionRepository::WithExpiryBetween(Date first_day,
+                                                                                    Date last_day) {
   return Guard(
       "reading expiring disruption measures", [&]() -> Result<std::vector<disruption::Disruption>> {
         soci::session sql(db_.Pool());
-        std::string first = FormatDate(today);
-        std::string last =
-            FormatDate(Date{std::chrono::sys_days{today} + std::chrono::days{within_days}});
+        std::string first = FormatDate(first_day);
+        std::string last = FormatDate(last_day);
         soci::rowset<soci::row> rows =
             (sql.prepare << kSelect
                          << "WHERE d.expiry IS NOT NULL AND d.expiry >= :f AND d.expiry "

@@ -37,9 +37,8 @@ class DisruptionRepository {
   // The measures against one subject, the newest date first.
   Result<std::vector<disruption::Disruption>> ForSubject(disruption::SubjectType type,
                                                          std::string_view id);
-  // Measures whose expiry falls between `today` and `within_days` days later (both included),
-  // soonest first.
-  Result<std::vector<disruption::Disruption>> Expiring(Date today, int within_days);
+  // Measures whose expiry falls between `first` and `last` (both included), soonest first.
+  Result<std::vector<disruption::Disruption>> WithExpiryBetween(Date first, Date last);
   // The most recently recorded measures, at most `limit`.
   Result<std::vector<disruption::Disruption>> Recent(int limit);
 

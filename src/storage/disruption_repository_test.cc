@@ -139,7 +139,7 @@ TEST_F(DisruptionRepositoryTest, MeasuresRoundTripForTheirSubject) {
   EXPECT_EQ(repo.Recent(10)->size(), 2u);
 }
 
-TEST_F(DisruptionRepositoryTest, ExpiringBetweenTodayAndTheHorizon) {
+TEST_F(DisruptionRepositoryTest, ExpiryBetweenTwoDatesBothIncluded) {
   auto place = AddPlace("Night Owl Takeaway", "takeaway");
   auto soon =
       Measured(Measure::kClosureOrder, SubjectType::kPlace, place, D(2026, 1, 1), D(2026, 3, 20));
@@ -150,7 +150,7 @@ TEST_F(DisruptionRepositoryTest, ExpiringBetweenTodayAndTheHorizon) {
   auto gone =
       Measured(Measure::kClosureNotice, SubjectType::kPlace, place, D(2026, 1, 1), D(2026, 3, 9));
   for (const auto& d : {later, edge, soon, gone}) Store(d);
-  auto list = DisruptionRepository(*db_).Expiring(D(2026, 3, 10), 30);
+  auto list = DisruptionRepository(*db_).WithExpiryBetween(D(2026, 3, 10), D(2026, 4, 9));
   ASSERT_TRUE(list.has_value());
   ASSERT_EQ(list->size(), 2u);
   EXPECT_EQ((*list)[0].id, soon.id);

@@ -380,22 +380,14 @@ Result<std::vector<in::Candidate>> RecordsRepository::Recent(in::RecordType type
   return out;
 }
 
-Result<std::string> RecordsRepository::LinkIn(Transaction& tx, in::LinkType type,
-                                              in::RecordType from_type, std::string_view from_id,
-                                              in::RecordType to_type, std::string_view to_id,
-                                              std::string_view report_id, std::string_view by,
-                                              std::string_view agency, Instant at) {
-  auto ends = in::ValidateLink(type, from_type, to_type);
-  if (!ends) return std::unexpected(ends.error());
-  std::string a(from_id), b(to_id);
-  if (ends->swapped) std::swap(a, b);
-  if (a == b && ends->from == ends->to) {
-    return Invalid({{"to_id", "A record cannot be linked to itself"}});
-  }
-  // Symmetric person-person links are stored once whichever way they were given.
-  if (ends->from == ends->to && b < a) std::swap(a, b);
+std::string RecordsRepository::LinkIn(Transaction& tx, const in::CanonicalLinkEnds& link,
+                                      std::string_view report_id, std::string_view by,
+                                      std::string_view agency, Instant at) {
+  const std::string& a = link.from_id;
+  const std::string& b = link.to_id;
   soci::session& sql = tx.Sql();
-  std::string code(in::ToCode(type)), ft(in::ToCode(ends->from)), tt(in::ToCode(ends->to));
+  std::string code(in::ToCode(link.type)), ft(in::ToCode(link.from_type)),
+      tt(in::ToCode(link.to_type));
   std::string link_id;
   {
     soci::rowset<soci::row> rows =

@@ -59,15 +59,11 @@ class RecordsRepository {
   // (id and label; matched_on empty).
   Result<std::vector<intelligence::Candidate>> Recent(intelligence::RecordType type, int limit);
 
-  // Links the two records (either order; stored in the order ValidateLink gives), reusing the
-  // link when it already exists, and records `report_id` as a support (idempotent). Returns the
-  // link id; kInvalid (field "link_type") when the type does not allow the pair. The caller
-  // checks that both records and the report exist.
-  Result<std::string> LinkIn(Transaction& tx, intelligence::LinkType type,
-                             intelligence::RecordType from_type, std::string_view from_id,
-                             intelligence::RecordType to_type, std::string_view to_id,
-                             std::string_view report_id, std::string_view by,
-                             std::string_view agency, Instant at);
+  // Stores the link (reusing it when it already exists) and records `report_id` as a support
+  // (idempotent). Returns the link id. The caller checks that both records and the report exist.
+  std::string LinkIn(Transaction& tx, const intelligence::CanonicalLinkEnds& link,
+                     std::string_view report_id, std::string_view by, std::string_view agency,
+                     Instant at);
   // Every link of the record, with the other end's label and the supporting reports; by link
   // type then label. Visibility is the caller's job.
   Result<std::vector<LinkRow>> LinksOf(intelligence::RecordType type, std::string_view id);

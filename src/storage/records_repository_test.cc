@@ -189,29 +189,30 @@ TEST_F(RecordsRepositoryTest, LinksAreStoredOnceWithTheirSupport) {
   std::string dean = SavePerson(PersonOf("Dean Marsh", {}, "1990-04-21"));
   std::string car = SaveVehicle("AB12CDE");
   std::string r1 = Report(), r2 = Report();
+  auto ends = [](in::LinkType type, in::RecordType ft, const std::string& f, in::RecordType tt,
+                 const std::string& t) { return *in::CanonicalLink(type, ft, f, tt, t); };
   std::string link;
   {
     Transaction tx(*db_);
-    auto a = Repo().LinkIn(tx, in::LinkType::kSuspectedExploiter, in::RecordType::kPerson, dean,
-                           in::RecordType::kChild, child_.id, r1, user_.id, agency_.id, now_);
-    ASSERT_TRUE(a.has_value());
-    auto again =
-        Repo().LinkIn(tx, in::LinkType::kSuspectedExploiter, in::RecordType::kChild, child_.id,
-                      in::RecordType::kPerson, dean, r1, user_.id, agency_.id, now_);
-    ASSERT_TRUE(again.has_value());
-    EXPECT_EQ(*a, *again);
-    auto second =
-        Repo().LinkIn(tx, in::LinkType::kSuspectedExploiter, in::RecordType::kChild, child_.id,
-                      in::RecordType::kPerson, dean, r2, user_.id, agency_.id, now_);
-    EXPECT_EQ(*second, *a);
-    auto driver = Repo().LinkIn(tx, in::LinkType::kDriver, in::RecordType::kVehicle, car,
-                                in::RecordType::kPerson, dean, r1, user_.id, agency_.id, now_);
-    ASSERT_TRUE(driver.has_value());
-    auto bad = Repo().LinkIn(tx, in::LinkType::kDriver, in::RecordType::kChild, child_.id,
-                             in::RecordType::kVehicle, car, r1, user_.id, agency_.id, now_);
-    ASSERT_FALSE(bad.has_value());
-    EXPECT_TRUE(bad.error().fields.contains("link_type"));
-    link = *a;
+    auto a = Repo().LinkIn(tx,
+                           ends(in::LinkType::kSuspectedExploiter, in::RecordType::kPerson, dean,
+                                in::RecordType::kChild, child_.id),
+                           r1, user_.id, agency_.id, now_);
+    auto again = Repo().LinkIn(tx,
+                               ends(in::LinkType::kSuspectedExploiter, in::RecordType::kChild,
+                                    child_.id, in::RecordType::kPerson, dean),
+                               r1, user_.id, agency_.id, now_);
+    EXPECT_EQ(a, again);
+    auto second = Repo().LinkIn(tx,
+                                ends(in::LinkType::kSuspectedExploiter, in::RecordType::kChild,
+                                     child_.id, in::RecordType::kPerson, dean),
+                                r2, user_.id, agency_.id, now_);
+    EXPECT_EQ(second, a);
+    auto driver = Repo().LinkIn(
+        tx, ends(in::LinkType::kDriver, in::RecordType::kVehicle, car, in::RecordType::kPerson, dean),
+        r1, user_.id, agency_.id, now_);
+    EXPECT_NE(driver, a);
+    link = a;
     tx.Commit();
   }
   auto of_child = Repo().LinksOf(in::RecordType::kChild, child_.id);
@@ -237,15 +238,15 @@ TEST_F(RecordsRepositoryTest, SymmetricPersonLinksAreOneLink) {
   std::string b = SavePerson(PersonOf("B Person", {}, ""));
   std::string r = Report();
   Transaction tx(*db_);
-  auto one = Repo().LinkIn(tx, in::LinkType::kAssociate, in::RecordType::kPerson, a,
-                           in::RecordType::kPerson, b, r, user_.id, agency_.id, now_);
-  auto two = Repo().LinkIn(tx, in::LinkType::kAssociate, in::RecordType::kPerson, b,
-                           in::RecordType::kPerson, a, r, user_.id, agency_.id, now_);
-  ASSERT_TRUE(one.has_value() && two.has_value());
-  EXPECT_EQ(*one, *two);
-  auto self = Repo().LinkIn(tx, in::LinkType::kAssociate, in::RecordType::kPerson, a,
-                            in::RecordType::kPerson, a, r, user_.id, agency_.id, now_);
-  EXPECT_FALSE(self.has_value());
+  auto one = Repo().LinkIn(
+      tx, *in::CanonicalLink(in::LinkType::kAssociate, in::RecordType::kPerson, a,
+                             in::RecordType::kPerson, b),
+      r, user_.id, agency_.id, now_);
+  auto two = Repo().LinkIn(
+      tx, *in::CanonicalLink(in::LinkType::kAssociate, in::RecordType::kPerson, b,
+                             in::RecordType::kPerson, a),
+      r, user_.id, agency_.id, now_);
+  EXPECT_EQ(one, two);
   tx.Commit();
   EXPECT_EQ(Repo().LinksOf(in::RecordType::kPerson, b)->front().other_id, a);
 }

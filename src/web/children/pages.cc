@@ -625,7 +625,7 @@ Response ChildrenHandlers::DecideAccessRequest(Request& request, const Principal
   auto saved = storage::Guard("deciding access", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     if (grant) {
-      access_.GrantIn(tx, **found, child_id, who.user.id, now, now + std::chrono::days(90));
+      access_.GrantIn(tx, **found, child_id, who.user.id, now, now + access::kGrantDuration);
     } else {
       access_.RefuseIn(tx, **found, who.user.id, now);
     }

@@ -148,7 +148,7 @@ Response DisruptionHandlers::ApiExpiringDisruption(Request& request, const Princ
   auto within = QueryInt(request, "within_days", kDefaultWithinDays, 0, kMaxWithinDays);
   if (!within) return JsonError(within.error());
   Date today = LondonDate(clock_.Now());
-  auto list = disruption_.Expiring(today, *within);
+  auto list = ExpiringMeasures(today, *within);
   if (!list) return JsonError(list.error());
   if (!Audit(AuditEntry(who, request, "disruption.expiring", "area", "", "allowed",
                         decision.purpose,

@@ -59,6 +59,10 @@ class DisruptionHandlers : public AreaHandlers {
   // The caller decides access (access::Action::kViewRecords) and audits the page view.
   Result<mstch::array> DisruptionEntries(disruption::SubjectType type, std::string_view id);
 
+  // The measures expiring soon (disruption::Expiring) over the candidates storage finds in the
+  // window's dates.
+  Result<std::vector<disruption::Disruption>> ExpiringMeasures(Date today, int within_days);
+
  private:
   int reminder_days_ =
       28;  // [disruption] reminder_days: a reminder is due this many days before expiry

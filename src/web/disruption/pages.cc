@@ -214,6 +214,14 @@ Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who
   return visit;
 }
 
+Result<std::vector<disruption::Disruption>> DisruptionHandlers::ExpiringMeasures(Date today,
+                                                                                int within_days) {
+  auto window = disruption::ExpiringWindow(today, within_days);
+  auto candidates = disruption_.WithExpiryBetween(window.first, window.last);
+  if (!candidates) return candidates;
+  return disruption::Expiring(*candidates, today, within_days);
+}
+
 // --- pages ------------------------------------------------------------------------------
 
 Response DisruptionHandlers::DisruptionList(Request& request, const Principal& who) {
@@ -223,7 +231,7 @@ Response DisruptionHandlers::DisruptionList(Request& request, const Principal& w
                   "Only intelligence officers and coordinators see disruption activity.");
   }
   Date today = LondonDate(clock_.Now());
-  auto expiring = disruption_.Expiring(today, kExpiringWithinDays);
+  auto expiring = ExpiringMeasures(today, kExpiringWithinDays);
   if (!expiring) return ErrorPage(&who, request, expiring.error());
   auto recent = disruption_.Recent(kRecentShown);
   if (!recent) return ErrorPage(&who, request, recent.error());

@@ -13,22 +13,18 @@ namespace {
 constexpr int kRecent = 10;
 constexpr int kQueueCounted = 500;  // the home page counts at most this many waiting reports
 
-bool HasCaseAccess(access::Role role) {
-  using access::Role;
-  // Panel members reach children only through their meetings (their own section below).
-  return role != Role::kAnalyst && role != Role::kAdministrator && role != Role::kAuditor &&
-         role != Role::kPanelMember;
-}
-
 }  // namespace
 
 Response HomeHandlers::Home(Request& request, const Principal& who) {
+  // Case work on children found by search; panel members reach theirs through their meetings
+  // (their own section below).
+  const bool case_work = access::Decide(who.Subject(), access::Action::kSearchChildren).allowed;
   mstch::map context{{"display_name", who.user.display_name},
                      {"role_label", Str(access::Label(who.user.role))},
                      {"agency_name", who.agency.name},
-                     {"case_access", HasCaseAccess(who.user.role)}};
+                     {"case_access", case_work}};
   Date today = DateOf(clock_.Now());
-  if (HasCaseAccess(who.user.role)) {
+  if (case_work) {
     auto recent = children_.RecentForUser(who.user.id, kRecent);
     if (!recent) return ErrorPage(&who, request, recent.error());
     mstch::array children;
@@ -123,13 +119,14 @@ Response HomeHandlers::Home(Request& request, const Principal& who) {
     context["intelligence_waiting"] = static_cast<int>(waiting->size());
   }
   if (access::Decide(who.Subject(), access::Action::kSitOnPanel).allowed) {
-    bool coordinator = who.user.role == access::Role::kCoordinator;
+    // Those who run the panel see every meeting; members the meetings they are members of.
+    bool coordinator = access::Decide(who.Subject(), access::Action::kRunPanel).allowed;
     auto meetings = panel_.Meetings(coordinator ? "" : who.user.id, kRecent);
     if (!meetings) return ErrorPage(&who, request, meetings.error());
-    Instant soon = clock_.Now() - std::chrono::hours(12);
+    Instant now = clock_.Now();
     mstch::array rows;
     for (const auto& s : *meetings) {
-      if (s.meeting.starts_at < soon) continue;
+      if (!panel::IsUpcoming(s.meeting, now)) continue;
       rows.insert(rows.begin(), mstch::map{{"id", s.meeting.id},
                                            {"when", FormatLondonDateTime(s.meeting.starts_at)},
                                            {"items", s.items}});
@@ -141,7 +138,6 @@ Response HomeHandlers::Home(Request& request, const Principal& who) {
     if (coordinator) {
       auto open = tasks_.OpenOfType("panel", 500);
       if (!open) return ErrorPage(&who, request, open.error());
-      Instant now = clock_.Now();
       context["overdue_actions"] =
           static_cast<int>(std::ranges::count_if(*open, [&](const auto& t) {
             return tasks::TimelinessOf(t, now) == tasks::Timeliness::kOverdue;

@@ -391,13 +391,14 @@ Result<std::string> IntelligenceHandlers::DoLinkSubjects(
   auto from_type = intelligence::RecordTypeFromCode(from->type),
        to_type = intelligence::RecordTypeFromCode(to->type);
   if (!from_type || !to_type) return NotFound("There is no such subject on this report.");
+  auto ends =
+      intelligence::CanonicalLink(*type, *from_type, from->record_id, *to_type, to->record_id);
+  if (!ends) return std::unexpected(ends.error());
   Instant now = clock_.Now();
   return storage::Guard("linking records", [&]() -> Result<std::string> {
     storage::Transaction tx(db_);
-    auto link = records_.LinkIn(tx, *type, *from_type, from->record_id, *to_type, to->record_id,
-                                found.report.id, who.user.id, who.agency.id, now);
-    if (!link) return link;
-    AuditIn(tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
+    auto link = records_.LinkIn(tx, *ends, found.report.id, who.user.id, who.agency.id, now);
+    AuditIn(tx, AuditEntry(who, request, "records.link", "link", link, "allowed", "intelligence",
                            std::string(link_type) + " " + from->type + " " + from->record_id +
                                " - " + to->type + " " + to->record_id +
                                "; supported by intelligence " + found.report.id));

@@ -197,7 +197,6 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(
   episode->child_name = children::DisplayName(child);
   episode->recorder_name = who.user.display_name;
   episode->agency_name = who.agency.name;
-  const missing::RepeatRule& rule = repeat_;
   bool task_added = false;
   auto saved = storage::Guard("recording a missing episode", [&]() -> Result<void> {
     storage::Transaction tx(db_);
@@ -208,23 +207,15 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(
                        purpose,
                        "child " + child.id + "; " + std::string(missing::ToCode(episode->kind)) +
                            (episode->returned_at ? "; returned" : "; still missing")));
-    std::vector<Instant> starts = missing_.StartsIn(tx, child.id);
-    if (missing::MeetsRepeatRule(starts, rule) && !missing_.HasOpenStrategyTaskIn(tx, child.id)) {
-      tasks::Task t;
-      t.id = NewId();
-      t.child_id = child.id;
-      t.source_type = "missing";
-      t.source_id = episode->id;
-      t.title =
-          missing::StrategyTaskTitle(missing::EpisodesInWindow(starts, rule), rule.window_days);
-      t.who = "coordinator";
-      t.assigned_role = std::string(access::ToCode(access::Role::kCoordinator));
-      t.due_at = now + std::chrono::hours{24};  // DOMAIN.md §8: within 24 hours of deciding
-      t.created_by = who.user.id;
-      t.created_at = now;
-      tasks_.InsertIn(tx, t);
-      AuditIn(tx, AuditEntry(who, request, "task.create", "task", t.id, "allowed", purpose,
-                             "repeat-missing rule: " + t.title));
+    auto task = missing::StrategyTaskFor(missing_.StartsIn(tx, child.id),
+                                         missing_.HasOpenStrategyTaskIn(tx, child.id), repeat_,
+                                         child.id, episode->id, now);
+    if (task) {
+      task->id = NewId();
+      task->created_by = who.user.id;
+      tasks_.InsertIn(tx, *task);
+      AuditIn(tx, AuditEntry(who, request, "task.create", "task", task->id, "allowed", purpose,
+                             "repeat-missing rule: " + task->title));
       task_added = true;
     }
     tx.Commit();

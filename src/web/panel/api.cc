@@ -132,7 +132,8 @@ Response PanelHandlers::ApiListMeetings(Request& request, const Principal& who) 
                      {}, decision.reason));
     return JsonError(Forbidden("Only the panel's members and coordinators see its meetings."));
   }
-  bool coordinator = who.user.role == access::Role::kCoordinator;
+  // Those who run the panel list every meeting; members the meetings they are members of.
+  bool coordinator = access::Decide(who.Subject(), access::Action::kRunPanel).allowed;
   auto meetings = panel_.Meetings(coordinator ? "" : who.user.id, kMeetingsListed);
   if (!meetings) return JsonError(meetings.error());
   if (!Audit(AuditEntry(who, request, "panel.list", "area", "", "allowed", decision.purpose,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chronology/chronology.h"
+#include "panel/feedback.h"
 #include "panel/meeting.h"
 #include "panel/minutes.h"
 #include "storage/agencies_repository.h"
@@ -128,6 +129,8 @@ class PanelHandlers : public AreaHandlers {
                                    std::string_view message);
 
  private:
+  panel::PanelNames Names() const { return {feedback_.panel_name, feedback_.panel_contact}; }
+
   const ReferralsArea& referrals_area_;
   FeedbackOptions feedback_;
   storage::PanelRepository panel_{db_};

@@ -20,13 +20,6 @@ namespace {
 constexpr int kMeetingsShown = 200;
 constexpr int kActionsShown = 500;
 
-bool HasCaseAccess(access::Role role) {
-  using access::Role;
-  return role == Role::kPractitioner || role == Role::kSafeguardingLead ||
-         role == Role::kCoordinator || role == Role::kPanelMember ||
-         role == Role::kIntelligenceOfficer;
-}
-
 std::string MeetingWhen(const panel::PanelMeeting& m) { return FormatLondonDateTime(m.starts_at); }
 
 std::string MeetingWhere(const panel::PanelMeeting& m) {
@@ -46,18 +39,6 @@ std::vector<std::pair<std::string, std::string>> CodeOptions(const Code (&codes)
   std::vector<std::pair<std::string, std::string>> out;
   for (auto c : codes)
     out.emplace_back(std::string(panel::ToCode(c)), std::string(panel::Label(c)));
-  return out;
-}
-
-std::string ModelLabels(const panel::Decision& d) {
-  std::string out;
-  for (auto m : d.models) out += (out.empty() ? "" : "; ") + std::string(panel::Label(m));
-  return out;
-}
-
-std::string ElementLabels(const panel::Decision& d) {
-  std::string out;
-  for (auto e : d.elements) out += (out.empty() ? "" : "; ") + std::string(panel::Label(e));
   return out;
 }
 
@@ -102,26 +83,26 @@ Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal
                                                                  std::string_view id) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no panel meeting here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
-  auto decision = access::Decide(who.Subject(), access::Action::kSitOnPanel);
-  if (!decision.allowed) {
+  auto refuse = [&](const access::Decision& decision) -> Result<MeetingView> {
     Audit(AuditEntry(who, request, "panel.view", "panel_meeting", id, "refused", {},
                      decision.reason));
     return std::unexpected(not_found);
+  };
+  // A role that would be refused even as an attending member learns nothing from the database.
+  if (auto any = access::DecideMeeting(who.Subject(), {.attends = true}); !any.allowed) {
+    return refuse(any);
   }
   auto meeting = panel_.FindMeeting(id);
   if (!meeting) return std::unexpected(meeting.error());
   if (!*meeting) return std::unexpected(not_found);
   auto members = panel_.Members(id);
   if (!members) return std::unexpected(members.error());
-  bool coordinator = who.user.role == access::Role::kCoordinator;
   bool attends = std::ranges::any_of(*members, [&](const panel::Member& m) {
     return m.user_id == who.user.id && panel::Attends(m);
   });
-  if (!coordinator && !attends) {
-    Audit(AuditEntry(who, request, "panel.view", "panel_meeting", id, "refused", {},
-                     "not a member attending this meeting"));
-    return std::unexpected(not_found);
-  }
+  auto decision = access::DecideMeeting(who.Subject(), {.attends = attends});
+  if (!decision.allowed) return refuse(decision);
+  bool coordinator = access::Decide(who.Subject(), access::Action::kRunPanel).allowed;
   auto items = panel_.Items(id);
   if (!items) return std::unexpected(items.error());
   return MeetingView{std::move(**meeting), std::move(*members), std::move(*items), coordinator};
@@ -163,7 +144,7 @@ Result<panel::Member> PanelHandlers::DoAddMember(const Principal& who, const Req
   auto user = IsValidId(user_id) ? identity_.FindUserById(std::string(user_id))
                                  : Result<std::optional<identity::User>>(std::nullopt);
   if (!user) return std::unexpected(user.error());
-  if (!*user || !(*user)->active || !HasCaseAccess((*user)->role)) {
+  if (!*user || !(*user)->active || !access::HasCaseAccess((*user)->role)) {
     return Invalid({{"user_id", "Choose a member from the list"}});
   }
   Instant now = clock_.Now();
@@ -267,17 +248,11 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
     storage::Transaction tx(db_);
     panel_.InsertItemIn(tx, item, who.user.id, now);
     if (referral && item.reason == panel::ItemReason::kReferral) {
-      feedback::Message m;
+      feedback::Message m = panel::AgendaMessage(referral->child_name, view.meeting, Names());
       m.id = NewId();
       m.recipient = referral->referred_by;
       m.subject_type = "referral";
       m.subject_id = referral->id;
-      m.title = referral->child_name + " is on the agenda of the " + feedback_.panel_name +
-                " meeting on " + MeetingWhen(view.meeting);
-      m.next_steps =
-          "The panel will discuss your referral then; you will hear here what it "
-          "decides.";
-      m.contact = feedback_.panel_contact;
       m.at = now;
       messages_.InsertIn(tx, m);
     }
@@ -308,22 +283,15 @@ Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who,
     referral = *found;
   }
   bool first = !item.decision.has_value();
-  bool moves = first && referral &&
-               (referral->state == referrals::State::kAccepted ||
-                referral->state == referrals::State::kUnderReview);
-  std::string told = std::string(panel::Label(decision->category)) +
-                     ". Exploitation model: " + ModelLabels(*decision) + ". Next review by " +
-                     FormatLongDate(decision->next_review) + ".";
+  auto move =
+      referral ? referrals::MoveOnPanelDecision(referral->state, first) : std::nullopt;
   std::string purpose = view.coordinator ? "coordination" : "panel";
   auto saved = storage::Guard("recording the panel's decision", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     panel_.RecordDecisionIn(tx, item.id, *decision);
-    if (moves) {
-      auto moved = referrals_area_.MoveReferralIn(
-          tx, who, request, *referral,
-          referrals::TransitionRequest{referrals::State::kDiscussed, referrals::Actor::kCoordinator,
-                                       "", ""},
-          told);
+    if (move) {
+      auto moved = referrals_area_.MoveReferralIn(tx, who, request, *referral, *move,
+                                                  panel::DecisionSummary(*decision));
       if (!moved) return std::unexpected(moved.error());
     }
     AuditIn(tx, AuditEntry(who, request, first ? "panel.decide" : "panel.correct", "panel_item",
@@ -346,7 +314,7 @@ Result<std::vector<std::pair<std::string, std::string>>> PanelHandlers::ActionOw
   for (const auto& a : *agencies) agency_names[a.id] = a.name;
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& u : *users) {
-    if (!u.active || !HasCaseAccess(u.role)) continue;
+    if (!u.active || !access::HasCaseAccess(u.role)) continue;
     out.emplace_back(u.id, u.display_name + " (" + agency_names[u.agency_id] + ")");
   }
   std::ranges::sort(out, {}, &std::pair<std::string, std::string>::second);
@@ -396,15 +364,12 @@ Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const 
     if (referral) {  // the referrer hears which agency acts, not the detail of the plan
       auto agency = agencies_.FindById((*owner)->agency_id);
       std::string agency_name = agency && *agency ? (*agency)->name : "a partner agency";
-      feedback::Message m;
+      feedback::Message m =
+          panel::ActionMessage(referral->child_name, agency_name, action->due, Names());
       m.id = NewId();
       m.recipient = referral->referred_by;
       m.subject_type = "referral";
       m.subject_id = referral->id;
-      m.title = "The " + feedback_.panel_name + " agreed an action for " + referral->child_name;
-      m.body = agency_name + " owns it; it is due by " + FormatLongDate(action->due) + ".";
-      m.next_steps = "You will hear here when the panel reviews the plan.";
-      m.contact = feedback_.panel_contact;
       m.at = now;
       messages_.InsertIn(tx, m);
     }
@@ -431,7 +396,8 @@ Response PanelHandlers::MeetingsPage(const Principal& who, const Request& reques
     return Refuse(who, request, decision, access::Action::kSitOnPanel,
                   "Only the panel's members and coordinators see its meetings.");
   }
-  bool coordinator = who.user.role == access::Role::kCoordinator;
+  // Those who run the panel see every meeting; members the meetings they are members of.
+  bool coordinator = access::Decide(who.Subject(), access::Action::kRunPanel).allowed;
   auto meetings = panel_.Meetings(coordinator ? "" : who.user.id, kMeetingsShown);
   if (!meetings) return ErrorPage(&who, request, meetings.error());
   Instant now = clock_.Now();
@@ -440,7 +406,7 @@ Response PanelHandlers::MeetingsPage(const Principal& who, const Request& reques
     mstch::map row = MeetingSummaryMap(s.meeting, feedback_.panel_name);
     row["items"] = s.items;
     row["discussed"] = s.discussed;
-    (s.meeting.starts_at + std::chrono::hours(12) >= now ? upcoming : past).push_back(row);
+    (panel::IsUpcoming(s.meeting, now) ? upcoming : past).push_back(row);
   }
   std::ranges::reverse(upcoming);  // soonest first
   if (!Audit(AuditEntry(who, request, "panel.list", "area", "", "allowed", decision.purpose,
@@ -668,8 +634,8 @@ Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& requ
                                  : (item->decision ? FormatDate(item->decision->next_review) : "");
   if (item->decision) {
     context["decision_category"] = Str(panel::Label(item->decision->category));
-    context["decision_models"] = ModelLabels(*item->decision);
-    context["decision_elements"] = ElementLabels(*item->decision);
+    context["decision_models"] = panel::ModelsText(*item->decision);
+    context["decision_elements"] = panel::ElementsText(*item->decision);
     context["decision_review"] = FormatLongDate(item->decision->next_review);
   }
   // The action form.
@@ -822,8 +788,8 @@ Result<panel::Minutes> PanelHandlers::BuildMinutes(const Principal& who, const M
     row.discussed = item.decision.has_value();
     if (item.decision) {
       row.category = panel::Label(item.decision->category);
-      row.models = ModelLabels(*item.decision);
-      row.elements = ElementLabels(*item.decision);
+      row.models = panel::ModelsText(*item.decision);
+      row.elements = panel::ElementsText(*item.decision);
       row.plan = item.decision->plan;
       row.next_review = FormatLongDate(item.decision->next_review);
     }
@@ -915,7 +881,7 @@ Result<std::vector<chronology::Entry>> PanelHandlers::PanelEntries(const childre
     e.id = item.id;
     e.recorded_by = name_of(d.recorded_by);
     e.headline =
-        feedback_.panel_name + ": " + std::string(panel::Label(d.category)) + "; " + ModelLabels(d);
+        feedback_.panel_name + ": " + std::string(panel::Label(d.category)) + "; " + panel::ModelsText(d);
     e.summary = e.headline;
     e.detail = d.plan + "\nNext review by " + FormatLongDate(d.next_review) + ".";
     out.push_back(std::move(e));

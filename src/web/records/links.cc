@@ -53,20 +53,12 @@ mstch::array RecordsHandlers::LinkRows(const LinkedRecords& linked) {
 }
 
 Result<void> RecordsHandlers::LocatePlace(intelligence::Place& place) {
-  std::optional<places::LatLon> point;
-  if (place.easting && place.northing) {
-    auto converted = places::BngToWgs84(*place.easting, *place.northing);
-    if (!converted) return std::unexpected(converted.error());
-    point = *converted;
-  } else if (place.latitude && place.longitude) {
-    point = places::LatLon{*place.latitude, *place.longitude};
-  }
-  if (!point) return {};
-  auto inside = places::ValidateUkPoint(*point);
-  if (!inside) return std::unexpected(inside.error());
-  place.latitude = inside->lat;
-  place.longitude = inside->lon;
-  auto ward = wards_.Locate(*inside);
+  auto point = places::LocatePoint(place.easting, place.northing, place.latitude, place.longitude);
+  if (!point) return std::unexpected(point.error());
+  if (!*point) return {};
+  place.latitude = (*point)->lat;
+  place.longitude = (*point)->lon;
+  auto ward = wards_.Locate(**point);
   if (!ward) return std::unexpected(ward.error());
   if (*ward) {
     place.ward_code = (*ward)->code;

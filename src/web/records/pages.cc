@@ -464,13 +464,13 @@ Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const R
     }
   }
   if (!problems.empty()) return Invalid(problems, "There is a problem with the link.");
+  auto ends = in::CanonicalLink(*type, *from_type, body.from_id, *to_type, body.to_id);
+  if (!ends) return std::unexpected(ends.error());
   Instant now = clock_.Now();
   return storage::Guard("linking records", [&]() -> Result<std::string> {
     storage::Transaction tx(db_);
-    auto link = records_.LinkIn(tx, *type, *from_type, body.from_id, *to_type, body.to_id,
-                                body.report_id, who.user.id, who.agency.id, now);
-    if (!link) return link;
-    AuditIn(tx, AuditEntry(who, request, "records.link", "link", *link, "allowed", "intelligence",
+    auto link = records_.LinkIn(tx, *ends, body.report_id, who.user.id, who.agency.id, now);
+    AuditIn(tx, AuditEntry(who, request, "records.link", "link", link, "allowed", "intelligence",
                            body.link_type + " " + body.from_type + " " + body.from_id + " - " +
                                body.to_type + " " + body.to_id + "; supported by intelligence " +
                                body.report_id));

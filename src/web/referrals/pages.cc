@@ -99,13 +99,10 @@ Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, con
                             FormatLondonDateTime(referral->screening_due));
   std::vector<feedback::Message> out{to_referrer};
   out.back().recipient = who.user.id;
-  for (const auto& u : *users) {  // the referrer's safeguarding leads are told, not asked
-    if (u.agency_id != who.agency.id || u.role != access::Role::kSafeguardingLead || !u.active ||
-        u.id == who.user.id) {
-      continue;
-    }
+  // The referrer's safeguarding leads are told, never asked.
+  for (const auto& lead : referrals::LeadNoticeRecipients(*users, who.user.id, who.agency.id)) {
     out.push_back(referrals::LeadNotice(*referral, feedback_.panel_name, feedback_.panel_contact));
-    out.back().recipient = u.id;
+    out.back().recipient = lead;
   }
   auto saved = storage::Guard("making a referral", [&]() -> Result<void> {
     storage::Transaction tx(db_);
