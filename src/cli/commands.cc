@@ -121,6 +121,8 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
           bool demo_banner) {
   auto config = LoadConfig(common.config_path);
   if (!config) return Report(config.error());
+  auto pdf_fonts = LoadPdfFonts(*config);
+  if (!pdf_fonts) return Report(pdf_fonts.error());
   unsigned threads = threads_override != 0 ? threads_override : config->threads;
   auto ctx = Open(common, threads + 2);
   if (!ctx) return Report(ctx.error());
@@ -138,6 +140,7 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   app_options.missing_repeat_window_days = config->missing_repeat_window_days;
   app_options.disruption_reminder_days = config->disruption_reminder_days;
   app_options.intelligence_unit = config->intelligence_unit;
+  app_options.pdf_fonts = *pdf_fonts;
   web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;

@@ -1,5 +1,6 @@
 #include "cli/config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <toml.hpp>
 
 #include "common/toml_text.h"
+#include "web/panel/minutes_pdf.h"
 
 namespace harbour::cli {
 
@@ -43,6 +45,10 @@ T Setting(const toml::value& data, const char* table, const char* key, T fallbac
 
 Result<Config> LoadConfig(const std::string& path) {
   Config config;
+  const web::PdfFontFiles debian_fonts = web::DebianPdfFontFiles();
+  config.pdf_font = debian_fonts.regular;
+  config.pdf_bold_font = debian_fonts.bold;
+  config.pdf_fallback_fonts = debian_fonts.fallbacks;
   config.assets_dir = HARBOUR_ASSETS_DIR;
   config.reference_dir = HARBOUR_SOURCE_DIR "/config/reference";
   std::string file = path;
@@ -119,10 +125,44 @@ Result<Config> LoadConfig(const std::string& path) {
       return Fail(ErrorKind::kInvalid, "bad_config",
                   "intelligence.unit must be an agency code (at most 16 characters).");
     }
+    config.pdf_font = Resolve(base, Setting<std::string>(data, "pdf", "font", config.pdf_font));
+    config.pdf_bold_font =
+        Resolve(base, Setting<std::string>(data, "pdf", "bold_font", config.pdf_bold_font));
+    config.pdf_fallback_fonts =
+        Setting<std::vector<std::string>>(data, "pdf", "fallback_fonts", config.pdf_fallback_fonts);
+    for (std::string& font : config.pdf_fallback_fonts) font = Resolve(base, font);
+    if (config.pdf_font.empty() || config.pdf_bold_font.empty() ||
+        std::ranges::any_of(config.pdf_fallback_fonts, &std::string::empty)) {
+      return Fail(ErrorKind::kInvalid, "bad_config",
+                  "pdf.font, pdf.bold_font and each of pdf.fallback_fonts must name a font file.");
+    }
   } catch (const std::exception& e) {
     return Fail(ErrorKind::kInvalid, "bad_config", "Cannot use " + file + ": " + e.what());
   }
   return config;
+}
+
+Result<std::shared_ptr<const web::PdfFonts>> LoadPdfFonts(const Config& config) {
+  web::PdfFontFiles files{config.pdf_font, config.pdf_bold_font, config.pdf_fallback_fonts};
+  auto fonts = web::PdfFonts::Load(files);
+  if (fonts) return std::move(*fonts);
+  // Which setting chose the file, and which Debian package ships it.
+  Error error = fonts.error();
+  std::string setting = "pdf.fallback_fonts";
+  for (const auto& [path, key] :
+       {std::pair{config.pdf_font, "pdf.font"}, std::pair{config.pdf_bold_font, "pdf.bold_font"}}) {
+    if (error.message.find(path) != std::string::npos) setting = key;
+  }
+  std::string package;
+  for (const auto& [folder, name] : {std::pair{"/truetype/dejavu/", "fonts-dejavu-core"},
+                                     std::pair{"/truetype/noto/", "fonts-noto-core"},
+                                     std::pair{"/truetype/wqy/", "fonts-wqy-microhei"}}) {
+    if (error.message.find(folder) != std::string::npos) package = name;
+  }
+  error.message += " The minutes PDF needs it (" + setting + " in harbour.toml): " +
+                   (package.empty() ? "" : "install the Debian package " + package + " or ") +
+                   "set " + setting + " to a TrueType font file (docs/operations.md).";
+  return std::unexpected(error);
 }
 
 Result<reference::Catalogue> LoadCatalogue(const std::string& dir) {

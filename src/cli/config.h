@@ -2,11 +2,17 @@
 // harbour.toml: where the database is, how the server listens, where reference data lives.
 // Read once at start-up by the CLI (the only layer that reads files besides storage).
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "common/working_days.h"
 #include "reference/catalogue.h"
+
+namespace harbour::web {
+class PdfFonts;
+}  // namespace harbour::web
 
 namespace harbour::cli {
 
@@ -33,6 +39,11 @@ struct Config {
   // [intelligence] unit: the code of the agency whose intelligence officers receive partner
   // intelligence; empty means the police agency (docs/intelligence.md).
   std::string intelligence_unit;
+  // [pdf]: the TrueType fonts the minutes PDF embeds (docs/operations.md); the defaults are the
+  // Debian packages' files (web::DebianPdfFontFiles). Checked when `serve` starts.
+  std::string pdf_font;
+  std::string pdf_bold_font;
+  std::vector<std::string> pdf_fallback_fonts;
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else
@@ -41,6 +52,10 @@ struct Config {
 Result<Config> LoadConfig(const std::string& path);
 
 Result<std::string> ReadFile(const std::string& path);
+
+// The [pdf] fonts, loaded and checked (`serve` does this before it listens). kInvalid
+// ("pdf_font") names the file, the setting that chose it and the Debian package that ships it.
+Result<std::shared_ptr<const web::PdfFonts>> LoadPdfFonts(const Config& config);
 // The indicator, ethnicity and agency-type lists from `dir`.
 Result<reference::Catalogue> LoadCatalogue(const std::string& dir);
 

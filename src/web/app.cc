@@ -58,7 +58,7 @@ struct App::Wiring {
   RecordsArea records;
   IntelligenceArea intelligence{core, records, options.intelligence_unit};
   ReferralsArea referrals;
-  PanelArea panel{core, referrals, feedback};
+  PanelArea panel{core, referrals, feedback, options.pdf_fonts};
   MissingArea missing;
   AssessmentsArea assessments;
   ConcernsArea concerns;

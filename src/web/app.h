@@ -21,6 +21,8 @@ class Database;
 
 namespace harbour::web {
 
+class PdfFonts;  // web/panel/minutes_pdf.h
+
 struct AppOptions {
   bool demo = false;                              // shows the "synthetic demo data" banner
   bool secure_cookies = false;                    // Secure cookies (set when served behind TLS)
@@ -36,6 +38,9 @@ struct AppOptions {
   // [intelligence] unit: the code of the agency whose intelligence officers receive partner
   // intelligence; empty = the police agency.
   std::string intelligence_unit{};
+  // [pdf]: the fonts the minutes PDF embeds, loaded and checked at start-up. Without them the
+  // PDF export answers 503 and names the problem.
+  std::shared_ptr<const PdfFonts> pdf_fonts{};
 };
 
 class App {

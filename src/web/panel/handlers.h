@@ -3,6 +3,7 @@
 // members, records attendance and builds the agenda; the panel records each child's category,
 // models, plan, actions and next review; minutes print and export (pages and API). The handlers
 // behind web/panel/panel.h; included only inside web/panel/.
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,14 +20,19 @@
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
 #include "web/core/handlers.h"
+#include "web/panel/minutes_pdf.h"
 #include "web/referrals/referrals.h"
 
 namespace harbour::web {
 
 class PanelHandlers : public AreaHandlers {
  public:
-  PanelHandlers(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback)
-      : AreaHandlers(core), referrals_area_(referrals), feedback_(std::move(feedback)) {}
+  PanelHandlers(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback,
+                std::shared_ptr<const PdfFonts> pdf_fonts)
+      : AreaHandlers(core),
+        referrals_area_(referrals),
+        feedback_(std::move(feedback)),
+        pdf_fonts_(std::move(pdf_fonts)) {}
 
   // Panel meetings (panel_handlers.cc).
   Response PanelMeetings(Request& request, const Principal& who);
@@ -133,6 +139,7 @@ class PanelHandlers : public AreaHandlers {
 
   const ReferralsArea& referrals_area_;
   FeedbackOptions feedback_;
+  std::shared_ptr<const PdfFonts> pdf_fonts_;  // null: the PDF export is unavailable
   storage::PanelRepository panel_{db_};
   storage::TasksRepository tasks_{db_};
   storage::ReferralsRepository referrals_{db_};

@@ -1,9 +1,28 @@
 #include "web/panel/minutes_pdf.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/ushape.h>
+#include <unicode/utf16.h>
 
+#include <algorithm>
 #include <array>
-#include <memory>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
 #include <utility>
 
 namespace harbour::web {
@@ -13,89 +32,584 @@ namespace {
 constexpr HPDF_REAL kMargin = 56;  // points (about 2 cm)
 constexpr HPDF_REAL kBodySize = 10;
 constexpr HPDF_REAL kLeading = 1.35F;
+constexpr std::int16_t kNoGlyph = std::numeric_limits<std::int16_t>::min();
+constexpr char32_t kPlaneSize = 0x10000;  // libharu 2.3 reads only the BMP of a font's cmap
+
+// Slots of the fonts: the regular and bold faces, then the fallbacks.
+constexpr int kRegular = 0;
+constexpr int kBold = 1;
+constexpr int kFirstFallback = 2;
 
 // libharu reports errors through a callback; the first one is kept and checked at the end.
 struct ErrorSink {
   HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = HPDF_OK;
 };
 
-void OnError(HPDF_STATUS error, HPDF_STATUS /*detail*/, void* user_data) {
+void OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
   auto* sink = static_cast<ErrorSink*>(user_data);
-  if (sink->code == HPDF_OK) sink->code = error;
+  if (sink->code == HPDF_OK) {
+    sink->code = error;
+    sink->detail = detail;
+  }
 }
 
-// Decodes one UTF-8 sequence at `i`; returns the code point (or 0xFFFD) and advances `i`.
-char32_t NextCodePoint(std::string_view s, std::size_t& i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char lead = byte(i);
-  int extra = lead < 0x80           ? 0
-              : (lead >> 5) == 0x6  ? 1
-              : (lead >> 4) == 0xE  ? 2
-              : (lead >> 3) == 0x1E ? 3
-                                    : -1;
-  if (extra < 0) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
+using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)>;
+
+DocPtr NewDoc(ErrorSink& sink) { return DocPtr(HPDF_New(OnError, &sink), &HPDF_Free); }
+
+std::string Hex(unsigned value, int digits) {
+  std::array<char, 16> buf{};
+  std::snprintf(buf.data(), buf.size(), "%0*X", digits, value);
+  return buf.data();
+}
+
+// Loads the TrueType font (or a collection's first font) at `path` into `doc`, embedded.
+// Returns its name in the document, or nullptr (the error is in the doc's sink).
+const char* LoadFontFile(HPDF_Doc doc, const std::string& path) {
+  std::string lower = path;
+  std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (lower.ends_with(".ttc")) return HPDF_LoadTTFontFromFile2(doc, path.c_str(), 0, HPDF_TRUE);
+  return HPDF_LoadTTFontFromFile(doc, path.c_str(), HPDF_TRUE);
+}
+
+std::uint32_t BigEndian(const std::string& bytes, std::size_t at, int size) {
+  std::uint32_t value = 0;
+  for (int i = 0; i < size; ++i) value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+// Checks that `path` is a TrueType font (or collection) whose table directory lies inside the
+// file, before libharu reads it: libharu 2.3 crashes on some files that are not fonts.
+// Returns "" or the problem, as the end of a sentence about the file.
+std::string SfntProblem(const std::string& path) {
+  std::error_code ec;
+  if (path.empty() || !std::filesystem::is_regular_file(path, ec)) return "cannot be read";
+  auto file_size = std::filesystem::file_size(path, ec);
+  std::ifstream in(path, std::ios::binary);
+  if (ec || !in) return "cannot be read";
+  auto read = [&](std::uint64_t at, std::size_t n) {
+    std::string bytes(n, '\0');
+    if (at + n > file_size || !in.seekg(static_cast<std::streamoff>(at)) ||
+        !in.read(bytes.data(), static_cast<std::streamsize>(n))) {
+      bytes.clear();
     }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
+    return bytes;
+  };
+  std::string head = read(0, 12);
+  if (head.empty()) return "is not a TrueType font";
+  std::uint64_t offset = 0;
+  if (head.starts_with("ttcf")) {
+    std::string first = read(12, 4);  // the offset of the collection's first font
+    if (first.empty()) return "is not a TrueType font collection";
+    offset = BigEndian(first, 0, 4);
+    head = read(offset, 12);
+    if (head.empty()) return "is not a TrueType font collection";
   }
-  i += extra + 1;
-  return cp;
+  if (head.starts_with("OTTO")) {
+    return "is an OpenType font with PostScript (CFF) outlines, which libharu cannot embed; "
+           "use a TrueType (.ttf) font";
+  }
+  if (BigEndian(head, 0, 4) != 0x00010000 && !head.starts_with("true")) {
+    return "is not a TrueType font";
+  }
+  std::uint32_t tables = BigEndian(head, 4, 2);
+  std::string directory = read(offset + 12, static_cast<std::size_t>(tables) * 16);
+  if (tables == 0 || directory.empty()) return "is not a complete TrueType font";
+  std::vector<std::string> needed{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"};
+  for (std::uint32_t t = 0; t < tables; ++t) {
+    std::string tag = directory.substr(t * 16, 4);
+    std::uint64_t start = BigEndian(directory, t * 16 + 8, 4);
+    std::uint64_t length = BigEndian(directory, t * 16 + 12, 4);
+    if (start + length > file_size) return "is not a complete TrueType font";
+    std::erase(needed, tag);
+  }
+  if (!needed.empty()) return "is not a TrueType font with outlines (no " + needed[0] + " table)";
+  return "";
 }
 
-char WinAnsiFor(char32_t cp) {
-  if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<char>(cp);
-  static constexpr std::array<std::pair<char32_t, unsigned char>, 12> kMapped{{
-      {0x20AC, 0x80},  // euro
-      {0x2018, 0x91},
-      {0x2019, 0x92},
-      {0x201C, 0x93},
-      {0x201D, 0x94},
-      {0x2022, 0x95},  // bullet
-      {0x2013, 0x96},  // en dash
-      {0x2014, 0x97},  // em dash
-      {0x2026, 0x85},  // ellipsis
-      {0x0152, 0x8C},
-      {0x0153, 0x9C},
-      {0x2122, 0x99},
-  }};
-  for (const auto& [from, to] : kMapped) {
-    if (from == cp) return static_cast<char>(to);
+// Every BMP character's advance (1/1000 em) in the font at `path`, kNoGlyph where it has none.
+Result<std::vector<std::int16_t>> ProbeFont(const std::string& path) {
+  if (std::string problem = SfntProblem(path); !problem.empty()) {
+    return Fail(ErrorKind::kInvalid, "pdf_font", "The PDF font " + path + " " + problem + ".");
   }
-  return '?';
+  ErrorSink sink;
+  DocPtr doc = NewDoc(sink);
+  if (!doc) return Fail(ErrorKind::kInternal, "pdf_failed", "libharu could not start.");
+  const char* name = LoadFontFile(doc.get(), path);
+  HPDF_FontDef def = name != nullptr ? HPDF_GetFontDef(doc.get(), name) : nullptr;
+  if (def == nullptr || sink.code != HPDF_OK) {
+    return Fail(ErrorKind::kInvalid, "pdf_font",
+                "The PDF font " + path +
+                    " is not a TrueType font that can be embedded (libharu error 0x" +
+                    Hex(sink.code, 4) + ").");
+  }
+  std::vector<std::int16_t> widths(kPlaneSize, kNoGlyph);
+  for (char32_t cp = 0x20; cp < kPlaneSize; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    auto unicode = static_cast<HPDF_UINT16>(cp);
+    if (HPDF_TTFontDef_GetGlyphid(def, unicode) != 0) {
+      widths[cp] = HPDF_TTFontDef_GetCharWidth(def, unicode);
+    }
+  }
+  return widths;
+}
+
+// The scripts libharu prints without the font's shaping (no conjuncts, reordering or joining):
+// readable, but not as a typesetter would set them.
+bool PrintedUnshaped(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
+    case USCRIPT_DEVANAGARI:
+    case USCRIPT_BENGALI:
+    case USCRIPT_GURMUKHI:
+    case USCRIPT_GUJARATI:
+    case USCRIPT_ORIYA:
+    case USCRIPT_TAMIL:
+    case USCRIPT_TELUGU:
+    case USCRIPT_KANNADA:
+    case USCRIPT_MALAYALAM:
+    case USCRIPT_SINHALA:
+    case USCRIPT_TIBETAN:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_KHMER:
+    case USCRIPT_JAVANESE:
+    case USCRIPT_BALINESE:
+    case USCRIPT_SUNDANESE:
+    case USCRIPT_SYRIAC:
+    case USCRIPT_MONGOLIAN:
+    case USCRIPT_NKO:
+    case USCRIPT_ADLAM:
+    case USCRIPT_MANDAIC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsArabic(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_ARABIC;
+}
+
+std::string ToUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// One paragraph ready to lay out: every character is in the BMP and drawn by a known font, so
+// UTF-16 offsets are character offsets.
+struct Prepared {
+  icu::UnicodeString text;
+  std::vector<int> font;     // per character: the slot that draws it
+  std::vector<float> width;  // per character, in points
+  bool substituted = false;  // a character was written as [U+XXXX]
+  bool unshaped = false;     // a script printed without shaping
+};
+
+}  // namespace
+
+// --- fonts -------------------------------------------------------------------------------------
+
+PdfFontFiles DebianPdfFontFiles() {
+  constexpr std::string_view kNoto = "/usr/share/fonts/truetype/noto/";
+  PdfFontFiles files;
+  files.regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  files.bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+  // Noto Sans for what DejaVu Sans lacks (more Latin, and the scripts of living languages),
+  // then Chinese, Japanese and Korean.
+  static constexpr std::array<std::string_view, 63> kNotoFonts{
+      "NotoSans",           "NotoSansArmenian",
+      "NotoSansGeorgian",   "NotoSansHebrew",
+      "NotoSansArabic",     "NotoSansSyriac",
+      "NotoSansThaana",     "NotoSansNKo",
+      "NotoSansDevanagari", "NotoSansBengali",
+      "NotoSansGurmukhi",   "NotoSansGujarati",
+      "NotoSansOriya",      "NotoSansTamil",
+      "NotoSansTelugu",     "NotoSansKannada",
+      "NotoSansMalayalam",  "NotoSansSinhala",
+      "NotoSansThai",       "NotoSansLao",
+      "NotoSansMyanmar",    "NotoSansKhmer",
+      "NotoSerifTibetan",   "NotoSansEthiopic",
+      "NotoSansCherokee",   "NotoSansCanadianAboriginal",
+      "NotoSansMongolian",  "NotoSansTifinagh",
+      "NotoSansAdlam",      "NotoSansVai",
+      "NotoSansYi",         "NotoSansJavanese",
+      "NotoSansSundanese",  "NotoSansBalinese",
+      "NotoSansOlChiki",    "NotoSansMeeteiMayek",
+      "NotoSansLisu",       "NotoSansTaiViet",
+      "NotoSansCham",       "NotoSansNewTaiLue",
+      "NotoSansTaiLe",      "NotoSansTaiTham",
+      "NotoSansBuginese",   "NotoSansBatak",
+      "NotoSansRejang",     "NotoSansLepcha",
+      "NotoSansLimbu",      "NotoSansSylotiNagri",
+      "NotoSansSaurashtra", "NotoSansKayahLi",
+      "NotoSansTagalog",    "NotoSansHanunoo",
+      "NotoSansBuhid",      "NotoSansTagbanwa",
+      "NotoSansBamum",      "NotoSansPhagsPa",
+      "NotoSansSamaritan",  "NotoSansMandaic",
+      "NotoSansCoptic",     "NotoSansGlagolitic",
+      "NotoSansRunic",      "NotoSansOgham",
+      "NotoSansSymbols",
+  };
+  for (std::string_view name : kNotoFonts) {
+    files.fallbacks.push_back(std::string(kNoto) + std::string(name) + "-Regular.ttf");
+  }
+  files.fallbacks.push_back("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+  return files;
+}
+
+Result<std::shared_ptr<const PdfFonts>> PdfFonts::Load(const PdfFontFiles& files) {
+  std::shared_ptr<PdfFonts> fonts(new PdfFonts());
+  fonts->files_ = files;
+  std::vector<std::string> paths{files.regular, files.bold};
+  paths.insert(paths.end(), files.fallbacks.begin(), files.fallbacks.end());
+  for (const std::string& path : paths) {
+    auto widths = ProbeFont(path);
+    if (!widths) return std::unexpected(widths.error());
+    fonts->widths_.push_back(std::move(*widths));
+  }
+  return fonts;
+}
+
+int PdfFonts::FontFor(char32_t cp, bool bold) const {
+  if (cp >= kPlaneSize) return -1;
+  int face = bold ? kBold : kRegular;
+  if (widths_[face][cp] != kNoGlyph) return face;
+  for (std::size_t slot = kFirstFallback; slot < widths_.size(); ++slot) {
+    if (widths_[slot][cp] != kNoGlyph) return static_cast<int>(slot);
+  }
+  return -1;
+}
+
+bool PdfFonts::HasGlyph(int slot, char32_t cp) const {
+  return slot >= 0 && static_cast<std::size_t>(slot) < widths_.size() && cp < kPlaneSize &&
+         widths_[slot][cp] != kNoGlyph;
+}
+
+float PdfFonts::Advance(int slot, char32_t cp, float size) const {
+  if (!HasGlyph(slot, cp)) return 0;
+  std::int16_t w = widths_[slot][cp];
+  return w == kNoGlyph ? 0 : static_cast<float>(w) * size / 1000;
+}
+
+const std::string& PdfFonts::Path(int slot) const {
+  if (slot == kRegular) return files_.regular;
+  if (slot == kBold) return files_.bold;
+  return files_.fallbacks[slot - kFirstFallback];
+}
+
+// --- text layout -------------------------------------------------------------------------------
+
+namespace {
+
+// Joins Arabic letters (their presentation forms), then gives every character a font: a
+// character no font has becomes "[U+XXXX]", invisible formatting characters are dropped.
+Prepared Prepare(const PdfFonts& fonts, std::string_view utf8, bool bold, float size) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  bool arabic = false;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    if (IsArabic(c)) arabic = true;
+    i += U16_LENGTH(c);
+  }
+  if (arabic) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::u16string shaped(static_cast<std::size_t>(text.length()) * 2 + 16, u'\0');
+    int32_t n = u_shapeArabic(text.getBuffer(), text.length(), shaped.data(),
+                              static_cast<int32_t>(shaped.size()),
+                              U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL, &status);
+    if (U_SUCCESS(status)) text = icu::UnicodeString(shaped.data(), n);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+
+  Prepared out;
+  int previous_font = -1;
+  auto add = [&](char32_t cp, int font) {
+    out.text.append(static_cast<UChar32>(cp));
+    out.font.push_back(font);
+    out.width.push_back(fonts.Advance(font, cp, size));
+    previous_font = font;
+  };
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) c = ' ';
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
+    if (PrintedUnshaped(static_cast<char32_t>(c))) out.unshaped = true;
+    int font = fonts.FontFor(static_cast<char32_t>(c), bold);
+    // A combining mark stays in its letter's font when that font has it.
+    if (u_getCombiningClass(c) != 0 && fonts.HasGlyph(previous_font, static_cast<char32_t>(c))) {
+      font = previous_font;
+    }
+    if (font >= 0) {
+      add(static_cast<char32_t>(c), font);
+      continue;
+    }
+    // A joined Arabic form no font has: its plain letter, unjoined.
+    if (nfkc != nullptr && c >= 0xFB50 && c <= 0xFEFF) {
+      UErrorCode s = U_ZERO_ERROR;
+      icu::UnicodeString plain = nfkc->normalize(icu::UnicodeString(c), s);
+      bool all = U_SUCCESS(s) && plain.length() > 0;
+      for (int32_t k = 0; all && k < plain.length(); ++k) {
+        all = fonts.FontFor(plain.charAt(k), bold) >= 0;
+      }
+      if (all) {
+        for (int32_t k = 0; k < plain.length(); ++k) {
+          add(plain.charAt(k), fonts.FontFor(plain.charAt(k), bold));
+        }
+        continue;
+      }
+    }
+    out.substituted = true;
+    std::string code = "[U+" + Hex(static_cast<unsigned>(c), 4) + "]";
+    int face = bold ? kBold : kRegular;
+    for (char ch : code) add(static_cast<unsigned char>(ch), face);
+  }
+  return out;
+}
+
+bool IsSpace(char16_t c) { return c == u' ' || c == 0x3000 || c == 0xA0; }
+
+// Line i of a paragraph: [begin, end) in character offsets, trailing spaces excluded.
+struct Span {
+  int32_t begin;
+  int32_t end;
+};
+
+std::vector<Span> BreakLines(const Prepared& p, float width) {
+  const int32_t n = p.text.length();
+  std::vector<float> prefix(static_cast<std::size_t>(n) + 1, 0);
+  for (int32_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + p.width[i];
+  auto trimmed_end = [&](int32_t begin, int32_t end) {
+    while (end > begin && IsSpace(p.text.charAt(end - 1))) --end;
+    return end;
+  };
+  auto fits = [&](int32_t begin, int32_t end) {
+    return prefix[trimmed_end(begin, end)] - prefix[begin] <= width;
+  };
+
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> lines(
+      icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+  std::unique_ptr<icu::BreakIterator> graphemes(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  std::vector<int32_t> opportunities;  // ascending, ending with n
+  std::vector<int32_t> grapheme_ends;
+  if (U_SUCCESS(status)) {
+    lines->setText(p.text);
+    for (int32_t b = lines->next(); b != icu::BreakIterator::DONE; b = lines->next()) {
+      opportunities.push_back(b);
+    }
+    graphemes->setText(p.text);
+    for (int32_t b = graphemes->next(); b != icu::BreakIterator::DONE; b = graphemes->next()) {
+      grapheme_ends.push_back(b);
+    }
+  }
+  if (opportunities.empty() || opportunities.back() != n) opportunities.push_back(n);
+  if (grapheme_ends.empty() || grapheme_ends.back() != n) {
+    grapheme_ends.clear();
+    for (int32_t i = 1; i <= n; ++i) grapheme_ends.push_back(i);
+  }
+
+  std::vector<Span> out;
+  int32_t begin = 0;
+  std::size_t next = 0;
+  while (begin < n) {
+    while (begin < n && IsSpace(p.text.charAt(begin))) ++begin;  // never start with a space
+    if (begin >= n) break;
+    while (next < opportunities.size() && opportunities[next] <= begin) ++next;
+    int32_t end = -1;
+    while (next < opportunities.size() && fits(begin, opportunities[next])) {
+      end = opportunities[next++];
+    }
+    if (end < 0) {
+      // Even the first word is too wide: as many whole graphemes as fit, at least one.
+      auto g = std::ranges::upper_bound(grapheme_ends, begin);
+      end = *g;
+      for (++g; g != grapheme_ends.end() && fits(begin, *g); ++g) end = *g;
+    }
+    out.push_back({begin, trimmed_end(begin, end)});
+    begin = end;
+  }
+  if (out.empty()) out.push_back({0, 0});
+  return out;
+}
+
+// A run of characters in one font, in visual order, and where it starts on the line.
+struct Run {
+  int font;
+  std::string utf8;
+  float x;
+};
+
+// The line's characters in visual order (ICU bidi in a left-to-right paragraph, mirroring
+// brackets in right-to-left text), cut into runs of one font.
+std::vector<Run> VisualRuns(const Prepared& p, Span span) {
+  icu::UnicodeString line = p.text.tempSubStringBetween(span.begin, span.end);
+  const int32_t n = line.length();
+  std::vector<int32_t> order(static_cast<std::size_t>(n));
+  std::vector<bool> mirrored(static_cast<std::size_t>(n), false);
+  for (int32_t i = 0; i < n; ++i) order[i] = i;
+  bool rtl = false;
+  for (int32_t i = 0; i < n && !rtl; ++i) {
+    auto dir = u_charDirection(line.charAt(i));
+    rtl = dir == U_RIGHT_TO_LEFT || dir == U_RIGHT_TO_LEFT_ARABIC;
+  }
+  if (rtl) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_open(), &ubidi_close);
+    ubidi_setPara(bidi.get(), line.getBuffer(), n, UBIDI_LTR, nullptr, &status);
+    std::vector<int32_t> visual(static_cast<std::size_t>(n));
+    if (U_SUCCESS(status)) ubidi_getVisualMap(bidi.get(), visual.data(), &status);
+    if (U_SUCCESS(status)) {
+      order = visual;
+      for (int32_t i = 0; i < n; ++i) mirrored[i] = (ubidi_getLevelAt(bidi.get(), i) & 1) != 0;
+    }
+  }
+  std::vector<Run> runs;
+  float x = 0;
+  for (int32_t v = 0; v < n; ++v) {
+    int32_t logical = order[v];
+    if (logical < 0 || logical >= n) continue;
+    int32_t at = span.begin + logical;
+    UChar32 c = line.charAt(logical);
+    if (mirrored[logical]) c = u_charMirror(c);
+    int font = p.font[at];
+    if (runs.empty() || runs.back().font != font) runs.push_back({font, "", x});
+    icu::UnicodeString(c).toUTF8String(runs.back().utf8);
+    x += p.width[at];
+  }
+  return runs;
+}
+
+// The document's fonts, loaded from the files when first used. Not thread-safe (one per
+// document).
+class DocFonts {
+ public:
+  DocFonts(HPDF_Doc doc, const PdfFonts& fonts) : doc_(doc), fonts_(fonts) {}
+
+  // The font in `slot`, or nullptr with error() set.
+  HPDF_Font Get(int slot) {
+    auto found = loaded_.find(slot);
+    if (found != loaded_.end()) return found->second;
+    const std::string& path = fonts_.Path(slot);
+    HPDF_Font font = nullptr;
+    auto same = by_path_.find(path);
+    if (same != by_path_.end()) {
+      font = same->second;
+    } else {
+      const char* name = SfntProblem(path).empty() ? LoadFontFile(doc_, path) : nullptr;
+      if (name != nullptr) font = HPDF_GetFont(doc_, name, "UTF-8");
+      if (font == nullptr) {
+        HPDF_ResetError(doc_);
+        if (error_.empty()) {
+          error_ = "The PDF font " + path +
+                   " cannot be loaded; it was there when Harbour started. Use the HTML export.";
+        }
+        return nullptr;
+      }
+      by_path_[path] = font;
+      names_.emplace_back(name);
+    }
+    loaded_[slot] = font;
+    return font;
+  }
+
+  const std::vector<std::string>& Names() const { return names_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  HPDF_Doc doc_;
+  const PdfFonts& fonts_;
+  std::map<int, HPDF_Font> loaded_;
+  std::map<std::string, HPDF_Font> by_path_;
+  std::vector<std::string> names_;
+  std::string error_;
+};
+
+std::int16_t ReadInt16(HPDF_Stream stream) {
+  std::array<HPDF_BYTE, 2> b{};
+  HPDF_UINT n = 2;
+  if (HPDF_Stream_Read(stream, b.data(), &n) != HPDF_OK || n != 2) return 0;
+  return static_cast<std::int16_t>((b[0] << 8) | b[1]);
+}
+
+// libharu 2.3 embeds only the glyphs used and the direct parts of composite glyphs, not the
+// parts' own parts: DejaVu Sans draws "ễ" from "e" and a composite "circumflex and tilde", and
+// without this the accents were missing. Marks every part, at any depth, as used.
+void IncludeComponentGlyphs(HPDF_FontDef def) {
+  auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+  if (attr == nullptr || attr->glyph_tbl.flgs == nullptr || attr->stream == nullptr) return;
+  constexpr std::uint16_t kArgsAreWords = 1, kScale = 8, kMoreComponents = 32, kXyScale = 64,
+                          kTwoByTwo = 128;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (HPDF_UINT16 gid = 0; gid < attr->num_glyphs; ++gid) {
+      if (attr->glyph_tbl.flgs[gid] == 0) continue;
+      HPDF_UINT32 offset = attr->glyph_tbl.offsets[gid];
+      if (attr->glyph_tbl.offsets[gid + 1] == offset) continue;  // empty glyph
+      if (attr->header.index_to_loc_format == 0) offset *= 2;
+      offset += attr->glyph_tbl.base_offset;
+      if (HPDF_Stream_Seek(attr->stream, static_cast<HPDF_INT>(offset), HPDF_SEEK_SET) != HPDF_OK ||
+          ReadInt16(attr->stream) >= 0) {
+        continue;  // a simple glyph
+      }
+      HPDF_Stream_Seek(attr->stream, 8, HPDF_SEEK_CUR);  // the bounding box
+      std::uint16_t flags = 0;
+      do {
+        flags = static_cast<std::uint16_t>(ReadInt16(attr->stream));
+        auto part = static_cast<std::uint16_t>(ReadInt16(attr->stream));
+        HPDF_INT skip = (flags & kArgsAreWords) ? 4 : 2;
+        if (flags & kScale) {
+          skip += 2;
+        } else if (flags & kXyScale) {
+          skip += 4;
+        } else if (flags & kTwoByTwo) {
+          skip += 8;
+        }
+        if (HPDF_Stream_Seek(attr->stream, skip, HPDF_SEEK_CUR) != HPDF_OK) break;
+        if (part < attr->num_glyphs && attr->glyph_tbl.flgs[part] == 0) {
+          attr->glyph_tbl.flgs[part] = 1;
+          changed = true;
+        }
+      } while (flags & kMoreComponents);
+    }
+  }
 }
 
 // Writes flowing text down A4 pages, starting a new page when the next line would not fit.
 class Writer {
  public:
-  Writer(HPDF_Doc doc, std::string reference) : doc_(doc), reference_(std::move(reference)) {
-    regular_ = HPDF_GetFont(doc_, "Helvetica", "WinAnsiEncoding");
-    bold_ = HPDF_GetFont(doc_, "Helvetica-Bold", "WinAnsiEncoding");
+  Writer(HPDF_Doc doc, const PdfFonts& fonts, std::string reference)
+      : doc_(doc), fonts_(fonts), loaded_(doc, fonts), reference_(std::move(reference)) {
     NewPage();
   }
 
   void Heading(std::string_view text, HPDF_REAL size) {
     Space(size * 0.6F);
-    Wrapped(text, bold_, size, 0);
+    Wrapped(text, true, size, 0);
   }
 
   // A "Label: text" line; the text wraps under itself.
   void Field(std::string_view label, std::string_view text, HPDF_REAL indent = 0) {
     if (text.empty()) return;
-    Wrapped(std::string(label) + ": " + std::string(text), regular_, kBodySize, indent);
+    Wrapped(std::string(label) + ": " + std::string(text), false, kBodySize, indent);
   }
 
   void Paragraph(std::string_view text, HPDF_REAL indent = 0) {
-    Wrapped(text, regular_, kBodySize, indent);
+    Wrapped(text, false, kBodySize, indent);
   }
 
   void Space(HPDF_REAL points) { y_ -= points; }
+
+  bool substituted() const { return substituted_; }
+  bool unshaped() const { return unshaped_; }
+  const std::string& error() const { return loaded_.error(); }
+  const std::vector<std::string>& FontNames() const { return loaded_.Names(); }
 
  private:
   void NewPage() {
@@ -103,56 +617,63 @@ class Writer {
     HPDF_Page_SetSize(page_, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     ++pages_;
     HPDF_REAL height = HPDF_Page_GetHeight(page_);
-    Line(bold_, 8, kMargin, height - kMargin / 2, "OFFICIAL-SENSITIVE");
-    Line(regular_, 8, kMargin, kMargin / 2,
-         ToWinAnsi(reference_ + " minutes, page " + std::to_string(pages_)));
+    Line("OFFICIAL-SENSITIVE", true, 8, kMargin, height - kMargin / 2);
+    Line(reference_ + " minutes, page " + std::to_string(pages_), false, 8, kMargin, kMargin / 2);
     y_ = height - kMargin;
   }
 
-  void Line(HPDF_Font font, HPDF_REAL size, HPDF_REAL x, HPDF_REAL y, const std::string& text) {
+  // One line that is not wrapped (the marking and the page number).
+  void Line(std::string_view text, bool bold, HPDF_REAL size, HPDF_REAL x, HPDF_REAL y) {
+    Prepared p = Prepare(fonts_, text, bold, size);
+    Note(p);
+    Draw(p, {0, p.text.length()}, size, x, y);
+  }
+
+  void Note(const Prepared& p) {
+    substituted_ = substituted_ || p.substituted;
+    unshaped_ = unshaped_ || p.unshaped;
+  }
+
+  void Draw(const Prepared& p, Span span, HPDF_REAL size, HPDF_REAL x, HPDF_REAL y) {
+    std::vector<Run> runs = VisualRuns(p, span);
+    if (runs.empty()) return;
     HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, font, size);
-    HPDF_Page_TextOut(page_, x, y, text.c_str());
+    for (const Run& run : runs) {
+      HPDF_Font font = loaded_.Get(run.font);
+      if (font == nullptr) continue;
+      HPDF_Page_SetFontAndSize(page_, font, size);
+      HPDF_Page_TextOut(page_, x + run.x, y, run.utf8.c_str());
+    }
     HPDF_Page_EndText(page_);
   }
 
-  // Each line of `text` (split at '\n') wrapped at word boundaries to the page's width.
-  void Wrapped(std::string_view text, HPDF_Font font, HPDF_REAL size, HPDF_REAL indent) {
-    std::string encoded = ToWinAnsi(text);
+  // Each line of `text` (split at '\n') wrapped to the page's width.
+  void Wrapped(std::string_view text, bool bold, HPDF_REAL size, HPDF_REAL indent) {
     HPDF_REAL width = HPDF_Page_GetWidth(page_) - 2 * kMargin - indent;
     std::size_t start = 0;
-    while (start <= encoded.size()) {
-      std::size_t end = encoded.find('\n', start);
-      if (end == std::string::npos) end = encoded.size();
-      WrapOne(encoded.substr(start, end - start), font, size, indent, width);
+    while (start <= text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      Prepared p = Prepare(fonts_, text.substr(start, end - start), bold, size);
+      Note(p);
+      for (Span span : BreakLines(p, width)) {
+        if (y_ - size * kLeading < kMargin) NewPage();
+        y_ -= size * kLeading;
+        Draw(p, span, size, kMargin + indent, y_);
+      }
       start = end + 1;
     }
   }
 
-  void WrapOne(std::string line, HPDF_Font font, HPDF_REAL size, HPDF_REAL indent,
-               HPDF_REAL width) {
-    HPDF_Page_SetFontAndSize(page_, font, size);
-    do {
-      if (y_ - size * kLeading < kMargin) NewPage();
-      HPDF_Page_SetFontAndSize(page_, font, size);
-      HPDF_UINT fits = HPDF_Page_MeasureText(page_, line.c_str(), width, HPDF_TRUE, nullptr);
-      if (fits == 0) fits = HPDF_Page_MeasureText(page_, line.c_str(), width, HPDF_FALSE, nullptr);
-      if (fits == 0) fits = 1;  // a single character wider than the page: print it anyway
-      fits = std::min<HPDF_UINT>(fits, static_cast<HPDF_UINT>(line.size()));
-      y_ -= size * kLeading;
-      Line(font, size, kMargin + indent, y_, line.substr(0, fits));
-      line.erase(0, fits);
-      while (!line.empty() && line.front() == ' ') line.erase(0, 1);
-    } while (!line.empty());
-  }
-
   HPDF_Doc doc_;
+  const PdfFonts& fonts_;
+  DocFonts loaded_;
   std::string reference_;
-  HPDF_Font regular_ = nullptr;
-  HPDF_Font bold_ = nullptr;
   HPDF_Page page_ = nullptr;
   HPDF_REAL y_ = 0;
   int pages_ = 0;
+  bool substituted_ = false;
+  bool unshaped_ = false;
 };
 
 void WriteMinutes(Writer& w, const panel::Minutes& m) {
@@ -186,36 +707,58 @@ void WriteMinutes(Writer& w, const panel::Minutes& m) {
   }
   w.Space(12);
   w.Paragraph(m.produced);
+  if (w.substituted() || w.unshaped()) {
+    w.Space(6);
+    w.Paragraph(std::string(w.substituted()
+                                ? "Characters this PDF's fonts do not have are written as "
+                                  "their Unicode code, for example [U+1F600]. "
+                                : "") +
+                (w.unshaped() ? "Some scripts are printed without their joined or reordered letter "
+                                "forms. "
+                              : "") +
+                "The minutes page and its HTML export show every name as it was typed.");
+  }
 }
 
 }  // namespace
 
-std::string ToWinAnsi(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = NextCodePoint(utf8, i);
-    char c = WinAnsiFor(cp);
-    if (c == '\0' || (static_cast<unsigned char>(c) < 0x20 && c != '\n')) c = ' ';
-    out.push_back(c);
+std::vector<std::string> WrapText(const PdfFonts& fonts, std::string_view text, bool bold,
+                                  float size, float width) {
+  Prepared p = Prepare(fonts, text, bold, size);
+  std::vector<std::string> lines;
+  for (Span span : BreakLines(p, width)) {
+    lines.push_back(ToUtf8(p.text.tempSubStringBetween(span.begin, span.end)));
   }
-  return out;
+  return lines;
 }
 
-Result<std::string> MinutesPdf(const panel::Minutes& minutes) {
+float TextWidth(const PdfFonts& fonts, std::string_view text, bool bold, float size) {
+  Prepared p = Prepare(fonts, text, bold, size);
+  float total = 0;
+  for (float w : p.width) total += w;
+  return total;
+}
+
+Result<std::string> MinutesPdf(const panel::Minutes& minutes, const PdfFonts& fonts) {
   ErrorSink sink;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc(
-      HPDF_New(OnError, &sink), &HPDF_Free);
+  DocPtr doc = NewDoc(sink);
   if (!doc) return Fail(ErrorKind::kInternal, "pdf_failed", "The PDF could not be made.");
-  // Uncompressed: minutes are a few pages, and the text stays searchable by simple tools.
-  HPDF_SetCompressionMode(doc.get(), HPDF_COMP_NONE);
-  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_TITLE,
-                   ToWinAnsi("Minutes of the " + minutes.reference + " meeting").c_str());
+  // The fonts are compressed; the page text is not, so that tests can read it.
+  HPDF_SetCompressionMode(doc.get(), HPDF_COMP_METADATA);
+  HPDF_UseUTFEncodings(doc.get());
+  HPDF_SetCurrentEncoder(doc.get(), "UTF-8");
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Harbour");
-  Writer writer(doc.get(), minutes.reference);
+  Writer writer(doc.get(), fonts, minutes.reference);
   WriteMinutes(writer, minutes);
+  if (!writer.error().empty()) {
+    return Fail(ErrorKind::kUnavailable, "pdf_font_missing", writer.error());
+  }
+  for (const std::string& name : writer.FontNames()) {
+    if (HPDF_FontDef def = HPDF_GetFontDef(doc.get(), name.c_str())) IncludeComponentGlyphs(def);
+  }
   if (HPDF_SaveToStream(doc.get()) != HPDF_OK || sink.code != HPDF_OK) {
-    return Fail(ErrorKind::kInternal, "pdf_failed", "The PDF could not be made.");
+    return Fail(ErrorKind::kInternal, "pdf_failed",
+                "The PDF could not be made (libharu error 0x" + Hex(sink.code, 4) + ").");
   }
   HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
   std::string bytes(size, '\0');

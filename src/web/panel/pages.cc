@@ -839,7 +839,14 @@ Response PanelHandlers::MeetingMinutesPdf(Request& request, const Principal& who
   if (!view) return ErrorPage(&who, request, view.error());
   auto minutes = BuildMinutes(who, *view);
   if (!minutes) return ErrorPage(&who, request, minutes.error());
-  auto pdf = MinutesPdf(*minutes);
+  if (!pdf_fonts_) {
+    return ErrorPage(&who, request,
+                     Error{ErrorKind::kUnavailable,
+                           "pdf_fonts_missing",
+                           "The PDF export has no fonts set up. Use the HTML export.",
+                           {}});
+  }
+  auto pdf = MinutesPdf(*minutes, *pdf_fonts_);
   if (!pdf) return ErrorPage(&who, request, pdf.error());
   if (!Audit(AuditEntry(who, request, "panel.minutes.export", "panel_meeting", view->meeting.id,
                         "allowed", view->coordinator ? "coordination" : "panel", "pdf"))) {

@@ -4,8 +4,9 @@
 
 namespace harbour::web {
 
-PanelArea::PanelArea(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback)
-    : handlers_(std::make_unique<PanelHandlers>(core, referrals, feedback)) {}
+PanelArea::PanelArea(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback,
+                     std::shared_ptr<const PdfFonts> pdf_fonts)
+    : handlers_(std::make_unique<PanelHandlers>(core, referrals, feedback, std::move(pdf_fonts))) {}
 
 PanelArea::~PanelArea() = default;
 

@@ -14,11 +14,14 @@
 namespace harbour::web {
 
 class PanelHandlers;
+class PdfFonts;  // web/panel/minutes_pdf.h
 
 class PanelArea {
  public:
-  // Everything given must outlive the area and the router it registers on.
-  PanelArea(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback);
+  // Everything given must outlive the area and the router it registers on. `pdf_fonts` are the
+  // minutes PDF's fonts; without them (null) the PDF export answers 503.
+  PanelArea(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback,
+            std::shared_ptr<const PdfFonts> pdf_fonts);
   ~PanelArea();
   PanelArea(const PanelArea&) = delete;
   PanelArea& operator=(const PanelArea&) = delete;
