@@ -747,6 +747,9 @@ Result<std::string> MinutesPdf(const panel::Minutes& minutes, const PdfFonts& fo
   HPDF_SetCompressionMode(doc.get(), HPDF_COMP_METADATA);
   HPDF_UseUTFEncodings(doc.get());
   HPDF_SetCurrentEncoder(doc.get(), "UTF-8");
+  // With the UTF-8 encoder current, libharu writes the title as UTF-16 (outside the BMP: spaces).
+  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_TITLE,
+                   ("Minutes of the " + minutes.reference + " meeting").c_str());
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Harbour");
   Writer writer(doc.get(), fonts, minutes.reference);
   WriteMinutes(writer, minutes);
