@@ -725,8 +725,8 @@ TEST(Policy, IntelligenceSubmissionAndGrading) {
 
 TEST(CaseAccess, TheRolesThatWorkOnCasesAndNoOthers) {
   for (Role role : kAllRoles) {
-    bool expected = role != Role::kAnalyst && role != Role::kAdministrator &&
-                    role != Role::kAuditor;
+    bool expected =
+        role != Role::kAnalyst && role != Role::kAdministrator && role != Role::kAuditor;
     EXPECT_EQ(HasCaseAccess(role), expected) << ToCode(role);
   }
 }

@@ -144,4 +144,23 @@ Result<Registration> CheckRegistration(const ToolDefinition& tool,
   return Registration::kNewVersion;
 }
 
+chronology::Entry ChronologyEntry(const Assessment& assessment, const ToolDefinition& tool,
+                                  chronology::Attribution by) {
+  const auto* judged = tool.FindLevel(assessment.judged_level);
+  const auto* computed = tool.FindLevel(assessment.outcome.level);
+  chronology::Entry e;
+  e.type = chronology::EntryType::kAssessment;
+  e.at = assessment.submitted_at.value_or(assessment.updated_at);
+  e.id = assessment.id;
+  e.by = std::move(by);
+  e.headline = "Risk assessment: " + (judged ? judged->label : assessment.judged_level);
+  if (assessment.judged_level != assessment.outcome.level) {
+    e.headline += " (the tool: " + (computed ? computed->label : assessment.outcome.level) + ")";
+  }
+  e.summary =
+      e.headline + " with " + tool.name + " version " + std::to_string(assessment.tool_version);
+  e.detail = assessment.rationale;
+  return e;
+}
+
 }  // namespace harbour::assessments

@@ -9,6 +9,7 @@
 
 #include "assessments/engine.h"
 #include "assessments/tool.h"
+#include "chronology/chronology.h"
 #include "common/time.h"
 #include "tasks/task.h"
 
@@ -96,5 +97,10 @@ enum class Registration { kNewVersion, kAlreadyRegistered };
 Result<Registration> CheckRegistration(const ToolDefinition& tool,
                                        const std::optional<std::string>& registered_fingerprint,
                                        std::optional<int> latest_version);
+
+// A submitted assessment in the child's chronology: the practitioner's judged level, with the
+// tool's level beside it when they differ, credited to `by` (the assessor and their agency).
+chronology::Entry ChronologyEntry(const Assessment& assessment, const ToolDefinition& tool,
+                                  chronology::Attribution by);
 
 }  // namespace harbour::assessments

@@ -345,4 +345,14 @@ std::string_view Label(SpecialNeeds v) {
   return "Not known";
 }
 
+chronology::Entry RecordCreatedEntry(const Child& child, chronology::Attribution by) {
+  chronology::Entry e;
+  e.type = chronology::EntryType::kRecord;
+  e.at = child.created_at;
+  e.id = child.id;
+  e.by = std::move(by);
+  e.headline = e.summary = "Child's record created";
+  return e;
+}
+
 }  // namespace harbour::children

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronology/chronology.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "reference/catalogue.h"
@@ -88,5 +89,9 @@ Result<Child> ValidateChild(const ChildInput& input, const reference::Catalogue&
 // Display name "Given Family", and the age text ("14", or "about 14").
 std::string DisplayName(const Child& child);
 std::string AgeText(const Child& child, Date today);
+
+// The record's creation in the child's chronology, credited to `by` (who created it, for
+// which agency).
+chronology::Entry RecordCreatedEntry(const Child& child, chronology::Attribution by);
 
 }  // namespace harbour::children

@@ -349,5 +349,17 @@ TEST(ValidateChildAliases, RepeatedAliasIsKeptOnceInTheOrderGiven) {
   EXPECT_EQ(child->aliases, (std::vector<std::string>{"Tee", "Addy"}));
 }
 
+TEST(RecordCreatedEntry, IsWhenTheRecordWasCreatedAndByWhom) {
+  Child child;
+  child.id = "c1";
+  child.created_at = Instant{std::chrono::seconds{42}};
+  auto e = RecordCreatedEntry(child, {"Sam Patel", "csc", "Children's Social Care"});
+  EXPECT_EQ(e.type, chronology::EntryType::kRecord);
+  EXPECT_EQ(e.at, child.created_at);
+  EXPECT_EQ(e.id, "c1");
+  EXPECT_EQ(e.headline, "Child's record created");
+  EXPECT_EQ(e.by.agency_name, "Children's Social Care");
+}
+
 }  // namespace
 }  // namespace harbour::children

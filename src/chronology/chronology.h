@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/time.h"
@@ -31,17 +32,35 @@ std::optional<EntryType> EntryTypeFromCode(std::string_view code);
 // "Panel discussion", "Panel action", "Missing episode", "Return interview"
 std::string_view Label(EntryType type);
 
+// Who recorded an entry and the agency they recorded it for, as they were when they recorded it
+// (issue 11: a panel action is credited to the coordinator who recorded it, not to the agency
+// that must carry it out). Each context says this for its own records.
+struct Attribution {
+  std::string name;  // the person's display name
+  std::string agency_id;
+  std::string agency_name;  // empty when the agency is not known (an entry from before issue 11)
+};
+
+// A context's record as storage returns it for the chronology: the record and who recorded it.
+template <typename Record>
+struct Attributed {
+  Record record;
+  Attribution by;
+};
+
+// "Sam Patel, Children's Social Care", or just the name when the agency is not known.
+std::string Byline(const Attribution& by);
+
 struct Entry {
   EntryType type = EntryType::kConcern;
   Instant at{};  // when it happened (a concern: when it was seen)
   std::string id;
-  std::string agency_id;
-  std::string agency_name;
-  std::string headline;     // short heading for the page ("Sexual exploitation: 2 indicators")
-  std::string summary;      // one line for the API: the headline and, for concerns, an excerpt
-  std::string detail;       // full text shown on the page (narrative, addendum text, rationale)
-  std::string related_id;   // an addendum's concern id
-  std::string recorded_by;  // display name of who recorded it
+  Attribution by;
+  std::string headline;    // short heading for the page ("Sexual exploitation: 2 indicators")
+  std::string summary;     // one line for the API: the headline and, for concerns, an excerpt
+  std::string detail;      // full text shown on the page (narrative, addendum text, rationale)
+  std::string related_id;  // an addendum's concern id
+  std::string location;    // where it happened, when the record says (a concern: where seen)
   std::vector<std::string> indicators;  // indicator codes (concerns)
   bool immediate_danger = false;
 };
@@ -50,6 +69,11 @@ struct Filter {
   std::optional<EntryType> type;
   std::string agency_id;  // empty: every agency
 };
+
+// The agencies that recorded `entries`, each once, in first-seen order, as (id, name) pairs for
+// a filter. Entries whose agency is not known are left out, so the filter offers no blank choice.
+std::vector<std::pair<std::string, std::string>> RecordingAgencies(
+    const std::vector<Entry>& entries);
 
 // Keeps the entries that match `filter`, newest first; ties keep a stable order by id.
 std::vector<Entry> Arrange(std::vector<Entry> entries, const Filter& filter);

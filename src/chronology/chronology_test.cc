@@ -10,7 +10,8 @@ Entry Make(EntryType type, long seconds, std::string id, std::string agency) {
   e.type = type;
   e.at = Instant{std::chrono::seconds{seconds}};
   e.id = std::move(id);
-  e.agency_id = std::move(agency);
+  e.by.agency_id = agency;
+  e.by.agency_name = agency.empty() ? "" : "Agency " + agency;
   return e;
 }
 
@@ -40,6 +41,21 @@ TEST(Chronology, FiltersByTypeAndAgency) {
   auto both = Arrange(all, {EntryType::kConcern, "police"});
   ASSERT_EQ(both.size(), 1u);
   EXPECT_EQ(both[0].id, "1");
+}
+
+TEST(Chronology, AgencyFilterOffersEachRecordingAgencyOnceAndNoBlank) {
+  auto agencies = RecordingAgencies(
+      {Make(EntryType::kConcern, 1, "1", "police"), Make(EntryType::kPanel, 2, "2", ""),
+       Make(EntryType::kAddendum, 3, "3", "school"), Make(EntryType::kConcern, 4, "4", "police")});
+  ASSERT_EQ(agencies.size(), 2u);
+  EXPECT_EQ(agencies[0], (std::pair<std::string, std::string>{"police", "Agency police"}));
+  EXPECT_EQ(agencies[1].first, "school");
+}
+
+TEST(Chronology, BylineCreditsThePersonAndTheirAgency) {
+  EXPECT_EQ(Byline({"Sam Patel", "csc", "Children's Social Care"}),
+            "Sam Patel, Children's Social Care");
+  EXPECT_EQ(Byline({"Sam Patel", "", ""}), "Sam Patel");
 }
 
 TEST(Chronology, CodesRoundTrip) {

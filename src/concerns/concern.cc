@@ -225,4 +225,37 @@ std::string Summary(const Concern& concern) {
   return summary;
 }
 
+std::string WhereSeen(const Concern& concern) {
+  if (concern.location.empty()) return concern.location_postcode;
+  if (concern.location_postcode.empty()) return concern.location;
+  return concern.location + ", " + concern.location_postcode;
+}
+
+chronology::Entry ChronologyEntry(const Concern& concern, chronology::Attribution by) {
+  chronology::Entry e;
+  e.type = chronology::EntryType::kConcern;
+  e.at = concern.observed_at;
+  e.id = concern.id;
+  e.by = std::move(by);
+  e.headline = Headline(concern);
+  e.summary = Summary(concern);
+  e.detail = concern.narrative;
+  e.location = WhereSeen(concern);
+  e.indicators = concern.indicators;
+  e.immediate_danger = concern.immediate_danger;
+  return e;
+}
+
+chronology::Entry ChronologyEntry(const Addendum& addendum, chronology::Attribution by) {
+  chronology::Entry e;
+  e.type = chronology::EntryType::kAddendum;
+  e.at = addendum.recorded_at;
+  e.id = addendum.id;
+  e.by = std::move(by);
+  e.headline = e.summary = "Addendum to a concern";
+  e.detail = addendum.text;
+  e.related_id = addendum.concern_id;
+  return e;
+}
+
 }  // namespace harbour::concerns

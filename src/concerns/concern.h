@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronology/chronology.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "reference/catalogue.h"
@@ -76,5 +77,15 @@ std::string Headline(const Concern& concern);
 // One-line summary for the API's chronology: the headline + ". " + the first ~120 characters
 // of the narrative.
 std::string Summary(const Concern& concern);
+
+// Where the concern was seen, for people: "Bus station, HX1 2AB", the text or the postcode
+// alone, or empty when the record does not say.
+std::string WhereSeen(const Concern& concern);
+
+// A concern in the child's chronology: when and where it was seen, its headline, narrative and
+// indicators, credited to `by`.
+chronology::Entry ChronologyEntry(const Concern& concern, chronology::Attribution by);
+// An addendum in the child's chronology, pointing at the concern it adds to.
+chronology::Entry ChronologyEntry(const Addendum& addendum, chronology::Attribution by);
 
 }  // namespace harbour::concerns

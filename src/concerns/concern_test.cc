@@ -266,5 +266,37 @@ TEST(Headline, IsTheCategoryAndIndicatorCountWithoutTheNarrative) {
   EXPECT_EQ(Summary(concern), "Missing: 1 indicator. Not seen since Friday.");
 }
 
+TEST(ConcernChronology, ShowsWhereTheConcernWasSeenAndCreditsTheRecorder) {
+  Concern concern;
+  concern.id = "k1";
+  concern.category = Category::kSexualExploitation;
+  concern.observed_at = Instant{std::chrono::seconds{100}};
+  concern.recorded_at = Instant{std::chrono::seconds{200}};
+  concern.location = "Bus station";
+  concern.location_postcode = "HX1 2AB";
+  concern.narrative = "Seen getting into a car.";
+  concern.immediate_danger = true;
+  auto e = ChronologyEntry(concern, {"Sam Patel", "school", "Harbourside Academy"});
+  EXPECT_EQ(e.type, chronology::EntryType::kConcern);
+  EXPECT_EQ(e.at, concern.observed_at);  // when it was seen, not when it was typed
+  EXPECT_EQ(e.location, "Bus station, HX1 2AB");
+  EXPECT_EQ(chronology::Byline(e.by), "Sam Patel, Harbourside Academy");
+  EXPECT_EQ(e.detail, "Seen getting into a car.");
+  EXPECT_TRUE(e.immediate_danger);
+  concern.location.clear();
+  EXPECT_EQ(WhereSeen(concern), "HX1 2AB");
+  concern.location_postcode.clear();
+  EXPECT_EQ(WhereSeen(concern), "");
+}
+
+TEST(ConcernChronology, AnAddendumPointsAtItsConcern) {
+  Addendum addendum{"d1", "k1", "Also seen on Tuesday.", "u1", "police", {}};
+  auto e = ChronologyEntry(addendum, {"Alex Kay", "police", "Police"});
+  EXPECT_EQ(e.type, chronology::EntryType::kAddendum);
+  EXPECT_EQ(e.related_id, "k1");
+  EXPECT_EQ(e.detail, "Also seen on Tuesday.");
+  EXPECT_EQ(e.by.agency_id, "police");
+}
+
 }  // namespace
 }  // namespace harbour::concerns

@@ -304,14 +304,17 @@ TEST(CanonicalLink, StoresEitherOrderOnceAndNeverARecordWithItself) {
   EXPECT_EQ(given->from_type, reversed->from_type);
   EXPECT_EQ(given->from_id, reversed->from_id);
   EXPECT_EQ(given->to_id, reversed->to_id);
-  auto one = CanonicalLink(LinkType::kAssociate, RecordType::kPerson, "b", RecordType::kPerson, "a");
+  auto one =
+      CanonicalLink(LinkType::kAssociate, RecordType::kPerson, "b", RecordType::kPerson, "a");
   ASSERT_TRUE(one.has_value());
   EXPECT_EQ(one->from_id, "a") << "a symmetric link keeps the smaller id first";
   EXPECT_EQ(one->to_id, "b");
-  auto self = CanonicalLink(LinkType::kAssociate, RecordType::kPerson, "a", RecordType::kPerson, "a");
+  auto self =
+      CanonicalLink(LinkType::kAssociate, RecordType::kPerson, "a", RecordType::kPerson, "a");
   ASSERT_FALSE(self.has_value());
   EXPECT_EQ(self.error().fields.at("to_id"), "A record cannot be linked to itself");
-  auto pair = CanonicalLink(LinkType::kDriver, RecordType::kChild, "ava", RecordType::kVehicle, "car");
+  auto pair =
+      CanonicalLink(LinkType::kDriver, RecordType::kChild, "ava", RecordType::kVehicle, "car");
   ASSERT_FALSE(pair.has_value());
   EXPECT_TRUE(pair.error().fields.contains("link_type"));
 }

@@ -573,4 +573,48 @@ std::string FindingsText(const ReturnInterview& interview) {
   return out;
 }
 
+chronology::Entry ChronologyEntry(const MissingEpisode& episode, chronology::Attribution by) {
+  chronology::Entry e;
+  e.type = chronology::EntryType::kMissing;
+  e.at = episode.started_at;
+  e.id = episode.id;
+  e.by = std::move(by);
+  e.headline = e.summary = Headline(episode);
+  e.detail = "Reported by " + episode.reported_by + ".";
+  if (!episode.police_reference.empty()) {
+    e.detail += " Police reference " + episode.police_reference + ".";
+  }
+  if (!episode.where_found.empty()) e.detail += "\nFound: " + episode.where_found;
+  if (!episode.found_with.empty()) e.detail += "\nWith: " + episode.found_with;
+  return e;
+}
+
+chronology::Entry ChronologyEntry(const ReturnInterview& interview, chronology::Attribution by) {
+  chronology::Entry e;
+  e.type = chronology::EntryType::kReturnInterview;
+  e.at = interview.held_at ? *interview.held_at
+                           : (interview.offered_at ? *interview.offered_at : interview.recorded_at);
+  e.id = interview.id;
+  bool other_interviewer =
+      !interview.interviewer_agency_name.empty() && interview.interviewer_agency != by.agency_id;
+  e.by = std::move(by);
+  e.headline = Headline(interview);
+  if (other_interviewer) {
+    // "Return interview: Held (Jo Bloggs)" -> "... (Jo Bloggs, Safe Harbour Project)"
+    if (interview.interviewer_name.empty()) {
+      e.headline += " (" + interview.interviewer_agency_name + ")";
+    } else {
+      e.headline.insert(e.headline.size() - 1, ", " + interview.interviewer_agency_name);
+    }
+  }
+  e.summary = e.headline;
+  e.detail = FindingsText(interview);
+  std::size_t raised = interview.concern_ids.size();
+  if (raised > 0) {
+    e.detail += std::string(e.detail.empty() ? "" : "\n") + "Raised " + std::to_string(raised) +
+                (raised == 1 ? " concern" : " concerns") + " from its findings.";
+  }
+  return e;
+}
+
 }  // namespace harbour::missing

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronology/chronology.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "concerns/concern.h"
@@ -245,5 +246,13 @@ std::string Headline(const MissingEpisode& episode);
 std::string Headline(const ReturnInterview& interview);
 // The interview's findings as text for the chronology ("Reasons for going: ...\n...").
 std::string FindingsText(const ReturnInterview& interview);
+
+// A missing episode in the child's chronology: its headline, who reported it and where the
+// child was found, credited to `by` (who recorded the episode, for which agency).
+chronology::Entry ChronologyEntry(const MissingEpisode& episode, chronology::Attribution by);
+// A return interview in the child's chronology, dated when it was held (or offered, or
+// recorded), credited to `by` (who recorded it, for which agency); the interviewer and their
+// agency, when another, are named in the headline.
+chronology::Entry ChronologyEntry(const ReturnInterview& interview, chronology::Attribution by);
 
 }  // namespace harbour::missing

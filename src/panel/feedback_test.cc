@@ -46,8 +46,8 @@ TEST(UpcomingMeeting, StaysUpcomingForTwelveHoursAfterItStarts) {
   meeting.starts_at = std::chrono::sys_days{D(2026, 12, 3)} + std::chrono::hours(14);
   EXPECT_TRUE(IsUpcoming(meeting, meeting.starts_at - std::chrono::days(7)));
   EXPECT_TRUE(IsUpcoming(meeting, meeting.starts_at + std::chrono::hours(12)));
-  EXPECT_FALSE(IsUpcoming(meeting, meeting.starts_at + std::chrono::hours(12) +
-                                       std::chrono::seconds(1)));
+  EXPECT_FALSE(
+      IsUpcoming(meeting, meeting.starts_at + std::chrono::hours(12) + std::chrono::seconds(1)));
 }
 
 }  // namespace

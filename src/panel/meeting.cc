@@ -37,7 +37,7 @@ std::optional<std::vector<Code>> CodesFrom(const std::vector<std::string>& raw,
 
 }  // namespace
 
-Result<PanelMeeting> ValidateMeeting(const MeetingInput& input) {
+Result<PanelMeeting> ValidateMeeting(const MeetingInput& input, Instant now) {
   std::map<std::string, std::string> fields;
   PanelMeeting meeting;
   std::string date_text = Trim(input.date);
@@ -61,13 +61,45 @@ Result<PanelMeeting> ValidateMeeting(const MeetingInput& input) {
     if (place) meeting.place = *place;
     if (!place) fields["place"] = place.error();
   }
+  meeting.recorded_afterwards = Trim(input.recorded_afterwards) == "yes";
+  if (date && clock) {
+    meeting.starts_at = FromLondonLocal(*date, clock->first, clock->second);
+    bool past = meeting.starts_at < now;
+    if (past && !meeting.recorded_afterwards) {
+      fields["date"] =
+          "This date and time have passed. To record a meeting that has already taken place, "
+          "choose \u201cRecording a meeting that took place\u201d";
+    } else if (!past && meeting.recorded_afterwards) {
+      fields["recorded_afterwards"] =
+          "A meeting that has not started yet cannot be recorded as having taken place. Check "
+          "the date and time";
+    }
+  }
   if (!fields.empty()) return Invalid(std::move(fields));
-  meeting.starts_at = FromLondonLocal(*date, clock->first, clock->second);
   return meeting;
+}
+
+Result<void> CheckMeetingStarted(const PanelMeeting& meeting, Instant now) {
+  if (meeting.starts_at <= now) return {};
+  return Fail(ErrorKind::kConflict, "meeting_not_started",
+              "This meeting has not started yet: it starts on " +
+                  FormatLondonDateTime(meeting.starts_at) +
+                  ". Record the panel's decisions once it has met.");
 }
 
 std::string Reference(const PanelMeeting& meeting, std::string_view panel_name) {
   return std::string(panel_name) + " " + FormatDate(LondonDate(meeting.starts_at));
+}
+
+const AgendaItem* LatestDecision(const std::vector<AgendaItem>& items) {
+  const AgendaItem* latest = nullptr;
+  for (const auto& item : items) {
+    if (!item.decision) continue;
+    if (latest == nullptr || item.decision->recorded_at > latest->decision->recorded_at) {
+      latest = &item;
+    }
+  }
+  return latest;
 }
 
 bool IsUpcoming(const PanelMeeting& meeting, Instant now) {

@@ -24,6 +24,9 @@ struct PanelMeeting {
   bool online = false;
   std::string created_by;
   Instant created_at{};
+  // True when the coordinator arranged it after it took place, to record it ("recording a
+  // meeting that took place"); shown as such wherever the meeting is.
+  bool recorded_afterwards = false;
 };
 
 // Raw form or API text: date "YYYY-MM-DD" (Europe/London), time "HH:MM", place, online "yes".
@@ -32,14 +35,22 @@ struct MeetingInput {
   std::string time;
   std::string place;
   std::string online;
+  std::string recorded_afterwards;  // "yes": recording a meeting that took place
 };
 
 inline constexpr std::size_t kMaxPlace = 300;
 
 // kInvalid with fields "date" (missing or not a date), "time" (missing or not HH:MM) and
 // "place" (required unless online; one line, at most kMaxPlace characters), every problem at
-// once. A meeting may be recorded after it was held, so past dates are accepted.
-Result<PanelMeeting> ValidateMeeting(const MeetingInput& input);
+// once. A meeting whose start is before `now` is accepted only as "recording a meeting that
+// took place" (recorded_afterwards "yes"; otherwise a "date" problem saying so), and a meeting
+// still to come cannot be recorded as having taken place ("recorded_afterwards" problem).
+Result<PanelMeeting> ValidateMeeting(const MeetingInput& input, Instant now);
+
+// The panel records decisions only once its meeting has started: kConflict
+// "meeting_not_started" before then, naming when it starts (the referrer would otherwise be
+// told the panel "discussed" a child it has not yet met about).
+Result<void> CheckMeetingStarted(const PanelMeeting& meeting, Instant now);
 
 // The reference minutes and flags quote: "CSEP 2026-12-03" (panel name and London date).
 std::string Reference(const PanelMeeting& meeting, std::string_view panel_name);
@@ -118,6 +129,7 @@ struct Decision {
   std::string plan;
   Date next_review;
   std::string recorded_by;
+  std::string recorded_by_agency;  // the agency they recorded it for, as they were at the time
   Instant recorded_at{};
 };
 
@@ -131,7 +143,13 @@ struct AgendaItem {
   std::optional<Decision> decision;  // set once discussed
   // For display, filled by storage.
   std::string child_name;
+  std::string recorded_by_name;  // who recorded the decision, and their agency's name
+  std::string recorded_by_agency_name;
 };
+
+// The agenda item with the panel's newest decision among `items` (by when it was recorded), or
+// nullptr when none was decided: the category the partnership acts on for the child.
+const AgendaItem* LatestDecision(const std::vector<AgendaItem>& items);
 
 // Raw form or API text for the panel's decision on one child.
 struct DecisionInput {

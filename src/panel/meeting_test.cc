@@ -1,5 +1,6 @@
 #include "panel/meeting.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace harbour::panel {
@@ -11,31 +12,63 @@ using std::chrono::year;
 
 const Date kMeetingDay{year{2026}, December, std::chrono::day{3}};
 
+// An instant before every meeting these tests arrange: 1 January 2026.
+const Instant kBefore = FromLondonLocal(Date{std::chrono::year{2026} / 1 / 1}, 0, 0);
+
 TEST(ValidateMeeting, ReadsLondonDateAndTime) {
-  auto m = ValidateMeeting({"2026-12-03", "14:00", "Room 2, Civic Centre", ""});
+  auto m = ValidateMeeting({"2026-12-03", "14:00", "Room 2, Civic Centre", ""}, kBefore);
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(FormatRfc3339(m->starts_at), "2026-12-03T14:00:00Z");  // GMT in December
   EXPECT_FALSE(m->online);
-  auto summer = ValidateMeeting({"2026-07-03", "14:00", "Room 2", ""});
+  auto summer = ValidateMeeting({"2026-07-03", "14:00", "Room 2", ""}, kBefore);
   ASSERT_TRUE(summer.has_value());
   EXPECT_EQ(FormatRfc3339(summer->starts_at), "2026-07-03T13:00:00Z");  // BST
 }
 
+TEST(ValidateMeeting, APastMeetingOnlyAsRecordingAMeetingThatTookPlace) {
+  Instant now = FromLondonLocal(Date{std::chrono::year{2026} / 12 / 3}, 15, 0);
+  auto past = ValidateMeeting({"2026-12-03", "14:00", "Room 2", ""}, now);
+  ASSERT_FALSE(past.has_value());
+  EXPECT_THAT(past.error().fields.at("date"),
+              testing::HasSubstr("Recording a meeting that took place"));
+  auto recorded = ValidateMeeting({"2026-12-03", "14:00", "Room 2", "", "yes"}, now);
+  ASSERT_TRUE(recorded.has_value());
+  EXPECT_TRUE(recorded->recorded_afterwards);
+  auto ahead = ValidateMeeting({"2026-12-03", "16:00", "Room 2", "", "yes"}, now);
+  ASSERT_FALSE(ahead.has_value());
+  EXPECT_TRUE(ahead.error().fields.contains("recorded_afterwards"));
+  auto arranged = ValidateMeeting({"2026-12-03", "16:00", "Room 2", ""}, now);
+  ASSERT_TRUE(arranged.has_value());
+  EXPECT_FALSE(arranged->recorded_afterwards);
+}
+
+TEST(CheckMeetingStarted, RefusesADecisionBeforeTheMeetingStarts) {
+  PanelMeeting meeting;
+  meeting.starts_at = FromLondonLocal(Date{std::chrono::year{2026} / 12 / 3}, 14, 0);
+  auto early = CheckMeetingStarted(meeting, meeting.starts_at - std::chrono::minutes(1));
+  ASSERT_FALSE(early.has_value());
+  EXPECT_EQ(early.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(early.error().code, "meeting_not_started");
+  EXPECT_THAT(early.error().message, testing::HasSubstr("starts on 3 December 2026 at 2pm"));
+  EXPECT_TRUE(CheckMeetingStarted(meeting, meeting.starts_at).has_value());
+  EXPECT_TRUE(CheckMeetingStarted(meeting, meeting.starts_at + std::chrono::hours(3)).has_value());
+}
+
 TEST(ValidateMeeting, OnlineNeedsNoPlace) {
-  auto m = ValidateMeeting({"2026-12-03", "9:30", "", "yes"});
+  auto m = ValidateMeeting({"2026-12-03", "9:30", "", "yes"}, kBefore);
   ASSERT_TRUE(m.has_value());
   EXPECT_TRUE(m->online);
   EXPECT_EQ(m->place, "");
 }
 
 TEST(ValidateMeeting, ReportsEveryProblemAtOnce) {
-  auto m = ValidateMeeting({"2026-02-30", "25:00", "", ""});
+  auto m = ValidateMeeting({"2026-02-30", "25:00", "", ""}, kBefore);
   ASSERT_FALSE(m.has_value());
   EXPECT_EQ(m.error().kind, ErrorKind::kInvalid);
   EXPECT_TRUE(m.error().fields.contains("date"));
   EXPECT_TRUE(m.error().fields.contains("time"));
   EXPECT_EQ(m.error().fields.at("place"), "Enter where the meeting is held, or say it is online");
-  auto blank = ValidateMeeting({"", "", "Room\n2", ""});
+  auto blank = ValidateMeeting({"", "", "Room\n2", ""}, kBefore);
   ASSERT_FALSE(blank.has_value());
   EXPECT_EQ(blank.error().fields.at("date"), "Enter the date of the meeting");
   EXPECT_EQ(blank.error().fields.at("time"), "Enter the time the meeting starts");
@@ -173,6 +206,27 @@ TEST(ActionDueAt, IsTheEndOfTheDayInLondon) {
   EXPECT_EQ(FormatRfc3339(ActionDueAt(kMeetingDay)), "2026-12-03T23:59:00Z");
   EXPECT_EQ(FormatRfc3339(ActionDueAt(Date{year{2026}, std::chrono::June, std::chrono::day{1}})),
             "2026-06-01T22:59:00Z");
+}
+
+TEST(LatestDecision, IsTheNewestDecidedItem) {
+  auto decided = [](std::string id, long seconds, Category category) {
+    AgendaItem item;
+    item.id = std::move(id);
+    Decision d;
+    d.category = category;
+    d.recorded_at = Instant{std::chrono::seconds{seconds}};
+    item.decision = d;
+    return item;
+  };
+  AgendaItem waiting;
+  waiting.id = "waiting";
+  EXPECT_EQ(LatestDecision({}), nullptr);
+  EXPECT_EQ(LatestDecision({waiting}), nullptr);
+  std::vector<AgendaItem> items = {decided("new", 300, Category::kSeriousRisk), waiting,
+                                   decided("old", 100, Category::kAtRisk)};
+  ASSERT_NE(LatestDecision(items), nullptr);
+  EXPECT_EQ(LatestDecision(items)->id, "new");
+  EXPECT_EQ(LatestDecision(items)->decision->category, Category::kSeriousRisk);
 }
 
 }  // namespace

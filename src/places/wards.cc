@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "common/json_depth.h"
 #include "common/text.h"
 
 namespace harbour::places {
@@ -65,30 +66,6 @@ struct GeomDeleter {
   }
 };
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-
-// True when arrays and objects nest deeper than kMaxDepth outside strings: one linear scan
-// before parsing, so hostile input never costs a deep parse or a deep destruction.
-bool NestsTooDeeply(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxDepth) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return false;
-}
 
 std::unexpected<Error> Refuse(Errors errors) {
   return Fail(ErrorKind::kInvalid, "invalid_wards", "The wards file was refused.",
@@ -314,7 +291,8 @@ Result<std::vector<Ward>> ParseWardsGeoJson(std::string_view text) {
                       " MB.");
   }
   if (!IsValidUtf8(text)) return RefuseFile("The file is not valid UTF-8 text.");
-  if (NestsTooDeeply(text)) return RefuseFile("The file is not GeoJSON: it nests too deeply.");
+  if (NestsDeeperThan(text, kMaxDepth))
+    return RefuseFile("The file is not GeoJSON: it nests too deeply.");
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) return RefuseFile("The file is not valid JSON.");
   if (!root.is_object() || root.value("type", json()) != "FeatureCollection") {

@@ -270,4 +270,18 @@ std::optional<TransitionRequest> MoveOnPanelDecision(State current, bool first_d
   return TransitionRequest{State::kDiscussed, Actor::kCoordinator, "", ""};
 }
 
+chronology::Entry ChronologyEntry(const Referral& referral, std::string_view panel_name,
+                                  chronology::Attribution by) {
+  chronology::Entry e;
+  e.type = chronology::EntryType::kReferral;
+  e.at = referral.submitted_at;
+  e.id = referral.id;
+  e.by = std::move(by);
+  e.headline =
+      "Referral to the " + std::string(panel_name) + ": " + std::string(Label(referral.state));
+  e.summary = e.headline;
+  e.detail = referral.reason;
+  return e;
+}
+
 }  // namespace harbour::referrals

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronology/chronology.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "common/working_days.h"
@@ -147,5 +148,10 @@ bool IsReferrer(const Referral& referral, std::string_view user_id);
 // The screening decision is due by 23:59 Europe/London on the working day after submission
 // (DOMAIN.md §8: one working day; weekends and bank holidays skipped).
 Instant ScreeningDue(Instant submitted, const WorkingCalendar& calendar);
+
+// A referral in the child's chronology: "Referral to the <panel>: <state>" and its reason,
+// credited to `by` (the referrer and their agency).
+chronology::Entry ChronologyEntry(const Referral& referral, std::string_view panel_name,
+                                  chronology::Attribution by);
 
 }  // namespace harbour::referrals

@@ -279,8 +279,8 @@ TEST(PanelDecision, TheFirstDecisionOnAnAcceptedReferralMovesItToDiscussed) {
     EXPECT_FALSE(MoveOnPanelDecision(state, /*first_decision=*/false).has_value())
         << "a correction moves nothing";
   }
-  for (State state : {State::kSubmitted, State::kScreening, State::kNotAccepted,
-                      State::kDiscussed, State::kClosed}) {
+  for (State state : {State::kSubmitted, State::kScreening, State::kNotAccepted, State::kDiscussed,
+                      State::kClosed}) {
     EXPECT_FALSE(MoveOnPanelDecision(state, true).has_value()) << ToCode(state);
   }
 }

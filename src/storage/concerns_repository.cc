@@ -99,14 +99,13 @@ Result<std::optional<concerns::Concern>> ConcernsRepository::Find(std::string_vi
   });
 }
 
-Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
+Result<ConcernsRepository::ChronologyRecords> ConcernsRepository::ChronologyRecordsFor(
     std::string_view child_id) {
-  return Guard("reading a chronology", [&]() -> Result<std::vector<chronology::Entry>> {
+  return Guard("reading a chronology", [&]() -> Result<ChronologyRecords> {
     soci::session sql(db_.Pool());
     std::string c(child_id);
-    std::vector<chronology::Entry> out;
-    std::map<std::string, std::size_t> concern_index;  // concern id -> entry index
-    std::vector<concerns::Concern> concern_rows;       // in entry order
+    ChronologyRecords out;
+    std::map<std::string, std::size_t> concern_index;  // concern id -> index in out.concerns
     {
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT " << kColumns
@@ -116,18 +115,9 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
            soci::use(c));
       for (const auto& row : rows) {
         concerns::Concern concern = FromRow(row);
-        chronology::Entry e;
-        e.type = chronology::EntryType::kConcern;
-        e.at = concern.observed_at;
-        e.id = concern.id;
-        e.agency_id = concern.recorded_by_agency;
-        e.agency_name = GetText(row, 12);
-        e.recorded_by = GetText(row, 13);
-        e.detail = concern.narrative;
-        e.immediate_danger = concern.immediate_danger;
-        concern_index[e.id] = out.size();
-        concern_rows.push_back(std::move(concern));
-        out.push_back(std::move(e));
+        chronology::Attribution by{GetText(row, 13), concern.recorded_by_agency, GetText(row, 12)};
+        concern_index[concern.id] = out.concerns.size();
+        out.concerns.push_back({std::move(concern), std::move(by)});
       }
     }
     {
@@ -138,51 +128,33 @@ Result<std::vector<chronology::Entry>> ConcernsRepository::ChronologyEntries(
            soci::use(c));
       for (const auto& row : rows) {
         auto it = concern_index.find(GetText(row, 0));
-        if (it != concern_index.end()) out[it->second].indicators.push_back(GetText(row, 1));
-      }
-      for (std::size_t i = 0; i < concern_rows.size(); ++i) {
-        concern_rows[i].indicators = out[i].indicators;
-        out[i].headline = concerns::Headline(concern_rows[i]);
-        out[i].summary = concerns::Summary(concern_rows[i]);
+        if (it == concern_index.end()) continue;
+        out.concerns[it->second].record.indicators.push_back(GetText(row, 1));
       }
     }
     {
       soci::rowset<soci::row> rows =
-          (sql.prepare << "SELECT d.id, d.concern_id, d.text, d.recorded_by_agency, a.name, "
-                          "u.display_name, d.recorded_at FROM concern_addenda d JOIN concerns k "
-                          "ON k.id = d.concern_id JOIN agencies a ON a.id = d.recorded_by_agency "
-                          "JOIN users u ON u.id = d.recorded_by WHERE k.child_id = :c",
+          (sql.prepare << "SELECT d.id, d.concern_id, d.text, d.recorded_by, d.recorded_by_agency, "
+                          "d.recorded_at, a.name, u.display_name FROM concern_addenda d JOIN "
+                          "concerns k ON k.id = d.concern_id JOIN agencies a ON a.id = "
+                          "d.recorded_by_agency JOIN users u ON u.id = d.recorded_by WHERE "
+                          "k.child_id = :c",
            soci::use(c));
       for (const auto& row : rows) {
-        chronology::Entry e;
-        e.type = chronology::EntryType::kAddendum;
-        e.id = GetText(row, 0);
-        e.related_id = GetText(row, 1);
-        e.detail = GetText(row, 2);
-        e.summary = e.headline = "Addendum to a concern";
-        e.agency_id = GetText(row, 3);
-        e.agency_name = GetText(row, 4);
-        e.recorded_by = GetText(row, 5);
-        e.at = GetInstant(row, 6);
-        out.push_back(std::move(e));
+        concerns::Addendum addendum{GetText(row, 0), GetText(row, 1), GetText(row, 2),
+                                    GetText(row, 3), GetText(row, 4), GetInstant(row, 5)};
+        chronology::Attribution by{GetText(row, 7), addendum.recorded_by_agency, GetText(row, 6)};
+        out.addenda.push_back({std::move(addendum), std::move(by)});
       }
     }
     {
       soci::rowset<soci::row> rows =
-          (sql.prepare << "SELECT c.id, c.created_by_agency, a.name, u.display_name, c.created_at "
-                          "FROM children c JOIN agencies a ON a.id = c.created_by_agency JOIN "
-                          "users u ON u.id = c.created_by WHERE c.id = :c",
+          (sql.prepare << "SELECT u.display_name, c.created_by_agency, a.name FROM children c JOIN "
+                          "agencies a ON a.id = c.created_by_agency JOIN users u ON u.id = "
+                          "c.created_by WHERE c.id = :c",
            soci::use(c));
       for (const auto& row : rows) {
-        chronology::Entry e;
-        e.type = chronology::EntryType::kRecord;
-        e.id = GetText(row, 0);
-        e.agency_id = GetText(row, 1);
-        e.agency_name = GetText(row, 2);
-        e.recorded_by = GetText(row, 3);
-        e.at = GetInstant(row, 4);
-        e.summary = e.headline = "Child's record created";
-        out.push_back(std::move(e));
+        out.record_created_by = {GetText(row, 0), GetText(row, 1), GetText(row, 2)};
       }
     }
     return out;

@@ -41,8 +41,14 @@ class ConcernsRepository {
                     std::string_view detail, std::string_view raised_by, Instant at);
   Result<std::optional<concerns::Concern>> Find(std::string_view id);
 
-  // Every chronology entry for the child (concerns, addenda, the record's creation), unsorted.
-  Result<std::vector<chronology::Entry>> ChronologyEntries(std::string_view child_id);
+  // The child's concerns (with their indicators) and addenda, unsorted, each with who recorded
+  // it and the agency they recorded it for, and who created the child's record.
+  struct ChronologyRecords {
+    std::vector<chronology::Attributed<concerns::Concern>> concerns;
+    std::vector<chronology::Attributed<concerns::Addendum>> addenda;
+    chronology::Attribution record_created_by;
+  };
+  Result<ChronologyRecords> ChronologyRecordsFor(std::string_view child_id);
   Result<std::vector<ConcernSummary>> RecentByUser(std::string_view user_id, int limit);
   // Concerns recorded by anyone in the agency, newest first (the safeguarding lead's view).
   Result<std::vector<ConcernSummary>> RecentByAgency(std::string_view agency_id, int limit);

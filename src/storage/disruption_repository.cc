@@ -226,18 +226,18 @@ Result<std::vector<disruption::Disruption>> DisruptionRepository::ForSubject(
 
 Result<std::vector<disruption::Disruption>> DisruptionRepository::WithExpiryBetween(Date first_day,
                                                                                     Date last_day) {
-  return Guard(
-      "reading expiring disruption measures", [&]() -> Result<std::vector<disruption::Disruption>> {
-        soci::session sql(db_.Pool());
-        std::string first = FormatDate(first_day);
-        std::string last = FormatDate(last_day);
-        soci::rowset<soci::row> rows =
-            (sql.prepare << kSelect
-                         << "WHERE d.expiry IS NOT NULL AND d.expiry >= :f AND d.expiry "
-                            "<= :l ORDER BY d.expiry, d.id",
-             soci::use(first), soci::use(last));
-        return ReadAll(rows);
-      });
+  return Guard("reading expiring disruption measures",
+               [&]() -> Result<std::vector<disruption::Disruption>> {
+                 soci::session sql(db_.Pool());
+                 std::string first = FormatDate(first_day);
+                 std::string last = FormatDate(last_day);
+                 soci::rowset<soci::row> rows =
+                     (sql.prepare << kSelect
+                                  << "WHERE d.expiry IS NOT NULL AND d.expiry >= :f AND d.expiry "
+                                     "<= :l ORDER BY d.expiry, d.id",
+                      soci::use(first), soci::use(last));
+                 return ReadAll(rows);
+               });
 }
 
 Result<std::vector<disruption::Disruption>> DisruptionRepository::Recent(int limit) {

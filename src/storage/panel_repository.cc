@@ -7,7 +7,7 @@ namespace harbour::storage {
 namespace {
 
 constexpr const char* kMeetingColumns =
-    "m.id, m.starts_at, m.place, m.online, m.created_by, m.created_at";
+    "m.id, m.starts_at, m.place, m.online, m.created_by, m.created_at, m.recorded_afterwards";
 
 panel::PanelMeeting MeetingFromRow(const soci::row& row) {
   panel::PanelMeeting m;
@@ -17,13 +17,16 @@ panel::PanelMeeting MeetingFromRow(const soci::row& row) {
   m.online = GetInt(row, 3) != 0;
   m.created_by = GetText(row, 4);
   m.created_at = GetInstant(row, 5);
+  m.recorded_afterwards = GetInt(row, 6) != 0;
   return m;
 }
 
 constexpr const char* kItemSelect =
     "SELECT i.id, i.meeting_id, i.child_id, i.referral_id, i.reason, i.position, i.category, "
     "i.models, i.elements, i.plan, i.next_review, i.recorded_by, i.recorded_at, c.given_name, "
-    "c.family_name FROM panel_items i JOIN children c ON c.id = i.child_id ";
+    "c.family_name, i.recorded_by_agency, ru.display_name, ra.name FROM panel_items i JOIN "
+    "children c ON c.id = i.child_id LEFT JOIN users ru ON ru.id = i.recorded_by LEFT JOIN "
+    "agencies ra ON ra.id = i.recorded_by_agency ";
 
 // "a,b,c" -> codes known to `from_code` (unknown codes, from a hand-edited row, are dropped).
 template <typename Code, typename FromCode>
@@ -70,8 +73,11 @@ panel::AgendaItem ItemFromRow(const soci::row& row) {
   d.plan = GetText(row, 9);
   d.next_review = ParseDate(GetText(row, 10)).value_or(Date{});
   d.recorded_by = GetText(row, 11);
+  d.recorded_by_agency = GetText(row, 15);
   d.recorded_at = *recorded_at;
   item.decision = std::move(d);
+  item.recorded_by_name = GetText(row, 16);
+  item.recorded_by_agency_name = GetText(row, 17);
   return item;
 }
 
@@ -85,11 +91,11 @@ std::vector<panel::AgendaItem> ItemRows(soci::rowset<soci::row>& rows) {
 
 void PanelRepository::InsertMeetingIn(Transaction& tx, const panel::PanelMeeting& m) {
   std::string starts = FormatRfc3339(m.starts_at), created = FormatRfc3339(m.created_at);
-  int online = m.online ? 1 : 0;
-  tx.Sql() << "INSERT INTO panel_meetings (id, starts_at, place, online, created_by, created_at) "
-              "VALUES (:id, :starts, :place, :online, :by, :at)",
+  int online = m.online ? 1 : 0, afterwards = m.recorded_afterwards ? 1 : 0;
+  tx.Sql() << "INSERT INTO panel_meetings (id, starts_at, place, online, created_by, created_at, "
+              "recorded_afterwards) VALUES (:id, :starts, :place, :online, :by, :at, :afterwards)",
       soci::use(m.id), soci::use(starts), soci::use(m.place), soci::use(online),
-      soci::use(m.created_by), soci::use(created);
+      soci::use(m.created_by), soci::use(created), soci::use(afterwards);
 }
 
 Result<std::optional<panel::PanelMeeting>> PanelRepository::FindMeeting(std::string_view id) {
@@ -120,8 +126,8 @@ Result<std::vector<MeetingSummary>> PanelRepository::Meetings(std::string_view m
     std::vector<MeetingSummary> out;
     auto read = [&](soci::rowset<soci::row>& rows) {
       for (const auto& row : rows) {
-        out.push_back({MeetingFromRow(row), static_cast<int>(GetInt(row, 6)),
-                       static_cast<int>(GetInt(row, 7))});
+        out.push_back({MeetingFromRow(row), static_cast<int>(GetInt(row, 7)),
+                       static_cast<int>(GetInt(row, 8))});
       }
     };
     if (user.empty()) {
@@ -209,11 +215,14 @@ void PanelRepository::RecordDecisionIn(Transaction& tx, std::string_view item_id
   std::string id(item_id), category(panel::ToCode(d.category)), models = JoinCodes(d.models);
   std::string elements = JoinCodes(d.elements), review = FormatDate(d.next_review);
   std::string at = FormatRfc3339(d.recorded_at);
+  NullableText agency(d.recorded_by_agency);  // empty: the recorder's agency now
   tx.Sql() << "UPDATE panel_items SET category = :cat, models = :models, elements = :elements, "
-              "plan = :plan, next_review = :review, recorded_by = :by, recorded_at = :at WHERE "
-              "id = :id",
+              "plan = :plan, next_review = :review, recorded_by = :by, recorded_by_agency = "
+              "COALESCE(:agency, (SELECT agency_id FROM users WHERE id = :by2)), recorded_at = :at "
+              "WHERE id = :id",
       soci::use(category), soci::use(models), soci::use(elements), soci::use(d.plan),
-      soci::use(review), soci::use(d.recorded_by), soci::use(at), soci::use(id);
+      soci::use(review), soci::use(d.recorded_by), soci::use(agency.value, agency.indicator),
+      soci::use(d.recorded_by), soci::use(at), soci::use(id);
 }
 
 Result<std::vector<panel::AgendaItem>> PanelRepository::Items(std::string_view meeting_id) {

@@ -21,7 +21,7 @@ class PanelRepositoryTest : public StorageTest {
   }
 
   panel::PanelMeeting Meeting(std::string_view date) {
-    auto m = panel::ValidateMeeting({std::string(date), "10:00", "Room 1", ""});
+    auto m = panel::ValidateMeeting({std::string(date), "10:00", "Room 1", ""}, Instant{});
     EXPECT_TRUE(m.has_value());
     m->id = NewId();
     m->created_by = user_.id;

@@ -209,7 +209,8 @@ TEST_F(RecordsRepositoryTest, LinksAreStoredOnceWithTheirSupport) {
                                 r2, user_.id, agency_.id, now_);
     EXPECT_EQ(second, a);
     auto driver = Repo().LinkIn(
-        tx, ends(in::LinkType::kDriver, in::RecordType::kVehicle, car, in::RecordType::kPerson, dean),
+        tx,
+        ends(in::LinkType::kDriver, in::RecordType::kVehicle, car, in::RecordType::kPerson, dean),
         r1, user_.id, agency_.id, now_);
     EXPECT_NE(driver, a);
     link = a;
@@ -238,14 +239,14 @@ TEST_F(RecordsRepositoryTest, SymmetricPersonLinksAreOneLink) {
   std::string b = SavePerson(PersonOf("B Person", {}, ""));
   std::string r = Report();
   Transaction tx(*db_);
-  auto one = Repo().LinkIn(
-      tx, *in::CanonicalLink(in::LinkType::kAssociate, in::RecordType::kPerson, a,
-                             in::RecordType::kPerson, b),
-      r, user_.id, agency_.id, now_);
-  auto two = Repo().LinkIn(
-      tx, *in::CanonicalLink(in::LinkType::kAssociate, in::RecordType::kPerson, b,
-                             in::RecordType::kPerson, a),
-      r, user_.id, agency_.id, now_);
+  auto one = Repo().LinkIn(tx,
+                           *in::CanonicalLink(in::LinkType::kAssociate, in::RecordType::kPerson, a,
+                                              in::RecordType::kPerson, b),
+                           r, user_.id, agency_.id, now_);
+  auto two = Repo().LinkIn(tx,
+                           *in::CanonicalLink(in::LinkType::kAssociate, in::RecordType::kPerson, b,
+                                              in::RecordType::kPerson, a),
+                           r, user_.id, agency_.id, now_);
   EXPECT_EQ(one, two);
   tx.Commit();
   EXPECT_EQ(Repo().LinksOf(in::RecordType::kPerson, b)->front().other_id, a);

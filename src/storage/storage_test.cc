@@ -193,15 +193,17 @@ TEST_F(StorageTest, ConcernsBuildTheChronologyAndInvolveTheAgency) {
     tx.Commit();
   }
   ConcernsRepository concerns(*db_);
-  auto entries = concerns.ChronologyEntries(child.id);
-  ASSERT_TRUE(entries.has_value());
-  ASSERT_EQ(entries->size(), 2u);  // the record's creation and the concern
-  auto it = std::find_if(entries->begin(), entries->end(),
-                         [](const auto& e) { return e.type == chronology::EntryType::kConcern; });
-  ASSERT_NE(it, entries->end());
-  EXPECT_EQ(it->indicators, concern.indicators);
-  EXPECT_EQ(it->agency_name, "Test School");
-  EXPECT_TRUE(it->immediate_danger);
+  auto records = concerns.ChronologyRecordsFor(child.id);
+  ASSERT_TRUE(records.has_value());
+  ASSERT_EQ(records->concerns.size(), 1u);
+  EXPECT_TRUE(records->addenda.empty());
+  const auto& [recorded, by] = records->concerns.front();
+  EXPECT_EQ(recorded.indicators, concern.indicators);
+  EXPECT_EQ(by.agency_id, other_.id);
+  EXPECT_EQ(by.agency_name, "Test School");
+  EXPECT_EQ(by.name, user_.display_name);
+  EXPECT_TRUE(recorded.immediate_danger);
+  EXPECT_FALSE(records->record_created_by.name.empty());
   auto alerts = concerns.OpenAlerts(10);
   ASSERT_TRUE(alerts.has_value());
   ASSERT_EQ(alerts->size(), 1u);

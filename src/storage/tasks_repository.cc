@@ -9,9 +9,10 @@ namespace {
 constexpr const char* kSelect =
     "SELECT t.id, t.child_id, t.source_type, t.source_id, t.title, t.who, t.assigned_user, "
     "t.assigned_role, t.assigned_agency, t.due_at, t.status, t.outcome, t.completed_by, "
-    "t.completed_at, t.created_by, t.created_at, c.given_name, c.family_name, u.display_name "
-    "FROM tasks t LEFT JOIN children c ON c.id = t.child_id LEFT JOIN users u ON u.id = "
-    "t.completed_by ";
+    "t.completed_at, t.created_by, t.created_at, c.given_name, c.family_name, u.display_name, "
+    "t.created_by_agency, cu.display_name, ca.name FROM tasks t LEFT JOIN children c ON c.id = "
+    "t.child_id LEFT JOIN users u ON u.id = t.completed_by LEFT JOIN users cu ON cu.id = "
+    "t.created_by LEFT JOIN agencies ca ON ca.id = t.created_by_agency ";
 
 tasks::Task FromRow(const soci::row& row) {
   tasks::Task t;
@@ -34,6 +35,9 @@ tasks::Task FromRow(const soci::row& row) {
   // A task about no child (a disruption's expiry reminder) has no child name.
   t.child_name = t.child_id.empty() ? "" : GetText(row, 16) + " " + GetText(row, 17);
   t.completed_by_name = GetText(row, 18);
+  t.created_by_agency = GetText(row, 19);
+  t.created_by_name = GetText(row, 20);
+  t.created_by_agency_name = GetText(row, 21);
   return t;
 }
 
@@ -42,16 +46,19 @@ tasks::Task FromRow(const soci::row& row) {
 void TasksRepository::InsertIn(Transaction& tx, const tasks::Task& t) {
   NullableText user(t.assigned_user), role(t.assigned_role), agency(t.assigned_agency);
   NullableText child(t.child_id);
+  NullableText creator_agency(t.created_by_agency);  // empty: the creator's agency now
   std::string due = FormatRfc3339(t.due_at), created = FormatRfc3339(t.created_at);
   std::string status(tasks::ToCode(t.status));
   tx.Sql() << "INSERT INTO tasks (id, child_id, source_type, source_id, title, who, "
               "assigned_user, assigned_role, assigned_agency, due_at, status, outcome, "
-              "created_by, created_at) VALUES (:id, :child, :st, :sid, :title, :who, :user, "
-              ":role, :agency, :due, :status, '', :by, :at)",
+              "created_by, created_by_agency, created_at) VALUES (:id, :child, :st, :sid, :title, "
+              ":who, :user, :role, :agency, :due, :status, '', :by, COALESCE(:by_agency, (SELECT "
+              "agency_id FROM users WHERE id = :by2)), :at)",
       soci::use(t.id), soci::use(child.value, child.indicator), soci::use(t.source_type),
       soci::use(t.source_id), soci::use(t.title), soci::use(t.who),
       soci::use(user.value, user.indicator), soci::use(role.value, role.indicator),
       soci::use(agency.value, agency.indicator), soci::use(due), soci::use(status),
+      soci::use(t.created_by), soci::use(creator_agency.value, creator_agency.indicator),
       soci::use(t.created_by), soci::use(created);
 }
 

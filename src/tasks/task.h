@@ -32,10 +32,15 @@ struct Task {
   std::string completed_by;
   std::optional<Instant> completed_at;
   std::string created_by;
+  // The agency the creator recorded the task for, as they were at the time; storage takes the
+  // creator's agency when it is left empty.
+  std::string created_by_agency;
   Instant created_at{};
   // For display, filled by storage.
   std::string child_name;
   std::string completed_by_name;
+  std::string created_by_name;
+  std::string created_by_agency_name;
 };
 
 // Who carries out a tool's action, from its "who": a safeguarding lead's action goes to the

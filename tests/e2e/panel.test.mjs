@@ -22,6 +22,14 @@ after(async () => {
 
 const londonDate = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000)
   .toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+// "HH:MM" in Europe/London, two minutes ago, and its date: a meeting that has just begun.
+const justBegan = () => {
+  const at = new Date(Date.now() - 120_000);
+  return {
+    date: at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' }),
+    time: at.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }),
+  };
+};
 
 async function newChild(client, given) {
   const created = await client.post('/api/v1/children', {
@@ -72,12 +80,19 @@ test('refer, accept, meet, decide, act: the referrer sees each step', { timeout:
     }
     await coordinator.page.getByRole('link', { name: 'Panel', exact: true }).click();
     await coordinator.page.waitForURL(`${base}/panel`);
-    await coordinator.page.locator('#date').fill(londonDate());
-    await coordinator.page.locator('#time').fill('23:30');
+    // The meeting has just begun: arranging it now means recording a meeting that took place.
+    const began = justBegan();
+    await coordinator.page.locator('#date').fill(began.date);
+    await coordinator.page.locator('#time').fill(began.time);
     await coordinator.page.locator('#place').fill('Room 4, Civic Centre');
+    await coordinator.page.getByRole('button', { name: 'Arrange the meeting' }).click();
+    await coordinator.page.getByText('To record a meeting that has already taken place').first().waitFor();
+    assert.equal(await coordinator.page.locator('#place').inputValue(), 'Room 4, Civic Centre', 'what was typed is kept');
+    await coordinator.page.getByLabel('Recording a meeting that took place').check();
     await coordinator.page.getByRole('button', { name: 'Arrange the meeting' }).click();
     await coordinator.page.waitForURL(/\/panel\/meetings\/[0-9a-f]{32}\?created=1$/);
     meetingUrl = coordinator.page.url().replace(/\?.*$/, '');
+    await coordinator.page.getByText('Recorded after it took place').first().waitFor();
     await coordinator.page.getByRole('button', { name: `Add ${name} to the agenda` }).click();
     await coordinator.page.waitForURL(`${meetingUrl}#agenda`);
     await assert.doesNotReject(coordinator.page.locator('#agenda-items').getByRole('link', { name }).waitFor());

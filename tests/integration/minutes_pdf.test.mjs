@@ -63,7 +63,8 @@ function defineMinutesPdfTests(engine) {
 
     test('every stored name comes out right in the PDF', async () => {
       const made = await api('demo.coordinator').post('/api/v1/panel/meetings', {
-        date: londonDay(0), time: '14:00', place: 'Sala Główna, Harbourside', online: false,
+        date: londonDay(-1), time: '14:00', place: 'Sala Główna, Harbourside', online: false,
+        recorded_afterwards: true,
       });
       assert.equal(made.status, 201, made.text);
       const meeting = made.json;

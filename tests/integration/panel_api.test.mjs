@@ -73,7 +73,8 @@ function definePanelApiTests(engine) {
 
     async function newMeeting(body = {}) {
       const res = await api('demo.coordinator').post('/api/v1/panel/meetings', {
-        date: londonDay(0), time: '14:00', place: 'Room 2, Harbourside Civic Centre', online: false, ...body,
+        date: londonDay(-1), time: '14:00', place: 'Room 2, Harbourside Civic Centre', online: false,
+        recorded_afterwards: true, ...body,
       });
       assert.equal(res.status, 201, res.text);
       return res.json;
@@ -101,18 +102,20 @@ function definePanelApiTests(engine) {
 
       // The coordinator arranges the meeting: they are its first member.
       const made = await api('demo.coordinator').post('/api/v1/panel/meetings', {
-        date: londonDay(0), time: '14:00', place: ' Room 2, Harbourside Civic Centre ', online: true,
+        date: londonDay(-1), time: '14:00', place: ' Room 2, Harbourside Civic Centre ', online: true,
+        recorded_afterwards: true,
       });
       assert.equal(made.status, 201, made.text);
       const meeting = made.json;
       assert.match(meeting.id, ID);
       assert.equal(made.headers.get('location'), `/api/v1/panel/meetings/${meeting.id}`);
       for (const key of Object.keys(meeting)) assert.match(key, /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, key);
-      assert.equal(meeting.date, londonDay(0));
+      assert.equal(meeting.date, londonDay(-1));
       assert.equal(meeting.time, '14:00');
+      assert.equal(meeting.recorded_afterwards, true);
       assert.equal(meeting.place, 'Room 2, Harbourside Civic Centre');
       assert.equal(meeting.online, true);
-      assert.equal(meeting.reference, `exploitation panel ${londonDay(0)}`);
+      assert.equal(meeting.reference, `exploitation panel ${londonDay(-1)}`);
       assert.match(meeting.starts_at, INSTANT);
       assert.deepEqual(meeting.members.map((m) => [m.user_id, m.attendance]), [[ids['demo.coordinator'], 'invited']]);
       assert.deepEqual(meeting.items, []);
@@ -328,6 +331,128 @@ function definePanelApiTests(engine) {
 
       const verify = harbour(['audit', 'verify', '--db', url]);
       assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+    });
+
+    test('the chronology credits the wrong agency: every entry credits the person and the agency they recorded it for', async () => {
+      const child = await newChild();
+      const referral = await acceptedReferral(child);
+      const concern = await api('demo.practitioner').post(`/api/v1/children/${child.id}/concerns`, {
+        observed_at: new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        location: 'Harbourside bus station', category: 'sexual_exploitation', indicators: ['ws.going_missing'],
+        narrative: 'Seen getting into a car with two older men.', first_hand: true, immediate_danger: false,
+      });
+      assert.equal(concern.status, 201, concern.text);
+      const meeting = await newMeeting();
+      const path = `/api/v1/panel/meetings/${meeting.id}`;
+      const item = await api('demo.coordinator').post(`${path}/agenda`, { child_id: child.id, referral_id: referral.id });
+      assert.equal(item.status, 201, item.text);
+      const decided = await api('demo.coordinator').post(`${path}/items/${item.json.id}/decision`,
+        { category: '2', models: ['peer'], elements: [], plan: 'Disruption visits.', next_review: londonDay(28) });
+      assert.equal(decided.status, 200, decided.text);
+      // The action is the practitioner's (Harbourside Academy) to carry out, recorded by the coordinator.
+      const action = await api('demo.coordinator').post(`${path}/items/${item.json.id}/actions`,
+        { title: 'Home visit with the school nurse', owner: ids['demo.practitioner'], due: londonDay(7) });
+      assert.equal(action.status, 201, action.text);
+
+      const [coordinatorName, coordinatorAgencyId, coordinatorAgency] =
+        sql(`SELECT u.display_name || '|' || a.id || '|' || a.name FROM users u JOIN agencies a ON a.id = u.agency_id ` +
+            `WHERE u.username = 'demo.coordinator'`).split('|');
+      const ownerAgency = sql(`SELECT a.name FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.username = 'demo.practitioner'`);
+      assert.notEqual(coordinatorAgency, ownerAgency, 'the demo coordinator and the owner are in different agencies');
+
+      const chronology = await api('demo.coordinator').get(`/api/v1/children/${child.id}/chronology`);
+      assert.equal(chronology.status, 200, chronology.text);
+      const entries = chronology.json.entries;
+      for (const e of entries) {
+        assert.ok(e.agency !== '' && e.agency_id !== '', `every entry names its agency: ${JSON.stringify(e)}`);
+        assert.ok(e.recorded_by !== '', `every entry names who recorded it: ${JSON.stringify(e)}`);
+      }
+      const panelAction = entries.find((e) => e.type === 'panel_action');
+      assert.deepEqual([panelAction.recorded_by, panelAction.agency_id, panelAction.agency],
+                       [coordinatorName, coordinatorAgencyId, coordinatorAgency], 'the action: by the coordinator, for their agency');
+      const panelDecision = entries.find((e) => e.type === 'panel');
+      assert.deepEqual([panelDecision.recorded_by, panelDecision.agency], [coordinatorName, coordinatorAgency], 'the decision');
+      const seen = entries.find((e) => e.type === 'concern');
+      assert.equal(seen.agency, ownerAgency);
+      assert.equal(seen.location, 'Harbourside bus station');
+
+      // The page: the byline credits the coordinator's agency, the concern says where it was seen,
+      // and the agency filter starts on "All agencies" with no blank choice.
+      const web = new WebClient(base);
+      await web.signInOk('demo.coordinator');
+      const page = await web.get(`/children/${child.id}/chronology`);
+      assert.equal(page.status, 200);
+      const actionItem = page.text.split('moj-timeline__item').find((part) => part.includes('Panel action: Home visit'));
+      assert.ok(actionItem, 'the action is on the page');
+      const escaped = (text) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+      assert.ok(actionItem.includes(`by ${escaped(coordinatorName)}, ${escaped(coordinatorAgency)}</p>`),
+                `the action's byline credits the coordinator's agency: ${actionItem}`);
+      assert.match(page.text, /Where seen:<\/strong> Harbourside bus station/);
+
+      // The panel's category never reaches the child: it is on the child's page, in the risk
+      // panel, labelled as what the partnership acts on.
+      const record = await web.get(`/children/${child.id}`);
+      assert.equal(record.status, 200);
+      const category = record.text.match(/<dt class="govuk-summary-list__key">Panel's category[\s\S]*?<dd[^>]*id="panel-category">([\s\S]*?)<\/dd>/);
+      assert.ok(category, 'the risk panel has the panel\'s category');
+      assert.match(category[1], /Category 2: significant risk/);
+      assert.match(record.text, /what the partnership acts on/);
+      const select = page.text.match(/<select class="govuk-select" id="agency"[\s\S]*?<\/select>/)[0];
+      const options = [...select.matchAll(/<option value="([^"]*)"( selected)?>([^<]*)<\/option>/g)];
+      assert.equal(options[0][3], 'All agencies');
+      assert.equal(options[0][2], ' selected', 'the filter starts on "All agencies"');
+      assert.equal(options.filter((o) => o[1] === '').length, 1, 'one option without a value');
+      assert.ok(options.every((o) => o[3].trim() !== ''), 'no blank option');
+      assert.equal(options.filter((o) => o[2]).length, 1, 'one option selected');
+    });
+
+    test('meetings and decisions out of time: no decision before the meeting starts; a past meeting only as recording one that took place', async () => {
+      const child = await newChild();
+      const referral = await acceptedReferral(child);
+      const coordinator = api('demo.coordinator');
+      const past = await coordinator.post('/api/v1/panel/meetings',
+        { date: londonDay(-2), time: '10:00', place: 'Room 2', online: false });
+      assertJsonError(past, 422, 'a past meeting not marked as recorded afterwards');
+      assert.match(past.json.error.fields.date, /Recording a meeting that took place/);
+      const notYet = await coordinator.post('/api/v1/panel/meetings',
+        { date: londonDay(2), time: '10:00', place: 'Room 2', online: false, recorded_afterwards: true });
+      assertJsonError(notYet, 422, 'a meeting to come recorded as having taken place');
+      assert.deepEqual(Object.keys(notYet.json.error.fields), ['recorded_afterwards']);
+
+      const ahead = await newMeeting({ date: londonDay(2), time: '10:00', recorded_afterwards: false });
+      assert.equal(ahead.recorded_afterwards, false);
+      const path = `/api/v1/panel/meetings/${ahead.id}`;
+      const item = await coordinator.post(`${path}/agenda`, { child_id: child.id, referral_id: referral.id });
+      assert.equal(item.status, 201, item.text);
+      const early = await coordinator.post(`${path}/items/${item.json.id}/decision`,
+        { category: '2', models: ['peer'], elements: [], plan: 'Disruption visits.', next_review: londonDay(30) });
+      assertJsonError(early, 409, 'a decision before the meeting starts');
+      assert.equal(early.json.error.code, 'meeting_not_started');
+      assert.match(early.json.error.message, /has not started yet/);
+      const state = await api('demo.practitioner').get(`/api/v1/referrals/${referral.id}`);
+      assert.equal(state.json.state, 'accepted', 'the referrer is not told the panel discussed the child');
+      assert.equal(sql(`SELECT count(*) FROM panel_items WHERE id = '${item.json.id}' AND recorded_at IS NOT NULL`), '0');
+
+      // On the page: the form says so, and what was typed is kept.
+      const web = new WebClient(base);
+      await web.signInOk('demo.coordinator');
+      const itemPage = `/panel/meetings/${ahead.id}/items/${item.json.id}`;
+      assert.match((await web.get(itemPage)).text, /This meeting has not started yet/);
+      const refused = await web.postWithCsrf(itemPage,
+        { category: '2', models: 'peer', plan: 'Typed before the meeting.', next_review: londonDay(30) });
+      assert.equal(refused.status, 409, refused.text.slice(0, 300));
+      assert.match(refused.text, /govuk-error-summary/);
+      assert.match(refused.text, /Typed before the meeting\./);
+
+      // A meeting recorded afterwards is shown as such.
+      const recorded = await newMeeting();
+      assert.equal(recorded.recorded_afterwards, true);
+      const shown = await web.get(`/panel/meetings/${recorded.id}`);
+      assert.match(shown.text, /Recorded after it took place/);
+      const arranged = await web.postWithCsrf('/panel/meetings', { date: londonDay(-3), time: '09:00', place: 'Room 9' });
+      assert.equal(arranged.status, 422);
+      assert.match(arranged.text, /Recording a meeting that took place/);
+      assert.match(arranged.text, /value="Room 9"/, 'what was typed is kept');
     });
 
     test('a member who sent apologies no longer sees the meeting or its children', async () => {

@@ -190,7 +190,7 @@ export function defineScenarios(engine) {
     describe('sign-in', () => {
       const password = 'a-long-enough-test-password';
       before(() => {
-        for (const u of ['same.message', 'lock.out']) {
+        for (const u of ['same.message', 'lock.out', 'fail.closed']) {
           harbourOk(['user', 'add', '--db', url, '--username', u, '--name', 'Test User', '--agency', 'HACAD',
                      '--role', 'practitioner', '--password-stdin'], { input: `${password}\n` });
         }
@@ -227,6 +227,36 @@ export function defineScenarios(engine) {
         assert.ok(audited.every((line) => line.startsWith('refused:')), audited.join('; '));
         assert.match(audited[4], /locked/, 'the fifth failure locks');
         assert.match(audited[5], /locked/, 'the sixth is refused as locked');
+      });
+
+      test('lockout can silently fail: when the sign-in state cannot be saved, sign-in fails closed and is logged', async () => {
+        // Every write of fail.closed's sign-in state now fails, as on a full disk.
+        const block = engine.name === 'PostgreSQL'
+          ? "CREATE FUNCTION harbour_test_block() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ " +
+            "LANGUAGE plpgsql; CREATE TRIGGER harbour_test_block BEFORE UPDATE ON users FOR EACH ROW " +
+            "WHEN (OLD.username = 'fail.closed') EXECUTE FUNCTION harbour_test_block();"
+          : "CREATE TRIGGER harbour_test_block BEFORE UPDATE OF failed_sign_ins ON users " +
+            "WHEN OLD.username = 'fail.closed' BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
+        engine.sql(url, block);
+        try {
+          const wrong = await new WebClient(base).signIn('fail.closed', 'not-the-password-at-all');
+          assert.equal(wrong.status, 422);
+          assert.match(wrong.text, /Enter a correct username and password/);
+          const client = new WebClient(base);
+          const right = await client.signIn('fail.closed', password);
+          assert.equal(right.status, 422, 'the right password is refused while the state cannot be saved');
+          assert.equal(normalisedSignIn(right, 'fail.closed'), normalisedSignIn(wrong, 'fail.closed'), 'the usual message');
+          assert.ok(!client.cookies.has('harbour_session'), 'no session');
+          assert.match(server.output(), /sign-in refused for user [0-9a-f]{32}: the sign-in state could not be saved/);
+          const audited = engine.sql(url, "SELECT detail FROM audit_log WHERE username = 'fail.closed' " +
+                                          "AND action = 'sign-in' ORDER BY seq").trim().split('\n');
+          assert.deepEqual(audited, ['sign-in state could not be saved', 'sign-in state could not be saved']);
+        } finally {
+          engine.sql(url, engine.name === 'PostgreSQL'
+            ? 'DROP TRIGGER harbour_test_block ON users; DROP FUNCTION harbour_test_block();'
+            : 'DROP TRIGGER harbour_test_block;');
+        }
+        await new WebClient(base).signInOk('fail.closed', password);
       });
 
       test('signing in sets a session that signing out ends on the server', async () => {

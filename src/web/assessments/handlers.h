@@ -14,6 +14,7 @@
 #include "storage/assessments_repository.h"
 #include "storage/children_repository.h"
 #include "storage/concerns_repository.h"
+#include "storage/panel_repository.h"
 #include "storage/tasks_repository.h"
 #include "storage/tool_library.h"
 #include "tasks/task.h"
@@ -89,6 +90,7 @@ class AssessmentsHandlers : public AreaHandlers {
   storage::ChildrenRepository children_{db_};
   storage::ConcernsRepository concerns_{db_};
   storage::TasksRepository tasks_{db_};
+  storage::PanelRepository panel_{db_};  // the panel's category, for the risk panel
 };
 
 }  // namespace harbour::web

@@ -134,23 +134,8 @@ Result<std::vector<chronology::Entry>> AssessmentsHandlers::AssessmentEntries(
     if (a.status != assessments::Status::kSubmitted) continue;
     auto tool = tools_.Load(a.tool_id, a.tool_version);
     if (!tool) return std::unexpected(tool.error());
-    const auto* judged = (*tool)->FindLevel(a.judged_level);
-    const auto* computed = (*tool)->FindLevel(a.outcome.level);
-    chronology::Entry e;
-    e.type = chronology::EntryType::kAssessment;
-    e.at = a.submitted_at.value_or(a.updated_at);
-    e.id = a.id;
-    e.agency_id = a.assessed_by_agency;
-    e.agency_name = a.agency_name;
-    e.recorded_by = a.assessed_by_name;
-    e.headline = "Risk assessment: " + (judged ? judged->label : a.judged_level);
-    if (a.judged_level != a.outcome.level) {
-      e.headline += " (the tool: " + (computed ? computed->label : a.outcome.level) + ")";
-    }
-    e.summary =
-        e.headline + " with " + (*tool)->name + " version " + std::to_string(a.tool_version);
-    e.detail = a.rationale;
-    out.push_back(std::move(e));
+    out.push_back(assessments::ChronologyEntry(
+        a, **tool, {a.assessed_by_name, a.assessed_by_agency, a.agency_name}));
   }
   return out;
 }
@@ -399,8 +384,7 @@ Response AssessmentsHandlers::AssessmentFormPage(const Principal& who, const Req
   context["saved"] = saved;
   context["back_href"] = "/children/" + child.id;
   std::string title = "Risk assessment: " + children::DisplayName(child);
-  if (problems != nullptr) title = "Error: " + title;
-  return Page(&who, request, title, "assessments/form", context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "assessments/form", context, problems);
 }
 
 Result<mstch::map> AssessmentsHandlers::RiskPanel(const children::Child& child, Date today) {
@@ -417,7 +401,9 @@ Result<mstch::map> AssessmentsHandlers::RiskPanel(const children::Child& child, 
     used.push_back(keep.back().get());
     history.push_back(std::move(a));
   }
-  return RiskSummary(history, used, today);
+  auto decided = panel_.DecisionsFor(child.id);
+  if (!decided) return std::unexpected(decided.error());
+  return RiskSummary(history, used, panel::LatestDecision(*decided), today);
 }
 
 }  // namespace harbour::web

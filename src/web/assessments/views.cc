@@ -358,8 +358,17 @@ mstch::map AssessmentRow(const ToolDefinition& tool, const assessments::Assessme
 }
 
 mstch::map RiskSummary(const std::vector<assessments::Assessment>& history,
-                       const std::vector<const ToolDefinition*>& tools, Date today) {
-  mstch::map out{{"has_assessment", !history.empty()}};
+                       const std::vector<const ToolDefinition*>& tools,
+                       const panel::AgendaItem* panel_decision, Date today) {
+  mstch::map out{{"has_assessment", !history.empty()}, {"has_panel_category", false}};
+  if (panel_decision != nullptr && panel_decision->decision) {
+    const panel::Decision& d = *panel_decision->decision;
+    out["has_panel_category"] = true;
+    out["panel_category"] = Str(panel::Label(d.category));
+    out["panel_category_code"] = Str(panel::ToCode(d.category));
+    out["panel_decided_on"] = FormatLongDate(LondonDate(d.recorded_at));
+    out["panel_next_review"] = FormatLongDate(d.next_review);
+  }
   if (history.empty()) {
     out["review_state"] = Str("none");
     return out;
@@ -368,6 +377,8 @@ mstch::map RiskSummary(const std::vector<assessments::Assessment>& history,
   const ToolDefinition& latest_tool = *tools.front();
   auto state = assessments::ReviewStateOf(latest.plan.next_review, today);
   out["current"] = LevelTag(latest_tool, latest.judged_level);
+  out["tool_level"] = LevelTag(latest_tool, latest.outcome.level);
+  out["tool_name"] = latest_tool.name;
   out["assessed_on"] = FormatLongDate(LondonDate(latest.submitted_at.value_or(latest.updated_at)));
   out["next_review"] = FormatLongDate(latest.plan.next_review);
   out["review_state"] = Str(assessments::ToCode(state));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "assessments/assessment.h"
+#include "panel/meeting.h"
 #include "reference/catalogue.h"
 #include "storage/assessments_repository.h"
 #include "tasks/task.h"
@@ -64,10 +65,14 @@ mstch::map AssessmentResult(const assessments::ToolDefinition& tool,
 mstch::map AssessmentRow(const assessments::ToolDefinition& tool,
                          const assessments::Assessment& assessment, std::string_view viewer_id);
 
-// The child page's risk panel: current level, review marker and a small SVG history chart of
-// the judged levels over time (oldest left). `history` is newest first, submitted only; `tools`
-// holds each one's tool version in the same order.
+// The child page's risk panel: the three levels, each labelled for what it is — the panel's
+// category (what the partnership acts on; `panel_decision` is the agenda item with the
+// panel's latest decision, or nullptr), the practitioner's judged level and the tool's level
+// from the latest assessment — the review marker and a small SVG history chart of the judged
+// levels over time (oldest left). `history` is newest first, submitted only; `tools` holds
+// each one's tool version in the same order.
 mstch::map RiskSummary(const std::vector<assessments::Assessment>& history,
-                       const std::vector<const assessments::ToolDefinition*>& tools, Date today);
+                       const std::vector<const assessments::ToolDefinition*>& tools,
+                       const panel::AgendaItem* panel_decision, Date today);
 
 }  // namespace harbour::web

@@ -107,7 +107,8 @@ TEST(AssessmentViews, QuestionIds) {
 
 TEST(RiskSummary, CurrentLevelMarkerAndOneChartPointPerAssessment) {
   const auto& tool = Tool("harbour-screening");
-  EXPECT_EQ(boost::get<std::string>(RiskSummary({}, {}, D(2026, 3, 4)).at("review_state")), "none");
+  EXPECT_EQ(boost::get<std::string>(RiskSummary({}, {}, nullptr, D(2026, 3, 4)).at("review_state")),
+            "none");
   assessments::Assessment older, newer;
   older.judged_level = tool.levels.front().code;
   older.submitted_at = std::chrono::sys_days{D(2025, 6, 1)};
@@ -115,7 +116,7 @@ TEST(RiskSummary, CurrentLevelMarkerAndOneChartPointPerAssessment) {
   newer.judged_level = tool.levels.back().code;
   newer.submitted_at = std::chrono::sys_days{D(2026, 1, 1)};
   newer.plan.next_review = D(2026, 2, 1);
-  auto summary = RiskSummary({newer, older}, {&tool, &tool}, D(2026, 3, 4));
+  auto summary = RiskSummary({newer, older}, {&tool, &tool}, nullptr, D(2026, 3, 4));
   EXPECT_EQ(boost::get<std::string>(summary.at("review_state")), "overdue");
   EXPECT_TRUE(boost::get<bool>(summary.at("overdue")));
   auto current = boost::get<mstch::map>(summary.at("current"));
@@ -126,6 +127,33 @@ TEST(RiskSummary, CurrentLevelMarkerAndOneChartPointPerAssessment) {
   EXPECT_LT(boost::get<int>(left.at("x")), boost::get<int>(right.at("x"))) << "oldest on the left";
   EXPECT_GT(boost::get<int>(left.at("y")), boost::get<int>(right.at("y")))
       << "higher level is higher";
+}
+
+TEST(RiskSummary, ThePanelsCategoryReachesTheChildBesideTheToolAndTheJudgement) {
+  const auto& tool = Tool("harbour-screening");
+  assessments::Assessment latest;
+  latest.judged_level = tool.levels.back().code;
+  latest.outcome.level = tool.levels.front().code;
+  latest.submitted_at = std::chrono::sys_days{D(2026, 1, 1)};
+  latest.plan.next_review = D(2026, 4, 1);
+  panel::AgendaItem item;
+  panel::Decision d;
+  d.category = panel::Category::kSignificantRisk;
+  d.recorded_at = std::chrono::sys_days{D(2026, 2, 10)} + std::chrono::hours(12);
+  d.next_review = D(2026, 3, 10);
+  item.decision = d;
+  auto summary = RiskSummary({latest}, {&tool}, &item, D(2026, 3, 4));
+  EXPECT_TRUE(boost::get<bool>(summary.at("has_panel_category")));
+  EXPECT_EQ(boost::get<std::string>(summary.at("panel_category")), "Category 2: significant risk");
+  EXPECT_EQ(boost::get<std::string>(summary.at("panel_decided_on")), "10 February 2026");
+  auto judged = boost::get<mstch::map>(summary.at("current"));
+  auto computed = boost::get<mstch::map>(summary.at("tool_level"));
+  EXPECT_EQ(boost::get<std::string>(judged.at("label")), tool.levels.back().label);
+  EXPECT_EQ(boost::get<std::string>(computed.at("label")), tool.levels.front().label);
+  // With no assessment, the panel's category still shows.
+  auto only_panel = RiskSummary({}, {}, &item, D(2026, 3, 4));
+  EXPECT_TRUE(boost::get<bool>(only_panel.at("has_panel_category")));
+  EXPECT_FALSE(boost::get<bool>(only_panel.at("has_assessment")));
 }
 
 }  // namespace

@@ -90,16 +90,26 @@ Response AuthHandlers::SignIn(Request& request) {
     Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {}, "locked"));
     return fail(failed_message, 422);
   }
+  // Lockout must never silently stop working: when the sign-in state (the failure count and
+  // lock) cannot be saved, sign-in fails closed with the usual message, and the failure is
+  // logged and audited.
+  auto state_unsaved = [&](const Error& error) {
+    spdlog::error("sign-in refused for user {}: the sign-in state could not be saved: {}", user.id,
+                  error.message);
+    (void)Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {},
+                           "sign-in state could not be saved"));
+    return fail(failed_message, 422);
+  };
   if (!identity::VerifyPassword(form->Get("password"), user.password_hash)) {
     identity::RecordFailedSignIn(user, now);
-    (void)identity_.SaveSignInState(user);
+    if (auto saved = identity_.SaveSignInState(user); !saved) return state_unsaved(saved.error());
     Audit(AuditEntry(
         *principal, request, "sign-in", "user", user.id, "refused", {},
         identity::IsLocked(user, now) ? "wrong password; account locked" : "wrong password"));
     return fail(failed_message, 422);
   }
   identity::RecordSuccessfulSignIn(user);
-  (void)identity_.SaveSignInState(user);
+  if (auto saved = identity_.SaveSignInState(user); !saved) return state_unsaved(saved.error());
   std::string session_id = RandomToken();
   identity::Session session{TokenDigest(session_id), user.id, RandomToken(), now, now};
   if (auto saved = identity_.InsertSession(session); !saved) {

@@ -246,7 +246,7 @@ Response ChildrenHandlers::CreateChild(Request& request, const Principal& who) {
   std::vector<std::pair<std::string, std::string>> ethnicities;
   for (const auto& e : catalogue_.Ethnicities()) ethnicities.emplace_back(e.code, e.label);
   context["ethnicity_options"] = Options(ethnicities, form->Get("ethnicity"));
-  return Page(&who, request, "Error: Add a child", "children/new", context, 422);
+  return FormPage(who, request, "Add a child", "children/new", context, &shown);
 }
 
 Response ChildrenHandlers::ViewChild(Request& request, const Principal& who) {
@@ -384,8 +384,7 @@ Response ChildrenHandlers::ChildPage(Request& request, const Principal& who,
     if (!risk) return ErrorPage(&who, request, risk.error());
     context["risk"] = *risk;
   }
-  return Page(&who, request, (flag_problem != nullptr ? "Error: " : "") + children::DisplayName(c),
-              "children/child", context, flag_problem != nullptr ? 422 : 200);
+  return FormPage(who, request, children::DisplayName(c), "children/child", context, flag_problem);
 }
 
 Result<children::Flag> ChildrenHandlers::DoAddFlag(const Principal& who, const Request& request,

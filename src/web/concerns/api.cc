@@ -59,7 +59,9 @@ Response ConcernsHandlers::ApiChronology(Request& request, const Principal& who)
           Error{ErrorKind::kInvalid,
                 "validation_failed",
                 "Unknown entry type.",
-                {{"type", "Must be one of concern, addendum, record, assessment, referral"}}});
+                {{"type",
+                  "Must be one of concern, addendum, record, assessment, referral, panel, "
+                  "panel_action, missing, return_interview"}}});
     }
   }
   filter.agency_id = request.query.Get("agency");
@@ -69,8 +71,9 @@ Response ConcernsHandlers::ApiChronology(Request& request, const Principal& who)
   for (const auto& e : chronicle->entries) {
     json entry{{"type", chronology::ToCode(e.type)},
                {"at", FormatRfc3339(e.at)},
-               {"agency", e.agency_name},
-               {"agency_id", e.agency_id},
+               {"agency", e.by.agency_name},
+               {"agency_id", e.by.agency_id},
+               {"recorded_by", e.by.name},
                {"summary", e.summary},
                {"id", e.id}};
     if (e.type == chronology::EntryType::kConcern) {
@@ -78,6 +81,7 @@ Response ConcernsHandlers::ApiChronology(Request& request, const Principal& who)
       entry["immediate_danger"] = e.immediate_danger;
     }
     if (!e.related_id.empty()) entry["concern_id"] = e.related_id;
+    if (!e.location.empty()) entry["location"] = e.location;
     entries.push_back(std::move(entry));
   }
   return JsonOk(200, json{{"entries", entries}});

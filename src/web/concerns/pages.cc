@@ -86,23 +86,42 @@ Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who,
   return concern;
 }
 
+namespace {
+
+// The concerns context's own entries: its concerns, their addenda and the record's creation.
+std::vector<chronology::Entry> ChronologyOf(
+    const children::Child& child, storage::ConcernsRepository::ChronologyRecords records) {
+  std::vector<chronology::Entry> entries;
+  entries.push_back(children::RecordCreatedEntry(child, std::move(records.record_created_by)));
+  for (auto& [concern, by] : records.concerns) {
+    entries.push_back(concerns::ChronologyEntry(concern, std::move(by)));
+  }
+  for (auto& [addendum, by] : records.addenda) {
+    entries.push_back(concerns::ChronologyEntry(addendum, std::move(by)));
+  }
+  return entries;
+}
+
+}  // namespace
+
 Result<ConcernsHandlers::Chronicle> ConcernsHandlers::DoChronology(const Principal& who,
                                                                    const Request& request,
                                                                    const children::Child& child,
                                                                    const chronology::Filter& filter,
                                                                    std::string_view purpose) {
-  auto entries = concerns_.ChronologyEntries(child.id);
-  if (!entries) return std::unexpected(entries.error());
+  auto records = concerns_.ChronologyRecordsFor(child.id);
+  if (!records) return std::unexpected(records.error());
+  auto entries = ChronologyOf(child, std::move(*records));
   for (const auto& source : sources_) {
     auto more = source(child);
     if (!more) return std::unexpected(more.error());
-    entries->insert(entries->end(), more->begin(), more->end());
+    entries.insert(entries.end(), more->begin(), more->end());
   }
   if (!Audit(AuditEntry(who, request, "chronology.view", "child", child.id, "allowed", purpose))) {
     return Fail(ErrorKind::kUnavailable, "audit_unavailable",
                 "The service cannot record this view. Try again later.");
   }
-  return Chronicle{chronology::Arrange(std::move(*entries), filter)};
+  return Chronicle{chronology::Arrange(std::move(entries), filter)};
 }
 
 // --- pages ------------------------------------------------------------------------------
@@ -184,7 +203,7 @@ Response ConcernsHandlers::CreateConcern(Request& request, const Principal& who)
   context["child_id"] = child->id;
   context["child_name"] = children::DisplayName(*child);
   context["back_href"] = "/children/" + child->id;
-  return Page(&who, request, "Error: Log a concern", "concerns/new", context, 422);
+  return FormPage(who, request, "Log a concern", "concerns/new", context, &shown);
 }
 
 Response ConcernsHandlers::CreateAddendum(Request& request, const Principal& who) {
@@ -239,13 +258,7 @@ Response ConcernsHandlers::ChronologyPage(Request& request, const Principal& who
   filter.agency_id = IsValidId(agency) ? agency : "";
   auto all = DoChronology(who, request, child, {}, purpose);
   if (!all) return ErrorPage(&who, request, all.error());
-  std::vector<std::pair<std::string, std::string>> agencies;
-  for (const auto& e : all->entries) {
-    if (std::none_of(agencies.begin(), agencies.end(),
-                     [&](const auto& a) { return a.first == e.agency_id; })) {
-      agencies.emplace_back(e.agency_id, e.agency_name);
-    }
-  }
+  auto agencies = chronology::RecordingAgencies(all->entries);
   auto shown = chronology::Arrange(all->entries, filter);
   mstch::array items;
   for (const auto& e : shown) {
@@ -265,8 +278,8 @@ Response ConcernsHandlers::ChronologyPage(Request& request, const Principal& who
         {"id", e.id},
         {"at", FormatRfc3339(e.at)},
         {"at_text", FormatLondonDateTime(e.at)},
-        {"agency", e.agency_name},
-        {"recorded_by", e.recorded_by},
+        {"byline", chronology::Byline(e.by)},
+        {"location", e.location},
         {"headline", e.headline},
         {"detail", e.detail},
         {"related_id", e.related_id},
@@ -304,17 +317,17 @@ Response ConcernsHandlers::ChronologyPage(Request& request, const Principal& who
       {"back_href", "/children/" + child.id},
   };
   AddChildFlags(context, child);
+  std::optional<Error> refused;  // the addendum's problem, as an error summary
   if (problem != nullptr) {
-    AddErrors(context,
-              Error{ErrorKind::kInvalid,
+    refused = Error{ErrorKind::kInvalid,
                     "validation_failed",
                     problem->message,
-                    {{"addendum-" + problem->concern_id, problem->message}}},
-              {});
+                    {{"addendum-" + problem->concern_id, problem->message}}};
+    AddErrors(context, *refused, {});
   }
   std::string title = "Chronology: " + children::DisplayName(child);
-  return Page(&who, request, problem != nullptr ? "Error: " + title : title, "concerns/chronology",
-              context, problem != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "concerns/chronology", context,
+                  refused ? &*refused : nullptr);
 }
 
 }  // namespace harbour::web

@@ -215,7 +215,7 @@ Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who
 }
 
 Result<std::vector<disruption::Disruption>> DisruptionHandlers::ExpiringMeasures(Date today,
-                                                                                int within_days) {
+                                                                                 int within_days) {
   auto window = disruption::ExpiringWindow(today, within_days);
   auto candidates = disruption_.WithExpiryBetween(window.first, window.last);
   if (!candidates) return candidates;
@@ -311,8 +311,7 @@ Response DisruptionHandlers::DisruptionFormPage(const Principal& who, const Requ
   context["no_expiry_checked"] = form.Get("no_expiry") == "yes";
   if (problems != nullptr) AddErrors(context, *problems, kDisruptionFieldOrder);
   std::string title = "Record disruption";
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "disruption/new",
-              context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "disruption/new", context, problems);
 }
 
 Response DisruptionHandlers::RecordDisruption(Request& request, const Principal& who) {
@@ -515,8 +514,7 @@ Response DisruptionHandlers::VisitFormPage(const Principal& who, const Request& 
   context["pack_checked"] = form.Get("awareness_pack_given") == "yes";
   if (problems != nullptr) AddErrors(context, *problems, kVisitFieldOrder);
   std::string title = "Record a business visit";
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title,
-              "disruption/visit-new", context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "disruption/visit-new", context, problems);
 }
 
 Response DisruptionHandlers::RecordBusinessVisit(Request& request, const Principal& who) {

@@ -440,8 +440,7 @@ Response IntelligenceHandlers::IntelligenceFormPage(const Principal& who, const 
   AddChoiceFlags(context, form, {"knowledge", "immediate_danger"});
   if (problems != nullptr) AddErrors(context, *problems, kSubmissionFieldOrder);
   std::string title = "Submit intelligence";
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "intelligence/new",
-              context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "intelligence/new", context, problems);
 }
 
 Response IntelligenceHandlers::SubmitIntelligence(Request& request, const Principal& who) {
@@ -805,7 +804,8 @@ Response IntelligenceHandlers::CreateRecordForSubject(Request& request, const Pr
   if (created.error().kind != ErrorKind::kInvalid) {
     return ErrorPage(&who, request, created.error());
   }
-  return ReportPage(who, request, *found, "create:" + subject, &*form, &created.error(), 422);
+  return ReportPage(who, request, *found, "create:" + subject, &*form, &created.error(),
+                    StatusFor(created.error().kind));
 }
 
 Response IntelligenceHandlers::LinkReportSubjects(Request& request, const Principal& who) {
@@ -819,7 +819,8 @@ Response IntelligenceHandlers::LinkReportSubjects(Request& request, const Princi
     return Response::Redirect("/intelligence/reports/" + found->report.id + "?linked=1#links");
   }
   if (linked.error().kind != ErrorKind::kInvalid) return ErrorPage(&who, request, linked.error());
-  return ReportPage(who, request, *found, "link", &*form, &linked.error(), 422);
+  return ReportPage(who, request, *found, "link", &*form, &linked.error(),
+                    StatusFor(linked.error().kind));
 }
 
 }  // namespace harbour::web

@@ -336,41 +336,12 @@ Result<std::vector<chronology::Entry>> MissingHandlers::MissingEntries(
   if (!interviews) return std::unexpected(interviews.error());
   std::vector<chronology::Entry> out;
   for (const auto& e : *episodes) {
-    chronology::Entry entry;
-    entry.type = chronology::EntryType::kMissing;
-    entry.at = e.started_at;
-    entry.id = e.id;
-    entry.agency_id = e.recorded_by_agency;
-    entry.agency_name = e.agency_name;
-    entry.recorded_by = e.recorder_name;
-    entry.headline = missing::Headline(e);
-    entry.summary = entry.headline;
-    std::string detail = "Reported by " + e.reported_by + ".";
-    if (!e.police_reference.empty()) detail += " Police reference " + e.police_reference + ".";
-    if (!e.where_found.empty()) detail += "\nFound: " + e.where_found;
-    if (!e.found_with.empty()) detail += "\nWith: " + e.found_with;
-    entry.detail = detail;
-    out.push_back(std::move(entry));
+    out.push_back(
+        missing::ChronologyEntry(e, {e.recorder_name, e.recorded_by_agency, e.agency_name}));
   }
   for (const auto& r : *interviews) {
-    chronology::Entry entry;
-    entry.type = chronology::EntryType::kReturnInterview;
-    entry.at = r.held_at ? *r.held_at : (r.offered_at ? *r.offered_at : r.recorded_at);
-    entry.id = r.id;
-    entry.agency_id = r.interviewer_agency.empty() ? r.recorded_by_agency : r.interviewer_agency;
-    entry.agency_name =
-        r.interviewer_agency.empty() ? r.recorder_agency_name : r.interviewer_agency_name;
-    entry.recorded_by = r.recorder_name;
-    entry.headline = missing::Headline(r);
-    entry.summary = entry.headline;
-    entry.detail = missing::FindingsText(r);
-    if (!r.concern_ids.empty()) {
-      entry.detail += std::string(entry.detail.empty() ? "" : "\n") + "Raised " +
-                      std::to_string(r.concern_ids.size()) +
-                      (r.concern_ids.size() == 1 ? " concern" : " concerns") +
-                      " from its findings.";
-    }
-    out.push_back(std::move(entry));
+    out.push_back(missing::ChronologyEntry(
+        r, {r.recorder_name, r.recorded_by_agency, r.recorder_agency_name}));
   }
   return out;
 }
@@ -469,8 +440,7 @@ Response MissingHandlers::MissingListPage(const Principal& who, const Request& r
   }
   if (problems != nullptr) AddErrors(context, *problems, kEpisodeFieldOrder);
   std::string title = "Missing episodes: " + children::DisplayName(child);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "missing/episodes",
-              context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "missing/episodes", context, problems);
 }
 
 Response MissingHandlers::RecordMissingEpisode(Request& request, const Principal& who) {

@@ -53,6 +53,7 @@ json MeetingJson(const panel::PanelMeeting& m, std::string_view panel_name) {
               {"time", LondonClock(m.starts_at)},
               {"place", m.place},
               {"online", m.online},
+              {"recorded_afterwards", m.recorded_afterwards},
               {"created_at", FormatRfc3339(m.created_at)}};
 }
 

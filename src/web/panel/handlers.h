@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chronology/chronology.h"
+#include "panel/chronology.h"
 #include "panel/feedback.h"
 #include "panel/meeting.h"
 #include "panel/minutes.h"

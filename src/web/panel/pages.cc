@@ -31,7 +31,8 @@ mstch::map MeetingSummaryMap(const panel::PanelMeeting& m, std::string_view pane
   return mstch::map{{"id", m.id},
                     {"reference", panel::Reference(m, panel_name)},
                     {"when", MeetingWhen(m)},
-                    {"where", MeetingWhere(m)}};
+                    {"where", MeetingWhere(m)},
+                    {"recorded_afterwards", m.recorded_afterwards}};
 }
 
 template <typename Code, std::size_t N>
@@ -118,9 +119,9 @@ Result<panel::AgendaItem> PanelHandlers::ItemOf(const MeetingView& view, std::st
 Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who,
                                                            const Request& request,
                                                            const panel::MeetingInput& input) {
-  auto meeting = panel::ValidateMeeting(input);
-  if (!meeting) return meeting;
   Instant now = clock_.Now();
+  auto meeting = panel::ValidateMeeting(input, now);
+  if (!meeting) return meeting;
   meeting->id = NewId();
   meeting->created_by = who.user.id;
   meeting->created_at = now;
@@ -272,10 +273,15 @@ Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who,
                                                         const MeetingView& view,
                                                         const panel::AgendaItem& item,
                                                         const panel::DecisionInput& input) {
+  Instant now = clock_.Now();
+  if (auto started = panel::CheckMeetingStarted(view.meeting, now); !started) {
+    return std::unexpected(started.error());
+  }
   auto decision = panel::ValidateDecision(input, LondonDate(view.meeting.starts_at));
   if (!decision) return decision;
   decision->recorded_by = who.user.id;
-  decision->recorded_at = clock_.Now();
+  decision->recorded_by_agency = who.user.agency_id;
+  decision->recorded_at = now;
   std::optional<referrals::Referral> referral;
   if (!item.referral_id.empty()) {
     auto found = referrals_.Find(item.referral_id);
@@ -283,8 +289,7 @@ Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who,
     referral = *found;
   }
   bool first = !item.decision.has_value();
-  auto move =
-      referral ? referrals::MoveOnPanelDecision(referral->state, first) : std::nullopt;
+  auto move = referral ? referrals::MoveOnPanelDecision(referral->state, first) : std::nullopt;
   std::string purpose = view.coordinator ? "coordination" : "panel";
   auto saved = storage::Guard("recording the panel's decision", [&]() -> Result<void> {
     storage::Transaction tx(db_);
@@ -350,6 +355,7 @@ Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const 
   task.assigned_agency = (*owner)->agency_id;
   task.due_at = panel::ActionDueAt(action->due);
   task.created_by = who.user.id;
+  task.created_by_agency = who.user.agency_id;
   task.created_at = now;
   task.child_name = item.child_name;
   std::optional<referrals::Referral> referral;
@@ -422,11 +428,13 @@ Response PanelHandlers::MeetingsPage(const Principal& who, const Request& reques
   if (form != nullptr) {
     AddValues(context, *form);
     context["online_checked"] = form->Get("online") == "yes";
+    context["recorded_afterwards_checked"] = form->Get("recorded_afterwards") == "yes";
   }
-  if (problems != nullptr) AddErrors(context, *problems, {"date", "time", "place"});
+  if (problems != nullptr) {
+    AddErrors(context, *problems, {"date", "time", "place", "recorded_afterwards"});
+  }
   std::string title = feedback_.panel_name + " meetings";
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/meetings",
-              context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "panel/meetings", context, problems);
 }
 
 Response PanelHandlers::CreateMeeting(Request& request, const Principal& who) {
@@ -437,9 +445,10 @@ Response PanelHandlers::CreateMeeting(Request& request, const Principal& who) {
   }
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
-  auto meeting = DoCreateMeeting(who, request,
-                                 panel::MeetingInput{form->Get("date"), form->Get("time"),
-                                                     form->Get("place"), form->Get("online")});
+  auto meeting =
+      DoCreateMeeting(who, request,
+                      panel::MeetingInput{form->Get("date"), form->Get("time"), form->Get("place"),
+                                          form->Get("online"), form->Get("recorded_afterwards")});
   if (meeting) return Response::Redirect("/panel/meetings/" + meeting->id + "?created=1");
   if (meeting.error().kind != ErrorKind::kInvalid) {
     return ErrorPage(&who, request, meeting.error());
@@ -517,8 +526,7 @@ Response PanelHandlers::MeetingPage(const Principal& who, const Request& request
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   std::string title = panel::Reference(view->meeting, feedback_.panel_name);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/meeting",
-              context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "panel/meeting", context, problems);
 }
 
 Response PanelHandlers::AddPanelMember(Request& request, const Principal& who) {
@@ -599,6 +607,7 @@ Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& requ
                   {"child_name", item->child_name},
                   {"reason", Str(panel::Label(item->reason))},
                   {"discussed", item->decision.has_value()},
+                  {"not_started", !panel::CheckMeetingStarted(view->meeting, now).has_value()},
                   {"panel", feedback_.panel_name},
                   {"back_href", "/panel/meetings/" + view->meeting.id}});
   AddChildFlags(context, **child);
@@ -659,8 +668,7 @@ Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& requ
   }
   std::string title =
       item->child_name + " at the " + panel::Reference(view->meeting, feedback_.panel_name);
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "panel/item", context,
-              problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "panel/item", context, problems);
 }
 
 Response PanelHandlers::PostToAgendaItem(Request& request, const Principal& who,
@@ -683,7 +691,11 @@ Response PanelHandlers::PostToAgendaItem(Request& request, const Principal& who,
     return Response::Redirect("/panel/meetings/" + view->meeting.id + "/items/" + item->id +
                               "#actions");
   }
-  if (done.error().kind != ErrorKind::kInvalid) return ErrorPage(&who, request, done.error());
+  // A problem with what was typed, or a decision on a meeting not yet started: the page again,
+  // with the message and everything typed kept.
+  bool shown_on_page =
+      done.error().kind == ErrorKind::kInvalid || done.error().code == "meeting_not_started";
+  if (!shown_on_page) return ErrorPage(&who, request, done.error());
   return AgendaItemPage(who, request, which, &done.error(), &*form);
 }
 
@@ -871,50 +883,17 @@ namespace harbour::web {
 Result<std::vector<chronology::Entry>> PanelHandlers::PanelEntries(const children::Child& child) {
   auto decided = panel_.DecisionsFor(child.id);
   if (!decided) return std::unexpected(decided.error());
-  std::vector<chronology::Entry> out;
-  std::map<std::string, std::string> recorders;
-  auto name_of = [&](const std::string& user_id) -> std::string {
-    if (auto it = recorders.find(user_id); it != recorders.end()) return it->second;
-    auto user = identity_.FindUserById(user_id);
-    std::string name = user && *user ? (*user)->display_name : "";
-    recorders[user_id] = name;
-    return name;
-  };
-  for (const auto& item : *decided) {
-    const panel::Decision& d = *item.decision;
-    chronology::Entry e;
-    e.type = chronology::EntryType::kPanel;
-    e.at = d.recorded_at;
-    e.id = item.id;
-    e.recorded_by = name_of(d.recorded_by);
-    e.headline =
-        feedback_.panel_name + ": " + std::string(panel::Label(d.category)) + "; " + panel::ModelsText(d);
-    e.summary = e.headline;
-    e.detail = d.plan + "\nNext review by " + FormatLongDate(d.next_review) + ".";
-    out.push_back(std::move(e));
-  }
   auto actions = tasks_.ForChild(child.id, "panel");
   if (!actions) return std::unexpected(actions.error());
-  auto agencies = agencies_.List();
-  if (!agencies) return std::unexpected(agencies.error());
-  std::map<std::string, std::string> agency_names;
-  for (const auto& a : *agencies) agency_names[a.id] = a.name;
+  std::vector<chronology::Entry> out;
+  for (const auto& item : *decided) {
+    out.push_back(panel::DecisionEntry(
+        item, feedback_.panel_name,
+        {item.recorded_by_name, item.decision->recorded_by_agency, item.recorded_by_agency_name}));
+  }
   for (const auto& t : *actions) {
-    chronology::Entry e;
-    e.type = chronology::EntryType::kPanelAction;
-    e.at = t.created_at;
-    e.id = t.id;
-    e.agency_id = t.assigned_agency;
-    e.agency_name = agency_names[t.assigned_agency];
-    e.recorded_by = name_of(t.created_by);
-    e.headline = "Panel action: " + t.title + " (" + t.who + ", due " +
-                 FormatLongDate(LondonDate(t.due_at)) + ")";
-    e.summary = e.headline;
-    e.detail = t.status == tasks::TaskStatus::kDone
-                   ? "Done " + (t.completed_at ? FormatLondonDateTime(*t.completed_at) : "") +
-                         " by " + t.completed_by_name + ": " + t.outcome
-                   : "Open";
-    out.push_back(std::move(e));
+    out.push_back(
+        panel::ActionEntry(t, {t.created_by_name, t.created_by_agency, t.created_by_agency_name}));
   }
   return out;
 }

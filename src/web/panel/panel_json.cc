@@ -14,7 +14,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kNotAMember = "Is not a field of this resource";
-constexpr std::array<std::string_view, 4> kMeetingMembers = {"date", "time", "place", "online"};
+constexpr std::array<std::string_view, 5> kMeetingMembers = {"date", "time", "place", "online",
+                                                             "recorded_afterwards"};
 constexpr std::array<std::string_view, 1> kMemberMembers = {"user_id"};
 constexpr std::array<std::string_view, 1> kAttendanceMembers = {"attendance"};
 constexpr std::array<std::string_view, 2> kAgendaMembers = {"child_id", "referral_id"};
@@ -77,6 +78,13 @@ Result<panel::MeetingInput> ParseMeetingJson(std::string_view body) {
       r.Problem("online", "Must be true or false");
     } else if (online->get<bool>()) {
       out.online = "yes";
+    }
+  }
+  if (const json* afterwards = r.Find("recorded_afterwards")) {
+    if (!afterwards->is_boolean()) {
+      r.Problem("recorded_afterwards", "Must be true or false");
+    } else if (afterwards->get<bool>()) {
+      out.recorded_afterwards = "yes";
     }
   }
   r.RefuseOthers(kMeetingMembers, kNotAMember);

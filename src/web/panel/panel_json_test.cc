@@ -25,7 +25,7 @@ TEST(PanelJsonTest, ParsesAMeetingAndTurnsOnlineIntoTheDomainsYes) {
   // Values are the domain's question: it names every missing one.
   auto empty = ParseMeetingJson("{}");
   ASSERT_TRUE(empty.has_value());
-  auto meeting = panel::ValidateMeeting(*empty);
+  auto meeting = panel::ValidateMeeting(*empty, Instant{});
   ASSERT_FALSE(meeting.has_value());
   EXPECT_TRUE(meeting.error().fields.contains("date"));
   EXPECT_TRUE(meeting.error().fields.contains("time"));
@@ -50,7 +50,7 @@ TEST(PanelJsonTest, LeavesALineBreakInThePlaceToTheDomain) {
   auto parsed =
       ParseMeetingJson(R"({"date": "2026-12-03", "time": "14:00", "place": "Room 2\nFloor 1"})");
   ASSERT_TRUE(parsed.has_value());
-  auto meeting = panel::ValidateMeeting(*parsed);
+  auto meeting = panel::ValidateMeeting(*parsed, Instant{});
   ASSERT_FALSE(meeting.has_value());
   EXPECT_EQ(meeting.error().fields.at("place"), "The place must be one line");
   auto bell = ParseMeetingJson(R"({"place": "Room\u0007"})");

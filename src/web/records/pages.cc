@@ -659,7 +659,7 @@ Response RecordsHandlers::LinkRecords(Request& request, const Principal& who) {
   if (link.error().kind != ErrorKind::kInvalid) return ErrorPage(&who, request, link.error());
   auto found = FindRecordFor(who, request, *from_type, body.from_id);
   if (!found) return ErrorPage(&who, request, found.error());
-  return RecordPage(who, request, *found, &*form, &link.error(), 422);
+  return RecordPage(who, request, *found, &*form, &link.error(), StatusFor(link.error().kind));
 }
 
 }  // namespace harbour::web

@@ -228,8 +228,7 @@ Response ReferralsHandlers::ReferralFormPage(const Principal& who, const Request
   }
   if (problems != nullptr) AddErrors(context, *problems, kReferralFieldOrder);
   std::string title = "Refer " + children::DisplayName(child) + " to the " + feedback_.panel_name;
-  return Page(&who, request, problems != nullptr ? "Error: " + title : title, "referrals/new",
-              context, problems != nullptr ? 422 : 200);
+  return FormPage(who, request, title, "referrals/new", context, problems);
 }
 
 Response ReferralsHandlers::CreateReferral(Request& request, const Principal& who) {
@@ -347,7 +346,7 @@ Response ReferralsHandlers::MoveReferral(Request& request, const Principal& who)
             "validation_failed",
             "Choose what happens next.",
             {{"to", "Choose what happens next"}}};
-    return ReferralPage(who, request, *referral, coordinator, &e, &*form, 422);
+    return ReferralPage(who, request, *referral, coordinator, &e, &*form, StatusFor(e.kind));
   }
   referrals::TransitionRequest move{
       *to, coordinator ? referrals::Actor::kCoordinator : referrals::Actor::kReferrer,
@@ -393,18 +392,8 @@ Result<std::vector<chronology::Entry>> ReferralsHandlers::ChronologyEntries(
   if (!referred) return std::unexpected(referred.error());
   std::vector<chronology::Entry> entries;
   for (const auto& r : *referred) {
-    chronology::Entry e;
-    e.type = chronology::EntryType::kReferral;
-    e.at = r.submitted_at;
-    e.id = r.id;
-    e.agency_id = r.referrer_agency;
-    e.agency_name = r.agency_name;
-    e.recorded_by = r.referrer_name;
-    e.headline =
-        "Referral to the " + feedback_.panel_name + ": " + std::string(referrals::Label(r.state));
-    e.summary = e.headline;
-    e.detail = r.reason;
-    entries.push_back(std::move(e));
+    entries.push_back(referrals::ChronologyEntry(
+        r, feedback_.panel_name, {r.referrer_name, r.referrer_agency, r.agency_name}));
   }
   return entries;
 }

@@ -96,8 +96,7 @@ Response ToolsHandlers::ToolsPage(Request& request, const Principal& who, const 
     context["errors"] = errors;
     context["definition_error"] = problem->message;
   }
-  return Page(&who, request, problem != nullptr ? "Error: Risk tools" : "Risk tools", "tools/tools",
-              context, problem != nullptr ? 422 : 200);
+  return FormPage(who, request, "Risk tools", "tools/tools", context, problem);
 }
 
 Response ToolsHandlers::RegisterTool(Request& request, const Principal& who) {
