@@ -8,8 +8,8 @@ namespace harbour {
 namespace {
 
 TEST(NestsDeeperThan, CountsArraysAndObjectsTogether) {
-  EXPECT_FALSE(NestsDeeperThan(R"({"a": [1, {"b": []}]})", 3));
-  EXPECT_TRUE(NestsDeeperThan(R"({"a": [1, {"b": []}]})", 2));
+  EXPECT_FALSE(NestsDeeperThan(R"({"a": [1, {"b": []}]})", 4));
+  EXPECT_TRUE(NestsDeeperThan(R"({"a": [1, {"b": []}]})", 3));
   EXPECT_FALSE(NestsDeeperThan("", 0));
   EXPECT_FALSE(NestsDeeperThan("42", 0));
 }

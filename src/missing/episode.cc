@@ -589,25 +589,21 @@ chronology::Entry ChronologyEntry(const MissingEpisode& episode, chronology::Att
   return e;
 }
 
+chronology::Attribution CreditOf(const ReturnInterview& interview) {
+  if (interview.interviewer_agency.empty()) {
+    return {interview.recorder_name, interview.recorded_by_agency, interview.recorder_agency_name};
+  }
+  return {interview.recorder_name, interview.interviewer_agency, interview.interviewer_agency_name};
+}
+
 chronology::Entry ChronologyEntry(const ReturnInterview& interview, chronology::Attribution by) {
   chronology::Entry e;
   e.type = chronology::EntryType::kReturnInterview;
   e.at = interview.held_at ? *interview.held_at
                            : (interview.offered_at ? *interview.offered_at : interview.recorded_at);
   e.id = interview.id;
-  bool other_interviewer =
-      !interview.interviewer_agency_name.empty() && interview.interviewer_agency != by.agency_id;
   e.by = std::move(by);
-  e.headline = Headline(interview);
-  if (other_interviewer) {
-    // "Return interview: Held (Jo Bloggs)" -> "... (Jo Bloggs, Safe Harbour Project)"
-    if (interview.interviewer_name.empty()) {
-      e.headline += " (" + interview.interviewer_agency_name + ")";
-    } else {
-      e.headline.insert(e.headline.size() - 1, ", " + interview.interviewer_agency_name);
-    }
-  }
-  e.summary = e.headline;
+  e.headline = e.summary = Headline(interview);
   e.detail = FindingsText(interview);
   std::size_t raised = interview.concern_ids.size();
   if (raised > 0) {

@@ -250,9 +250,12 @@ std::string FindingsText(const ReturnInterview& interview);
 // A missing episode in the child's chronology: its headline, who reported it and where the
 // child was found, credited to `by` (who recorded the episode, for which agency).
 chronology::Entry ChronologyEntry(const MissingEpisode& episode, chronology::Attribution by);
+// Who a return interview is credited to: the person who recorded it, for the interviewer's
+// agency when one is named (the agency that held it, which the concerns it raises are recorded
+// for too), else for the recorder's own agency.
+chronology::Attribution CreditOf(const ReturnInterview& interview);
 // A return interview in the child's chronology, dated when it was held (or offered, or
-// recorded), credited to `by` (who recorded it, for which agency); the interviewer and their
-// agency, when another, are named in the headline.
+// recorded), credited to `by` (CreditOf).
 chronology::Entry ChronologyEntry(const ReturnInterview& interview, chronology::Attribution by);
 
 }  // namespace harbour::missing

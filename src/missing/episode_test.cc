@@ -460,6 +460,33 @@ TEST(ValidateInterview, GuardsComeFirst) {
   EXPECT_TRUE(ValidateInterview(offer, g.Context(), Catalogue(), kNow).has_value());
 }
 
+TEST(MissingChronology, AnInterviewIsCreditedToTheAgencyThatHeldIt) {
+  ReturnInterview r;
+  r.id = "r1";
+  r.recorder_name = "Casey Lewis";
+  r.recorded_by_agency = "csc";
+  r.recorder_agency_name = "Children's Social Care";
+  EXPECT_EQ(chronology::Byline(CreditOf(r)), "Casey Lewis, Children's Social Care");
+  r.interviewer_agency = "safe";
+  r.interviewer_agency_name = "Safe Harbour Project";
+  auto e = ChronologyEntry(r, CreditOf(r));
+  EXPECT_EQ(e.type, chronology::EntryType::kReturnInterview);
+  EXPECT_EQ(e.by.agency_id, "safe");
+  EXPECT_EQ(chronology::Byline(e.by), "Casey Lewis, Safe Harbour Project");
+}
+
+TEST(MissingChronology, AnEpisodeSaysWhereTheChildWasFound) {
+  MissingEpisode episode;
+  episode.id = "m1";
+  episode.reported_by = "Carer";
+  episode.police_reference = "PR-1";
+  episode.where_found = "Town centre";
+  auto e = ChronologyEntry(episode, {"Alex Morgan", "school", "Harbourside Academy"});
+  EXPECT_EQ(e.type, chronology::EntryType::kMissing);
+  EXPECT_EQ(e.detail, "Reported by Carer. Police reference PR-1.\nFound: Town centre");
+  EXPECT_EQ(e.by.agency_name, "Harbourside Academy");
+}
+
 TEST(MissingCodes, RoundTrip) {
   for (auto k : {Kind::kMissing, Kind::kAway}) EXPECT_EQ(KindFromCode(ToCode(k)), k);
   for (auto g : {RiskGrade::kNoApparentRisk, RiskGrade::kLow, RiskGrade::kMedium, RiskGrade::kHigh})

@@ -340,8 +340,7 @@ Result<std::vector<chronology::Entry>> MissingHandlers::MissingEntries(
         missing::ChronologyEntry(e, {e.recorder_name, e.recorded_by_agency, e.agency_name}));
   }
   for (const auto& r : *interviews) {
-    out.push_back(missing::ChronologyEntry(
-        r, {r.recorder_name, r.recorded_by_agency, r.recorder_agency_name}));
+    out.push_back(missing::ChronologyEntry(r, missing::CreditOf(r)));
   }
   return out;
 }
