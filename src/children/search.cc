@@ -1,5 +1,6 @@
 #include "children/search.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "common/identifiers.h"
@@ -28,7 +29,62 @@ std::optional<Date> ParseUkDate(std::string_view text) {
   return d;
 }
 
+// Bytes of the apostrophe ToAsciiLatin leaves as it is at `text[i]` (the acute accent U+00B4
+// and the grave accent), or 0. It maps ’ ‘ ʼ ′ and the like to '.
+std::size_t ApostropheAt(std::string_view text, std::size_t i) {
+  if (text[i] == '\'' || text[i] == '`') return 1;
+  if (text.substr(i, 2) == "\xC2\xB4") return 2;
+  return 0;
+}
+
+void AddKey(std::vector<std::string>& keys, std::string key) {
+  if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) return;
+  keys.push_back(std::move(key));
+}
+
 }  // namespace
+
+FoldedName FoldName(std::string_view name) {
+  FoldedName folded;
+  std::string ascii = ToAsciiLatin(name);
+  // Each word and the parts of it between apostrophes.
+  std::vector<std::vector<std::string>> words;
+  bool in_word = false;
+  for (std::size_t i = 0; i < ascii.size();) {
+    char c = ascii[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (!in_word) words.emplace_back(1);
+      in_word = true;
+      words.back().back().push_back(c);
+      ++i;
+    } else if (std::size_t apostrophe = ApostropheAt(ascii, i); apostrophe > 0) {
+      // Inside a word it starts a new part; before one ("'Nowak") it is dropped.
+      if (in_word && !words.back().back().empty()) words.back().emplace_back();
+      i += apostrophe;
+    } else {
+      in_word = false;
+      ++i;
+    }
+  }
+  std::string joined;
+  for (auto& parts : words) {
+    if (parts.back().empty()) parts.pop_back();  // "O'" ends with an apostrophe
+    std::string word;
+    for (const auto& part : parts) word += part;
+    if (word.empty()) continue;
+    joined += word;
+    folded.words.push_back(word);
+    AddKey(folded.keys, std::move(word));
+    for (std::size_t p = 1; p < parts.size(); ++p) {
+      std::string rest;
+      for (std::size_t q = p; q < parts.size(); ++q) rest += parts[q];
+      AddKey(folded.keys, std::move(rest));
+    }
+  }
+  if (folded.words.size() > 1) AddKey(folded.keys, std::move(joined));
+  return folded;
+}
 
 SearchQuery ParseSearchQuery(std::string_view text) {
   SearchQuery query;
@@ -46,16 +102,9 @@ SearchQuery ParseSearchQuery(std::string_view text) {
     query.date_of_birth = *uk;
     return query;
   }
-  std::string key = NameKey(trimmed);
-  std::size_t pos = 0;
-  while (pos < key.size() && query.name_keys.size() < 3) {
-    std::size_t space = key.find(' ', pos);
-    std::string token =
-        key.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
-    if (!token.empty()) query.name_keys.push_back(token);
-    if (space == std::string::npos) break;
-    pos = space + 1;
-  }
+  std::vector<std::string> words = FoldName(trimmed).words;
+  if (words.size() > 3) words.resize(3);
+  query.name_keys = std::move(words);
   return query;
 }
 

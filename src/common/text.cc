@@ -15,7 +15,7 @@ bool IsAsciiSpace(char c) {
 
 // One transliterator per thread: ICU transliterators are not safe to share, and creating one
 // is slow (milliseconds), so each thread builds its own on first use. Null if ICU's data is
-// missing, in which case NameKey falls back to ASCII-only matching.
+// missing, in which case ToAsciiLatin leaves the text as it is.
 icu::Transliterator* ThreadTransliterator() {
   thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -83,17 +83,23 @@ std::vector<std::string> NonEmptyLines(std::string_view text) {
   return lines;
 }
 
-std::string NameKey(std::string_view name) {
-  if (!IsValidUtf8(name)) return "";
+std::string ToAsciiLatin(std::string_view text) {
+  if (!IsValidUtf8(text)) return "";
   std::string ascii;
   if (icu::Transliterator* transliterator = ThreadTransliterator()) {
     icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     transliterator->transliterate(unicode);
     unicode.toUTF8String(ascii);
   } else {
-    ascii.assign(name);
+    ascii.assign(text);
   }
+  return ascii;
+}
+
+std::string NameKey(std::string_view name) {
+  if (!IsValidUtf8(name)) return "";
+  std::string ascii = ToAsciiLatin(name);
   // Keep ASCII letters (lower-cased) and digits; runs of whitespace become one space;
   // everything else (apostrophes, hyphens, leftover non-ASCII) is dropped.
   std::string key;

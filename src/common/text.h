@@ -15,9 +15,14 @@ bool IsValidUtf8(std::string_view text);
 std::string Trim(std::string_view text);
 // Splits on newlines, trims each line and drops empty ones (e.g. a list of aliases).
 std::vector<std::string> NonEmptyLines(std::string_view text);
-// Key for matching names regardless of case, accents and script: ICU transliteration to
-// Latin then ASCII, case-folded, with everything but letters, digits and single spaces
-// removed. "  Zoë  O'Brien " -> "zoe obrien". Invalid UTF-8 yields "".
+// `text` transliterated to Latin and then ASCII by ICU ("Any-Latin; Latin-ASCII"): "Zoë" ->
+// "Zoe", "Дмитрий" -> "Dmitrij", "O’Brien" -> "O'Brien". What ICU leaves alone stays as it
+// is, and so does all of `text` when ICU's data is missing. Invalid UTF-8 yields "".
+std::string ToAsciiLatin(std::string_view text);
+// Key for matching names regardless of case, accents and script: ToAsciiLatin, case-folded,
+// with everything but letters, digits and single spaces removed. "  Zoë  O'Brien " ->
+// "zoe obrien". Invalid UTF-8 yields "". (Child search folds names by word instead:
+// children::FoldName.)
 std::string NameKey(std::string_view name);
 // Characters as a person counts them (code points); `text` must be valid UTF-8.
 std::size_t CharacterCount(std::string_view text);

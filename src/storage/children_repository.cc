@@ -56,53 +56,71 @@ void LoadAliases(soci::session& sql, children::Child& child) {
   for (const auto& row : rows) child.aliases.push_back(GetText(row, 0));
 }
 
-// Candidate ids for a name search, in name order, with duplicates (a child found by two
-// routes) for the caller to drop. Every branch is an index-only prefix scan:
-// - one token: it prefixes the family name, the given name or an alias;
-// - several: one token prefixes the family name and another the given name (any pairing; a
-//   third token must prefix either), or the whole text prefixes an alias.
-// Each placeholder is used once (SOCI's PostgreSQL backend binds a repeated name only once).
-std::string NameQuery(const std::vector<std::string>& keys, std::vector<std::string>& binds,
-                      int limit) {
-  auto next = [&](const std::string& value) {
-    binds.push_back(value);
+// Candidate ids for a name search, at most `limit`, in name order: the children with, for
+// every word, a name key (child_name_keys) that starts with it. The longest word leads the
+// index scan, as it usually matches the fewest keys; each other word is checked among the
+// candidate's own keys (the primary key). Each placeholder is used once (SOCI's PostgreSQL
+// backend binds a repeated name only once).
+std::string NameQuery(std::vector<std::string> words, std::vector<std::string>& binds, int limit) {
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  auto next = [&](const std::string& word) {
+    binds.push_back(word + "%");
     return ":k" + std::to_string(binds.size() - 1);
   };
-  constexpr std::string_view kFrom = "SELECT id, family_key, given_key FROM children WHERE ";
-  constexpr std::string_view kAlias =
-      "SELECT c.id, c.family_key, c.given_key FROM child_aliases a JOIN children c ON c.id = "
-      "a.child_id WHERE a.alias_key LIKE ";
-  std::vector<std::string> branches;
-  if (keys.size() == 1) {
-    std::string prefix = keys[0] + "%";
-    branches.push_back(std::string(kFrom) + "family_key LIKE " + next(prefix));
-    branches.push_back(std::string(kFrom) + "given_key LIKE " + next(prefix));
-    branches.push_back(std::string(kAlias) + next(prefix));
-  } else {
-    for (std::size_t f = 0; f < keys.size(); ++f) {
-      for (std::size_t g = 0; g < keys.size(); ++g) {
-        if (f == g) continue;
-        std::string branch = std::string(kFrom) + "family_key LIKE " + next(keys[f] + "%") +
-                             " AND given_key LIKE " + next(keys[g] + "%");
-        for (std::size_t other = 0; other < keys.size(); ++other) {
-          if (other == f || other == g) continue;
-          branch += " AND (family_key LIKE " + next(keys[other] + "%") + " OR given_key LIKE " +
-                    next(keys[other] + "%") + ")";
-        }
-        branches.push_back(std::move(branch));
-      }
+  std::string sql =
+      "SELECT c.id FROM (SELECT DISTINCT k.child_id AS id FROM child_name_keys k WHERE "
+      "k.name_key LIKE " +
+      next(words[0]);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    std::string alias = "k" + std::to_string(i);
+    sql += " AND EXISTS (SELECT 1 FROM child_name_keys " + alias + " WHERE " + alias +
+           ".child_id = k.child_id AND " + alias + ".name_key LIKE " + next(words[i]) + ")";
+  }
+  // CROSS JOIN keeps SQLite from walking the whole name index in order to avoid the sort.
+  return sql +
+         ") m CROSS JOIN children c WHERE c.id = m.id ORDER BY c.family_key, c.given_key, "
+         "c.id LIMIT " +
+         std::to_string(limit);
+}
+
+// The keys a child is found by (children::FoldName of each name), without repeats.
+std::vector<std::string> NameKeysOf(std::string_view given_name, std::string_view family_name,
+                                    const std::vector<std::string>& aliases) {
+  std::vector<std::string> keys;
+  auto add = [&](std::string_view name) {
+    for (auto& key : children::FoldName(name).keys) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
     }
-    std::string whole;
-    for (const auto& key : keys) whole += (whole.empty() ? "" : " ") + key;
-    branches.push_back(std::string(kAlias) + next(whole + "%"));
+  };
+  add(given_name);
+  add(family_name);
+  for (const auto& alias : aliases) add(alias);
+  return keys;
+}
+
+// Inserts (child id, key) rows, a few hundred to a statement: a rebuild of 100,000 children
+// makes half a million rows, and one round trip each would be slow on PostgreSQL.
+void InsertNameKeys(soci::session& sql,
+                    const std::vector<std::pair<std::string, std::string>>& rows) {
+  constexpr std::size_t kRowsPerStatement = 250;
+  for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
+    std::size_t last = std::min(rows.size(), first + kRowsPerStatement);
+    std::string text = "INSERT INTO child_name_keys (child_id, name_key) VALUES ";
+    for (std::size_t i = first; i < last; ++i) {
+      std::string n = std::to_string(i - first);
+      text += (i == first ? "(:c" : ", (:c") + n + ", :k" + n + ")";
+    }
+    text += " ON CONFLICT (child_id, name_key) DO NOTHING";
+    soci::statement st = (sql.prepare << text);
+    for (std::size_t i = first; i < last; ++i) {
+      std::string n = std::to_string(i - first);
+      st.exchange(soci::use(rows[i].first, "c" + n));
+      st.exchange(soci::use(rows[i].second, "k" + n));
+    }
+    st.define_and_bind();
+    st.execute(true);
   }
-  std::string sql = "SELECT id FROM (";
-  for (std::size_t i = 0; i < branches.size(); ++i) {
-    sql += (i == 0 ? "" : " UNION ALL ") + branches[i];
-  }
-  // Room for duplicates: a child appears at most once per branch.
-  return sql + ") m ORDER BY family_key, given_key, id LIMIT " +
-         std::to_string(limit * static_cast<int>(branches.size()));
 }
 
 }  // namespace
@@ -140,7 +158,52 @@ void ChildrenRepository::InsertIn(Transaction& tx, const children::Child& c,
            "ON CONFLICT (child_id, alias) DO NOTHING",
         soci::use(c.id), soci::use(alias), soci::use(key);
   }
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (auto& key : NameKeysOf(c.given_name, c.family_name, c.aliases)) {
+    keys.emplace_back(c.id, std::move(key));
+  }
+  InsertNameKeys(sql, keys);
   AddInvolvementIn(tx, c.id, c.created_by_agency, "created", created_by, c.created_at);
+}
+
+void ChildrenRepository::RebuildNameKeysIn(Transaction& tx) {
+  soci::session& sql = tx.Sql();
+  sql << "DELETE FROM child_name_keys";
+  constexpr int kPage = 1000;
+  std::string after;  // ids are 32 hex characters, so "" sorts first
+  while (true) {
+    std::vector<std::string> ids;
+    std::map<std::string, std::pair<std::string, std::string>> names;
+    {
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT id, given_name, family_name FROM children WHERE id > :after "
+                          "ORDER BY id LIMIT "
+                       << kPage,
+           soci::use(after));
+      for (const auto& row : rows) {
+        ids.push_back(GetText(row, 0));
+        names[ids.back()] = {GetText(row, 1), GetText(row, 2)};
+      }
+    }
+    if (ids.empty()) break;
+    std::map<std::string, std::vector<std::string>> aliases;
+    {
+      std::string first = ids.front(), last = ids.back();
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT child_id, alias FROM child_aliases WHERE child_id >= :first "
+                          "AND child_id <= :last",
+           soci::use(first), soci::use(last));
+      for (const auto& row : rows) aliases[GetText(row, 0)].push_back(GetText(row, 1));
+    }
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (const auto& id : ids) {
+      const auto& [given, family] = names[id];
+      for (auto& key : NameKeysOf(given, family, aliases[id]))
+        keys.emplace_back(id, std::move(key));
+    }
+    InsertNameKeys(sql, keys);
+    after = ids.back();
+  }
 }
 
 void ChildrenRepository::AddInvolvementIn(Transaction& tx, std::string_view child_id,

@@ -33,6 +33,10 @@ class ChildrenRepository {
 
   // Inserts the child, its aliases and the creating agency's involvement.
   void InsertIn(Transaction& tx, const children::Child& child, std::string_view created_by);
+  // Recomputes every child's name keys (children::FoldName of the given name, family name and
+  // aliases) in child_name_keys: the step of migration 0012 that SQL cannot do, and what a
+  // change to FoldName would run again.
+  static void RebuildNameKeysIn(Transaction& tx);
   Result<std::optional<children::Child>> Find(std::string_view id);
   // Agencies involved and unexpired grants for `user_id` (the access policy's input).
   Result<access::ChildContext> Context(std::string_view child_id, std::string_view user_id,

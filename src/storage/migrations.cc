@@ -7,6 +7,7 @@
 #include "common/embedded.h"
 #include "common/ids.h"
 #include "common/time.h"
+#include "storage/children_repository.h"
 
 namespace harbour::storage {
 
@@ -28,6 +29,16 @@ std::map<int, std::string> AppliedChecksums(soci::session& sql) {
   for (const auto& row : rows) applied[static_cast<int>(GetInt(row, 0))] = GetText(row, 1);
   return applied;
 }
+
+// What a migration needs done that SQL cannot do (ICU's folding of names, for one): run after
+// the migration's statements, in its transaction, on both engines.
+struct CodeStep {
+  int version;
+  void (*run)(Transaction& tx);
+};
+constexpr CodeStep kCodeSteps[] = {
+    {12, &ChildrenRepository::RebuildNameKeysIn},
+};
 
 }  // namespace
 
@@ -145,6 +156,9 @@ Result<std::vector<int>> Migrate(Database& db) {
     auto applied = Guard("applying migration " + m.name, [&]() -> Result<void> {
       Transaction tx(db);
       for (const auto& statement : SplitStatements(m.sql, db.EngineKind())) tx.Sql() << statement;
+      for (const auto& step : kCodeSteps) {
+        if (step.version == m.version) step.run(tx);
+      }
       std::string name = m.name, checksum = m.checksum, at = Now();
       tx.Sql() << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
                   "VALUES (:v, :n, :c, :a)",

@@ -4,7 +4,9 @@
 //
 // A migration file is statements separated by ';' at the end of a line. A statement whose
 // first line is "-- @sqlite" or "-- @postgresql" runs only on that engine: the one place
-// where engine-specific DDL (index operator classes, for example) is allowed.
+// where engine-specific DDL (index operator classes, for example) is allowed. A migration may
+// also have a C++ step (migrations.cc, kCodeSteps) for what SQL cannot compute, such as the
+// ICU-folded name keys of 0012; it runs after the file's statements, in the same transaction.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -172,6 +172,81 @@ TEST_F(StorageTest, SearchMatchesNamePrefixesAliasesDatesAndNhsNumbers) {
   EXPECT_TRUE(names("nobody").empty());
 }
 
+// Given names of the children a search finds, sorted.
+std::vector<std::string> GivenNamesFound(ChildrenRepository& repo, const std::string& user_id,
+                                         Instant now, std::string_view q) {
+  auto found = repo.Search(children::ParseSearchQuery(q), user_id, now, 50);
+  EXPECT_TRUE(found.has_value()) << q;
+  if (!found) return {};
+  std::vector<std::string> ids;
+  for (const auto& candidate : *found) ids.push_back(candidate.child_id);
+  auto children = repo.FindMany(ids);
+  EXPECT_TRUE(children.has_value());
+  std::vector<std::string> out;
+  for (const auto& child : *children) out.push_back(child.given_name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(StorageTest, Issue11SearchFindsEachPartOfHyphenatedAndApostropheNames) {
+  auto zoe = MakeChild("Zo\u00eb", "\u0143owak-O'Brien", SyntheticNhsNumber(11));
+  auto other = MakeChild("Brian", "Nowakowski");
+  auto known_as = MakeChild("Amelia", "Smith");
+  known_as.aliases = {"Millie D\u2019Arcy"};
+  for (const auto& child : {zoe, other, known_as}) Insert(child);
+  ChildrenRepository repo(*db_);
+  auto names = [&](std::string_view q) { return GivenNamesFound(repo, user_.id, now_, q); };
+  const std::vector<std::string> just_zoe{"Zo\u00eb"};
+  for (std::string_view q :
+       {"O'Brien", "O\u2019Brien", "OBrien", "Brien", "obri", "Nowak-O'Brien", "nowak obrien",
+        "NowakOBrien", "Zoe O'Brien", "zo\u00eb brien", "\u0143owak zoe"}) {
+    EXPECT_EQ(names(q), just_zoe) << q;
+  }
+  EXPECT_EQ(names("Nowak"), (std::vector<std::string>{"Brian", "Zo\u00eb"}));
+  EXPECT_EQ(names("\u0143owak"), (std::vector<std::string>{"Brian", "Zo\u00eb"}));
+  EXPECT_EQ(names("bri"), (std::vector<std::string>{"Brian", "Zo\u00eb"}));
+  EXPECT_EQ(names("brian nowak"), (std::vector<std::string>{"Brian"}));
+  EXPECT_TRUE(names("zoe nowakowski").empty());
+  // Aliases match on any word, alongside the child's own name.
+  EXPECT_EQ(names("millie smith"), (std::vector<std::string>{"Amelia"}));
+  EXPECT_EQ(names("Arcy"), (std::vector<std::string>{"Amelia"}));
+  EXPECT_EQ(names("darcy"), (std::vector<std::string>{"Amelia"}));
+  // Other routes are unchanged.
+  EXPECT_EQ(names(zoe.nhs_number), just_zoe);
+  EXPECT_EQ(names("4/3/2012").size(), 3u);
+}
+
+TEST_F(StorageTest, Migration0012ComputesTheNameKeysOfExistingChildren) {
+  auto zoe = MakeChild("Zo\u00eb", "\u0143owak-O'Brien");
+  zoe.aliases = {"Zed"};
+  Insert(zoe);
+  Insert(MakeChild("Amelia", "Smith"));
+  {
+    // The database as it was before 0012: children, and no name keys.
+    soci::session sql(db_->Pool());
+    sql << "DROP TABLE child_name_keys";
+    sql << "DROP INDEX children_search_order";
+    sql << "DELETE FROM schema_migrations WHERE version = 12";
+  }
+  auto applied = Migrate(*db_);
+  ASSERT_TRUE(applied.has_value()) << applied.error().message;
+  EXPECT_EQ(*applied, std::vector<int>{12});
+  std::vector<std::string> keys;
+  {
+    soci::session sql(db_->Pool());
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT name_key FROM child_name_keys WHERE child_id = :id ORDER BY "
+                        "name_key",
+         soci::use(zoe.id));
+    for (const auto& key : rows) keys.push_back(key);
+  }
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"brien", "nowak", "nowakobrien", "obrien", "zed", "zoe"}));
+  ChildrenRepository repo(*db_);
+  EXPECT_EQ(GivenNamesFound(repo, user_.id, now_, "Brien"), std::vector<std::string>{"Zo\u00eb"});
+  EXPECT_EQ(GivenNamesFound(repo, user_.id, now_, "smith"), std::vector<std::string>{"Amelia"});
+}
+
 TEST_F(StorageTest, ConcernsBuildTheChronologyAndInvolveTheAgency) {
   auto child = MakeChild("Ruby", "Hall");
   Insert(child);
