@@ -10,6 +10,22 @@ import { initAll as initMojFrontend } from '/assets/js/moj-frontend.min.js'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 
+// GOV.UK Frontend's radios script turns a conditional reveal's data-aria-controls into
+// aria-controls (valid on a radio) and also sets aria-expanded on that radio, at start-up, on
+// every click in the group and on pageshow. ARIA allows aria-expanded on a checkbox but not on a
+// radio, so axe reports every such radio as a critical aria-allowed-attr violation
+// (alphagov/govuk-frontend#979, which GOV.UK keeps open). Harbour removes the attribute the moment
+// it appears, before anything else can run. The revealed question follows its radio directly, so
+// it is still reached next in reading order; checkboxes keep theirs, where it is valid. Started
+// before GOV.UK Frontend so that its first pass is caught as well.
+new MutationObserver((mutations) => {
+  for (const { target } of mutations) {
+    if (target instanceof HTMLInputElement && target.type === 'radio' && target.hasAttribute('aria-expanded')) {
+      target.removeAttribute('aria-expanded')
+    }
+  }
+}).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-expanded'] })
+
 initGovukFrontend()
 initMojFrontend()
 
