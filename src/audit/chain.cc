@@ -10,7 +10,8 @@ namespace harbour::audit {
 namespace {
 
 // Leads every serialisation so that an audit hash can never collide with a BLAKE2b digest
-// of some other structure; bump the version if the field list ever changes.
+// of some other structure. Bump the version if a fixed field is ever added, removed or
+// reordered; a new optional field (written with its name, only when set) needs no bump.
 constexpr std::string_view kDomainTag = "harbour.audit.v1";
 
 void EnsureSodium() {
@@ -26,7 +27,8 @@ void AppendField(std::string& out, std::string_view field) {
   out += field;
 }
 
-// The canonical form: every field but `hash`, in declaration order, after the domain tag.
+// The canonical form (chain.h, ComputeHash): the domain tag, every fixed field but `hash` in
+// declaration order, then each optional field that is set as its name and its value.
 std::string Serialise(const Entry& entry) {
   std::string out;
   AppendField(out, kDomainTag);
@@ -37,6 +39,10 @@ std::string Serialise(const Entry& entry) {
         &entry.record_type, &entry.record_id, &entry.purpose, &entry.outcome, &entry.detail,
         &entry.request_id, &entry.prev_hash}) {
     AppendField(out, *field);
+  }
+  if (!entry.child_id.empty()) {
+    AppendField(out, "child_id");
+    AppendField(out, entry.child_id);
   }
   return out;
 }

@@ -30,10 +30,20 @@ struct Entry {
   std::string request_id;
   std::string prev_hash;  // hex; kGenesisHash for seq 1
   std::string hash;       // hex
+  // The child the entry is about ("" when it concerns none). Sealed like every field above,
+  // but optional in the serialisation (see ComputeHash), so entries sealed before it existed
+  // keep their hashes.
+  std::string child_id;
 };
 
 // BLAKE2b-256 (hex) over prev_hash and every other field except `hash`, length-prefixed so
-// that no two different entries share a serialisation.
+// that no two different entries share a serialisation. The canonical form is the domain tag
+// "harbour.audit.v1", then seq .. request_id and prev_hash in declaration order (each written
+// as "<decimal byte length>:<bytes>"), then the optional fields that are set, each written as
+// its name and then its value, in this order: "child_id". An optional field that is empty is
+// left out, so an entry with no child serialises exactly as entries did before the field
+// existed, and an entry's optional fields cannot be mistaken for one another (each carries
+// its name) or for a fixed field (there are always 15 fixed fields first).
 std::string ComputeHash(const Entry& entry);
 
 // Sets seq, prev_hash and hash of `entry` so that it follows `previous` (nullopt: first).

@@ -31,6 +31,7 @@ Entry SampleEntry() {
       .request_id = "req-9",
       .prev_hash = std::string(kGenesisHash),
       .hash = "",
+      .child_id = "",  // as every entry sealed before entries named their child
   };
 }
 
@@ -67,6 +68,74 @@ TEST(ComputeHash, MatchesTheDocumentedCanonicalSerialisation) {
             "55f7e8834e156dbd8e27441416f1f8ea820ce90ee554d93b48eaebc4343610f7");
 }
 
+// An entry about a child that names another record: the regression case of the audit trail
+// missing a child's concerns, assessments and referrals.
+Entry SampleEntryAboutAChild() {
+  Entry entry = SampleEntry();
+  entry.action = "concern.create";
+  entry.record_type = "concern";
+  entry.record_id = "k-0007";
+  entry.child_id = "c-0042";
+  return entry;
+}
+
+TEST(ComputeHash, AddsTheChildToTheSerialisationOnlyWhenSet) {
+  // As above, followed by "8:child_id" "6:c-0042" (Python hashlib.blake2b, digest_size=32).
+  EXPECT_EQ(ComputeHash(SampleEntryAboutAChild()),
+            "52322110407bc1f2e41e5cca386ededcea1c7158eba445cf3465a2c604811c67");
+}
+
+TEST(ComputeHash, AuditEntriesNameTheirChild_OldEntriesKeepTheirHash) {
+  // Regression: entries sealed before child_id existed must still verify. An entry with no
+  // child hashes exactly as it did then (the pinned value of the first test), and a stored
+  // chain of such entries verifies unchanged.
+  Entry old = SampleEntry();
+  ASSERT_TRUE(old.child_id.empty());
+  EXPECT_EQ(ComputeHash(old), "55f7e8834e156dbd8e27441416f1f8ea820ce90ee554d93b48eaebc4343610f7");
+  std::vector<Entry> chain = Chain(3);
+  for (const Entry& e : chain) EXPECT_TRUE(e.child_id.empty());
+  EXPECT_EQ(Verify(chain, std::nullopt), std::nullopt);
+}
+
+TEST(ComputeHash, AuditEntriesNameTheirChild_AlteringTheChildBreaksVerification) {
+  std::vector<Entry> chain;
+  std::optional<Entry> previous;
+  for (int i = 0; i < 3; ++i) {
+    Entry entry = SampleEntryAboutAChild();
+    Seal(entry, previous);
+    chain.push_back(entry);
+    previous = entry;
+  }
+  ASSERT_EQ(Verify(chain, std::nullopt), std::nullopt);
+  for (const auto& edit : std::vector<std::function<void(Entry&)>>{
+           [](Entry& e) { e.child_id = "c-0043"; },  // another child
+           [](Entry& e) { e.child_id.clear(); },     // the child removed
+       }) {
+    std::vector<Entry> altered = chain;
+    edit(altered[1]);
+    ExpectBreak(Verify(altered, std::nullopt), 2, "hash mismatch");
+  }
+  // A child added to an entry sealed without one breaks it too.
+  std::vector<Entry> added = Chain(3);
+  added[1].child_id = "c-0042";
+  ExpectBreak(Verify(added, std::nullopt), 2, "hash mismatch");
+}
+
+TEST(ComputeHash, TheChildCannotBeMistakenForAnotherField) {
+  // The same bytes moved between the detail and the child give different hashes.
+  Entry in_detail = SampleEntry();
+  in_detail.detail = "agency involved8:child_id6:c-0042";
+  Entry as_child = SampleEntry();
+  as_child.child_id = "c-0042";
+  EXPECT_NE(ComputeHash(in_detail), ComputeHash(as_child));
+  Entry in_request = SampleEntry();
+  in_request.request_id = "c-0042";
+  in_request.child_id = "req-9";
+  Entry plain = SampleEntry();
+  plain.child_id = "c-0042";
+  EXPECT_NE(ComputeHash(in_request), ComputeHash(plain));
+}
+
 TEST(ComputeHash, IgnoresTheStoredHashItself) {
   Entry entry = SampleEntry();
   const std::string before = ComputeHash(entry);
@@ -90,6 +159,7 @@ TEST(ComputeHash, ChangesWhenAnyHashedFieldChanges) {
       {"detail", [](Entry& e) { e.detail = "agency not involved"; }},
       {"request_id", [](Entry& e) { e.request_id = "req-10"; }},
       {"prev_hash", [](Entry& e) { e.prev_hash[0] = '1'; }},
+      {"child_id", [](Entry& e) { e.child_id = "c-0042"; }},
   };
   const std::string original = ComputeHash(SampleEntry());
   for (const auto& [name, edit] : edits) {

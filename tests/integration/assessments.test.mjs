@@ -19,6 +19,7 @@ import {
   syntheticNhsNumber,
   uniqueName,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -615,6 +616,10 @@ function defineAssessmentTests(engine) {
         await practitioner.signInOk('demo.practitioner');
         assert.equal((await practitioner.get('/tools')).status, 403, 'only administrators manage tools');
       });
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

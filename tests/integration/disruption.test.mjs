@@ -12,6 +12,7 @@ import {
   uniqueName,
   WebClient,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -352,6 +353,10 @@ function defineDisruptionTests(engine) {
       assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE action = 'business_visit.list'")) >= 2);
       const analyst = await webAs('demo.analyst');
       assert.equal((await analyst.get('/business-visits')).status, 403);
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

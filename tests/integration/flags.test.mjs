@@ -16,6 +16,7 @@ import {
   syntheticNhsNumber,
   uniqueName,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
@@ -109,6 +110,10 @@ function defineFlagTests(engine) {
       assert.equal(sql(`SELECT count(*) FROM audit_log WHERE action IN ('flag.add', 'flag.end') AND record_id = '${child.id}' AND outcome = 'allowed'`), '3');
       assert.equal(sql(`SELECT count(*) FROM audit_log WHERE action = 'flag.manage' AND record_id = '${child.id}' AND outcome = 'refused'`), '1');
       assert.ok(csrfOf(history.text));
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

@@ -11,6 +11,7 @@ import {
   syntheticNhsNumber,
   uniqueName,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -208,6 +209,10 @@ function defineFlagApiTests(engine) {
       assertJsonError(anonymous, 401, 'no token');
       assert.equal(anonymous.headers.get('www-authenticate'), 'Bearer realm="harbour"');
       assert.equal(stored(child), '1');
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

@@ -15,6 +15,7 @@ import {
   syntheticNhsNumber,
   uniqueName,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -240,6 +241,10 @@ function defineIntelligenceTests(engine) {
       assert.equal(sql(`SELECT report_id FROM record_link_support WHERE link_id = '${linked.json.link_id}'`), report.id);
       const verify = harbour(['audit', 'verify', '--db', url]);
       assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

@@ -13,6 +13,7 @@ import {
   uniqueName,
   WebClient,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -170,6 +171,10 @@ function defineMessageTests(engine) {
       const anonymous = new ApiClient(base, undefined);
       assertJsonError(await anonymous.get('/api/v1/messages'), 401, 'no token');
       assertJsonError(await anonymous.request('POST', `/api/v1/messages/${mine.id}/read`), 401, 'no token');
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

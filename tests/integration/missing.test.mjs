@@ -12,6 +12,7 @@ import {
   uniqueName,
   WebClient,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -420,6 +421,10 @@ function defineMissingTests(engine) {
       assert.equal((await analyst.get('/return-interviews')).status, 403);
       assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'return_interviews.list' AND outcome = 'refused'"), '2');
       assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE action = 'return_interviews.list' AND outcome = 'allowed'")) >= 3);
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

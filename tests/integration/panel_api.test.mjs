@@ -17,6 +17,7 @@ import {
   uniqueName,
   WebClient,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -542,6 +543,10 @@ function definePanelApiTests(engine) {
       const task = await coordinator.post(`/api/v1/tasks/${'0'.repeat(32)}/complete`, { outcome: 'x' });
       assertJsonError(task, 404, 'no such task');
       assertJsonError(await new ApiClient(base).get('/api/v1/panel/meetings'), 401, 'no token');
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

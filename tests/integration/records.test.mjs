@@ -13,6 +13,7 @@ import {
   uniqueName,
   WebClient,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -332,6 +333,10 @@ function defineRecordsTests(engine) {
       assert.equal((await coord.get('/records/people/new')).status, 403);
       const practitioner = await webAs('demo.practitioner');
       assert.equal((await practitioner.get(`/records/people/${id}`)).status, 403);
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

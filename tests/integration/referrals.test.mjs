@@ -16,6 +16,7 @@ import {
   uniqueName,
   WebClient,
 } from '../support/harbour.mjs';
+import { assertEntriesNameTheirChild } from '../support/audit_trail.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -519,6 +520,10 @@ function defineReferralTests(engine) {
                                  'demo.analyst|user|allowed']);
       const verify = harbour(['audit', 'verify', '--db', url]);
       assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+    });
+
+    test('every audit entry about a child names it (regression)', () => {
+      assertEntriesNameTheirChild(engine, url);
     });
   });
 }

@@ -11,6 +11,7 @@ AuditArea::~AuditArea() = default;
 void AuditArea::Register(Routes& routes) {
   auto* h = handlers_.get();
   routes.Page(Method::kGet, "/audit", h, &AuditHandlers::AuditTrail);
+  routes.Page(Method::kGet, "/audit.csv", h, &AuditHandlers::ExportTrail);
 }
 
 }  // namespace harbour::web

@@ -33,7 +33,10 @@ Result<children::Child> Authoriser::Child(const Principal& who, const Request& r
   access::Decision decision = access::Decide(who.Subject(), action, *context);
   if (decision_out != nullptr) *decision_out = decision;
   if (context_out != nullptr) *context_out = *context;
-  if (decision.allowed) return std::move(**child);
+  if (decision.allowed) {
+    request.authorised_child.Note(child_id);
+    return std::move(**child);
+  }
   if (!auditor_.Record(auditor_.Entry(who, request, access::ToCode(action), "child", child_id,
                                       "refused", {}, decision.reason))) {
     return std::unexpected(kAuditUnavailable);

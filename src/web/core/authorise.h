@@ -29,8 +29,10 @@ class Authoriser {
       : children_(children), panel_(panel), auditor_(auditor), pages_(pages), clock_(clock) {}
 
   // Decides `who`'s access to the child `child_id` for `action`; audits a refusal (as `action`
-  // on the child). Returns the child when allowed; else kNotFound (no such child, or the policy
-  // hides its existence), kForbidden, or kUnavailable when the refusal cannot be audited.
+  // on the child). Returns the child when allowed, and notes it on the request
+  // (Request::authorised_child) so that the request's audit entries name it; else kNotFound
+  // (no such child, or the policy hides its existence), kForbidden, or kUnavailable when the
+  // refusal cannot be audited.
   // `decision` and `context` (when given) receive the decision and what it was based on.
   Result<children::Child> Child(const Principal& who, const Request& request,
                                 std::string_view child_id, access::Action action,

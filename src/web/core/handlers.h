@@ -6,6 +6,7 @@
 // the derived class holds only repositories and immutable state.
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "access/policy.h"
 #include "children/child.h"
@@ -58,6 +59,8 @@ class AreaHandlers {
   }
 
   // --- audit (web/core/audit.h) -------------------------------------------------------
+  // The entry names its child: the record when it is a child, else the child the request was
+  // authorised for (AuthoriseChild); AboutChild and PerChild name others.
   audit::Entry AuditEntry(const Principal& who, const Request& request, std::string_view action,
                           std::string_view record_type, std::string_view record_id,
                           std::string_view outcome, std::string_view purpose = {},
@@ -67,11 +70,16 @@ class AreaHandlers {
   }
   // False when the entry could not be appended: show no personal data (kAuditUnavailable).
   bool Audit(audit::Entry entry) { return core_.auditor.Record(std::move(entry)); }
+  bool Audit(std::vector<audit::Entry> entries) { return core_.auditor.Record(std::move(entries)); }
   void AuditIn(storage::Transaction& tx, audit::Entry entry) {
     core_.auditor.RecordIn(tx, std::move(entry));
   }
+  void AuditIn(storage::Transaction& tx, std::vector<audit::Entry> entries) {
+    core_.auditor.RecordIn(tx, std::move(entries));
+  }
 
   // --- authorisation (web/core/authorise.h) -------------------------------------------
+  // When allowed, the request notes the child: its later audit entries name it.
   Result<children::Child> AuthoriseChild(const Principal& who, const Request& request,
                                          std::string_view child_id, access::Action action,
                                          access::Decision* decision = nullptr,

@@ -92,6 +92,15 @@ std::string_view ToString(Method method) {
   return "OTHER";
 }
 
+void AuthorisedChild::Note(std::string_view child_id) {
+  if (child_id.empty() || several_) return;
+  if (id_.empty()) {
+    id_ = std::string(child_id);
+  } else if (id_ != child_id) {
+    several_ = true;
+  }
+}
+
 std::string Request::Header(std::string_view name) const {
   const auto it = headers.find(LowerAscii(name));
   return it == headers.end() ? std::string() : it->second;

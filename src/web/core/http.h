@@ -15,6 +15,20 @@ namespace harbour::web {
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 std::string_view ToString(Method method);
 
+// The one child a request acts on, as its authorisations found it.
+class AuthorisedChild {
+ public:
+  // Notes an allowed authorisation for `child_id`. A second, different child makes the request
+  // about several children: it then names none, and each entry names its own.
+  void Note(std::string_view child_id);
+  // The child, or "" when none or several were authorised.
+  std::string_view Id() const { return several_ ? std::string_view{} : std::string_view{id_}; }
+
+ private:
+  std::string id_;
+  bool several_ = false;
+};
+
 struct Request {
   Method method = Method::kGet;
   std::string target;                                       // raw request-target
@@ -26,6 +40,10 @@ struct Request {
   std::string request_id;  // 16 hex chars, also sent back as X-Request-Id
   bool secure = false;     // true when the front proxy says the client used TLS
   std::map<std::string, std::string, std::less<>> path_params;  // filled by the Router
+  // The child this request was authorised to act on (web/core/authorise.h notes it), so that
+  // every audit entry the request makes names the child it concerns (web/core/audit.h). Not
+  // input: bookkeeping about the request, hence mutable on a const Request.
+  mutable AuthorisedChild authorised_child;
 
   std::string Header(std::string_view name) const;  // "" when absent; name lower-case
   std::string Param(std::string_view name) const;   // path parameter or ""

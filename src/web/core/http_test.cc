@@ -57,6 +57,27 @@ TEST(RequestTest, ParamIsEmptyWhenAbsent) {
   EXPECT_EQ(request.Param("other"), "");
 }
 
+// Regression (the audit trail missed actions about a child): the request remembers the one
+// child it was authorised for, so that its audit entries name it.
+TEST(AuthorisedChildTest, NamesTheOneChildARequestWasAuthorisedFor) {
+  AuthorisedChild none;
+  EXPECT_EQ(none.Id(), "");
+  AuthorisedChild one;
+  one.Note("c-1");
+  one.Note("c-1");  // authorised twice for the same child
+  one.Note("");     // an empty id changes nothing
+  EXPECT_EQ(one.Id(), "c-1");
+}
+
+TEST(AuthorisedChildTest, NamesNoneOnceASecondChildIsAuthorised) {
+  AuthorisedChild two;
+  two.Note("c-1");
+  two.Note("c-2");
+  EXPECT_EQ(two.Id(), "");
+  two.Note("c-1");  // and stays so
+  EXPECT_EQ(two.Id(), "");
+}
+
 TEST(ResponseTest, HelpersSetStatusContentTypeAndBody) {
   const Response html = Response::Html(201, "<p>hi</p>");
   EXPECT_EQ(html.status, 201u);

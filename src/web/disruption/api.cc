@@ -175,8 +175,9 @@ Response DisruptionHandlers::ApiGetDisruption(Request& request, const Principal&
   auto found = disruption_.Find(id);
   if (!found) return JsonError(found.error());
   if (!*found) return JsonError(NotFound("There is no such disruption measure.").error());
-  if (!Audit(AuditEntry(who, request, "disruption.view", "disruption", id, "allowed",
-                        decision.purpose))) {
+  if (!Audit(AboutChild(AuditEntry(who, request, "disruption.view", "disruption", id, "allowed",
+                                   decision.purpose),
+                        (*found)->child_id))) {
     return JsonError(kAuditUnavailable);
   }
   json body = DisruptionJson(**found);

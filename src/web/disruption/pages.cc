@@ -145,19 +145,19 @@ Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisru
   auto saved = storage::Guard("recording a disruption measure", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     out.status = disruption_.InsertIn(tx, *measure);
-    AuditIn(
-        tx,
-        AuditEntry(who, request, "disruption.create", "disruption", measure->id, "allowed", purpose,
-                   std::string(disruption::ToCode(measure->measure)) + " against " +
-                       std::string(disruption::ToCode(measure->subject_type)) + " " +
-                       measure->subject_id +
-                       (out.status ? "; status now " + std::string(disruption::ToCode(*out.status))
-                                   : "")));
+    std::string detail =
+        std::string(disruption::ToCode(measure->measure)) + " against " +
+        std::string(disruption::ToCode(measure->subject_type)) + " " + measure->subject_id +
+        (out.status ? "; status now " + std::string(disruption::ToCode(*out.status)) : "");
+    AuditIn(tx, AboutChild(AuditEntry(who, request, "disruption.create", "disruption", measure->id,
+                                      "allowed", purpose, detail),
+                           measure->child_id));
     if (reminder) {
       reminder->id = NewId();
       tasks_.InsertIn(tx, *reminder);
-      AuditIn(tx, AuditEntry(who, request, "task.create", "task", reminder->id, "allowed", purpose,
-                             reminder->title));
+      AuditIn(tx, AboutChild(AuditEntry(who, request, "task.create", "task", reminder->id,
+                                        "allowed", purpose, reminder->title),
+                             reminder->child_id));
       out.reminder = *reminder;
     }
     tx.Commit();
@@ -367,9 +367,11 @@ Response DisruptionHandlers::ViewDisruption(Request& request, const Principal& w
   const auto& d = **found;
   auto reminders = tasks_.ForSource("disruption", d.id);
   if (!reminders) return ErrorPage(&who, request, reminders.error());
-  if (!Audit(AuditEntry(who, request, "disruption.view", "disruption", d.id, "allowed",
-                        decision.purpose,
-                        std::string(disruption::ToCode(d.subject_type)) + " " + d.subject_id))) {
+  if (!Audit(AboutChild(
+          AuditEntry(who, request, "disruption.view", "disruption", d.id, "allowed",
+                     decision.purpose,
+                     std::string(disruption::ToCode(d.subject_type)) + " " + d.subject_id),
+          d.child_id))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   mstch::map context = DisruptionRow(d, LondonDate(clock_.Now()));

@@ -147,10 +147,11 @@ Response IntelligenceHandlers::ApiGetIntelligence(Request& request, const Princi
   if (!found) return JsonError(found.error());
   auto body = DetailJson(intelligence_, found->report, found->view.view);
   if (!body) return JsonError(body.error());
-  if (!Audit(AuditEntry(
-          who, request, "intelligence.view", "intelligence", found->report.id, "allowed",
-          ReportPurpose(*found),
-          "api; " + std::string(access::ToCode(found->view.view)) + "; " + found->view.reason))) {
+  if (!Audit(PerChild(AuditEntry(who, request, "intelligence.view", "intelligence",
+                                 found->report.id, "allowed", ReportPurpose(*found),
+                                 "api; " + std::string(access::ToCode(found->view.view)) + "; " +
+                                     found->view.reason),
+                      found->children))) {
     return JsonError(kAuditUnavailable);
   }
   return Response::Json(200, body->dump());

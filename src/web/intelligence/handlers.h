@@ -55,7 +55,11 @@ class IntelligenceHandlers : public AreaHandlers {
   struct ReportAccess {
     intelligence::Report report;
     access::ReportView view;
+    std::vector<std::string> children;  // the children it names: its audit entries name each
   };
+  // The ids of the child subjects among `subjects`, in order.
+  static std::vector<std::string> ChildSubjects(
+      const std::vector<intelligence::ReportSubject>& subjects);
   Result<ReportAccess> FindReportFor(const Principal& who, const Request& request,
                                      std::string_view id);
   static std::string_view ReportPurpose(const ReportAccess& access);

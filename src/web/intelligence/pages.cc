@@ -199,16 +199,27 @@ Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(
   auto saved = storage::Guard("submitting intelligence", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     intelligence_.InsertIn(tx, report, submission->original, source, submission->subjects);
-    AuditIn(tx, AuditEntry(who, request, "intelligence.submit", "intelligence", report.id,
-                           "allowed", purpose,
-                           std::string(intelligence::ToCode(report.category)) + "; " +
-                               std::to_string(submission->subjects.size()) + " subjects; held by " +
-                               unit->code + (report.immediate_danger ? "; immediate danger" : "")));
+    AuditIn(tx, PerChild(AuditEntry(who, request, "intelligence.submit", "intelligence", report.id,
+                                    "allowed", purpose,
+                                    std::string(intelligence::ToCode(report.category)) + "; " +
+                                        std::to_string(submission->subjects.size()) +
+                                        " subjects; held by " + unit->code +
+                                        (report.immediate_danger ? "; immediate danger" : "")),
+                         ChildSubjects(submission->subjects)));
     tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
   return report;
+}
+
+std::vector<std::string> IntelligenceHandlers::ChildSubjects(
+    const std::vector<intelligence::ReportSubject>& subjects) {
+  std::vector<std::string> out;
+  for (const auto& s : subjects) {
+    if (s.type == "child" && !s.record_id.empty()) out.push_back(s.record_id);
+  }
+  return out;
 }
 
 Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindReportFor(
@@ -219,15 +230,19 @@ Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindReportFor(
   auto found = intelligence_.Find(id);
   if (!found) return std::unexpected(found.error());
   if (!*found) return std::unexpected(not_found);
+  auto subjects = intelligence_.Subjects(id);
+  if (!subjects) return std::unexpected(subjects.error());
+  std::vector<std::string> children = ChildSubjects(*subjects);
   access::ReportView view = access::DecideReportView(who.Subject(), storage::FactsOf(**found));
   if (view.view == access::IntelligenceView::kNone) {
-    if (!Audit(AuditEntry(who, request, "intelligence.view", "intelligence", id, "refused", {},
-                          view.reason))) {
+    if (!Audit(PerChild(AuditEntry(who, request, "intelligence.view", "intelligence", id, "refused",
+                                   {}, view.reason),
+                        children))) {
       return std::unexpected(kAuditUnavailable);
     }
     return std::unexpected(not_found);
   }
-  return ReportAccess{std::move(**found), view};
+  return ReportAccess{std::move(**found), view, std::move(children)};
 }
 
 std::string_view IntelligenceHandlers::ReportPurpose(const ReportAccess& access) {
@@ -246,8 +261,9 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(
     const intelligence::GradingInput& input) {
   if (found.view.view != access::IntelligenceView::kOriginalWithSource ||
       !access::Decide(who.Subject(), access::Action::kGradeIntelligence).allowed) {
-    Audit(AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id, "refused",
-                     {}, "not the holding intelligence unit"));
+    Audit(PerChild(AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id,
+                              "refused", {}, "not the holding intelligence unit"),
+                   found.children));
     return Fail(ErrorKind::kForbidden, "forbidden",
                 "Only the holding intelligence unit's officers grade this report.");
   }
@@ -277,10 +293,11 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(
                                                     found.report.id, now);
     m.id = NewId();
     messages_.InsertIn(tx, m);
-    AuditIn(tx, AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id,
-                           "allowed", "intelligence",
-                           intelligence::GradeCode(grading->grade) + "; outcome " +
-                               std::string(intelligence::ToCode(grading->outcome))));
+    AuditIn(tx, PerChild(AuditEntry(who, request, "intelligence.grade", "intelligence",
+                                    found.report.id, "allowed", "intelligence",
+                                    intelligence::GradeCode(grading->grade) + "; outcome " +
+                                        std::string(intelligence::ToCode(grading->outcome))),
+                         found.children));
     tx.Commit();
     return {};
   });
@@ -299,8 +316,10 @@ Result<IntelligenceHandlers::ReportAccess> IntelligenceHandlers::FindHoldingRepo
       access::Decide(who.Subject(), access::Action::kManageRecords).allowed) {
     return found;
   }
-  if (!Audit(AuditEntry(who, request, "intelligence.manage", "intelligence", found->report.id,
-                        "refused", {}, "not the holding intelligence unit"))) {
+  if (!Audit(
+          PerChild(AuditEntry(who, request, "intelligence.manage", "intelligence", found->report.id,
+                              "refused", {}, "not the holding intelligence unit"),
+                   found->children))) {
     return std::unexpected(kAuditUnavailable);
   }
   return Fail(ErrorKind::kForbidden, "forbidden",
@@ -330,8 +349,10 @@ Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who,
   auto saved = storage::Guard("matching a subject", [&]() -> Result<void> {
     storage::Transaction tx(db_);
     intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, record_id);
-    AuditIn(tx, AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
-                           "allowed", "intelligence", it->type + " " + std::string(record_id)));
+    AuditIn(tx, PerChild(AuditEntry(who, request, "intelligence.resolve", "intelligence",
+                                    found.report.id, "allowed", "intelligence",
+                                    it->type + " " + std::string(record_id)),
+                         found.children));
     tx.Commit();
     return {};
   });
@@ -361,9 +382,10 @@ Result<NewRecord> IntelligenceHandlers::DoCreateSubjectRecord(const Principal& w
       who, request, RecordBodyFromForm(*type, form),
       [&](storage::Transaction& tx, const std::string& id) {
         intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, id);
-        AuditIn(tx,
-                AuditEntry(who, request, "intelligence.resolve", "intelligence", found.report.id,
-                           "allowed", "intelligence", it->type + " " + id + " (new)"));
+        AuditIn(tx, PerChild(AuditEntry(who, request, "intelligence.resolve", "intelligence",
+                                        found.report.id, "allowed", "intelligence",
+                                        it->type + " " + id + " (new)"),
+                             found.children));
       });
 }
 
@@ -398,10 +420,16 @@ Result<std::string> IntelligenceHandlers::DoLinkSubjects(
   return storage::Guard("linking records", [&]() -> Result<std::string> {
     storage::Transaction tx(db_);
     auto link = records_.LinkIn(tx, *ends, found.report.id, who.user.id, who.agency.id, now);
-    AuditIn(tx, AuditEntry(who, request, "records.link", "link", link, "allowed", "intelligence",
-                           std::string(link_type) + " " + from->type + " " + from->record_id +
-                               " - " + to->type + " " + to->record_id +
-                               "; supported by intelligence " + found.report.id));
+    std::vector<std::string> linked_children;
+    if (ends->from_type == intelligence::RecordType::kChild)
+      linked_children.push_back(ends->from_id);
+    if (ends->to_type == intelligence::RecordType::kChild) linked_children.push_back(ends->to_id);
+    AuditIn(tx, PerChild(AuditEntry(who, request, "records.link", "link", link, "allowed",
+                                    "intelligence",
+                                    std::string(link_type) + " " + from->type + " " +
+                                        from->record_id + " - " + to->type + " " + to->record_id +
+                                        "; supported by intelligence " + found.report.id),
+                         linked_children));
     tx.Commit();
     return link;
   });
@@ -710,9 +738,10 @@ Response IntelligenceHandlers::ReportPage(const Principal& who, const Request& r
               which == "grade" ? kGradingFieldOrder
                                : std::vector<std::string>{"from", "to", "link_type"});
   }
-  if (!Audit(AuditEntry(who, request, "intelligence.view", "intelligence", r.id, "allowed",
-                        ReportPurpose(found),
-                        std::string(access::ToCode(view)) + "; " + found.view.reason))) {
+  if (!Audit(PerChild(AuditEntry(who, request, "intelligence.view", "intelligence", r.id, "allowed",
+                                 ReportPurpose(found),
+                                 std::string(access::ToCode(view)) + "; " + found.view.reason),
+                      found.children))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   if (view == IntelligenceView::kOwnSubmission) {

@@ -178,8 +178,9 @@ Response PanelHandlers::ApiGetMeeting(Request& request, const Principal& who) {
   if (!view) return JsonError(view.error());
   auto body = MeetingDetailJson(*view);
   if (!body) return JsonError(body.error());
-  if (!Audit(AuditEntry(who, request, "panel.view", "panel_meeting", view->meeting.id, "allowed",
-                        view->coordinator ? "coordination" : "panel", "api"))) {
+  if (!Audit(PerChild(AuditEntry(who, request, "panel.view", "panel_meeting", view->meeting.id,
+                                 "allowed", view->coordinator ? "coordination" : "panel", "api"),
+                      AgendaChildren(*view)))) {
     return JsonError(kAuditUnavailable);
   }
   return Response::Json(200, *body);
@@ -267,9 +268,10 @@ Response PanelHandlers::ApiListPanelItemActions(Request& request, const Principa
   if (!item) return JsonError(item.error());
   auto actions = tasks_.ForSource("panel", item->id);
   if (!actions) return JsonError(actions.error());
-  if (!Audit(AuditEntry(who, request, "panel.item.view", "panel_item", item->id, "allowed",
-                        view->coordinator ? "coordination" : "panel",
-                        "api; actions; child " + item->child_id))) {
+  if (!Audit(AboutChild(AuditEntry(who, request, "panel.item.view", "panel_item", item->id,
+                                   "allowed", view->coordinator ? "coordination" : "panel",
+                                   "api; actions; child " + item->child_id),
+                        item->child_id))) {
     return JsonError(kAuditUnavailable);
   }
   Instant now = clock_.Now();

@@ -87,6 +87,9 @@ class PanelHandlers : public AreaHandlers {
                                      std::string_view id);
   // The agenda item `item_id` of the meeting, or kNotFound.
   static Result<panel::AgendaItem> ItemOf(const MeetingView& view, std::string_view item_id);
+  // The children on the meeting's agenda: a view of the meeting or its minutes is audited once
+  // for each (PerChild).
+  static std::vector<std::string> AgendaChildren(const MeetingView& view);
   // Validates and stores a meeting (coordinators; kInvalid fields "date", "time", "place").
   Result<panel::PanelMeeting> DoCreateMeeting(const Principal& who, const Request& request,
                                               const panel::MeetingInput& input);

@@ -109,6 +109,12 @@ Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal
   return MeetingView{std::move(**meeting), std::move(*members), std::move(*items), coordinator};
 }
 
+std::vector<std::string> PanelHandlers::AgendaChildren(const MeetingView& view) {
+  std::vector<std::string> out;
+  for (const auto& item : view.items) out.push_back(item.child_id);
+  return out;
+}
+
 Result<panel::AgendaItem> PanelHandlers::ItemOf(const MeetingView& view, std::string_view item_id) {
   for (const auto& item : view.items) {
     if (item.id == item_id) return item;
@@ -257,10 +263,11 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
       m.at = now;
       messages_.InsertIn(tx, m);
     }
-    AuditIn(tx, AuditEntry(who, request, "panel.agenda", "panel_meeting", view.meeting.id,
-                           "allowed", "coordination",
-                           "child " + item.child_id + " (" +
-                               std::string(panel::ToCode(item.reason)) + ")"));
+    AuditIn(tx, AboutChild(AuditEntry(who, request, "panel.agenda", "panel_meeting",
+                                      view.meeting.id, "allowed", "coordination",
+                                      "child " + item.child_id + " (" +
+                                          std::string(panel::ToCode(item.reason)) + ")"),
+                           item.child_id));
     tx.Commit();
     return {};
   });
@@ -299,10 +306,11 @@ Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who,
                                                   panel::DecisionSummary(*decision));
       if (!moved) return std::unexpected(moved.error());
     }
-    AuditIn(tx, AuditEntry(who, request, first ? "panel.decide" : "panel.correct", "panel_item",
-                           item.id, "allowed", purpose,
-                           "child " + item.child_id + "; category " +
-                               std::string(panel::ToCode(decision->category))));
+    AuditIn(tx, AboutChild(AuditEntry(who, request, first ? "panel.decide" : "panel.correct",
+                                      "panel_item", item.id, "allowed", purpose,
+                                      "child " + item.child_id + "; category " +
+                                          std::string(panel::ToCode(decision->category))),
+                           item.child_id));
     tx.Commit();
     return {};
   });
@@ -379,9 +387,10 @@ Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const 
       m.at = now;
       messages_.InsertIn(tx, m);
     }
-    AuditIn(tx, AuditEntry(who, request, "panel.action", "task", task.id, "allowed",
-                           view.coordinator ? "coordination" : "panel",
-                           "child " + item.child_id + "; owner " + (*owner)->id));
+    AuditIn(tx, AboutChild(AuditEntry(who, request, "panel.action", "task", task.id, "allowed",
+                                      view.coordinator ? "coordination" : "panel",
+                                      "child " + item.child_id + "; owner " + (*owner)->id),
+                           item.child_id));
     tx.Commit();
     return {};
   });
@@ -521,8 +530,9 @@ Response PanelHandlers::MeetingPage(const Principal& who, const Request& request
     context["member_options"] = Options(candidates, form ? form->Get("user_id") : "");
   }
   if (problems != nullptr) AddErrors(context, *problems, {"user_id", "proposal"});
-  if (!Audit(AuditEntry(who, request, "panel.view", "panel_meeting", view->meeting.id, "allowed",
-                        view->coordinator ? "coordination" : "panel"))) {
+  if (!Audit(PerChild(AuditEntry(who, request, "panel.view", "panel_meeting", view->meeting.id,
+                                 "allowed", view->coordinator ? "coordination" : "panel"),
+                      AgendaChildren(*view)))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   std::string title = panel::Reference(view->meeting, feedback_.panel_name);
@@ -662,8 +672,10 @@ Response PanelHandlers::AgendaItemPage(const Principal& who, const Request& requ
     AddErrors(context, *problems,
               {"category", "models", "elements", "plan", "next_review", "title", "owner", "due"});
   }
-  if (!Audit(AuditEntry(who, request, "panel.item.view", "panel_item", item->id, "allowed",
-                        view->coordinator ? "coordination" : "panel", "child " + item->child_id))) {
+  if (!Audit(AboutChild(
+          AuditEntry(who, request, "panel.item.view", "panel_item", item->id, "allowed",
+                     view->coordinator ? "coordination" : "panel", "child " + item->child_id),
+          item->child_id))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   std::string title =
@@ -827,10 +839,11 @@ Response PanelHandlers::MeetingMinutes(Request& request, const Principal& who) {
   auto minutes = BuildMinutes(who, *view);
   if (!minutes) return ErrorPage(&who, request, minutes.error());
   bool download = request.query.Get("format") == "html";
-  if (!Audit(AuditEntry(who, request, download ? "panel.minutes.export" : "panel.minutes",
-                        "panel_meeting", view->meeting.id, "allowed",
-                        view->coordinator ? "coordination" : "panel",
-                        download ? "html" : "page"))) {
+  if (!Audit(PerChild(
+          AuditEntry(who, request, download ? "panel.minutes.export" : "panel.minutes",
+                     "panel_meeting", view->meeting.id, "allowed",
+                     view->coordinator ? "coordination" : "panel", download ? "html" : "page"),
+          AgendaChildren(*view)))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   mstch::map context = MinutesContext(*minutes);
@@ -860,8 +873,10 @@ Response PanelHandlers::MeetingMinutesPdf(Request& request, const Principal& who
   }
   auto pdf = MinutesPdf(*minutes, *pdf_fonts_);
   if (!pdf) return ErrorPage(&who, request, pdf.error());
-  if (!Audit(AuditEntry(who, request, "panel.minutes.export", "panel_meeting", view->meeting.id,
-                        "allowed", view->coordinator ? "coordination" : "panel", "pdf"))) {
+  if (!Audit(PerChild(
+          AuditEntry(who, request, "panel.minutes.export", "panel_meeting", view->meeting.id,
+                     "allowed", view->coordinator ? "coordination" : "panel", "pdf"),
+          AgendaChildren(*view)))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   Response res;

@@ -306,8 +306,15 @@ Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Princ
     detail_text += "; through intelligence";
     for (const auto& r : out.linked.report_ids) detail_text += " " + r;
   }
-  if (!Audit(AuditEntry(who, request, "records.view", in::ToCode(type), id, "allowed", out.purpose,
-                        detail_text))) {
+  std::vector<std::string> linked_children;  // a child linked to the record is shown by name
+  for (const auto& shown : out.linked.links) {
+    if (shown.link.other_type == in::RecordType::kChild) {
+      linked_children.push_back(shown.link.other_id);
+    }
+  }
+  if (!Audit(PerChild(AuditEntry(who, request, "records.view", in::ToCode(type), id, "allowed",
+                                 out.purpose, detail_text),
+                      linked_children))) {
     return std::unexpected(kAuditUnavailable);
   }
   return out;
@@ -470,10 +477,15 @@ Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const R
   return storage::Guard("linking records", [&]() -> Result<std::string> {
     storage::Transaction tx(db_);
     auto link = records_.LinkIn(tx, *ends, body.report_id, who.user.id, who.agency.id, now);
-    AuditIn(tx, AuditEntry(who, request, "records.link", "link", link, "allowed", "intelligence",
-                           body.link_type + " " + body.from_type + " " + body.from_id + " - " +
-                               body.to_type + " " + body.to_id + "; supported by intelligence " +
-                               body.report_id));
+    std::vector<std::string> linked_children;
+    if (ends->from_type == in::RecordType::kChild) linked_children.push_back(ends->from_id);
+    if (ends->to_type == in::RecordType::kChild) linked_children.push_back(ends->to_id);
+    AuditIn(tx, PerChild(AuditEntry(who, request, "records.link", "link", link, "allowed",
+                                    "intelligence",
+                                    body.link_type + " " + body.from_type + " " + body.from_id +
+                                        " - " + body.to_type + " " + body.to_id +
+                                        "; supported by intelligence " + body.report_id),
+                         linked_children));
     tx.Commit();
     return link;
   });

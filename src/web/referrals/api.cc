@@ -107,9 +107,10 @@ Response ReferralsHandlers::ApiGetReferral(Request& request, const Principal& wh
   if (!referral) return JsonError(referral.error());
   auto body = ReferralDetailJson(who, *referral, coordinator);
   if (!body) return JsonError(body.error());
-  if (!Audit(AuditEntry(who, request, "referral.view", "referral", referral->id, "allowed",
-                        coordinator ? "coordination" : "safeguarding",
-                        coordinator ? "api; coordinator" : "api; referrer"))) {
+  if (!Audit(AboutChild(AuditEntry(who, request, "referral.view", "referral", referral->id,
+                                   "allowed", coordinator ? "coordination" : "safeguarding",
+                                   coordinator ? "api; coordinator" : "api; referrer"),
+                        referral->child_id))) {
     return JsonError(kAuditUnavailable);
   }
   return Response::Json(200, *body);

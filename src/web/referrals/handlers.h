@@ -53,6 +53,8 @@ class ReferralsHandlers : public AreaHandlers {
                                          bool coordinator);
   Response ApiListMessages(Request& request, const Principal& who);
   Response ApiReadMessage(Request& request, const Principal& who);
+  // The child a message is about (a referral's), for its audit entry; "" for any other.
+  std::string ChildOfMessage(const feedback::Message& message);
 
   // Referral verbs shared by pages and the API. DoRefer validates and stores a referral in the
   // submitted state, tells the referrer and their agency's safeguarding leads, and audits.

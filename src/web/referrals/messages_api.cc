@@ -79,6 +79,12 @@ Response ReferralsHandlers::ApiListMessages(Request& request, const Principal& w
       200, json{{"unread_count", *count}, {"truncated", truncated}, {"messages", out}}.dump());
 }
 
+std::string ReferralsHandlers::ChildOfMessage(const feedback::Message& message) {
+  if (message.subject_type != "referral") return {};
+  auto referral = referrals_.Find(message.subject_id);
+  return referral && *referral ? (*referral)->child_id : std::string();
+}
+
 Response ReferralsHandlers::ApiReadMessage(Request& request, const Principal& who) {
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no message here.", {}};
   std::string id = request.Param("id");
@@ -87,8 +93,9 @@ Response ReferralsHandlers::ApiReadMessage(Request& request, const Principal& wh
   if (!found) return JsonError(found.error());
   // A message is its recipient's alone: anyone else is told it does not exist.
   if (!*found || (*found)->recipient != who.user.id) {
-    if (*found && !Audit(AuditEntry(who, request, "message.read", "message", id, "refused", {},
-                                    "not the recipient"))) {
+    if (*found && !Audit(AboutChild(AuditEntry(who, request, "message.read", "message", id,
+                                               "refused", {}, "not the recipient"),
+                                    ChildOfMessage(**found)))) {
       return JsonError(kAuditUnavailable);
     }
     return JsonError(not_found);
@@ -96,12 +103,15 @@ Response ReferralsHandlers::ApiReadMessage(Request& request, const Principal& wh
   if (auto body = CheckNoBody(request); !body) return JsonError(body.error());
   feedback::Message message = std::move(**found);
   Instant now = clock_.Now();
+  const std::string child_id = ChildOfMessage(message);
   auto saved = storage::Guard("marking a message read", [&]() -> Result<bool> {
     storage::Transaction tx(db_);
     bool marked = messages_.MarkOneReadIn(tx, who.user.id, message.id, now);
-    AuditIn(tx, AuditEntry(who, request, "message.read", "message", message.id, "allowed", {},
-                           "api; " + message.subject_type + " " + message.subject_id +
-                               (marked ? "" : "; already read")));
+    AuditIn(tx, AboutChild(
+                    AuditEntry(who, request, "message.read", "message", message.id, "allowed", {},
+                               "api; " + message.subject_type + " " + message.subject_id +
+                                   (marked ? "" : "; already read")),
+                    child_id));
     tx.Commit();
     return marked;
   });

@@ -136,8 +136,9 @@ Result<referrals::Referral> ReferralsHandlers::FindReferralFor(const Principal& 
   bool screens = access::Decide(who.Subject(), access::Action::kScreenReferrals).allowed;
   if (!*found || (!screens && !referrals::IsReferrer(**found, who.user.id))) {
     if (*found) {
-      Audit(AuditEntry(who, request, "referral.view", "referral", id, "refused", {},
-                       "neither the coordinator nor the referrer"));
+      Audit(AboutChild(AuditEntry(who, request, "referral.view", "referral", id, "refused", {},
+                                  "neither the coordinator nor the referrer"),
+                       (*found)->child_id));
     }
     return std::unexpected(not_found);
   }
@@ -165,10 +166,12 @@ Result<referrals::Transition> ReferralsHandlers::MoveReferralIn(
   }
   messages_.InsertIn(tx, m);
   AuditIn(tx,
-          AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
-                     move.actor == referrals::Actor::kCoordinator ? "coordination" : "safeguarding",
-                     std::string(referrals::ToCode(decided->from)) + " -> " +
-                         std::string(referrals::ToCode(decided->to))));
+          AboutChild(AuditEntry(who, request, "referral.move", "referral", referral.id, "allowed",
+                                move.actor == referrals::Actor::kCoordinator ? "coordination"
+                                                                             : "safeguarding",
+                                std::string(referrals::ToCode(decided->from)) + " -> " +
+                                    std::string(referrals::ToCode(decided->to))),
+                     referral.child_id));
   return decided;
 }
 
@@ -182,9 +185,11 @@ Result<referrals::Transition> ReferralsHandlers::DoMoveReferral(
     return decided;
   });
   if (!moved) {
-    Audit(AuditEntry(who, request, "referral.move", "referral", referral.id, "refused", {},
-                     std::string(referrals::ToCode(referral.state)) + " -> " +
-                         std::string(referrals::ToCode(move.to)) + ": " + moved.error().code));
+    Audit(AboutChild(
+        AuditEntry(who, request, "referral.move", "referral", referral.id, "refused", {},
+                   std::string(referrals::ToCode(referral.state)) + " -> " +
+                       std::string(referrals::ToCode(move.to)) + ": " + moved.error().code),
+        referral.child_id));
   }
   return moved;
 }
@@ -291,9 +296,10 @@ Response ReferralsHandlers::ReferralPage(const Principal& who, const Request& re
   if (!history) return ErrorPage(&who, request, history.error());
   auto messages = messages_.About(who.user.id, "referral", referral.id);
   if (!messages) return ErrorPage(&who, request, messages.error());
-  if (!Audit(AuditEntry(who, request, "referral.view", "referral", referral.id, "allowed",
-                        coordinator ? "coordination" : "safeguarding",
-                        coordinator ? "coordinator" : "referrer"))) {
+  if (!Audit(AboutChild(AuditEntry(who, request, "referral.view", "referral", referral.id,
+                                   "allowed", coordinator ? "coordination" : "safeguarding",
+                                   coordinator ? "coordinator" : "referrer"),
+                        referral.child_id))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   (void)messages_.MarkRead(who.user.id, "referral", referral.id, clock_.Now());

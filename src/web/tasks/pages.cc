@@ -107,8 +107,9 @@ Result<tasks::Task> TasksHandlers::FindTaskFor(const Principal& who, const Reque
   auto task = tasks_.Find(id);
   if (!task) return std::unexpected(task.error());
   if (!*task || !tasks::IsAssignedTo(**task, who.Subject())) {
-    Audit(AuditEntry(who, request, "task.complete", "task", id, "refused", {},
-                     "not assigned to this user"));
+    Audit(AboutChild(AuditEntry(who, request, "task.complete", "task", id, "refused", {},
+                                "not assigned to this user"),
+                     *task ? (*task)->child_id : ""));
     return NotFound("There is no such task.");
   }
   return std::move(**task);
@@ -125,8 +126,9 @@ Result<tasks::Task> TasksHandlers::DoCompleteTask(const Principal& who, const Re
     if (!tasks_.CompleteIn(tx, task.id, *outcome, who.user.id, now)) {
       return Conflict("task_done", "This task has already been completed.");
     }
-    AuditIn(tx, AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
-                           "child " + task.child_id));
+    AuditIn(tx, AboutChild(AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
+                                      "child " + task.child_id),
+                           task.child_id));
     tx.Commit();
     return {};
   });
