@@ -1032,7 +1032,7 @@ export function defineScenarios(engine) {
           assert.equal(moved.status, 200, moved.text);
         }
         const meeting = await coordinator.post('/api/v1/panel/meetings', {
-          date: londonDay(0), time: '15:00', place: 'Room 4', online: false,
+          date: londonDay(-1), time: '15:00', place: 'Room 4', online: false, recorded_afterwards: true,
         });
         assert.equal(meeting.status, 201, meeting.text);
         const item = await coordinator.post(`/api/v1/panel/meetings/${meeting.json.id}/agenda`,
