@@ -1,6 +1,6 @@
-// The panel API's bodies (web/parse/panel_json.h) on arbitrary bytes, followed by what the
-// server does next with an accepted body: panel::ValidateMeeting, panel::ValidateDecision and
-// panel::ValidateAction against a fixed meeting date. A rejection is
+// The panel API's bodies (web/panel/panel_json.h) on arbitrary bytes, followed by what the
+// server does next with an accepted body: panel::ValidateMeeting against a fixed "now",
+// panel::ValidateDecision and panel::ValidateAction against a fixed meeting date. A rejection is
 // malformed JSON, not an object, or names at least one field; accepted text is trimmed, within
 // its bound and free of control characters (line breaks only where free text allows them), and
 // writing it back as JSON parses to the same input. The domain fails only with its documented
@@ -27,6 +27,8 @@ using namespace std::chrono;
 using harbour::Date;
 
 constexpr Date kMeetingDate{year{2026}, month{12}, day{3}};
+// 2026-12-03 12:00 UTC: the "now" meetings are validated against.
+constexpr harbour::Instant kNow = sys_days{kMeetingDate} + hours{12};
 const std::vector<std::string> kOwners = {"4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e",
                                           "0123456789abcdef0123456789abcdef"};
 
@@ -63,14 +65,20 @@ void CheckMeeting(std::string_view input) {
   nlohmann::json body{{"date", parsed->date},
                       {"time", parsed->time},
                       {"place", parsed->place},
-                      {"online", parsed->online == "yes"}};
+                      {"online", parsed->online == "yes"},
+                      {"recorded_afterwards", parsed->recorded_afterwards == "yes"}};
   auto again = web::ParseMeetingJson(body.dump());
   FUZZ_CHECK(again.has_value());
   FUZZ_CHECK(again->date == parsed->date && again->time == parsed->time &&
-             again->place == parsed->place && again->online == parsed->online);
-  auto meeting = panel::ValidateMeeting(*parsed);
-  if (!meeting) return CheckFields(meeting.error(), {"date", "time", "place"});
+             again->place == parsed->place && again->online == parsed->online &&
+             again->recorded_afterwards == parsed->recorded_afterwards);
+  auto meeting = panel::ValidateMeeting(*parsed, kNow);
+  if (!meeting) {
+    return CheckFields(meeting.error(), {"date", "time", "place", "recorded_afterwards"});
+  }
   FUZZ_CHECK(meeting->online || !meeting->place.empty());
+  // Only a meeting that has taken place is recorded as such, and one in the past only so.
+  FUZZ_CHECK(meeting->recorded_afterwards == (meeting->starts_at < kNow));
   FUZZ_CHECK(!HasControlCharacters(meeting->place) &&
              CharacterCount(meeting->place) <= panel::kMaxPlace);
 }
