@@ -93,8 +93,7 @@ Result<AssessmentsHandlers::SubmittedAssessment> AssessmentsHandlers::DoSubmitAs
   std::vector<tasks::Task> new_tasks = assessments::TasksFor(a, [] { return NewId(); });
   bool lower = assessments::JudgedBelow(*tool, a.outcome, a.judged_level);
 
-  auto saved = storage::Guard("submitting an assessment", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("submitting an assessment", [&](storage::Transaction& tx) -> Result<void> {
     if (draft == nullptr) {
       assessments_.InsertIn(tx, a, input.cleared, evidence);
     } else if (!assessments_.UpdateDraftIn(tx, a, input.cleared, evidence)) {
@@ -118,7 +117,6 @@ Result<AssessmentsHandlers::SubmittedAssessment> AssessmentsHandlers::DoSubmitAs
       AuditIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
                              "judged level below the computed level"));
     }
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -199,14 +197,12 @@ Response AssessmentsHandlers::StartAssessment(Request& request, const Principal&
   a.assessed_by_agency = who.agency.id;
   a.created_at = now;
   a.updated_at = now;
-  auto saved = storage::Guard("starting an assessment", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("starting an assessment", [&](storage::Transaction& tx) -> Result<void> {
     assessments_.InsertIn(tx, a, {}, {});
     AuditIn(tx,
             AuditEntry(
                 who, request, "assessment.start", "assessment", a.id, "allowed", decision.purpose,
                 "child " + child->id + "; " + a.tool_id + " v" + std::to_string(a.tool_version)));
-    tx.Commit();
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
@@ -333,17 +329,16 @@ Response AssessmentsHandlers::SaveAssessment(Request& request, const Principal& 
       updated.judged_level = Trim(form.judged_level);
       updated.rationale = Trim(form.rationale);
       updated.updated_at = clock_.Now();
-      auto saved = storage::Guard("saving a draft assessment", [&]() -> Result<void> {
-        storage::Transaction tx(db_);
-        if (!assessments_.UpdateDraftIn(tx, updated, form.cleared,
-                                        EvidenceFor(updated.answers, *prefill))) {
-          return Conflict("already_submitted", "This assessment has already been submitted.");
-        }
-        AuditIn(tx, AuditEntry(who, request, "assessment.save", "assessment", draft.id, "allowed",
-                               decision.purpose, "child " + child->id));
-        tx.Commit();
-        return {};
-      });
+      auto saved =
+          Write("saving a draft assessment", [&](storage::Transaction& tx) -> Result<void> {
+            if (!assessments_.UpdateDraftIn(tx, updated, form.cleared,
+                                            EvidenceFor(updated.answers, *prefill))) {
+              return Conflict("already_submitted", "This assessment has already been submitted.");
+            }
+            AuditIn(tx, AuditEntry(who, request, "assessment.save", "assessment", draft.id,
+                                   "allowed", decision.purpose, "child " + child->id));
+            return {};
+          });
       if (!saved) return ErrorPage(&who, request, saved.error());
       return Response::Redirect("/children/" + child->id + "/assessments/" + draft.id + "?saved=1");
     }

@@ -129,12 +129,10 @@ Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who,
   child->created_by_agency = who.agency.id;
   child->created_at = now;
   child->updated_at = now;
-  auto saved = storage::Guard("creating a child", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("creating a child", [&](storage::Transaction& tx) -> Result<void> {
     children_.InsertIn(tx, *child, who.user.id);
     AuditIn(tx, AuditEntry(who, request, "child.create", "child", child->id, "allowed",
                            decision.purpose));
-    tx.Commit();
     return {};
   });
   if (!saved) {
@@ -405,13 +403,11 @@ Result<children::Flag> ChildrenHandlers::DoAddFlag(const Principal& who, const R
   flag->child_id = child.id;
   flag->added_by = who.user.id;
   flag->added_at = now;
-  auto saved = storage::Guard("adding a flag", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("adding a flag", [&](storage::Transaction& tx) -> Result<void> {
     flags_.InsertIn(tx, *flag);
     AuditIn(tx, AuditEntry(who, request, "flag.add", "child", child.id, "allowed", purpose,
                            std::string(children::ToCode(flag->kind)) + " from " +
                                FormatDate(flag->start)));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -434,14 +430,12 @@ Result<children::Flag> ChildrenHandlers::DoEndFlag(const Principal& who, const R
   Instant now = clock_.Now();
   auto date = children::ValidateFlagEnd(flag, end, LondonDate(now));
   if (!date) return std::unexpected(date.error());
-  auto saved = storage::Guard("ending a flag", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("ending a flag", [&](storage::Transaction& tx) -> Result<void> {
     if (!flags_.EndIn(tx, flag.id, *date, who.user.id, now)) {
       return Conflict("flag_ended", "This flag has already been ended.");
     }
     AuditIn(tx, AuditEntry(who, request, "flag.end", "child", child.id, "allowed", purpose,
                            std::string(children::ToCode(flag.kind)) + " on " + FormatDate(*date)));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -501,12 +495,10 @@ Response ChildrenHandlers::AddToTeam(Request& request, const Principal& who) {
                            {}});
   }
   Instant now = clock_.Now();
-  auto saved = storage::Guard("adding to the team", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("adding to the team", [&](storage::Transaction& tx) -> Result<void> {
     children_.AddInvolvementIn(tx, child->id, agency_id, "team", who.user.id, now);
     AuditIn(tx, AuditEntry(who, request, "team.add", "child", child->id, "allowed",
                            decision.purpose, "agency " + (*agency)->code));
-    tx.Commit();
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
@@ -546,12 +538,10 @@ Response ChildrenHandlers::RequestAccess(Request& request, const Principal& who)
   if (reason.empty()) reason = "(no reason given)";
   storage::AccessRequest ar{NewId(), terms, "",     "",     who.user.id,
                             "",      "",    reason, "open", clock_.Now()};
-  auto saved = storage::Guard("requesting access", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("requesting access", [&](storage::Transaction& tx) -> Result<void> {
     access_.InsertRequestIn(tx, ar);
     AuditIn(tx, AuditEntry(who, request, "access.request", "access_request", ar.id, "allowed",
                            decision.purpose));
-    tx.Commit();
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());
@@ -621,8 +611,7 @@ Response ChildrenHandlers::DecideAccessRequest(Request& request, const Principal
     }
   }
   Instant now = clock_.Now();
-  auto saved = storage::Guard("deciding access", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("deciding access", [&](storage::Transaction& tx) -> Result<void> {
     if (grant) {
       access_.GrantIn(tx, **found, child_id, who.user.id, now, now + access::kGrantDuration);
     } else {
@@ -631,7 +620,6 @@ Response ChildrenHandlers::DecideAccessRequest(Request& request, const Principal
     AuditIn(tx, AuditEntry(who, request, grant ? "access.grant" : "access.refuse",
                            grant ? "child" : "access_request", grant ? child_id : id, "allowed",
                            decision.purpose, "request " + id + " for user " + (*found)->user_id));
-    tx.Commit();
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());

@@ -69,8 +69,7 @@ Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who,
   concern->recorded_by = who.user.id;
   concern->recorded_by_agency = who.agency.id;
   concern->recorded_at = now;
-  auto saved = storage::Guard("logging a concern", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("logging a concern", [&](storage::Transaction& tx) -> Result<void> {
     concerns_.InsertIn(tx, *concern);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "concern", who.user.id, now);
     AuditIn(tx, AuditEntry(who, request, "concern.create", "concern", concern->id, "allowed",
@@ -79,7 +78,6 @@ Result<concerns::Concern> ConcernsHandlers::DoLogConcern(const Principal& who,
       AuditIn(tx, AuditEntry(who, request, "alert.raise", "child", child.id, "allowed", {},
                              "immediate danger reported"));
     }
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -228,13 +226,11 @@ Response ConcernsHandlers::CreateAddendum(Request& request, const Principal& who
   }
   Instant now = clock_.Now();
   concerns::Addendum addendum{NewId(), concern_id, *text, who.user.id, who.agency.id, now};
-  auto saved = storage::Guard("adding an addendum", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("adding an addendum", [&](storage::Transaction& tx) -> Result<void> {
     concerns_.InsertAddendumIn(tx, addendum);
     children_.AddInvolvementIn(tx, child->id, who.agency.id, "concern", who.user.id, now);
     AuditIn(tx, AuditEntry(who, request, "concern.addendum", "concern", concern_id, "allowed",
                            decision.purpose, "addendum " + addendum.id));
-    tx.Commit();
     return {};
   });
   if (!saved) return ErrorPage(&who, request, saved.error());

@@ -142,27 +142,26 @@ Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisru
   }
   RecordedDisruption out;
   auto reminder = disruption::ReminderTask(*measure, reminder_days_, now);
-  auto saved = storage::Guard("recording a disruption measure", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
-    out.status = disruption_.InsertIn(tx, *measure);
-    std::string detail =
-        std::string(disruption::ToCode(measure->measure)) + " against " +
-        std::string(disruption::ToCode(measure->subject_type)) + " " + measure->subject_id +
-        (out.status ? "; status now " + std::string(disruption::ToCode(*out.status)) : "");
-    AuditIn(tx, AboutChild(AuditEntry(who, request, "disruption.create", "disruption", measure->id,
-                                      "allowed", purpose, detail),
-                           measure->child_id));
-    if (reminder) {
-      reminder->id = NewId();
-      tasks_.InsertIn(tx, *reminder);
-      AuditIn(tx, AboutChild(AuditEntry(who, request, "task.create", "task", reminder->id,
-                                        "allowed", purpose, reminder->title),
-                             reminder->child_id));
-      out.reminder = *reminder;
-    }
-    tx.Commit();
-    return {};
-  });
+  auto saved =
+      Write("recording a disruption measure", [&](storage::Transaction& tx) -> Result<void> {
+        out.status = disruption_.InsertIn(tx, *measure);
+        std::string detail =
+            std::string(disruption::ToCode(measure->measure)) + " against " +
+            std::string(disruption::ToCode(measure->subject_type)) + " " + measure->subject_id +
+            (out.status ? "; status now " + std::string(disruption::ToCode(*out.status)) : "");
+        AuditIn(tx, AboutChild(AuditEntry(who, request, "disruption.create", "disruption",
+                                          measure->id, "allowed", purpose, detail),
+                               measure->child_id));
+        if (reminder) {
+          reminder->id = NewId();
+          tasks_.InsertIn(tx, *reminder);
+          AuditIn(tx, AboutChild(AuditEntry(who, request, "task.create", "task", reminder->id,
+                                            "allowed", purpose, reminder->title),
+                                 reminder->child_id));
+          out.reminder = *reminder;
+        }
+        return {};
+      });
   if (!saved) return std::unexpected(saved.error());
   auto stored = disruption_.Find(measure->id);  // with the subject's label
   if (stored && *stored) {
@@ -200,12 +199,10 @@ Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who
   visit->recorded_by = who.user.id;
   visit->recorded_by_agency = who.agency.id;
   visit->recorded_at = now;
-  auto saved = storage::Guard("recording a business visit", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("recording a business visit", [&](storage::Transaction& tx) -> Result<void> {
     disruption_.InsertVisitIn(tx, *visit);
     AuditIn(tx, AuditEntry(who, request, "business_visit.create", "business_visit", visit->id,
                            "allowed", purpose, "place " + visit->place_id));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());

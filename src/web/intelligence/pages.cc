@@ -196,8 +196,7 @@ Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(
   intelligence::SourceDetails source{who.user.display_name, who.agency.name, who.user.username,
                                      submission->heard_from};
   for (auto& s : submission->subjects) s.id = NewId();
-  auto saved = storage::Guard("submitting intelligence", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("submitting intelligence", [&](storage::Transaction& tx) -> Result<void> {
     intelligence_.InsertIn(tx, report, submission->original, source, submission->subjects);
     AuditIn(tx, PerChild(AuditEntry(who, request, "intelligence.submit", "intelligence", report.id,
                                     "allowed", purpose,
@@ -206,7 +205,6 @@ Result<intelligence::Report> IntelligenceHandlers::DoSubmitIntelligence(
                                         " subjects; held by " + unit->code +
                                         (report.immediate_danger ? "; immediate danger" : "")),
                          ChildSubjects(submission->subjects)));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -284,8 +282,7 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(
   }
   if (!problems.empty()) return Invalid(problems, "There is a problem with the grade.");
   Instant now = clock_.Now();
-  auto graded = storage::Guard("grading intelligence", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto graded = Write("grading intelligence", [&](storage::Transaction& tx) -> Result<void> {
     if (!intelligence_.GradeIn(tx, found.report.id, *grading, who.user.id, now)) {
       return Conflict("already_graded", "This report has already been graded.");
     }
@@ -298,7 +295,6 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(
                                     intelligence::GradeCode(grading->grade) + "; outcome " +
                                         std::string(intelligence::ToCode(grading->outcome))),
                          found.children));
-    tx.Commit();
     return {};
   });
   if (!graded) return std::unexpected(graded.error());
@@ -346,14 +342,12 @@ Result<std::string> IntelligenceHandlers::DoResolveSubject(const Principal& who,
     return Invalid({{"record_id", "Choose a record of the same kind"}},
                    "There is a problem with the subject.");
   }
-  auto saved = storage::Guard("matching a subject", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("matching a subject", [&](storage::Transaction& tx) -> Result<void> {
     intelligence_.ResolveSubjectIn(tx, found.report.id, subject_id, record_id);
     AuditIn(tx, PerChild(AuditEntry(who, request, "intelligence.resolve", "intelligence",
                                     found.report.id, "allowed", "intelligence",
                                     it->type + " " + std::string(record_id)),
                          found.children));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -417,8 +411,7 @@ Result<std::string> IntelligenceHandlers::DoLinkSubjects(
       intelligence::CanonicalLink(*type, *from_type, from->record_id, *to_type, to->record_id);
   if (!ends) return std::unexpected(ends.error());
   Instant now = clock_.Now();
-  return storage::Guard("linking records", [&]() -> Result<std::string> {
-    storage::Transaction tx(db_);
+  return Write("linking records", [&](storage::Transaction& tx) -> Result<std::string> {
     auto link = records_.LinkIn(tx, *ends, found.report.id, who.user.id, who.agency.id, now);
     std::vector<std::string> linked_children;
     if (ends->from_type == intelligence::RecordType::kChild)
@@ -430,7 +423,6 @@ Result<std::string> IntelligenceHandlers::DoLinkSubjects(
                                         from->record_id + " - " + to->type + " " + to->record_id +
                                         "; supported by intelligence " + found.report.id),
                          linked_children));
-    tx.Commit();
     return link;
   });
 }

@@ -198,8 +198,7 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(
   episode->recorder_name = who.user.display_name;
   episode->agency_name = who.agency.name;
   bool task_added = false;
-  auto saved = storage::Guard("recording a missing episode", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("recording a missing episode", [&](storage::Transaction& tx) -> Result<void> {
     missing_.InsertEpisodeIn(tx, *episode);
     children_.AddInvolvementIn(tx, child.id, who.agency.id, "missing", who.user.id, now);
     AuditIn(tx,
@@ -218,7 +217,6 @@ Result<missing::MissingEpisode> MissingHandlers::DoRecordEpisode(
                              "repeat-missing rule: " + task->title));
       task_added = true;
     }
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -238,8 +236,7 @@ Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(
     }
     return back;
   }
-  auto saved = storage::Guard("recording a return", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("recording a return", [&](storage::Transaction& tx) -> Result<void> {
     if (!missing_.RecordReturnIn(tx, episode.id, *back, who.user.id, now)) {
       return Conflict(
           "already_returned",
@@ -248,7 +245,6 @@ Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(
     children_.AddInvolvementIn(tx, episode.child_id, who.agency.id, "missing", who.user.id, now);
     AuditIn(tx, AuditEntry(who, request, "missing.return", "missing_episode", episode.id, "allowed",
                            purpose, "returned " + FormatRfc3339(back->returned_at)));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -299,8 +295,7 @@ Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(
     c.recorded_at = now;
     interview.concern_ids.push_back(c.id);
   }
-  auto saved = storage::Guard("recording a return interview", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("recording a return interview", [&](storage::Transaction& tx) -> Result<void> {
     for (const auto& c : raised) {
       concerns_.InsertIn(tx, c);
       children_.AddInvolvementIn(tx, child.id, c.recorded_by_agency, "concern", who.user.id, now);
@@ -314,7 +309,6 @@ Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(
                            "episode " + episode.id + "; " +
                                std::string(missing::ToCode(interview.status)) + "; " +
                                std::to_string(raised.size()) + " concerns raised"));
-    tx.Commit();
     return {};
   });
   if (!saved) {

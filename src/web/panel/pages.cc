@@ -131,14 +131,12 @@ Result<panel::PanelMeeting> PanelHandlers::DoCreateMeeting(const Principal& who,
   meeting->id = NewId();
   meeting->created_by = who.user.id;
   meeting->created_at = now;
-  auto saved = storage::Guard("arranging a panel meeting", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("arranging a panel meeting", [&](storage::Transaction& tx) -> Result<void> {
     panel_.InsertMeetingIn(tx, *meeting);
     // The coordinator who arranges it is its first member.
     panel_.AddMemberIn(tx, meeting->id, who.user.id, who.agency.id, who.user.id, now);
     AuditIn(tx, AuditEntry(who, request, "panel.create", "panel_meeting", meeting->id, "allowed",
                            "coordination", MeetingWhen(*meeting)));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -156,14 +154,12 @@ Result<panel::Member> PanelHandlers::DoAddMember(const Principal& who, const Req
   }
   Instant now = clock_.Now();
   bool added = false;
-  auto saved = storage::Guard("inviting a panel member", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("inviting a panel member", [&](storage::Transaction& tx) -> Result<void> {
     added =
         panel_.AddMemberIn(tx, view.meeting.id, (*user)->id, (*user)->agency_id, who.user.id, now);
     if (!added) return {};
     AuditIn(tx, AuditEntry(who, request, "panel.member", "panel_meeting", view.meeting.id,
                            "allowed", "coordination", "invited " + (*user)->id));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -195,8 +191,7 @@ Result<void> PanelHandlers::DoRecordAttendance(
   }
   if (!fields.empty()) return Invalid(std::move(fields));
   Instant now = clock_.Now();
-  return storage::Guard("recording attendance", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  return Write("recording attendance", [&](storage::Transaction& tx) -> Result<void> {
     std::string detail;
     for (const auto& [user_id, attendance] : valid) {
       panel_.SetAttendanceIn(tx, view.meeting.id, user_id, attendance, who.user.id, now);
@@ -205,7 +200,6 @@ Result<void> PanelHandlers::DoRecordAttendance(
     }
     AuditIn(tx, AuditEntry(who, request, "panel.attendance", "panel_meeting", view.meeting.id,
                            "allowed", "coordination", detail));
-    tx.Commit();
     return {};
   });
 }
@@ -251,8 +245,7 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
     if (!found) return std::unexpected(found.error());
     referral = *found;
   }
-  auto saved = storage::Guard("adding to the agenda", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("adding to the agenda", [&](storage::Transaction& tx) -> Result<void> {
     panel_.InsertItemIn(tx, item, who.user.id, now);
     if (referral && item.reason == panel::ItemReason::kReferral) {
       feedback::Message m = panel::AgendaMessage(referral->child_name, view.meeting, Names());
@@ -268,7 +261,6 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
                                       "child " + item.child_id + " (" +
                                           std::string(panel::ToCode(item.reason)) + ")"),
                            item.child_id));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -298,22 +290,21 @@ Result<panel::Decision> PanelHandlers::DoRecordDecision(const Principal& who,
   bool first = !item.decision.has_value();
   auto move = referral ? referrals::MoveOnPanelDecision(referral->state, first) : std::nullopt;
   std::string purpose = view.coordinator ? "coordination" : "panel";
-  auto saved = storage::Guard("recording the panel's decision", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
-    panel_.RecordDecisionIn(tx, item.id, *decision);
-    if (move) {
-      auto moved = referrals_area_.MoveReferralIn(tx, who, request, *referral, *move,
-                                                  panel::DecisionSummary(*decision));
-      if (!moved) return std::unexpected(moved.error());
-    }
-    AuditIn(tx, AboutChild(AuditEntry(who, request, first ? "panel.decide" : "panel.correct",
-                                      "panel_item", item.id, "allowed", purpose,
-                                      "child " + item.child_id + "; category " +
-                                          std::string(panel::ToCode(decision->category))),
-                           item.child_id));
-    tx.Commit();
-    return {};
-  });
+  auto saved =
+      Write("recording the panel's decision", [&](storage::Transaction& tx) -> Result<void> {
+        panel_.RecordDecisionIn(tx, item.id, *decision);
+        if (move) {
+          auto moved = referrals_area_.MoveReferralIn(tx, who, request, *referral, *move,
+                                                      panel::DecisionSummary(*decision));
+          if (!moved) return std::unexpected(moved.error());
+        }
+        AuditIn(tx, AboutChild(AuditEntry(who, request, first ? "panel.decide" : "panel.correct",
+                                          "panel_item", item.id, "allowed", purpose,
+                                          "child " + item.child_id + "; category " +
+                                              std::string(panel::ToCode(decision->category))),
+                               item.child_id));
+        return {};
+      });
   if (!saved) return std::unexpected(saved.error());
   return decision;
 }
@@ -372,8 +363,7 @@ Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const 
     if (!found) return std::unexpected(found.error());
     referral = *found;
   }
-  auto saved = storage::Guard("recording a panel action", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("recording a panel action", [&](storage::Transaction& tx) -> Result<void> {
     tasks_.InsertIn(tx, task);
     if (referral) {  // the referrer hears which agency acts, not the detail of the plan
       auto agency = agencies_.FindById((*owner)->agency_id);
@@ -391,7 +381,6 @@ Result<tasks::Task> PanelHandlers::DoAddPanelAction(const Principal& who, const 
                                       view.coordinator ? "coordination" : "panel",
                                       "child " + item.child_id + "; owner " + (*owner)->id),
                            item.child_id));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());

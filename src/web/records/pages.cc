@@ -332,13 +332,11 @@ Result<NewRecord> RecordsHandlers::DoCreateRecord(
     return !out.candidates.empty() && !body.confirm;
   };
   auto store = [&](auto insert, const std::string& detail) -> Result<NewRecord> {
-    auto saved = storage::Guard("creating a record", [&]() -> Result<std::string> {
-      storage::Transaction tx(db_);
+    auto saved = Write("creating a record", [&](storage::Transaction& tx) -> Result<std::string> {
       std::string id = insert(tx);
       AuditIn(tx, AuditEntry(who, request, "records.create", in::ToCode(body.type), id, "allowed",
                              "intelligence", detail));
       if (also) also(tx, id);
-      tx.Commit();
       return id;
     });
     if (!saved) return std::unexpected(saved.error());
@@ -474,8 +472,7 @@ Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const R
   auto ends = in::CanonicalLink(*type, *from_type, body.from_id, *to_type, body.to_id);
   if (!ends) return std::unexpected(ends.error());
   Instant now = clock_.Now();
-  return storage::Guard("linking records", [&]() -> Result<std::string> {
-    storage::Transaction tx(db_);
+  return Write("linking records", [&](storage::Transaction& tx) -> Result<std::string> {
     auto link = records_.LinkIn(tx, *ends, body.report_id, who.user.id, who.agency.id, now);
     std::vector<std::string> linked_children;
     if (ends->from_type == in::RecordType::kChild) linked_children.push_back(ends->from_id);
@@ -486,7 +483,6 @@ Result<std::string> RecordsHandlers::DoLinkRecords(const Principal& who, const R
                                         " - " + body.to_type + " " + body.to_id +
                                         "; supported by intelligence " + body.report_id),
                          linked_children));
-    tx.Commit();
     return link;
   });
 }

@@ -104,15 +104,13 @@ Response ReferralsHandlers::ApiReadMessage(Request& request, const Principal& wh
   feedback::Message message = std::move(**found);
   Instant now = clock_.Now();
   const std::string child_id = ChildOfMessage(message);
-  auto saved = storage::Guard("marking a message read", [&]() -> Result<bool> {
-    storage::Transaction tx(db_);
+  auto saved = Write("marking a message read", [&](storage::Transaction& tx) -> Result<bool> {
     bool marked = messages_.MarkOneReadIn(tx, who.user.id, message.id, now);
     AuditIn(tx, AboutChild(
                     AuditEntry(who, request, "message.read", "message", message.id, "allowed", {},
                                "api; " + message.subject_type + " " + message.subject_id +
                                    (marked ? "" : "; already read")),
                     child_id));
-    tx.Commit();
     return marked;
   });
   if (!saved) return JsonError(saved.error());

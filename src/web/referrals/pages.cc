@@ -104,8 +104,7 @@ Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, con
     out.push_back(referrals::LeadNotice(*referral, feedback_.panel_name, feedback_.panel_contact));
     out.back().recipient = lead;
   }
-  auto saved = storage::Guard("making a referral", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("making a referral", [&](storage::Transaction& tx) -> Result<void> {
     referrals_.InsertIn(tx, *referral);
     for (auto& m : out) {
       m.id = NewId();
@@ -118,7 +117,6 @@ Result<referrals::Referral> ReferralsHandlers::DoRefer(const Principal& who, con
                            "child " + child.id + "; sharing " +
                                std::string(referrals::ToCode(referral->sharing)) + "; " +
                                std::to_string(out.size() - 1) + " leads told"));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
@@ -178,12 +176,10 @@ Result<referrals::Transition> ReferralsHandlers::MoveReferralIn(
 Result<referrals::Transition> ReferralsHandlers::DoMoveReferral(
     const Principal& who, const Request& request, const referrals::Referral& referral,
     const referrals::TransitionRequest& move) {
-  auto moved = storage::Guard("moving a referral", [&]() -> Result<referrals::Transition> {
-    storage::Transaction tx(db_);
-    auto decided = MoveReferralIn(tx, who, request, referral, move, {});
-    if (decided) tx.Commit();
-    return decided;
-  });
+  auto moved =
+      Write("moving a referral", [&](storage::Transaction& tx) -> Result<referrals::Transition> {
+        return MoveReferralIn(tx, who, request, referral, move, {});
+      });
   if (!moved) {
     Audit(AboutChild(
         AuditEntry(who, request, "referral.move", "referral", referral.id, "refused", {},

@@ -121,15 +121,13 @@ Result<tasks::Task> TasksHandlers::DoCompleteTask(const Principal& who, const Re
   auto outcome = tasks::ValidateOutcome(outcome_text);
   if (!outcome) return std::unexpected(outcome.error());
   Instant now = clock_.Now();
-  auto saved = storage::Guard("completing a task", [&]() -> Result<void> {
-    storage::Transaction tx(db_);
+  auto saved = Write("completing a task", [&](storage::Transaction& tx) -> Result<void> {
     if (!tasks_.CompleteIn(tx, task.id, *outcome, who.user.id, now)) {
       return Conflict("task_done", "This task has already been completed.");
     }
     AuditIn(tx, AboutChild(AuditEntry(who, request, "task.complete", "task", task.id, "allowed", {},
                                       "child " + task.child_id),
                            task.child_id));
-    tx.Commit();
     return {};
   });
   if (!saved) return std::unexpected(saved.error());
