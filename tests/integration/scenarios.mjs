@@ -287,6 +287,42 @@ export function defineScenarios(engine) {
         await new WebClient(base).signInOk('fail.closed', password);
       });
 
+      test('an audit entry that cannot be written: no personal data, refusals stand, no sign-in', async () => {
+        // Every audit append for demo.practitioner now fails, as on a full disk.
+        const block = engine.name === 'PostgreSQL'
+          ? "CREATE FUNCTION harbour_test_block() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ " +
+            "LANGUAGE plpgsql; CREATE TRIGGER harbour_test_block BEFORE INSERT ON audit_log FOR EACH ROW " +
+            "WHEN (NEW.username = 'demo.practitioner') EXECUTE FUNCTION harbour_test_block();"
+          : "CREATE TRIGGER harbour_test_block BEFORE INSERT ON audit_log " +
+            "WHEN NEW.username = 'demo.practitioner' BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
+        const web = new WebClient(base);
+        await web.signInOk('demo.practitioner');
+        engine.sql(url, block);
+        try {
+          const home = await web.get('/');
+          assert.equal(home.status, 503, 'the home page lists recent children: not without its entry');
+          assert.doesNotMatch(home.text, /Your recent children/);
+          const refused = await web.get('/audit');
+          assert.equal(refused.status, 403, 'a refusal shows nothing, so it stands');
+          const again = new WebClient(base);
+          const signIn = await again.signIn('demo.practitioner');
+          assert.equal(signIn.status, 503, 'a sign-in the trail cannot show does not happen');
+          assert.ok(!again.cookies.has('harbour_session'), 'no session cookie');
+          const out = await web.postWithCsrf('/sign-out', {});
+          assert.equal(out.status, 303, 'signing out always works');
+          assert.equal((await web.get('/')).status, 303, 'and the session is gone');
+          assert.match(server.output(), /audit append failed \(home\.view allowed for user [0-9a-f]{32}\)/);
+          assert.match(server.output(), /audit append failed \(sign-in allowed for user [0-9a-f]{32}\)/);
+        } finally {
+          engine.sql(url, engine.name === 'PostgreSQL'
+            ? 'DROP TRIGGER harbour_test_block ON audit_log; DROP FUNCTION harbour_test_block();'
+            : 'DROP TRIGGER harbour_test_block;');
+        }
+        const signedIn = new WebClient(base);
+        await signedIn.signInOk('demo.practitioner');
+        assert.equal((await signedIn.get('/')).status, 200, 'all works again once the trail can be written');
+      });
+
       test('signing in sets a session that signing out ends on the server', async () => {
         const web = new WebClient(base);
         const res = await web.signIn('demo.practitioner');

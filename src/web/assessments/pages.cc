@@ -274,10 +274,10 @@ Response AssessmentsHandlers::SaveAssessment(Request& request, const Principal& 
   if (!stored) return ErrorPage(&who, request, stored.error());
   const assessments::Assessment& draft = stored->assessment;
   if (draft.status != assessments::Status::kDraft || draft.assessed_by != who.user.id) {
-    Audit(AuditEntry(who, request, "assessment.save", "assessment", draft.id, "refused",
-                     decision.purpose,
-                     draft.status == assessments::Status::kDraft ? "not the assessor's draft"
-                                                                 : "already submitted"));
+    AuditRefusal(AuditEntry(who, request, "assessment.save", "assessment", draft.id, "refused",
+                            decision.purpose,
+                            draft.status == assessments::Status::kDraft ? "not the assessor's draft"
+                                                                        : "already submitted"));
     return ErrorPage(&who, request,
                      Error{ErrorKind::kConflict,
                            "not_your_draft",

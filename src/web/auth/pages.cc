@@ -79,7 +79,7 @@ Response AuthHandlers::SignIn(Request& request) {
     entry.outcome = "refused";
     entry.detail = "unknown or inactive user";
     entry.request_id = request.request_id;
-    Audit(std::move(entry));
+    AuditRefusal(std::move(entry));
     return fail(failed_message, 422);
   }
   identity::User& user = **found;
@@ -87,7 +87,8 @@ Response AuthHandlers::SignIn(Request& request) {
   auto principal = sessions_.Load(user.id);
   if (!principal) return fail(failed_message, 422);
   if (identity::IsLocked(user, now)) {
-    Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {}, "locked"));
+    AuditRefusal(
+        AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {}, "locked"));
     return fail(failed_message, 422);
   }
   // Lockout must never silently stop working: when the sign-in state (the failure count and
@@ -96,14 +97,14 @@ Response AuthHandlers::SignIn(Request& request) {
   auto state_unsaved = [&](const Error& error) {
     spdlog::error("sign-in refused for user {}: the sign-in state could not be saved: {}", user.id,
                   error.message);
-    (void)Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {},
-                           "sign-in state could not be saved"));
+    AuditRefusal(AuditEntry(*principal, request, "sign-in", "user", user.id, "refused", {},
+                            "sign-in state could not be saved"));
     return fail(failed_message, 422);
   };
   if (!identity::VerifyPassword(form->Get("password"), user.password_hash)) {
     identity::RecordFailedSignIn(user, now);
     if (auto saved = identity_.SaveSignInState(user); !saved) return state_unsaved(saved.error());
-    Audit(AuditEntry(
+    AuditRefusal(AuditEntry(
         *principal, request, "sign-in", "user", user.id, "refused", {},
         identity::IsLocked(user, now) ? "wrong password; account locked" : "wrong password"));
     return fail(failed_message, 422);
@@ -115,7 +116,12 @@ Response AuthHandlers::SignIn(Request& request) {
   if (auto saved = identity_.InsertSession(session); !saved) {
     return ErrorPage(nullptr, request, saved.error());
   }
-  Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "allowed"));
+  // A sign-in the trail does not show does not happen: the session is withdrawn before its
+  // cookie is ever sent (were the delete to fail too, nobody holds the token).
+  if (!Audit(AuditEntry(*principal, request, "sign-in", "user", user.id, "allowed"))) {
+    static_cast<void>(identity_.DeleteSession(session.id_digest));
+    return ErrorPage(nullptr, request, kAuditUnavailable);
+  }
   Response res = Response::Redirect(next);
   CookieOptions cookie;
   cookie.secure = secure_cookies_ || request.secure;
@@ -128,7 +134,9 @@ Response AuthHandlers::SignIn(Request& request) {
 
 Response AuthHandlers::SignOut(Request& request, const Principal& who) {
   if (who.session) (void)identity_.DeleteSession(who.session->id_digest);
-  Audit(AuditEntry(who, request, "sign-out", "user", who.user.id, "allowed"));
+  // Signing out always works (a session left open is the greater risk): a failed append is
+  // logged by the Auditor and does not keep the user signed in.
+  static_cast<void>(Audit(AuditEntry(who, request, "sign-out", "user", who.user.id, "allowed")));
   Response res = Response::Redirect("/sign-in");
   CookieOptions expire;
   expire.secure = secure_cookies_ || request.secure;

@@ -84,7 +84,8 @@ Result<ChildrenHandlers::SearchOutcome> ChildrenHandlers::DoSearch(const Princip
                                                                    std::string_view text) {
   auto decision = access::Decide(who.Subject(), access::Action::kSearchChildren);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "child.search", "child", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "child.search", "child", "", "refused", {}, decision.reason));
     return Fail(ErrorKind::kForbidden, "forbidden", "Your role does not include child search.");
   }
   auto query = children::ParseSearchQuery(text);
@@ -119,7 +120,8 @@ Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who,
                                                         const children::ChildInput& input) {
   auto decision = access::Decide(who.Subject(), access::Action::kCreateChild);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "child.create", "child", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "child.create", "child", "", "refused", {}, decision.reason));
     return Fail(ErrorKind::kForbidden, "forbidden", "Your role cannot create child records.");
   }
   Instant now = clock_.Now();
@@ -578,7 +580,10 @@ Response ChildrenHandlers::AccessRequests(Request& request, const Principal& who
                               {"matches", matches},
                               {"has_matches", !matches.empty()}});
   }
-  Audit(AuditEntry(who, request, "access.list", "access_request", "", "allowed", decision.purpose));
+  if (!Audit(AuditEntry(who, request, "access.list", "access_request", "", "allowed",
+                        decision.purpose))) {
+    return ErrorPage(&who, request, kAuditUnavailable);
+  }
   return Page(&who, request, "Access requests", "children/access-requests",
               mstch::map{{"requests", rows}, {"has_requests", !rows.empty()}});
 }

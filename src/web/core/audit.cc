@@ -32,14 +32,18 @@ audit::Entry Auditor::Entry(const Principal& who, const Request& request, std::s
 }
 
 bool Auditor::Record(audit::Entry entry) {
+  std::string what = entry.action + " " + entry.outcome + " for user " + entry.user_id;
   auto done = trail_.Append(std::move(entry));
-  if (!done) spdlog::error("audit append failed: {}", done.error().message);
+  if (!done) spdlog::error("audit append failed ({}): {}", what, done.error().message);
   return done.has_value();
 }
 
 bool Auditor::Record(std::vector<audit::Entry> entries) {
+  std::string what = entries.empty() ? std::string("no entries")
+                                     : entries.front().action + " " + entries.front().outcome +
+                                           " for user " + entries.front().user_id;
   auto done = trail_.Append(std::move(entries));
-  if (!done) spdlog::error("audit append failed: {}", done.error().message);
+  if (!done) spdlog::error("audit append failed ({}): {}", what, done.error().message);
   return done.has_value();
 }
 

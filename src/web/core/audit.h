@@ -4,6 +4,7 @@
 // Thread-safe: appends lease their own database session.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "audit/chain.h"
@@ -30,11 +31,19 @@ class Auditor {
                      std::string_view record_type, std::string_view record_id,
                      std::string_view outcome, std::string_view purpose = {},
                      std::string_view detail = {}) const;
-  // Appends `entry` in its own transaction. False (and logged) when it cannot: the caller then
-  // shows no personal data and changes nothing (kAuditUnavailable, 503).
+  // Appends `entry` in its own transaction. False (and logged, naming the action and the user)
+  // when it cannot: the audit gates what is shown and what is changed, so the caller then shows
+  // no personal data and changes nothing (kAuditUnavailable, 503).
   [[nodiscard]] bool Record(audit::Entry entry);
   // Appends `entries` (in order) in one transaction; false as above.
   [[nodiscard]] bool Record(std::vector<audit::Entry> entries);
+  // The entry of a request being refused. A refusal shows nothing and changes nothing, so it
+  // stands (403, 404, or the form's own message) whether or not the entry is appended; a failed
+  // append is logged as above for the operator.
+  void RecordRefusal(audit::Entry entry) { static_cast<void>(Record(std::move(entry))); }
+  void RecordRefusal(std::vector<audit::Entry> entries) {
+    static_cast<void>(Record(std::move(entries)));
+  }
   // Stages `entry` in `tx`, so that it commits or rolls back with the change it records.
   void RecordIn(storage::Transaction& tx, audit::Entry entry);
   void RecordIn(storage::Transaction& tx, std::vector<audit::Entry> entries);

@@ -37,10 +37,8 @@ Result<children::Child> Authoriser::Child(const Principal& who, const Request& r
     request.authorised_child.Note(child_id);
     return std::move(**child);
   }
-  if (!auditor_.Record(auditor_.Entry(who, request, access::ToCode(action), "child", child_id,
-                                      "refused", {}, decision.reason))) {
-    return std::unexpected(kAuditUnavailable);
-  }
+  auditor_.RecordRefusal(auditor_.Entry(who, request, access::ToCode(action), "child", child_id,
+                                        "refused", {}, decision.reason));
   if (decision.hide_existence) return NotFound(std::string(kNoChild));
   return Fail(ErrorKind::kForbidden, "forbidden", "Your role does not give access to this.");
 }
@@ -48,10 +46,8 @@ Result<children::Child> Authoriser::Child(const Principal& who, const Request& r
 Response Authoriser::Refuse(const Principal& who, const Request& request,
                             const access::Decision& decision, access::Action action,
                             std::string_view message) {
-  if (!auditor_.Record(auditor_.Entry(who, request, access::ToCode(action), "", "", "refused", {},
-                                      decision.reason))) {
-    return pages_.ErrorPage(&who, request, kAuditUnavailable);
-  }
+  auditor_.RecordRefusal(
+      auditor_.Entry(who, request, access::ToCode(action), "", "", "refused", {}, decision.reason));
   return pages_.ErrorPage(&who, request,
                           Error{ErrorKind::kForbidden, "forbidden", std::string(message), {}});
 }

@@ -68,9 +68,18 @@ class AreaHandlers {
     return core_.auditor.Entry(who, request, action, record_type, record_id, outcome, purpose,
                                detail);
   }
-  // False when the entry could not be appended: show no personal data (kAuditUnavailable).
-  bool Audit(audit::Entry entry) { return core_.auditor.Record(std::move(entry)); }
-  bool Audit(std::vector<audit::Entry> entries) { return core_.auditor.Record(std::move(entries)); }
+  // False when the entry could not be appended: the caller then shows no personal data and
+  // changes nothing (kAuditUnavailable). Every call handles the answer.
+  [[nodiscard]] bool Audit(audit::Entry entry) { return core_.auditor.Record(std::move(entry)); }
+  [[nodiscard]] bool Audit(std::vector<audit::Entry> entries) {
+    return core_.auditor.Record(std::move(entries));
+  }
+  // The entry of a request being refused: the refusal stands whatever happens, a failed append
+  // is logged (Auditor::RecordRefusal).
+  void AuditRefusal(audit::Entry entry) { core_.auditor.RecordRefusal(std::move(entry)); }
+  void AuditRefusal(std::vector<audit::Entry> entries) {
+    core_.auditor.RecordRefusal(std::move(entries));
+  }
   void AuditIn(storage::Transaction& tx, audit::Entry entry) {
     core_.auditor.RecordIn(tx, std::move(entry));
   }

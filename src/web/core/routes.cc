@@ -39,10 +39,10 @@ void Routes::Page(Method method, std::string pattern, SignedInHandler handler) {
                   return handler(request, *who);
                 }
                 spdlog::warn("CSRF check failed (request {})", request.request_id);
-                bool audited = auditor.Record(auditor.Entry(
+                auditor.RecordRefusal(auditor.Entry(
                     *who, request, "csrf.check", "request", "", "refused", {},
                     "missing or wrong form token on POST " + request.path.substr(0, 200)));
-                return pages.ErrorPage(&*who, request, audited ? kFormExpired : kAuditUnavailable);
+                return pages.ErrorPage(&*who, request, kFormExpired);
               });
 }
 

@@ -83,7 +83,8 @@ Error Forbidden(std::string message) {
 Response DisruptionHandlers::ApiRecordDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "disruption.create", "", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "disruption.create", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Only intelligence officers and coordinators record disruption."));
   }
   if (!IsJson(request)) return JsonError(NotJson());
@@ -107,7 +108,8 @@ Response DisruptionHandlers::ApiRecordDisruption(Request& request, const Princip
 Response DisruptionHandlers::ApiListDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "disruption.list", "", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "disruption.list", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Only intelligence officers and coordinators see disruption."));
   }
   std::string type_code = Trim(request.query.Get("subject_type"));
@@ -142,7 +144,8 @@ Response DisruptionHandlers::ApiListDisruption(Request& request, const Principal
 Response DisruptionHandlers::ApiExpiringDisruption(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "disruption.expiring", "", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "disruption.expiring", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Only intelligence officers and coordinators see disruption."));
   }
   auto within = QueryInt(request, "within_days", kDefaultWithinDays, 0, kMaxWithinDays);
@@ -167,8 +170,8 @@ Response DisruptionHandlers::ApiGetDisruption(Request& request, const Principal&
   auto decision = access::Decide(who.Subject(), access::Action::kRecordDisruption);
   std::string id = request.Param("id");
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "disruption.view", "disruption", id.substr(0, 64), "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "disruption.view", "disruption", id.substr(0, 64),
+                            "refused", {}, decision.reason));
     return JsonError(Forbidden("Only intelligence officers and coordinators see disruption."));
   }
   if (!IsValidId(id)) return JsonError(NotFound("There is no such disruption measure.").error());
@@ -197,7 +200,7 @@ Response DisruptionHandlers::ApiGetDisruption(Request& request, const Principal&
 Response DisruptionHandlers::ApiRecordBusinessVisit(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
-    Audit(
+    AuditRefusal(
         AuditEntry(who, request, "business_visit.create", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Your role does not record business visits."));
   }
@@ -214,7 +217,8 @@ Response DisruptionHandlers::ApiRecordBusinessVisit(Request& request, const Prin
 Response DisruptionHandlers::ApiListBusinessVisits(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "business_visit.list", "", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "business_visit.list", "", "", "refused", {}, decision.reason));
     return JsonError(Forbidden("Your role does not record business visits."));
   }
   std::string place_id = Trim(request.query.Get("place_id"));
@@ -244,8 +248,8 @@ Response DisruptionHandlers::ApiListBusinessVisits(Request& request, const Princ
 Response DisruptionHandlers::ApiNotVisited(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRecordBusinessVisit);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "business_visit.not_visited", "", "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "business_visit.not_visited", "", "", "refused", {},
+                            decision.reason));
     return JsonError(Forbidden("Your role does not record business visits."));
   }
   auto months = QueryInt(request, "months", 12, 1, kMaxMonths);

@@ -105,8 +105,9 @@ Result<DisruptionHandlers::RecordedDisruption> DisruptionHandlers::DoRecordDisru
     auto exists = disruption_.SubjectExists(*type, subject_id);
     if (!exists) return std::unexpected(exists.error());
     if (!*exists) {
-      Audit(AuditEntry(who, request, "disruption.create", std::string(disruption::ToCode(*type)),
-                       subject_id, "refused", {}, "no such record"));
+      AuditRefusal(AuditEntry(who, request, "disruption.create",
+                              std::string(disruption::ToCode(*type)), subject_id, "refused", {},
+                              "no such record"));
       return NotFound("There is no such person, place or vehicle.");
     }
   }
@@ -182,8 +183,8 @@ Result<disruption::Visit> DisruptionHandlers::DoRecordVisit(const Principal& who
     auto type = disruption_.PlaceType(place_id);
     if (!type) return std::unexpected(type.error());
     if (!*type) {
-      Audit(AuditEntry(who, request, "business_visit.create", "place", place_id, "refused", {},
-                       "no such place"));
+      AuditRefusal(AuditEntry(who, request, "business_visit.create", "place", place_id, "refused",
+                              {}, "no such place"));
       return NotFound("There is no such place.");
     }
     context.place_type = **type;

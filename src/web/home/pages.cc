@@ -60,8 +60,10 @@ Response HomeHandlers::Home(Request& request, const Principal& who) {
       context["agency_concerns"] = agency_rows;
       context["has_agency_concerns"] = !agency_rows.empty();
     }
-    Audit(AuditEntry(who, request, "home.view", "user", who.user.id, "allowed", {},
-                     std::to_string(children.size()) + " recent children listed"));
+    if (!Audit(AuditEntry(who, request, "home.view", "user", who.user.id, "allowed", {},
+                          std::to_string(children.size()) + " recent children listed"))) {
+      return ErrorPage(&who, request, kAuditUnavailable);
+    }
   }
   if (access::Decide(who.Subject(), access::Action::kGrantAccess).allowed) {
     auto alerts = concerns_.OpenAlerts(20);

@@ -87,8 +87,8 @@ Result<json> DetailJson(storage::IntelligenceRepository& repo, const intelligenc
 Response IntelligenceHandlers::ApiSubmitIntelligence(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kSubmitIntelligence);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "intelligence.submit", "intelligence", "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "intelligence.submit", "intelligence", "", "refused", {},
+                            decision.reason));
     return JsonError(
         Error{ErrorKind::kForbidden, "forbidden", "Your role does not submit intelligence.", {}});
   }
@@ -117,8 +117,8 @@ Response IntelligenceHandlers::ApiListIntelligence(Request& request, const Princ
   if (scope == "queue") {
     auto decision = access::Decide(who.Subject(), access::Action::kGradeIntelligence);
     if (!decision.allowed) {
-      Audit(AuditEntry(who, request, "intelligence.queue", "agency", who.agency.id, "refused", {},
-                       decision.reason));
+      AuditRefusal(AuditEntry(who, request, "intelligence.queue", "agency", who.agency.id,
+                              "refused", {}, decision.reason));
       return JsonError(Error{ErrorKind::kForbidden,
                              "forbidden",
                              "Only intelligence officers see the intelligence queue.",

@@ -259,9 +259,10 @@ Result<intelligence::Report> IntelligenceHandlers::DoGradeIntelligence(
     const intelligence::GradingInput& input) {
   if (found.view.view != access::IntelligenceView::kOriginalWithSource ||
       !access::Decide(who.Subject(), access::Action::kGradeIntelligence).allowed) {
-    Audit(PerChild(AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id,
-                              "refused", {}, "not the holding intelligence unit"),
-                   found.children));
+    AuditRefusal(
+        PerChild(AuditEntry(who, request, "intelligence.grade", "intelligence", found.report.id,
+                            "refused", {}, "not the holding intelligence unit"),
+                 found.children));
     return Fail(ErrorKind::kForbidden, "forbidden",
                 "Only the holding intelligence unit's officers grade this report.");
   }

@@ -180,8 +180,8 @@ Response MissingHandlers::ApiRecordReturnInterview(Request& request, const Princ
 Response MissingHandlers::ApiReturnInterviewsDue(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kListReturnInterviews);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "return_interviews.list", "area", "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "return_interviews.list", "area", "", "refused", {},
+                            decision.reason));
     return JsonError(Error{ErrorKind::kForbidden,
                            "forbidden",
                            "Practitioners, safeguarding leads and coordinators see return "

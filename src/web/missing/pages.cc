@@ -231,8 +231,8 @@ Result<missing::ReturnRecord> MissingHandlers::DoRecordReturn(
   auto back = missing::ValidateReturn(episode, input, now);
   if (!back) {
     if (back.error().kind == ErrorKind::kConflict) {
-      Audit(AuditEntry(who, request, "missing.return", "missing_episode", episode.id, "refused", {},
-                       back.error().code));
+      AuditRefusal(AuditEntry(who, request, "missing.return", "missing_episode", episode.id,
+                              "refused", {}, back.error().code));
     }
     return back;
   }
@@ -268,8 +268,8 @@ Result<missing::ReturnInterview> MissingHandlers::DoRecordInterview(
   Instant now = clock_.Now();
   auto valid = missing::ValidateInterview(input, context, catalogue_, now);
   if (!valid) {
-    Audit(AuditEntry(who, request, "interview.record", "missing_episode", episode.id, "refused", {},
-                     valid.error().code));
+    AuditRefusal(AuditEntry(who, request, "interview.record", "missing_episode", episode.id,
+                            "refused", {}, valid.error().code));
     return std::unexpected(valid.error());
   }
   missing::ReturnInterview interview = std::move(valid->interview);

@@ -129,8 +129,8 @@ Result<std::string> PanelHandlers::MeetingDetailJson(const MeetingView& view) {
 Response PanelHandlers::ApiListMeetings(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kSitOnPanel);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, access::ToCode(access::Action::kSitOnPanel), "", "", "refused",
-                     {}, decision.reason));
+    AuditRefusal(AuditEntry(who, request, access::ToCode(access::Action::kSitOnPanel), "", "",
+                            "refused", {}, decision.reason));
     return JsonError(Forbidden("Only the panel's members and coordinators see its meetings."));
   }
   // Those who run the panel list every meeting; members the meetings they are members of.
@@ -155,8 +155,8 @@ Response PanelHandlers::ApiListMeetings(Request& request, const Principal& who) 
 Response PanelHandlers::ApiCreateMeeting(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "",
+                            "refused", {}, decision.reason));
     return JsonError(Forbidden("Only exploitation coordinators arrange panel meetings."));
   }
   if (!IsJson(request)) return JsonError(NotJson());
@@ -193,8 +193,8 @@ Result<PanelHandlers::MeetingView> PanelHandlers::MeetingToRun(const Principal& 
                                                                std::string_view message) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "",
+                            "refused", {}, decision.reason));
     return std::unexpected(Forbidden(std::string(message)));
   }
   auto view = FindMeetingFor(who, request, request.Param("id"));
@@ -298,8 +298,8 @@ Response PanelHandlers::ApiAddPanelAction(Request& request, const Principal& who
 Response PanelHandlers::ApiListPanelActions(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kRunPanel);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, access::ToCode(access::Action::kRunPanel), "", "",
+                            "refused", {}, decision.reason));
     return JsonError(Forbidden("Only exploitation coordinators follow up the panel's actions."));
   }
   auto open = tasks_.OpenOfType("panel", kActionsListed);

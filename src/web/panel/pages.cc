@@ -85,8 +85,8 @@ Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal
   const Error not_found{ErrorKind::kNotFound, "not_found", "There is no panel meeting here.", {}};
   if (!IsValidId(id)) return std::unexpected(not_found);
   auto refuse = [&](const access::Decision& decision) -> Result<MeetingView> {
-    Audit(AuditEntry(who, request, "panel.view", "panel_meeting", id, "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "panel.view", "panel_meeting", id, "refused", {},
+                            decision.reason));
     return std::unexpected(not_found);
   };
   // A role that would be refused even as an attending member learns nothing from the database.

@@ -78,8 +78,8 @@ Response RecordsHandlers::ApiListRecords(Request& request, const Principal& who)
   if (!type) return JsonError(NoSuchKind());
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "records.list", in::ToCode(*type), "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "records.list", in::ToCode(*type), "", "refused", {},
+                            decision.reason));
     return JsonError(Error{ErrorKind::kForbidden,
                            "forbidden",
                            "Only intelligence officers list records; use /api/v1/lookup.",
@@ -107,8 +107,8 @@ Response RecordsHandlers::ApiCreateRecord(Request& request, const Principal& who
   if (!type) return JsonError(NoSuchKind());
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "records.manage", in::ToCode(*type), "", "refused", {},
-                     decision.reason));
+    AuditRefusal(AuditEntry(who, request, "records.manage", in::ToCode(*type), "", "refused", {},
+                            decision.reason));
     return JsonError(Error{
         ErrorKind::kForbidden, "forbidden", "Only intelligence officers create records.", {}});
   }
@@ -141,7 +141,8 @@ Response RecordsHandlers::ApiCreateRecord(Request& request, const Principal& who
 Response RecordsHandlers::ApiLinkRecords(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kManageRecords);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "records.manage", "link", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "records.manage", "link", "", "refused", {}, decision.reason));
     return JsonError(
         Error{ErrorKind::kForbidden, "forbidden", "Only intelligence officers link records.", {}});
   }
@@ -163,7 +164,8 @@ Response RecordsHandlers::ApiLinkRecords(Request& request, const Principal& who)
 Response RecordsHandlers::ApiLookup(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewRecords);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, "records.lookup", "", "", "refused", {}, decision.reason));
+    AuditRefusal(
+        AuditEntry(who, request, "records.lookup", "", "", "refused", {}, decision.reason));
     return JsonError(Error{ErrorKind::kForbidden,
                            "forbidden",
                            "Records are for intelligence officers and exploitation coordinators.",

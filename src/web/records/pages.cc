@@ -273,8 +273,8 @@ Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Princ
                                                                      std::string_view id) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewRecords);
   if (!decision.allowed) {
-    Audit(AuditEntry(who, request, access::ToCode(access::Action::kViewRecords), in::ToCode(type),
-                     id, "refused", {}, decision.reason));
+    AuditRefusal(AuditEntry(who, request, access::ToCode(access::Action::kViewRecords),
+                            in::ToCode(type), id, "refused", {}, decision.reason));
     return Fail(ErrorKind::kForbidden, "forbidden",
                 "Records of people, vehicles and places are for intelligence officers and "
                 "exploitation coordinators.");
@@ -282,8 +282,8 @@ Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Princ
   auto detail = LoadRecord(type, id);
   if (!detail) {
     if (detail.error().kind == ErrorKind::kNotFound) {
-      Audit(AuditEntry(who, request, "records.view", in::ToCode(type), id, "refused", {},
-                       "no such record"));
+      AuditRefusal(AuditEntry(who, request, "records.view", in::ToCode(type), id, "refused", {},
+                              "no such record"));
     }
     return std::unexpected(detail.error());
   }

@@ -134,9 +134,9 @@ Result<referrals::Referral> ReferralsHandlers::FindReferralFor(const Principal& 
   bool screens = access::Decide(who.Subject(), access::Action::kScreenReferrals).allowed;
   if (!*found || (!screens && !referrals::IsReferrer(**found, who.user.id))) {
     if (*found) {
-      Audit(AboutChild(AuditEntry(who, request, "referral.view", "referral", id, "refused", {},
-                                  "neither the coordinator nor the referrer"),
-                       (*found)->child_id));
+      AuditRefusal(AboutChild(AuditEntry(who, request, "referral.view", "referral", id, "refused",
+                                         {}, "neither the coordinator nor the referrer"),
+                              (*found)->child_id));
     }
     return std::unexpected(not_found);
   }
@@ -181,7 +181,7 @@ Result<referrals::Transition> ReferralsHandlers::DoMoveReferral(
         return MoveReferralIn(tx, who, request, referral, move, {});
       });
   if (!moved) {
-    Audit(AboutChild(
+    AuditRefusal(AboutChild(
         AuditEntry(who, request, "referral.move", "referral", referral.id, "refused", {},
                    std::string(referrals::ToCode(referral.state)) + " -> " +
                        std::string(referrals::ToCode(move.to)) + ": " + moved.error().code),

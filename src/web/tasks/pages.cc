@@ -107,9 +107,9 @@ Result<tasks::Task> TasksHandlers::FindTaskFor(const Principal& who, const Reque
   auto task = tasks_.Find(id);
   if (!task) return std::unexpected(task.error());
   if (!*task || !tasks::IsAssignedTo(**task, who.Subject())) {
-    Audit(AboutChild(AuditEntry(who, request, "task.complete", "task", id, "refused", {},
-                                "not assigned to this user"),
-                     *task ? (*task)->child_id : ""));
+    AuditRefusal(AboutChild(AuditEntry(who, request, "task.complete", "task", id, "refused", {},
+                                       "not assigned to this user"),
+                            *task ? (*task)->child_id : ""));
     return NotFound("There is no such task.");
   }
   return std::move(**task);

@@ -121,8 +121,8 @@ Response ToolsHandlers::RegisterTool(Request& request, const Principal& who) {
       AuditEntry(who, request, "tool.register", "risk_tool", "", "allowed", decision.purpose),
       clock_.Now());
   if (!done) {
-    Audit(AuditEntry(who, request, "tool.register", "risk_tool", "", "refused", decision.purpose,
-                     done.error().message));
+    AuditRefusal(AuditEntry(who, request, "tool.register", "risk_tool", "", "refused",
+                            decision.purpose, done.error().message));
     if (done.error().kind == ErrorKind::kInvalid || done.error().kind == ErrorKind::kConflict) {
       return ToolsPage(request, who, &done.error(), text);
     }
