@@ -1,21 +1,9 @@
 #include "access/policy.h"
 
-#include <array>
 #include <utility>
 
 namespace harbour::access {
 namespace {
-
-constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleCodes{{
-    {Role::kPractitioner, "practitioner"},
-    {Role::kSafeguardingLead, "safeguarding-lead"},
-    {Role::kCoordinator, "coordinator"},
-    {Role::kPanelMember, "panel-member"},
-    {Role::kIntelligenceOfficer, "intelligence-officer"},
-    {Role::kAnalyst, "analyst"},
-    {Role::kAdministrator, "administrator"},
-    {Role::kAuditor, "auditor"},
-}};
 
 enum class CaseScope {
   kPanelAgenda,  // reads the children on the agendas of meetings they attend (or was granted)
@@ -126,106 +114,6 @@ bool SharedWithAgency(const Subject& subject, const ReportFacts& report) {
 
 }  // namespace
 
-std::string_view ToCode(Role role) {
-  for (const auto& [r, code] : kRoleCodes) {
-    if (r == role) return code;
-  }
-  return "unknown";
-}
-
-std::optional<Role> RoleFromCode(std::string_view code) {
-  for (const auto& [role, c] : kRoleCodes) {
-    if (c == code) return role;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(Role role) {
-  switch (role) {
-    case Role::kPractitioner:
-      return "Practitioner";
-    case Role::kSafeguardingLead:
-      return "Safeguarding lead";
-    case Role::kCoordinator:
-      return "Exploitation coordinator";
-    case Role::kPanelMember:
-      return "Panel member";
-    case Role::kIntelligenceOfficer:
-      return "Intelligence officer";
-    case Role::kAnalyst:
-      return "Analyst";
-    case Role::kAdministrator:
-      return "Administrator";
-    case Role::kAuditor:
-      return "Auditor";
-  }
-  return "Unknown role";
-}
-
-std::string_view ToCode(Action action) {
-  switch (action) {
-    case Action::kSearchChildren:
-      return "child.search";
-    case Action::kViewChild:
-      return "child.view";
-    case Action::kCreateChild:
-      return "child.create";
-    case Action::kLogConcern:
-      return "concern.create";
-    case Action::kAddAddendum:
-      return "concern.addendum";
-    case Action::kViewChronology:
-      return "chronology.view";
-    case Action::kAddToTeam:
-      return "team.add";
-    case Action::kRequestAccess:
-      return "access.request";
-    case Action::kGrantAccess:
-      return "access.grant";
-    case Action::kManageAgencies:
-      return "agency.manage";
-    case Action::kManageUsers:
-      return "user.manage";
-    case Action::kViewAuditTrail:
-      return "audit.view";
-    case Action::kAssess:
-      return "assessment.write";
-    case Action::kViewAssessments:
-      return "assessment.view";
-    case Action::kViewAreaReviews:
-      return "review.area";
-    case Action::kManageTools:
-      return "tool.manage";
-    case Action::kRefer:
-      return "referral.create";
-    case Action::kScreenReferrals:
-      return "referral.screen";
-    case Action::kManageFlags:
-      return "flag.manage";
-    case Action::kRunPanel:
-      return "panel.manage";
-    case Action::kSitOnPanel:
-      return "panel.attend";
-    case Action::kRecordMissing:
-      return "missing.record";
-    case Action::kListReturnInterviews:
-      return "return_interviews.list";
-    case Action::kSubmitIntelligence:
-      return "intelligence.submit";
-    case Action::kGradeIntelligence:
-      return "intelligence.grade";
-    case Action::kManageRecords:
-      return "records.manage";
-    case Action::kViewRecords:
-      return "records.view";
-    case Action::kRecordDisruption:
-      return "disruption.record";
-    case Action::kRecordBusinessVisit:
-      return "business_visit.record";
-  }
-  return "unknown";
-}
-
 Decision Decide(const Subject& subject, Action action, const ChildContext& child) {
   switch (action) {
     case Action::kSearchChildren:
@@ -335,22 +223,6 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
 
 bool CanSeeChild(const Subject& subject, const ChildContext& child) {
   return Decide(subject, Action::kViewChild, child).allowed;
-}
-
-std::string_view ToCode(IntelligenceView view) {
-  switch (view) {
-    case IntelligenceView::kNone:
-      return "none";
-    case IntelligenceView::kOwnSubmission:
-      return "own_submission";
-    case IntelligenceView::kSanitised:
-      return "sanitised";
-    case IntelligenceView::kOriginal:
-      return "original";
-    case IntelligenceView::kOriginalWithSource:
-      return "original_with_source";
-  }
-  return "unknown";
 }
 
 bool HasCaseAccess(Role role) { return ScopeOf(role) != CaseScope::kNone; }

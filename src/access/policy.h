@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/codes.h"
+
 namespace harbour::access {
 
 enum class Role {
@@ -19,9 +21,23 @@ enum class Role {
   kAdministrator,
   kAuditor,
 };
-std::string_view ToCode(Role role);  // "practitioner", "safeguarding-lead", ...
-std::optional<Role> RoleFromCode(std::string_view code);
-std::string_view Label(Role role);  // "Safeguarding lead"
+inline constexpr auto kRoleCodes = MakeCodeTable<Role>({
+    {Role::kPractitioner, "practitioner", "Practitioner"},
+    {Role::kSafeguardingLead, "safeguarding-lead", "Safeguarding lead"},
+    {Role::kCoordinator, "coordinator", "Exploitation coordinator"},
+    {Role::kPanelMember, "panel-member", "Panel member"},
+    {Role::kIntelligenceOfficer, "intelligence-officer", "Intelligence officer"},
+    {Role::kAnalyst, "analyst", "Analyst"},
+    {Role::kAdministrator, "administrator", "Administrator"},
+    {Role::kAuditor, "auditor", "Auditor"},
+});
+static_assert(IsCompleteCodeTable<kRoleCodes>());
+// A value outside the table has the code "unknown" and the label "Unknown role".
+constexpr std::string_view ToCode(Role role) { return kRoleCodes.Code(role, "unknown"); }
+constexpr std::optional<Role> RoleFromCode(std::string_view code) {
+  return kRoleCodes.FromCode(code);
+}
+constexpr std::string_view Label(Role role) { return kRoleCodes.LabelOf(role, "Unknown role"); }
 
 enum class Action {
   kSearchChildren,        // run a child search (results are then filtered per child)
@@ -54,7 +70,40 @@ enum class Action {
   kRecordDisruption,      // record disruption, arrests, charges, convictions against a record
   kRecordBusinessVisit,   // record visits to businesses and list premises not visited
 };
-std::string_view ToCode(Action action);  // "child.view", ...
+inline constexpr auto kActionCodes = MakeCodeTable<Action>({
+    {Action::kSearchChildren, "child.search"},
+    {Action::kViewChild, "child.view"},
+    {Action::kCreateChild, "child.create"},
+    {Action::kLogConcern, "concern.create"},
+    {Action::kAddAddendum, "concern.addendum"},
+    {Action::kViewChronology, "chronology.view"},
+    {Action::kAddToTeam, "team.add"},
+    {Action::kRequestAccess, "access.request"},
+    {Action::kGrantAccess, "access.grant"},
+    {Action::kManageAgencies, "agency.manage"},
+    {Action::kManageUsers, "user.manage"},
+    {Action::kViewAuditTrail, "audit.view"},
+    {Action::kAssess, "assessment.write"},
+    {Action::kViewAssessments, "assessment.view"},
+    {Action::kViewAreaReviews, "review.area"},
+    {Action::kManageTools, "tool.manage"},
+    {Action::kRefer, "referral.create"},
+    {Action::kScreenReferrals, "referral.screen"},
+    {Action::kManageFlags, "flag.manage"},
+    {Action::kRunPanel, "panel.manage"},
+    {Action::kSitOnPanel, "panel.attend"},
+    {Action::kRecordMissing, "missing.record"},
+    {Action::kListReturnInterviews, "return_interviews.list"},
+    {Action::kSubmitIntelligence, "intelligence.submit"},
+    {Action::kGradeIntelligence, "intelligence.grade"},
+    {Action::kManageRecords, "records.manage"},
+    {Action::kViewRecords, "records.view"},
+    {Action::kRecordDisruption, "disruption.record"},
+    {Action::kRecordBusinessVisit, "business_visit.record"},
+});
+static_assert(IsCompleteCodeTable<kActionCodes>());
+// A value outside the table has the code "unknown".
+constexpr std::string_view ToCode(Action action) { return kActionCodes.Code(action, "unknown"); }
 
 struct Subject {
   std::string user_id;
@@ -126,7 +175,18 @@ enum class IntelligenceView {
   kOriginal,            // the original text and the grade, but not the source's identity
   kOriginalWithSource,  // the original text, the grade and the source's identity
 };
-std::string_view ToCode(IntelligenceView view);  // "none", "own_submission", "sanitised", ...
+inline constexpr auto kIntelligenceViewCodes = MakeCodeTable<IntelligenceView>({
+    {IntelligenceView::kNone, "none"},
+    {IntelligenceView::kOwnSubmission, "own_submission"},
+    {IntelligenceView::kSanitised, "sanitised"},
+    {IntelligenceView::kOriginal, "original"},
+    {IntelligenceView::kOriginalWithSource, "original_with_source"},
+});
+static_assert(IsCompleteCodeTable<kIntelligenceViewCodes>());
+// A value outside the table has the code "unknown".
+constexpr std::string_view ToCode(IntelligenceView view) {
+  return kIntelligenceViewCodes.Code(view, "unknown");
+}
 
 struct ReportView {
   IntelligenceView view = IntelligenceView::kNone;

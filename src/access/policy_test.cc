@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "common/codes_testing.h"
+
 namespace harbour::access {
 namespace {
 
@@ -757,6 +759,12 @@ TEST(MeetingAccess, CoordinatorsSeeEveryMeetingPanelMembersOnlyThoseTheyAttend) 
     EXPECT_FALSE(refused.allowed) << ToCode(role);
     EXPECT_TRUE(refused.hide_existence) << ToCode(role);
   }
+}
+
+TEST(AccessCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kRoleCodes, RoleFromCode);
+  codes_testing::ExpectAnswersFromTable(kActionCodes);
+  codes_testing::ExpectAnswersFromTable(kIntelligenceViewCodes);
 }
 
 }  // namespace

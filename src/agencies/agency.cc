@@ -1,7 +1,6 @@
 #include "agencies/agency.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <utility>
 
@@ -14,17 +13,6 @@ constexpr std::size_t kMinCode = 2;
 constexpr std::size_t kMaxCode = 16;
 constexpr std::size_t kMaxName = 200;
 
-struct SectorName {
-  Sector value;
-  std::string_view code;
-};
-
-constexpr std::array<SectorName, 3> kSectors{{
-    {Sector::kStatutory, "statutory"},
-    {Sector::kVoluntary, "voluntary"},
-    {Sector::kPrivate, "private"},
-}};
-
 char ToUpperAscii(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 bool IsCodeCharacter(char c) {
@@ -32,17 +20,6 @@ bool IsCodeCharacter(char c) {
 }
 
 }  // namespace
-
-std::string_view ToCode(Sector s) {
-  auto it = std::ranges::find(kSectors, s, &SectorName::value);
-  return it == kSectors.end() ? std::string_view() : it->code;
-}
-
-std::optional<Sector> SectorFromCode(std::string_view code) {
-  auto it = std::ranges::find(kSectors, code, &SectorName::code);
-  if (it == kSectors.end()) return std::nullopt;
-  return it->value;
-}
 
 Result<Agency> ValidateAgency(const AgencyInput& input, const reference::Catalogue& catalogue) {
   std::map<std::string, std::string> errors;

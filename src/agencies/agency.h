@@ -4,14 +4,23 @@
 #include <string>
 #include <string_view>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "reference/catalogue.h"
 
 namespace harbour::agencies {
 
 enum class Sector { kStatutory, kVoluntary, kPrivate };
-std::string_view ToCode(Sector s);
-std::optional<Sector> SectorFromCode(std::string_view code);
+inline constexpr auto kSectorCodes = MakeCodeTable<Sector>({
+    {Sector::kStatutory, "statutory"},
+    {Sector::kVoluntary, "voluntary"},
+    {Sector::kPrivate, "private"},
+});
+static_assert(IsCompleteCodeTable<kSectorCodes>());
+constexpr std::string_view ToCode(Sector s) { return kSectorCodes.Code(s); }
+constexpr std::optional<Sector> SectorFromCode(std::string_view code) {
+  return kSectorCodes.FromCode(code);
+}
 
 struct Agency {
   std::string id;

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "common/codes_testing.h"
+
 namespace harbour::agencies {
 namespace {
 
@@ -91,6 +93,10 @@ TEST(Sector, CodesRoundTrip) {
   }
   EXPECT_EQ(ToCode(Sector::kPrivate), "private");
   EXPECT_FALSE(SectorFromCode("Statutory").has_value());
+}
+
+TEST(AgenciesCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kSectorCodes, SectorFromCode);
 }
 
 }  // namespace

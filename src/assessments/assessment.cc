@@ -13,14 +13,6 @@ long long DaysBefore(Date today, Date day) { return (sys_days{today} - sys_days{
 
 }  // namespace
 
-std::string_view ToCode(Status status) { return status == Status::kDraft ? "draft" : "submitted"; }
-
-std::optional<Status> StatusFromCode(std::string_view code) {
-  if (code == "draft") return Status::kDraft;
-  if (code == "submitted") return Status::kSubmitted;
-  return std::nullopt;
-}
-
 std::vector<Prefilled> Prefill(const ToolDefinition& tool, const std::vector<Sighting>& sightings,
                                Date today) {
   std::map<std::string, std::vector<Sighting>> by_indicator;
@@ -64,20 +56,6 @@ ReviewState ReviewStateOf(std::optional<Date> next_review, Date today) {
   if (days_left < 0) return ReviewState::kOverdue;
   if (days_left <= kDueSoonDays) return ReviewState::kDueSoon;
   return ReviewState::kScheduled;
-}
-
-std::string_view ToCode(ReviewState state) {
-  switch (state) {
-    case ReviewState::kNone:
-      return "none";
-    case ReviewState::kScheduled:
-      return "scheduled";
-    case ReviewState::kDueSoon:
-      return "due";
-    case ReviewState::kOverdue:
-      return "overdue";
-  }
-  return "none";
 }
 
 std::vector<std::string> Undecided(const std::vector<Prefilled>& prefill,

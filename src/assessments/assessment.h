@@ -10,14 +10,22 @@
 #include "assessments/engine.h"
 #include "assessments/tool.h"
 #include "chronology/chronology.h"
+#include "common/codes.h"
 #include "common/time.h"
 #include "tasks/task.h"
 
 namespace harbour::assessments {
 
 enum class Status { kDraft, kSubmitted };
-std::string_view ToCode(Status status);  // "draft", "submitted"
-std::optional<Status> StatusFromCode(std::string_view code);
+inline constexpr auto kStatusCodes = MakeCodeTable<Status>({
+    {Status::kDraft, "draft"},
+    {Status::kSubmitted, "submitted"},
+});
+static_assert(IsCompleteCodeTable<kStatusCodes>());
+constexpr std::string_view ToCode(Status status) { return kStatusCodes.Code(status); }
+constexpr std::optional<Status> StatusFromCode(std::string_view code) {
+  return kStatusCodes.FromCode(code);
+}
 
 struct Assessment {
   std::string id;
@@ -71,7 +79,14 @@ constexpr int kDueSoonDays = 14;  // "due" this many calendar days before the re
 // kNone without a review date; kOverdue when next_review < today; kDueSoon within
 // kDueSoonDays of it; else kScheduled.
 ReviewState ReviewStateOf(std::optional<Date> next_review, Date today);
-std::string_view ToCode(ReviewState state);  // "none", "scheduled", "due", "overdue"
+inline constexpr auto kReviewStateCodes = MakeCodeTable<ReviewState>({
+    {ReviewState::kNone, "none"},
+    {ReviewState::kScheduled, "scheduled"},
+    {ReviewState::kDueSoon, "due"},
+    {ReviewState::kOverdue, "overdue"},
+});
+static_assert(IsCompleteCodeTable<kReviewStateCodes>());
+constexpr std::string_view ToCode(ReviewState state) { return kReviewStateCodes.Code(state); }
 
 // Pre-filled answers the practitioner has neither confirmed (listed in `answers`) nor cleared:
 // every one must be decided before an assessment is submitted.

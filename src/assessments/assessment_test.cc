@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "assessments/test_support.h"
+#include "common/codes_testing.h"
 
 namespace harbour::assessments {
 namespace {
@@ -113,6 +114,14 @@ TEST(ParseMode, RegisteredVersionsStillLoadAfterAnIndicatorIsRetired) {
   auto as_registered = ParseTool(text, retired, ParseMode::kRegistered);
   ASSERT_TRUE(as_registered.has_value());
   EXPECT_EQ(as_registered->fingerprint, Screening().fingerprint);
+}
+
+TEST(AssessmentsCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kSchemeCodes, SchemeFromCode);
+  codes_testing::ExpectAnswersFromTable(kConditionCodes);
+  codes_testing::ExpectAnswersFromTable(kStatusCodes, StatusFromCode);
+  codes_testing::ExpectAnswersFromTable(kReviewStateCodes);
+  codes_testing::ExpectAnswersFromTable(kRecencyCodes, RecencyFromCode);
 }
 
 }  // namespace

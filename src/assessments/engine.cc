@@ -208,25 +208,6 @@ std::vector<DueAction> ActionsAt(const ToolDefinition& tool, const Level& level,
 
 }  // namespace
 
-std::string_view ToCode(Recency recency) {
-  switch (recency) {
-    case Recency::kCurrent:
-      return "current";
-    case Recency::kPast:
-      return "past";
-    case Recency::kBoth:
-      return "both";
-  }
-  return "";
-}
-
-std::optional<Recency> RecencyFromCode(std::string_view code) {
-  for (Recency r : {Recency::kCurrent, Recency::kPast, Recency::kBoth}) {
-    if (ToCode(r) == code) return r;
-  }
-  return std::nullopt;
-}
-
 ChildFacts FactsOf(const children::Child& child, Date today) {
   ChildFacts facts;
   if (child.date_of_birth) {

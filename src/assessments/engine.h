@@ -8,6 +8,7 @@
 
 #include "assessments/tool.h"
 #include "children/child.h"
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "common/working_days.h"
@@ -15,8 +16,16 @@
 namespace harbour::assessments {
 
 enum class Recency { kCurrent, kPast, kBoth };
-std::string_view ToCode(Recency recency);  // "current", "past", "both"
-std::optional<Recency> RecencyFromCode(std::string_view code);
+inline constexpr auto kRecencyCodes = MakeCodeTable<Recency>({
+    {Recency::kCurrent, "current"},
+    {Recency::kPast, "past"},
+    {Recency::kBoth, "both"},
+});
+static_assert(IsCompleteCodeTable<kRecencyCodes>());
+constexpr std::string_view ToCode(Recency recency) { return kRecencyCodes.Code(recency); }
+constexpr std::optional<Recency> RecencyFromCode(std::string_view code) {
+  return kRecencyCodes.FromCode(code);
+}
 
 // One indicator the practitioner marked present. Indicators not listed are absent.
 // When last_seen is given the recency is worked out from dates (see LookBack): last_seen inside

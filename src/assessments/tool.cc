@@ -36,11 +36,7 @@ bool IsBlank(std::string_view text) {
 }
 
 std::optional<Condition> ConditionFromCode(std::string_view code) {
-  for (Condition c : {Condition::kAgeUnder, Condition::kDisability, Condition::kLookedAfter,
-                      Condition::kChildProtectionPlan, Condition::kSenOrEhcp}) {
-    if (ToCode(c) == code) return c;
-  }
-  return std::nullopt;
+  return kConditionCodes.FromCode(code);
 }
 
 std::string Indexed(std::string_view path, std::string_view key, std::size_t index) {
@@ -554,41 +550,6 @@ void PutActions(std::string& out, const std::vector<Action>& actions) {
 }
 
 }  // namespace
-
-std::string_view ToCode(Scheme scheme) {
-  switch (scheme) {
-    case Scheme::kPoints:
-      return "points";
-    case Scheme::kCategories:
-      return "categories";
-    case Scheme::kRag:
-      return "rag";
-  }
-  return "";
-}
-
-std::optional<Scheme> SchemeFromCode(std::string_view code) {
-  for (Scheme s : {Scheme::kPoints, Scheme::kCategories, Scheme::kRag}) {
-    if (ToCode(s) == code) return s;
-  }
-  return std::nullopt;
-}
-
-std::string_view ToCode(Condition condition) {
-  switch (condition) {
-    case Condition::kAgeUnder:
-      return "age_under";
-    case Condition::kDisability:
-      return "disability";
-    case Condition::kLookedAfter:
-      return "looked_after";
-    case Condition::kChildProtectionPlan:
-      return "child_protection_plan";
-    case Condition::kSenOrEhcp:
-      return "sen_or_ehcp";
-  }
-  return "";
-}
 
 const Level* ToolDefinition::FindLevel(std::string_view code) const {
   auto it = std::ranges::find(levels, code, &Level::code);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "reference/catalogue.h"
 
@@ -18,8 +19,16 @@ namespace harbour::assessments {
 // DOMAIN.md §3: points with recency (SERAF-like), categories with rules (Pan-London-like) and
 // indicator-level RAG (Croydon/Wiltshire-like).
 enum class Scheme { kPoints, kCategories, kRag };
-std::string_view ToCode(Scheme scheme);  // "points", "categories", "rag"
-std::optional<Scheme> SchemeFromCode(std::string_view code);
+inline constexpr auto kSchemeCodes = MakeCodeTable<Scheme>({
+    {Scheme::kPoints, "points"},
+    {Scheme::kCategories, "categories"},
+    {Scheme::kRag, "rag"},
+});
+static_assert(IsCompleteCodeTable<kSchemeCodes>());
+constexpr std::string_view ToCode(Scheme scheme) { return kSchemeCodes.Code(scheme); }
+constexpr std::optional<Scheme> SchemeFromCode(std::string_view code) {
+  return kSchemeCodes.FromCode(code);
+}
 
 // A required action at a level. Exactly one of due_hours / due_working_days is set.
 struct Action {
@@ -79,7 +88,15 @@ struct Rule {
 };
 
 enum class Condition { kAgeUnder, kDisability, kLookedAfter, kChildProtectionPlan, kSenOrEhcp };
-std::string_view ToCode(Condition condition);  // "age_under", "disability", "looked_after", ...
+inline constexpr auto kConditionCodes = MakeCodeTable<Condition>({
+    {Condition::kAgeUnder, "age_under"},
+    {Condition::kDisability, "disability"},
+    {Condition::kLookedAfter, "looked_after"},
+    {Condition::kChildProtectionPlan, "child_protection_plan"},
+    {Condition::kSenOrEhcp, "sen_or_ehcp"},
+});
+static_assert(IsCompleteCodeTable<kConditionCodes>());
+constexpr std::string_view ToCode(Condition condition) { return kConditionCodes.Code(condition); }
 
 // A floor or raise from the child's record. Exactly one effect: at_least, raise or add_points
 // (add_points only in a points tool, and added before bands are applied).

@@ -1,7 +1,6 @@
 #include "children/child.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <chrono>
 #include <map>
@@ -20,51 +19,6 @@ constexpr std::size_t kMaxAliases = 20;
 constexpr int kMaxAge = 25;
 
 using Errors = std::map<std::string, std::string>;
-
-template <class E>
-struct CodeName {
-  E value;
-  std::string_view code;
-};
-
-constexpr std::array<CodeName<Sex>, 3> kSexCodes{{
-    {Sex::kFemale, "female"},
-    {Sex::kMale, "male"},
-    {Sex::kNotKnown, "not_known"},
-}};
-constexpr std::array<CodeName<LegalStatus>, 7> kLegalStatusCodes{{
-    {LegalStatus::kNone, "none"},
-    {LegalStatus::kLookedAfterS20, "looked_after_s20"},
-    {LegalStatus::kLookedAfterS31, "looked_after_s31"},
-    {LegalStatus::kLookedAfterS38, "looked_after_s38"},
-    {LegalStatus::kChildInNeed, "child_in_need"},
-    {LegalStatus::kChildProtectionPlan, "child_protection_plan"},
-    {LegalStatus::kCareLeaver, "care_leaver"},
-}};
-constexpr std::array<CodeName<Disability>, 3> kDisabilityCodes{{
-    {Disability::kNo, "no"},
-    {Disability::kYes, "yes"},
-    {Disability::kNotKnown, "not_known"},
-}};
-constexpr std::array<CodeName<SpecialNeeds>, 4> kSpecialNeedsCodes{{
-    {SpecialNeeds::kNone, "none"},
-    {SpecialNeeds::kSenSupport, "sen_support"},
-    {SpecialNeeds::kEhcPlan, "ehc_plan"},
-    {SpecialNeeds::kNotKnown, "not_known"},
-}};
-
-template <class E, std::size_t N>
-std::string_view CodeOf(const std::array<CodeName<E>, N>& table, E value) {
-  auto it = std::ranges::find(table, value, &CodeName<E>::value);
-  return it == table.end() ? std::string_view() : it->code;
-}
-
-template <class E, std::size_t N>
-std::optional<E> ValueOf(const std::array<CodeName<E>, N>& table, std::string_view code) {
-  auto it = std::ranges::find(table, code, &CodeName<E>::code);
-  if (it == table.end()) return std::nullopt;
-  return it->value;
-}
 
 // Trims `raw` and checks it is readable text of at most `max` characters. On failure records
 // a message under `key` and returns "". `label` starts the message ("Given name").
@@ -163,11 +117,11 @@ std::optional<int> CheckedEstimatedAge(std::string_view raw, Errors& errors) {
 // An enumeration chosen from a list: empty input gives `fallback`, an unknown code records
 // `message` under `key`.
 template <class E, std::size_t N>
-E CheckedChoice(const std::array<CodeName<E>, N>& table, std::string_view raw, std::string_view key,
+E CheckedChoice(const CodeTable<E, N>& table, std::string_view raw, std::string_view key,
                 E fallback, std::string_view message, Errors& errors) {
   const std::string code = Trim(raw);
   if (code.empty()) return fallback;
-  if (auto value = ValueOf(table, code)) return *value;
+  if (auto value = table.FromCode(code)) return *value;
   errors[std::string(key)] = std::string(message);
   return fallback;
 }
@@ -186,41 +140,6 @@ std::string CheckedIdentifier(std::string_view raw, std::string_view key, Normal
 }
 
 }  // namespace
-
-std::string_view ToCode(Sex v) { return CodeOf(kSexCodes, v); }
-std::string_view ToCode(LegalStatus v) { return CodeOf(kLegalStatusCodes, v); }
-std::string_view ToCode(Disability v) { return CodeOf(kDisabilityCodes, v); }
-std::string_view ToCode(SpecialNeeds v) { return CodeOf(kSpecialNeedsCodes, v); }
-std::optional<Sex> SexFromCode(std::string_view code) { return ValueOf(kSexCodes, code); }
-std::optional<LegalStatus> LegalStatusFromCode(std::string_view code) {
-  return ValueOf(kLegalStatusCodes, code);
-}
-std::optional<Disability> DisabilityFromCode(std::string_view code) {
-  return ValueOf(kDisabilityCodes, code);
-}
-std::optional<SpecialNeeds> SpecialNeedsFromCode(std::string_view code) {
-  return ValueOf(kSpecialNeedsCodes, code);
-}
-
-std::string_view Label(LegalStatus v) {
-  switch (v) {
-    case LegalStatus::kNone:
-      return "None";
-    case LegalStatus::kLookedAfterS20:
-      return "Looked after (section 20)";
-    case LegalStatus::kLookedAfterS31:
-      return "Looked after (section 31, care order)";
-    case LegalStatus::kLookedAfterS38:
-      return "Looked after (section 38, interim care order)";
-    case LegalStatus::kChildInNeed:
-      return "Child in need";
-    case LegalStatus::kChildProtectionPlan:
-      return "Child protection plan";
-    case LegalStatus::kCareLeaver:
-      return "Care leaver";
-  }
-  return "";
-}
 
 bool IsLookedAfter(LegalStatus v) {
   return v == LegalStatus::kLookedAfterS20 || v == LegalStatus::kLookedAfterS31 ||
@@ -305,44 +224,6 @@ std::string AgeText(const Child& child, Date today) {
   if (child.date_of_birth) return std::to_string(AgeInYears(*child.date_of_birth, today));
   if (child.estimated_age) return "about " + std::to_string(*child.estimated_age);
   return "not known";
-}
-
-std::string_view Label(Sex v) {
-  switch (v) {
-    case Sex::kFemale:
-      return "Female";
-    case Sex::kMale:
-      return "Male";
-    case Sex::kNotKnown:
-      return "Not known";
-  }
-  return "Not known";
-}
-
-std::string_view Label(Disability v) {
-  switch (v) {
-    case Disability::kNo:
-      return "No";
-    case Disability::kYes:
-      return "Yes";
-    case Disability::kNotKnown:
-      return "Not known";
-  }
-  return "Not known";
-}
-
-std::string_view Label(SpecialNeeds v) {
-  switch (v) {
-    case SpecialNeeds::kNone:
-      return "None";
-    case SpecialNeeds::kSenSupport:
-      return "SEN support";
-    case SpecialNeeds::kEhcPlan:
-      return "Education, health and care plan";
-    case SpecialNeeds::kNotKnown:
-      return "Not known";
-  }
-  return "Not known";
 }
 
 chronology::Entry RecordCreatedEntry(const Child& child, chronology::Attribution by) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "chronology/chronology.h"
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "reference/catalogue.h"
@@ -26,19 +27,56 @@ enum class LegalStatus {
 enum class Disability { kNo, kYes, kNotKnown };
 enum class SpecialNeeds { kNone, kSenSupport, kEhcPlan, kNotKnown };
 
-// snake_case wire names used in forms, the API and the database ("looked_after_s20", ...).
-std::string_view ToCode(Sex v);
-std::string_view ToCode(LegalStatus v);
-std::string_view ToCode(Disability v);
-std::string_view ToCode(SpecialNeeds v);
-std::optional<Sex> SexFromCode(std::string_view code);
-std::optional<LegalStatus> LegalStatusFromCode(std::string_view code);
-std::optional<Disability> DisabilityFromCode(std::string_view code);
-std::optional<SpecialNeeds> SpecialNeedsFromCode(std::string_view code);
-std::string_view Label(LegalStatus v);   // "Looked after (section 20)"
-std::string_view Label(Sex v);           // "Female"
-std::string_view Label(Disability v);    // "Yes", "No", "Not known"
-std::string_view Label(SpecialNeeds v);  // "SEN support", "Education, health and care plan"
+// Codes are the snake_case wire names used in forms, the API and the database.
+inline constexpr auto kSexCodes = MakeCodeTable<Sex>({
+    {Sex::kFemale, "female", "Female"},
+    {Sex::kMale, "male", "Male"},
+    {Sex::kNotKnown, "not_known", "Not known"},
+});
+static_assert(IsCompleteCodeTable<kSexCodes>());
+inline constexpr auto kLegalStatusCodes = MakeCodeTable<LegalStatus>({
+    {LegalStatus::kNone, "none", "None"},
+    {LegalStatus::kLookedAfterS20, "looked_after_s20", "Looked after (section 20)"},
+    {LegalStatus::kLookedAfterS31, "looked_after_s31", "Looked after (section 31, care order)"},
+    {LegalStatus::kLookedAfterS38, "looked_after_s38",
+     "Looked after (section 38, interim care order)"},
+    {LegalStatus::kChildInNeed, "child_in_need", "Child in need"},
+    {LegalStatus::kChildProtectionPlan, "child_protection_plan", "Child protection plan"},
+    {LegalStatus::kCareLeaver, "care_leaver", "Care leaver"},
+});
+static_assert(IsCompleteCodeTable<kLegalStatusCodes>());
+inline constexpr auto kDisabilityCodes = MakeCodeTable<Disability>({
+    {Disability::kNo, "no", "No"},
+    {Disability::kYes, "yes", "Yes"},
+    {Disability::kNotKnown, "not_known", "Not known"},
+});
+static_assert(IsCompleteCodeTable<kDisabilityCodes>());
+inline constexpr auto kSpecialNeedsCodes = MakeCodeTable<SpecialNeeds>({
+    {SpecialNeeds::kNone, "none", "None"},
+    {SpecialNeeds::kSenSupport, "sen_support", "SEN support"},
+    {SpecialNeeds::kEhcPlan, "ehc_plan", "Education, health and care plan"},
+    {SpecialNeeds::kNotKnown, "not_known", "Not known"},
+});
+static_assert(IsCompleteCodeTable<kSpecialNeedsCodes>());
+
+constexpr std::string_view ToCode(Sex v) { return kSexCodes.Code(v); }
+constexpr std::string_view ToCode(LegalStatus v) { return kLegalStatusCodes.Code(v); }
+constexpr std::string_view ToCode(Disability v) { return kDisabilityCodes.Code(v); }
+constexpr std::string_view ToCode(SpecialNeeds v) { return kSpecialNeedsCodes.Code(v); }
+constexpr std::optional<Sex> SexFromCode(std::string_view code) { return kSexCodes.FromCode(code); }
+constexpr std::optional<LegalStatus> LegalStatusFromCode(std::string_view code) {
+  return kLegalStatusCodes.FromCode(code);
+}
+constexpr std::optional<Disability> DisabilityFromCode(std::string_view code) {
+  return kDisabilityCodes.FromCode(code);
+}
+constexpr std::optional<SpecialNeeds> SpecialNeedsFromCode(std::string_view code) {
+  return kSpecialNeedsCodes.FromCode(code);
+}
+constexpr std::string_view Label(LegalStatus v) { return kLegalStatusCodes.LabelOf(v); }
+constexpr std::string_view Label(Sex v) { return kSexCodes.LabelOf(v); }
+constexpr std::string_view Label(Disability v) { return kDisabilityCodes.LabelOf(v); }
+constexpr std::string_view Label(SpecialNeeds v) { return kSpecialNeedsCodes.LabelOf(v); }
 bool IsLookedAfter(LegalStatus v);
 
 struct Child {

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "children/flag.h"
+#include "common/codes_testing.h"
 #include "common/identifiers.h"
 
 namespace harbour::children {
@@ -359,6 +361,14 @@ TEST(RecordCreatedEntry, IsWhenTheRecordWasCreatedAndByWhom) {
   EXPECT_EQ(e.id, "c1");
   EXPECT_EQ(e.headline, "Child's record created");
   EXPECT_EQ(e.by.agency_name, "Children's Social Care");
+}
+
+TEST(ChildrenCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kSexCodes, SexFromCode);
+  codes_testing::ExpectAnswersFromTable(kLegalStatusCodes, LegalStatusFromCode);
+  codes_testing::ExpectAnswersFromTable(kDisabilityCodes, DisabilityFromCode);
+  codes_testing::ExpectAnswersFromTable(kSpecialNeedsCodes, SpecialNeedsFromCode);
+  codes_testing::ExpectAnswersFromTable(kFlagKindCodes, FlagKindFromCode);
 }
 
 }  // namespace

@@ -8,21 +8,6 @@
 
 namespace harbour::children {
 
-std::string_view ToCode(FlagKind kind) {
-  return kind == FlagKind::kAtRiskOfSexualExploitation ? "cse_risk" : "potential_perpetrator";
-}
-
-std::optional<FlagKind> FlagKindFromCode(std::string_view code) {
-  if (code == "cse_risk") return FlagKind::kAtRiskOfSexualExploitation;
-  if (code == "potential_perpetrator") return FlagKind::kPotentialPerpetrator;
-  return std::nullopt;
-}
-
-std::string_view Label(FlagKind kind) {
-  return kind == FlagKind::kAtRiskOfSexualExploitation ? "At risk of sexual exploitation"
-                                                       : "Potential perpetrator";
-}
-
 bool IsActive(const Flag& flag, Date today) {
   using std::chrono::sys_days;
   if (sys_days{flag.start} > sys_days{today}) return false;

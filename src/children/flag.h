@@ -8,15 +8,23 @@
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 
 namespace harbour::children {
 
 enum class FlagKind { kAtRiskOfSexualExploitation, kPotentialPerpetrator };
-std::string_view ToCode(FlagKind kind);  // "cse_risk", "potential_perpetrator"
-std::optional<FlagKind> FlagKindFromCode(std::string_view code);
-std::string_view Label(FlagKind kind);  // "At risk of sexual exploitation", ...
+inline constexpr auto kFlagKindCodes = MakeCodeTable<FlagKind>({
+    {FlagKind::kAtRiskOfSexualExploitation, "cse_risk", "At risk of sexual exploitation"},
+    {FlagKind::kPotentialPerpetrator, "potential_perpetrator", "Potential perpetrator"},
+});
+static_assert(IsCompleteCodeTable<kFlagKindCodes>());
+constexpr std::string_view ToCode(FlagKind kind) { return kFlagKindCodes.Code(kind); }
+constexpr std::optional<FlagKind> FlagKindFromCode(std::string_view code) {
+  return kFlagKindCodes.FromCode(code);
+}
+constexpr std::string_view Label(FlagKind kind) { return kFlagKindCodes.LabelOf(kind); }
 
 struct Flag {
   std::string id;

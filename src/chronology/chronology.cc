@@ -4,63 +4,6 @@
 
 namespace harbour::chronology {
 
-std::string_view ToCode(EntryType type) {
-  switch (type) {
-    case EntryType::kConcern:
-      return "concern";
-    case EntryType::kAddendum:
-      return "addendum";
-    case EntryType::kRecord:
-      return "record";
-    case EntryType::kAssessment:
-      return "assessment";
-    case EntryType::kReferral:
-      return "referral";
-    case EntryType::kPanel:
-      return "panel";
-    case EntryType::kPanelAction:
-      return "panel_action";
-    case EntryType::kMissing:
-      return "missing";
-    case EntryType::kReturnInterview:
-      return "return_interview";
-  }
-  return "concern";
-}
-
-std::optional<EntryType> EntryTypeFromCode(std::string_view code) {
-  for (auto t : {EntryType::kConcern, EntryType::kAddendum, EntryType::kRecord,
-                 EntryType::kAssessment, EntryType::kReferral, EntryType::kPanel,
-                 EntryType::kPanelAction, EntryType::kMissing, EntryType::kReturnInterview}) {
-    if (ToCode(t) == code) return t;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(EntryType type) {
-  switch (type) {
-    case EntryType::kConcern:
-      return "Concern";
-    case EntryType::kAddendum:
-      return "Addendum";
-    case EntryType::kRecord:
-      return "Record created";
-    case EntryType::kAssessment:
-      return "Risk assessment";
-    case EntryType::kReferral:
-      return "Referral to the panel";
-    case EntryType::kPanel:
-      return "Panel discussion";
-    case EntryType::kPanelAction:
-      return "Panel action";
-    case EntryType::kMissing:
-      return "Missing episode";
-    case EntryType::kReturnInterview:
-      return "Return interview";
-  }
-  return "Concern";
-}
-
 std::string Byline(const Attribution& by) {
   if (by.agency_name.empty()) return by.name;
   if (by.name.empty()) return by.agency_name;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/time.h"
 
 namespace harbour::chronology {
@@ -24,13 +25,23 @@ enum class EntryType {
   kMissing,          // a missing episode (missing/episode.h)
   kReturnInterview,  // a return interview after one
 };
-// "concern", "addendum", "record", "assessment", "referral", "panel", "panel_action",
-// "missing", "return_interview"
-std::string_view ToCode(EntryType type);
-std::optional<EntryType> EntryTypeFromCode(std::string_view code);
-// "Concern", "Addendum", "Record created", "Risk assessment", "Referral to the panel",
-// "Panel discussion", "Panel action", "Missing episode", "Return interview"
-std::string_view Label(EntryType type);
+inline constexpr auto kEntryTypeCodes = MakeCodeTable<EntryType>({
+    {EntryType::kConcern, "concern", "Concern"},
+    {EntryType::kAddendum, "addendum", "Addendum"},
+    {EntryType::kRecord, "record", "Record created"},
+    {EntryType::kAssessment, "assessment", "Risk assessment"},
+    {EntryType::kReferral, "referral", "Referral to the panel"},
+    {EntryType::kPanel, "panel", "Panel discussion"},
+    {EntryType::kPanelAction, "panel_action", "Panel action"},
+    {EntryType::kMissing, "missing", "Missing episode"},
+    {EntryType::kReturnInterview, "return_interview", "Return interview"},
+});
+static_assert(IsCompleteCodeTable<kEntryTypeCodes>());
+constexpr std::string_view ToCode(EntryType type) { return kEntryTypeCodes.Code(type); }
+constexpr std::optional<EntryType> EntryTypeFromCode(std::string_view code) {
+  return kEntryTypeCodes.FromCode(code);
+}
+constexpr std::string_view Label(EntryType type) { return kEntryTypeCodes.LabelOf(type); }
 
 // Who recorded an entry and the agency they recorded it for, as they were when they recorded it
 // (issue 11: a panel action is credited to the coordinator who recorded it, not to the agency

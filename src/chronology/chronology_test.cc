@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/codes_testing.h"
+
 namespace harbour::chronology {
 namespace {
 
@@ -65,6 +67,10 @@ TEST(Chronology, CodesRoundTrip) {
     EXPECT_EQ(EntryTypeFromCode(ToCode(t)), t);
   }
   EXPECT_FALSE(EntryTypeFromCode("runaway").has_value());
+}
+
+TEST(ChronologyCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kEntryTypeCodes, EntryTypeFromCode);
 }
 
 }  // namespace

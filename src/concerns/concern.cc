@@ -1,7 +1,6 @@
 #include "concerns/concern.h"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <map>
 #include <utility>
@@ -17,25 +16,6 @@ constexpr std::size_t kSummaryExcerpt = 120;
 constexpr auto kClockSkew = std::chrono::minutes{5};
 
 using Errors = std::map<std::string, std::string>;
-
-struct CategoryName {
-  Category value;
-  std::string_view code;
-  std::string_view label;
-};
-
-constexpr std::array<CategoryName, 5> kCategories{{
-    {Category::kSexualExploitation, "sexual_exploitation", "Sexual exploitation"},
-    {Category::kCriminalExploitation, "criminal_exploitation", "Criminal exploitation"},
-    {Category::kMissing, "missing", "Missing"},
-    {Category::kOnlineHarm, "online_harm", "Online harm"},
-    {Category::kOther, "other", "Other"},
-}};
-
-const CategoryName* FindCategory(Category value) {
-  auto it = std::ranges::find(kCategories, value, &CategoryName::value);
-  return it == kCategories.end() ? nullptr : &*it;
-}
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -135,22 +115,6 @@ std::string Excerpt(std::string_view text, std::size_t max) {
 }
 
 }  // namespace
-
-std::string_view ToCode(Category v) {
-  const CategoryName* name = FindCategory(v);
-  return name == nullptr ? std::string_view() : name->code;
-}
-
-std::optional<Category> CategoryFromCode(std::string_view code) {
-  auto it = std::ranges::find(kCategories, code, &CategoryName::code);
-  if (it == kCategories.end()) return std::nullopt;
-  return it->value;
-}
-
-std::string_view Label(Category v) {
-  const CategoryName* name = FindCategory(v);
-  return name == nullptr ? std::string_view() : name->label;
-}
 
 Result<Concern> ValidateConcern(const ConcernInput& input, const reference::Catalogue& catalogue,
                                 Instant now) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "chronology/chronology.h"
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "reference/catalogue.h"
@@ -20,9 +21,19 @@ enum class Category {
   kOnlineHarm,
   kOther,
 };
-std::string_view ToCode(Category v);  // "sexual_exploitation", ...
-std::optional<Category> CategoryFromCode(std::string_view code);
-std::string_view Label(Category v);  // "Sexual exploitation"
+inline constexpr auto kCategoryCodes = MakeCodeTable<Category>({
+    {Category::kSexualExploitation, "sexual_exploitation", "Sexual exploitation"},
+    {Category::kCriminalExploitation, "criminal_exploitation", "Criminal exploitation"},
+    {Category::kMissing, "missing", "Missing"},
+    {Category::kOnlineHarm, "online_harm", "Online harm"},
+    {Category::kOther, "other", "Other"},
+});
+static_assert(IsCompleteCodeTable<kCategoryCodes>());
+constexpr std::string_view ToCode(Category v) { return kCategoryCodes.Code(v); }
+constexpr std::optional<Category> CategoryFromCode(std::string_view code) {
+  return kCategoryCodes.FromCode(code);
+}
+constexpr std::string_view Label(Category v) { return kCategoryCodes.LabelOf(v); }
 
 struct Concern {
   std::string id;

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "common/codes_testing.h"
+
 namespace harbour::concerns {
 namespace {
 
@@ -296,6 +298,10 @@ TEST(ConcernChronology, AnAddendumPointsAtItsConcern) {
   EXPECT_EQ(e.related_id, "k1");
   EXPECT_EQ(e.detail, "Also seen on Tuesday.");
   EXPECT_EQ(e.by.agency_id, "police");
+}
+
+TEST(ConcernsCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kCategoryCodes, CategoryFromCode);
 }
 
 }  // namespace

@@ -16,77 +16,62 @@ using Errors = std::map<std::string, std::string>;
 
 constexpr int kPersonOnly = 1, kPlaceOnly = 2, kVehicleOnly = 4;
 
-struct MeasureInfo {
+// What each measure may be recorded against and when it expires, in kMeasureCodes' order.
+struct MeasureRule {
   Measure measure;
-  std::string_view code;
-  std::string_view label;
   int subjects;  // bit set of kPersonOnly, kPlaceOnly, kVehicleOnly
   ExpiryRule expiry;
 };
-constexpr std::array<MeasureInfo, 18> kMeasures{{
-    {Measure::kChildAbductionWarningNotice, "child_abduction_warning_notice",
-     "Child abduction warning notice", kPersonOnly, ExpiryRule::kRequired},
-    {Measure::kLetterToPersonOfConcern, "letter_to_person_of_concern",
-     "Letter to a person of concern", kPersonOnly, ExpiryRule::kNever},
-    {Measure::kSexualRiskOrder, "sexual_risk_order", "Sexual risk order", kPersonOnly,
-     ExpiryRule::kRequired},
-    {Measure::kInterimSexualRiskOrder, "interim_sexual_risk_order", "Interim sexual risk order",
-     kPersonOnly, ExpiryRule::kRequired},
-    {Measure::kSexualHarmPreventionOrder, "sexual_harm_prevention_order",
-     "Sexual harm prevention order", kPersonOnly, ExpiryRule::kRequiredOrNone},
-    {Measure::kClosureNotice, "closure_notice", "Closure notice", kPlaceOnly,
-     ExpiryRule::kRequired},
-    {Measure::kClosureOrder, "closure_order", "Closure order", kPlaceOnly, ExpiryRule::kRequired},
-    {Measure::kHotelGuestInformationNotice, "hotel_guest_information_notice",
-     "Hotel guest information notice", kPlaceOnly, ExpiryRule::kRequired},
-    {Measure::kSlaveryTraffickingPreventionOrder, "slavery_trafficking_prevention_order",
-     "Slavery and trafficking prevention order", kPersonOnly, ExpiryRule::kRequiredOrNone},
-    {Measure::kSlaveryTraffickingRiskOrder, "slavery_trafficking_risk_order",
-     "Slavery and trafficking risk order", kPersonOnly, ExpiryRule::kRequired},
-    {Measure::kCriminalBehaviourOrder, "criminal_behaviour_order", "Criminal behaviour order",
-     kPersonOnly, ExpiryRule::kRequiredOrNone},
-    {Measure::kInjunction, "injunction", "Injunction", kPersonOnly, ExpiryRule::kRequiredOrNone},
-    {Measure::kRecoveryOrder, "recovery_order", "Recovery order (Children Act 1989 s50)",
-     kPersonOnly, ExpiryRule::kRequiredOrNone},
-    {Measure::kVehicleFlagged, "vehicle_flagged", "Vehicle flagged", kVehicleOnly,
-     ExpiryRule::kRequired},
-    {Measure::kLicensingReview, "licensing_review", "Licensing review", kPlaceOnly | kVehicleOnly,
-     ExpiryRule::kRequiredOrNone},
-    {Measure::kArrest, "arrest", "Arrest", kPersonOnly, ExpiryRule::kNever},
-    {Measure::kCharge, "charge", "Charge", kPersonOnly, ExpiryRule::kNever},
-    {Measure::kConviction, "conviction", "Conviction", kPersonOnly, ExpiryRule::kNever},
+constexpr std::array<MeasureRule, kMeasureCodes.Size()> kMeasureRules{{
+    {Measure::kChildAbductionWarningNotice, kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kLetterToPersonOfConcern, kPersonOnly, ExpiryRule::kNever},
+    {Measure::kSexualRiskOrder, kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kInterimSexualRiskOrder, kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kSexualHarmPreventionOrder, kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kClosureNotice, kPlaceOnly, ExpiryRule::kRequired},
+    {Measure::kClosureOrder, kPlaceOnly, ExpiryRule::kRequired},
+    {Measure::kHotelGuestInformationNotice, kPlaceOnly, ExpiryRule::kRequired},
+    {Measure::kSlaveryTraffickingPreventionOrder, kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kSlaveryTraffickingRiskOrder, kPersonOnly, ExpiryRule::kRequired},
+    {Measure::kCriminalBehaviourOrder, kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kInjunction, kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kRecoveryOrder, kPersonOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kVehicleFlagged, kVehicleOnly, ExpiryRule::kRequired},
+    {Measure::kLicensingReview, kPlaceOnly | kVehicleOnly, ExpiryRule::kRequiredOrNone},
+    {Measure::kArrest, kPersonOnly, ExpiryRule::kNever},
+    {Measure::kCharge, kPersonOnly, ExpiryRule::kNever},
+    {Measure::kConviction, kPersonOnly, ExpiryRule::kNever},
 }};
+static_assert(std::ranges::equal(kMeasureRules, kMeasureCodes.Values(), {}, &MeasureRule::measure),
+              "one rule per measure, in kMeasureCodes' order");
 
-const MeasureInfo& InfoOf(Measure measure) {
-  for (const auto& m : kMeasures) {
+const MeasureRule& RuleOf(Measure measure) {
+  for (const auto& m : kMeasureRules) {
     if (m.measure == measure) return m;
   }
-  return kMeasures.back();
+  return kMeasureRules.back();
 }
 
-struct SubjectInfo {
+// The bit of each subject type in MeasureRule::subjects.
+struct SubjectBit {
   SubjectType type;
-  std::string_view code;
-  std::string_view label;
   int bit;
 };
-constexpr std::array<SubjectInfo, 3> kSubjects{{
-    {SubjectType::kPerson, "person", "Person of concern", kPersonOnly},
-    {SubjectType::kPlace, "place", "Place", kPlaceOnly},
-    {SubjectType::kVehicle, "vehicle", "Vehicle", kVehicleOnly},
+constexpr std::array<SubjectBit, kSubjectTypeCodes.Size()> kSubjectBits{{
+    {SubjectType::kPerson, kPersonOnly},
+    {SubjectType::kPlace, kPlaceOnly},
+    {SubjectType::kVehicle, kVehicleOnly},
 }};
 
-struct PremisesInfo {
-  std::string_view code;
-  std::string_view label;
+// The place types of business premises (intelligence::IsBusinessPremises), in the order lists
+// show them; their codes and labels are intelligence::kPlaceTypeCodes'.
+constexpr std::array kPremises = {
+    intelligence::PlaceType::kHotel,
+    intelligence::PlaceType::kBedAndBreakfast,
+    intelligence::PlaceType::kTaxiFirm,
+    intelligence::PlaceType::kTakeaway,
+    intelligence::PlaceType::kLicensedPremises,
 };
-constexpr std::array<PremisesInfo, 5> kPremises{{
-    {"hotel", "Hotel"},
-    {"bed_and_breakfast", "Bed and breakfast"},
-    {"taxi_firm", "Taxi firm"},
-    {"takeaway", "Takeaway"},
-    {"licensed_premises", "Licensed premises"},
-}};
 
 // Optional single-line text and free text (line breaks allowed): common/text.h's OptionalText.
 std::string ShortText(std::string_view raw, std::string_view field, std::string_view label,
@@ -124,64 +109,30 @@ bool Known(const std::vector<std::string>& known, const std::string& id) {
 
 }  // namespace
 
-std::string_view ToCode(Measure measure) { return InfoOf(measure).code; }
-
-std::optional<Measure> MeasureFromCode(std::string_view code) {
-  for (const auto& m : kMeasures) {
-    if (m.code == code) return m.measure;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(Measure measure) { return InfoOf(measure).label; }
-
 const std::vector<Measure>& AllMeasures() {
   static const std::vector<Measure> all = [] {
-    std::vector<Measure> v;
-    v.reserve(kMeasures.size());
-    for (const auto& m : kMeasures) v.push_back(m.measure);
-    return v;
+    const auto values = kMeasureCodes.Values();
+    return std::vector<Measure>(values.begin(), values.end());
   }();
   return all;
 }
 
-std::string_view ToCode(SubjectType type) {
-  for (const auto& s : kSubjects) {
-    if (s.type == type) return s.code;
-  }
-  return "person";
-}
-
-std::optional<SubjectType> SubjectTypeFromCode(std::string_view code) {
-  for (const auto& s : kSubjects) {
-    if (s.code == code) return s.type;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(SubjectType type) {
-  for (const auto& s : kSubjects) {
-    if (s.type == type) return s.label;
-  }
-  return "Person of concern";
-}
-
 bool AppliesTo(Measure measure, SubjectType type) {
-  for (const auto& s : kSubjects) {
-    if (s.type == type) return (InfoOf(measure).subjects & s.bit) != 0;
+  for (const auto& s : kSubjectBits) {
+    if (s.type == type) return (RuleOf(measure).subjects & s.bit) != 0;
   }
   return false;
 }
 
 std::vector<SubjectType> SubjectsOf(Measure measure) {
   std::vector<SubjectType> out;
-  for (const auto& s : kSubjects) {
+  for (const auto& s : kSubjectBits) {
     if (AppliesTo(measure, s.type)) out.push_back(s.type);
   }
   return out;
 }
 
-ExpiryRule ExpiryOf(Measure measure) { return InfoOf(measure).expiry; }
+ExpiryRule ExpiryOf(Measure measure) { return RuleOf(measure).expiry; }
 
 bool IsJusticeOutcome(Measure measure) {
   return measure == Measure::kArrest || measure == Measure::kCharge ||
@@ -389,7 +340,7 @@ const std::vector<std::string_view>& BusinessPremisesTypes() {
   static const std::vector<std::string_view> types = [] {
     std::vector<std::string_view> v;
     v.reserve(kPremises.size());
-    for (const auto& p : kPremises) v.push_back(p.code);
+    for (auto p : kPremises) v.push_back(intelligence::ToCode(p));
     return v;
   }();
   return types;
@@ -397,12 +348,12 @@ const std::vector<std::string_view>& BusinessPremisesTypes() {
 
 bool IsBusinessPremises(std::string_view place_type) {
   return std::any_of(kPremises.begin(), kPremises.end(),
-                     [&](const PremisesInfo& p) { return p.code == place_type; });
+                     [&](auto p) { return intelligence::ToCode(p) == place_type; });
 }
 
 std::string_view PremisesLabel(std::string_view place_type) {
-  for (const auto& p : kPremises) {
-    if (p.code == place_type) return p.label;
+  for (auto p : kPremises) {
+    if (intelligence::ToCode(p) == place_type) return intelligence::Label(p);
   }
   return "Other premises";
 }
@@ -464,10 +415,11 @@ std::vector<PremisesGroup> NotVisitedSince(const std::vector<PremisesVisit>& pre
                                            int months) {
   auto cutoff = std::chrono::sys_days{MonthsBefore(today, months)};
   std::vector<PremisesGroup> groups;
-  for (const auto& p : kPremises) {
-    PremisesGroup group{std::string(p.code), std::string(p.label), {}};
+  for (auto p : kPremises) {
+    const std::string_view code = intelligence::ToCode(p);
+    PremisesGroup group{std::string(code), std::string(intelligence::Label(p)), {}};
     for (const auto& place : premises) {
-      if (place.place_type != p.code) continue;
+      if (place.place_type != code) continue;
       if (place.last_visit && std::chrono::sys_days{*place.last_visit} >= cutoff) continue;
       group.premises.push_back(place);
     }

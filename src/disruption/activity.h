@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "intelligence/records.h"
@@ -39,16 +40,54 @@ enum class Measure {
   kCharge,
   kConviction,
 };
-std::string_view ToCode(Measure measure);  // "child_abduction_warning_notice", ...
-std::optional<Measure> MeasureFromCode(std::string_view code);
-std::string_view Label(Measure measure);  // "Child abduction warning notice", ...
+inline constexpr auto kMeasureCodes = MakeCodeTable<Measure>({
+    {Measure::kChildAbductionWarningNotice, "child_abduction_warning_notice",
+     "Child abduction warning notice"},
+    {Measure::kLetterToPersonOfConcern, "letter_to_person_of_concern",
+     "Letter to a person of concern"},
+    {Measure::kSexualRiskOrder, "sexual_risk_order", "Sexual risk order"},
+    {Measure::kInterimSexualRiskOrder, "interim_sexual_risk_order", "Interim sexual risk order"},
+    {Measure::kSexualHarmPreventionOrder, "sexual_harm_prevention_order",
+     "Sexual harm prevention order"},
+    {Measure::kClosureNotice, "closure_notice", "Closure notice"},
+    {Measure::kClosureOrder, "closure_order", "Closure order"},
+    {Measure::kHotelGuestInformationNotice, "hotel_guest_information_notice",
+     "Hotel guest information notice"},
+    {Measure::kSlaveryTraffickingPreventionOrder, "slavery_trafficking_prevention_order",
+     "Slavery and trafficking prevention order"},
+    {Measure::kSlaveryTraffickingRiskOrder, "slavery_trafficking_risk_order",
+     "Slavery and trafficking risk order"},
+    {Measure::kCriminalBehaviourOrder, "criminal_behaviour_order", "Criminal behaviour order"},
+    {Measure::kInjunction, "injunction", "Injunction"},
+    {Measure::kRecoveryOrder, "recovery_order", "Recovery order (Children Act 1989 s50)"},
+    {Measure::kVehicleFlagged, "vehicle_flagged", "Vehicle flagged"},
+    {Measure::kLicensingReview, "licensing_review", "Licensing review"},
+    {Measure::kArrest, "arrest", "Arrest"},
+    {Measure::kCharge, "charge", "Charge"},
+    {Measure::kConviction, "conviction", "Conviction"},
+});
+static_assert(IsCompleteCodeTable<kMeasureCodes>());
+constexpr std::string_view ToCode(Measure measure) { return kMeasureCodes.Code(measure); }
+constexpr std::optional<Measure> MeasureFromCode(std::string_view code) {
+  return kMeasureCodes.FromCode(code);
+}
+constexpr std::string_view Label(Measure measure) { return kMeasureCodes.LabelOf(measure); }
+// Every measure, in kMeasureCodes' order.
 const std::vector<Measure>& AllMeasures();
 
 // What a measure is recorded against (the shared record-type codes).
 enum class SubjectType { kPerson, kPlace, kVehicle };
-std::string_view ToCode(SubjectType type);  // "person", "place", "vehicle"
-std::optional<SubjectType> SubjectTypeFromCode(std::string_view code);
-std::string_view Label(SubjectType type);  // "Person of concern", "Place", "Vehicle"
+inline constexpr auto kSubjectTypeCodes = MakeCodeTable<SubjectType>({
+    {SubjectType::kPerson, "person", "Person of concern"},
+    {SubjectType::kPlace, "place", "Place"},
+    {SubjectType::kVehicle, "vehicle", "Vehicle"},
+});
+static_assert(IsCompleteCodeTable<kSubjectTypeCodes>());
+constexpr std::string_view ToCode(SubjectType type) { return kSubjectTypeCodes.Code(type); }
+constexpr std::optional<SubjectType> SubjectTypeFromCode(std::string_view code) {
+  return kSubjectTypeCodes.FromCode(code);
+}
+constexpr std::string_view Label(SubjectType type) { return kSubjectTypeCodes.LabelOf(type); }
 // True when the measure can be recorded against that kind of subject: premises measures
 // (closure notice and order, hotel guest-information notice) against a place, a vehicle flag
 // against a vehicle, a licensing review against a place (premises licence) or a vehicle (taxi

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/codes_testing.h"
 #include "common/ids.h"
 
 namespace harbour::disruption {
@@ -360,6 +361,11 @@ TEST(NotVisited, GroupsByTypeAtTheTwelveMonthEdge) {
   EXPECT_EQ(groups[0].premises[1].place_id, "old");
   EXPECT_EQ(groups[1].place_type, "taxi_firm");
   EXPECT_EQ(groups[1].premises[0].place_id, "cab");
+}
+
+TEST(DisruptionCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kMeasureCodes, MeasureFromCode);
+  codes_testing::ExpectAnswersFromTable(kSubjectTypeCodes, SubjectTypeFromCode);
 }
 
 }  // namespace

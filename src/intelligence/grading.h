@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "feedback/message.h"
@@ -17,23 +18,59 @@ inline constexpr std::size_t kMaxInstructions = 4000;  // handling instructions
 inline constexpr std::size_t kMaxAgencyId = 200;       // one allowed agency id
 inline constexpr std::size_t kMaxAllowedAgencies = 50;
 
+// Each enumeration below has its codes and labels in a table beside it; ToCode and Label answer
+// "unknown" and "Unknown" for a value that is in no table.
+
 // 3x5x2: how reliable the source is.
 enum class Source { k1, k2, k3 };
-std::string_view ToCode(Source source);  // "1", "2", "3"
-std::optional<Source> SourceFromCode(std::string_view code);
-std::string_view Label(Source source);  // "Reliable", "Untested", "Not reliable"
+inline constexpr auto kSourceCodes = MakeCodeTable<Source>({
+    {Source::k1, "1", "Reliable"},
+    {Source::k2, "2", "Untested"},
+    {Source::k3, "3", "Not reliable"},
+});
+static_assert(IsCompleteCodeTable<kSourceCodes>());
+constexpr std::string_view ToCode(Source source) { return kSourceCodes.Code(source, "unknown"); }
+constexpr std::optional<Source> SourceFromCode(std::string_view code) {
+  return kSourceCodes.FromCode(code);
+}
+constexpr std::string_view Label(Source source) { return kSourceCodes.LabelOf(source, "Unknown"); }
 
 // 3x5x2: how the source knows the intelligence.
 enum class Assessment { kA, kB, kC, kD, kE };
-std::string_view ToCode(Assessment assessment);  // "A" .. "E"
-std::optional<Assessment> AssessmentFromCode(std::string_view code);
-std::string_view Label(Assessment assessment);  // "Known directly to the source", ...
+inline constexpr auto kAssessmentCodes = MakeCodeTable<Assessment>({
+    {Assessment::kA, "A", "Known directly to the source"},
+    {Assessment::kB, "B", "Known indirectly to the source but corroborated"},
+    {Assessment::kC, "C", "Known indirectly to the source"},
+    {Assessment::kD, "D", "Not known"},
+    {Assessment::kE, "E", "Suspected to be false"},
+});
+static_assert(IsCompleteCodeTable<kAssessmentCodes>());
+constexpr std::string_view ToCode(Assessment assessment) {
+  return kAssessmentCodes.Code(assessment, "unknown");
+}
+constexpr std::optional<Assessment> AssessmentFromCode(std::string_view code) {
+  return kAssessmentCodes.FromCode(code);
+}
+constexpr std::string_view Label(Assessment assessment) {
+  return kAssessmentCodes.LabelOf(assessment, "Unknown");
+}
 
 // 3x5x2: whether it may be shared. C needs handling instructions and an allowed-agency list.
 enum class Handling { kP, kC };
-std::string_view ToCode(Handling handling);  // "P", "C"
-std::optional<Handling> HandlingFromCode(std::string_view code);
-std::string_view Label(Handling handling);  // "Lawful sharing permitted", ...
+inline constexpr auto kHandlingCodes = MakeCodeTable<Handling>({
+    {Handling::kP, "P", "Lawful sharing permitted"},
+    {Handling::kC, "C", "Lawful sharing permitted with conditions"},
+});
+static_assert(IsCompleteCodeTable<kHandlingCodes>());
+constexpr std::string_view ToCode(Handling handling) {
+  return kHandlingCodes.Code(handling, "unknown");
+}
+constexpr std::optional<Handling> HandlingFromCode(std::string_view code) {
+  return kHandlingCodes.FromCode(code);
+}
+constexpr std::string_view Label(Handling handling) {
+  return kHandlingCodes.LabelOf(handling, "Unknown");
+}
 
 // A valid 3x5x2 grade. When handling is C, instructions are non-empty and allowed_agencies
 // holds at least one distinct, non-empty agency id; when P, both are empty.
@@ -62,19 +99,61 @@ Result<Grade> ValidateGrade(const GradeInput& input);
 
 // 5x5x5 (legacy, imported records only; never given to new reports).
 enum class LegacySource { kA, kB, kC, kD, kE };
-std::string_view ToCode(LegacySource source);  // "A" .. "E"
-std::optional<LegacySource> LegacySourceFromCode(std::string_view code);
-std::string_view Label(LegacySource source);  // "Always reliable", ...
+inline constexpr auto kLegacySourceCodes = MakeCodeTable<LegacySource>({
+    {LegacySource::kA, "A", "Always reliable"},
+    {LegacySource::kB, "B", "Mostly reliable"},
+    {LegacySource::kC, "C", "Sometimes reliable"},
+    {LegacySource::kD, "D", "Unreliable"},
+    {LegacySource::kE, "E", "Untested source"},
+});
+static_assert(IsCompleteCodeTable<kLegacySourceCodes>());
+constexpr std::string_view ToCode(LegacySource source) {
+  return kLegacySourceCodes.Code(source, "unknown");
+}
+constexpr std::optional<LegacySource> LegacySourceFromCode(std::string_view code) {
+  return kLegacySourceCodes.FromCode(code);
+}
+constexpr std::string_view Label(LegacySource source) {
+  return kLegacySourceCodes.LabelOf(source, "Unknown");
+}
 
 enum class LegacyIntelligence { k1, k2, k3, k4, k5 };
-std::string_view ToCode(LegacyIntelligence intelligence);  // "1" .. "5"
-std::optional<LegacyIntelligence> LegacyIntelligenceFromCode(std::string_view code);
-std::string_view Label(LegacyIntelligence intelligence);  // "Known to be true without ...", ...
+inline constexpr auto kLegacyIntelligenceCodes = MakeCodeTable<LegacyIntelligence>({
+    {LegacyIntelligence::k1, "1", "Known to be true without reservation"},
+    {LegacyIntelligence::k2, "2", "Known personally to the source but not to the officer"},
+    {LegacyIntelligence::k3, "3", "Not known personally to the source but corroborated"},
+    {LegacyIntelligence::k4, "4", "Cannot be judged"},
+    {LegacyIntelligence::k5, "5", "Suspected to be false or malicious"},
+});
+static_assert(IsCompleteCodeTable<kLegacyIntelligenceCodes>());
+constexpr std::string_view ToCode(LegacyIntelligence intelligence) {
+  return kLegacyIntelligenceCodes.Code(intelligence, "unknown");
+}
+constexpr std::optional<LegacyIntelligence> LegacyIntelligenceFromCode(std::string_view code) {
+  return kLegacyIntelligenceCodes.FromCode(code);
+}
+constexpr std::string_view Label(LegacyIntelligence intelligence) {
+  return kLegacyIntelligenceCodes.LabelOf(intelligence, "Unknown");
+}
 
 enum class LegacyHandling { k1, k2, k3, k4, k5 };
-std::string_view ToCode(LegacyHandling handling);  // "1" .. "5"
-std::optional<LegacyHandling> LegacyHandlingFromCode(std::string_view code);
-std::string_view Label(LegacyHandling handling);  // "May be shared with law enforcement ...", ...
+inline constexpr auto kLegacyHandlingCodes = MakeCodeTable<LegacyHandling>({
+    {LegacyHandling::k1, "1", "May be shared with law enforcement and prosecuting agencies"},
+    {LegacyHandling::k2, "2", "May be shared with non-prosecuting partners"},
+    {LegacyHandling::k3, "3", "May be shared with overseas law enforcement agencies"},
+    {LegacyHandling::k4, "4", "May be shared within the originating agency only"},
+    {LegacyHandling::k5, "5", "No further sharing: refer to the originator"},
+});
+static_assert(IsCompleteCodeTable<kLegacyHandlingCodes>());
+constexpr std::string_view ToCode(LegacyHandling handling) {
+  return kLegacyHandlingCodes.Code(handling, "unknown");
+}
+constexpr std::optional<LegacyHandling> LegacyHandlingFromCode(std::string_view code) {
+  return kLegacyHandlingCodes.FromCode(code);
+}
+constexpr std::string_view Label(LegacyHandling handling) {
+  return kLegacyHandlingCodes.LabelOf(handling, "Unknown");
+}
 
 struct LegacyGrade {
   LegacySource source = LegacySource::kE;
@@ -99,30 +178,46 @@ enum class Category {
   kOrganisedCrime,
   kAntisocialBehaviour,
 };
-inline constexpr Category kAllCategories[] = {
-    Category::kSexualExploitation,
-    Category::kCriminalExploitation,
-    Category::kMissing,
-    Category::kDrugs,
-    Category::kModernSlavery,
-    Category::kOrganisedCrime,
-    Category::kAntisocialBehaviour,
-};
-std::string_view ToCode(Category category);  // "sexual_exploitation", ...
-std::optional<Category> CategoryFromCode(std::string_view code);
-std::string_view Label(Category category);  // "Exploitation (sexual)", ...
+inline constexpr auto kCategoryCodes = MakeCodeTable<Category>({
+    {Category::kSexualExploitation, "sexual_exploitation", "Exploitation (sexual)"},
+    {Category::kCriminalExploitation, "criminal_exploitation", "Exploitation (criminal)"},
+    {Category::kMissing, "missing", "Missing"},
+    {Category::kDrugs, "drugs", "Drugs"},
+    {Category::kModernSlavery, "modern_slavery", "Modern slavery"},
+    {Category::kOrganisedCrime, "organised_crime", "Organised crime"},
+    {Category::kAntisocialBehaviour, "antisocial_behaviour", "Antisocial behaviour"},
+});
+static_assert(IsCompleteCodeTable<kCategoryCodes>());
+inline constexpr auto kAllCategories = kCategoryCodes.Values();
+constexpr std::string_view ToCode(Category category) {
+  return kCategoryCodes.Code(category, "unknown");
+}
+constexpr std::optional<Category> CategoryFromCode(std::string_view code) {
+  return kCategoryCodes.FromCode(code);
+}
+constexpr std::string_view Label(Category category) {
+  return kCategoryCodes.LabelOf(category, "Unknown");
+}
 
 // What the intelligence officer did with a report; the submitter is always told which.
 enum class Outcome { kLogCreated, kPassedToCrimeDesk, kSafeguardingReferral, kNoFurtherAction };
-inline constexpr Outcome kAllOutcomes[] = {
-    Outcome::kLogCreated,
-    Outcome::kPassedToCrimeDesk,
-    Outcome::kSafeguardingReferral,
-    Outcome::kNoFurtherAction,
-};
-std::string_view ToCode(Outcome outcome);  // "log_created", "crime_desk", ...
-std::optional<Outcome> OutcomeFromCode(std::string_view code);
-std::string_view Label(Outcome outcome);  // "Intelligence log created", ...
+inline constexpr auto kOutcomeCodes = MakeCodeTable<Outcome>({
+    {Outcome::kLogCreated, "log_created", "Intelligence log created"},
+    {Outcome::kPassedToCrimeDesk, "crime_desk", "Passed to crime desk"},
+    {Outcome::kSafeguardingReferral, "safeguarding_referral", "Safeguarding referral"},
+    {Outcome::kNoFurtherAction, "no_further_action", "No further action"},
+});
+static_assert(IsCompleteCodeTable<kOutcomeCodes>());
+inline constexpr auto kAllOutcomes = kOutcomeCodes.Values();
+constexpr std::string_view ToCode(Outcome outcome) {
+  return kOutcomeCodes.Code(outcome, "unknown");
+}
+constexpr std::optional<Outcome> OutcomeFromCode(std::string_view code) {
+  return kOutcomeCodes.FromCode(code);
+}
+constexpr std::string_view Label(Outcome outcome) {
+  return kOutcomeCodes.LabelOf(outcome, "Unknown");
+}
 
 // The message to the submitter for an outcome (subject_type "intelligence"; id left empty for
 // storage to assign). It takes no report content or grade, so it can never carry either: it

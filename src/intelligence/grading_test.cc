@@ -5,6 +5,10 @@
 #include <set>
 #include <string>
 
+#include "common/codes_testing.h"
+#include "intelligence/records.h"
+#include "intelligence/report.h"
+
 namespace harbour::intelligence {
 namespace {
 
@@ -239,6 +243,28 @@ TEST(IntelligenceFeedback, EachOutcomeTellsTheSubmitterWhatHappenedAndWhatNext) 
     }
   }
   EXPECT_EQ(titles.size(), 4U);
+}
+
+TEST(IntelligenceCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kSourceCodes, SourceFromCode);
+  codes_testing::ExpectAnswersFromTable(kAssessmentCodes, AssessmentFromCode);
+  codes_testing::ExpectAnswersFromTable(kHandlingCodes, HandlingFromCode);
+  codes_testing::ExpectAnswersFromTable(kLegacySourceCodes, LegacySourceFromCode);
+  codes_testing::ExpectAnswersFromTable(kLegacyIntelligenceCodes, LegacyIntelligenceFromCode);
+  codes_testing::ExpectAnswersFromTable(kLegacyHandlingCodes, LegacyHandlingFromCode);
+  codes_testing::ExpectAnswersFromTable(kCategoryCodes, CategoryFromCode);
+  codes_testing::ExpectAnswersFromTable(kOutcomeCodes, OutcomeFromCode);
+  codes_testing::ExpectAnswersFromTable(kKnowledgeCodes, KnowledgeFromCode);
+  codes_testing::ExpectAnswersFromTable(kReportStatusCodes, ReportStatusFromCode);
+  codes_testing::ExpectAnswersFromTable(kRecordTypeCodes, RecordTypeFromCode);
+  codes_testing::ExpectAnswersFromTable(kPersonStatusCodes, PersonStatusFromCode);
+  codes_testing::ExpectAnswersFromTable(kPlaceTypeCodes, PlaceTypeFromCode);
+  codes_testing::ExpectAnswersFromTable(kPlatformCodes, PlatformFromCode);
+  codes_testing::ExpectAnswersFromTable(kLinkTypeCodes, LinkTypeFromCode);
+  for (const auto& segment : kRecordTypePathSegments) {
+    EXPECT_EQ(PathSegment(segment.value), segment.code);
+    EXPECT_EQ(RecordTypeFromPathSegment(segment.code), segment.value);
+  }
 }
 
 }  // namespace

@@ -18,114 +18,6 @@ namespace {
 
 using Errors = std::map<std::string, std::string>;
 
-template <class E>
-struct CodeName {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
-
-constexpr std::array<CodeName<RecordType>, 6> kRecordTypes{{
-    {RecordType::kChild, "child", "Child"},
-    {RecordType::kPerson, "person", "Person"},
-    {RecordType::kVehicle, "vehicle", "Vehicle"},
-    {RecordType::kPlace, "place", "Place"},
-    {RecordType::kPhone, "phone", "Phone"},
-    {RecordType::kAccount, "account", "Online account"},
-}};
-
-constexpr std::array<CodeName<RecordType>, 6> kPathSegments{{
-    {RecordType::kChild, "children", ""},
-    {RecordType::kPerson, "people", ""},
-    {RecordType::kVehicle, "vehicles", ""},
-    {RecordType::kPlace, "places", ""},
-    {RecordType::kPhone, "phones", ""},
-    {RecordType::kAccount, "accounts", ""},
-}};
-
-constexpr std::array<CodeName<PersonStatus>, 5> kStatuses{{
-    {PersonStatus::kSuspected, "suspected", "Suspected"},
-    {PersonStatus::kArrested, "arrested", "Arrested"},
-    {PersonStatus::kCharged, "charged", "Charged"},
-    {PersonStatus::kConvicted, "convicted", "Convicted"},
-    {PersonStatus::kNoFurtherAction, "no_further_action", "No further action"},
-}};
-
-constexpr std::array<CodeName<PlaceType>, 14> kPlaceTypes{{
-    {PlaceType::kHotel, "hotel", "Hotel"},
-    {PlaceType::kBedAndBreakfast, "bed_and_breakfast", "Bed and breakfast"},
-    {PlaceType::kTakeaway, "takeaway", "Takeaway"},
-    {PlaceType::kTaxiFirm, "taxi_firm", "Taxi firm"},
-    {PlaceType::kTaxiRank, "taxi_rank", "Taxi rank"},
-    {PlaceType::kLicensedPremises, "licensed_premises", "Licensed premises"},
-    {PlaceType::kPark, "park", "Park"},
-    {PlaceType::kHmo, "hmo", "House in multiple occupation"},
-    {PlaceType::kHostel, "hostel", "Hostel"},
-    {PlaceType::kSchoolCollege, "school_college", "School or college"},
-    {PlaceType::kShop, "shop", "Shop"},
-    {PlaceType::kPrivateAddress, "private_address", "Private address"},
-    {PlaceType::kOnlinePlatform, "online_platform", "Online platform"},
-    {PlaceType::kOther, "other", "Other"},
-}};
-
-constexpr std::array<CodeName<Platform>, 11> kPlatforms{{
-    {Platform::kSnapchat, "snapchat", "Snapchat"},
-    {Platform::kInstagram, "instagram", "Instagram"},
-    {Platform::kTiktok, "tiktok", "TikTok"},
-    {Platform::kFacebook, "facebook", "Facebook"},
-    {Platform::kWhatsapp, "whatsapp", "WhatsApp"},
-    {Platform::kTelegram, "telegram", "Telegram"},
-    {Platform::kX, "x", "X (Twitter)"},
-    {Platform::kDiscord, "discord", "Discord"},
-    {Platform::kYoutube, "youtube", "YouTube"},
-    {Platform::kTwitch, "twitch", "Twitch"},
-    {Platform::kOther, "other", "Other"},
-}};
-
-constexpr std::array<CodeName<LinkType>, 12> kLinkTypes{{
-    {LinkType::kAssociate, "associate", "Associate"},
-    {LinkType::kBoyfriend, "boyfriend", "Boyfriend"},
-    {LinkType::kSuspectedExploiter, "suspected_exploiter", "Suspected exploiter"},
-    {LinkType::kRelative, "relative", "Relative"},
-    {LinkType::kCoOffender, "co_offender", "Co-offender"},
-    {LinkType::kDriver, "driver", "Driver"},
-    {LinkType::kOwner, "owner", "Owner"},
-    {LinkType::kSeenIn, "seen_in", "Seen in"},
-    {LinkType::kSeenAt, "seen_at", "Seen at"},
-    {LinkType::kLivesAt, "lives_at", "Lives at"},
-    {LinkType::kWorksAt, "works_at", "Works at"},
-    {LinkType::kUses, "uses", "Uses"},
-}};
-
-template <class E, std::size_t N>
-const CodeName<E>* Find(const std::array<CodeName<E>, N>& table, E value) {
-  auto it = std::ranges::find(table, value, &CodeName<E>::value);
-  return it == table.end() ? nullptr : &*it;
-}
-template <class E, std::size_t N>
-std::string_view CodeOf(const std::array<CodeName<E>, N>& table, E value) {
-  const auto* row = Find(table, value);
-  return row == nullptr ? std::string_view() : row->code;
-}
-template <class E, std::size_t N>
-std::string_view LabelOf(const std::array<CodeName<E>, N>& table, E value) {
-  const auto* row = Find(table, value);
-  return row == nullptr ? std::string_view() : row->label;
-}
-template <class E, std::size_t N>
-std::optional<E> ValueOf(const std::array<CodeName<E>, N>& table, std::string_view code) {
-  auto it = std::ranges::find(table, code, &CodeName<E>::code);
-  if (it == table.end()) return std::nullopt;
-  return it->value;
-}
-template <class E, std::size_t N>
-std::vector<E> AllOf(const std::array<CodeName<E>, N>& table) {
-  std::vector<E> all;
-  all.reserve(N);
-  for (const auto& row : table) all.push_back(row.value);
-  return all;
-}
-
 // Trimmed readable single- or multi-line text of at most `max` characters; on failure records
 // a message under `key` and returns "".
 std::string CheckedText(std::string_view raw, std::string_view key, std::string_view label,
@@ -270,6 +162,13 @@ std::vector<Pair> PairsOf(LinkType type) {
   return {};
 }
 
+// Every value of `table`, in table order.
+template <class E, std::size_t N>
+std::vector<E> AllOf(const CodeTable<E, N>& table) {
+  const auto values = table.Values();
+  return std::vector<E>(values.begin(), values.end());
+}
+
 std::string LowerLabel(RecordType type) {
   std::string label(Label(type));
   if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z')
@@ -279,48 +178,15 @@ std::string LowerLabel(RecordType type) {
 
 }  // namespace
 
-std::string_view ToCode(RecordType type) { return CodeOf(kRecordTypes, type); }
-std::optional<RecordType> RecordTypeFromCode(std::string_view code) {
-  return ValueOf(kRecordTypes, code);
-}
-std::string_view Label(RecordType type) { return LabelOf(kRecordTypes, type); }
-std::string_view PathSegment(RecordType type) { return CodeOf(kPathSegments, type); }
-std::optional<RecordType> RecordTypeFromPathSegment(std::string_view segment) {
-  return ValueOf(kPathSegments, segment);
-}
-
-std::string_view ToCode(PersonStatus status) { return CodeOf(kStatuses, status); }
-std::optional<PersonStatus> PersonStatusFromCode(std::string_view code) {
-  return ValueOf(kStatuses, code);
-}
-std::string_view Label(PersonStatus status) { return LabelOf(kStatuses, status); }
-std::vector<PersonStatus> AllPersonStatuses() { return AllOf(kStatuses); }
-
-std::string_view ToCode(PlaceType type) { return CodeOf(kPlaceTypes, type); }
-std::optional<PlaceType> PlaceTypeFromCode(std::string_view code) {
-  return ValueOf(kPlaceTypes, code);
-}
-std::string_view Label(PlaceType type) { return LabelOf(kPlaceTypes, type); }
-std::vector<PlaceType> AllPlaceTypes() { return AllOf(kPlaceTypes); }
+std::vector<PersonStatus> AllPersonStatuses() { return AllOf(kPersonStatusCodes); }
+std::vector<PlaceType> AllPlaceTypes() { return AllOf(kPlaceTypeCodes); }
 bool IsBusinessPremises(PlaceType type) {
   return type == PlaceType::kHotel || type == PlaceType::kBedAndBreakfast ||
          type == PlaceType::kTaxiFirm || type == PlaceType::kTakeaway ||
          type == PlaceType::kLicensedPremises;
 }
-
-std::string_view ToCode(Platform platform) { return CodeOf(kPlatforms, platform); }
-std::optional<Platform> PlatformFromCode(std::string_view code) {
-  return ValueOf(kPlatforms, code);
-}
-std::string_view Label(Platform platform) { return LabelOf(kPlatforms, platform); }
-std::vector<Platform> AllPlatforms() { return AllOf(kPlatforms); }
-
-std::string_view ToCode(LinkType type) { return CodeOf(kLinkTypes, type); }
-std::optional<LinkType> LinkTypeFromCode(std::string_view code) {
-  return ValueOf(kLinkTypes, code);
-}
-std::string_view Label(LinkType type) { return LabelOf(kLinkTypes, type); }
-std::vector<LinkType> AllLinkTypes() { return AllOf(kLinkTypes); }
+std::vector<Platform> AllPlatforms() { return AllOf(kPlatformCodes); }
+std::vector<LinkType> AllLinkTypes() { return AllOf(kLinkTypeCodes); }
 
 std::string NameKey(std::string_view text) { return harbour::NameKey(text); }
 

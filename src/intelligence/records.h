@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 
@@ -30,20 +31,54 @@ inline constexpr int kMaxPersonAge = 100;
 // ---- Record types --------------------------------------------------------------------------
 
 enum class RecordType { kChild, kPerson, kVehicle, kPlace, kPhone, kAccount };
-std::string_view ToCode(RecordType type);  // "child", "person", "vehicle", ...
-std::optional<RecordType> RecordTypeFromCode(std::string_view code);
-std::string_view Label(RecordType type);  // "Child", "Person", "Vehicle", ...
+inline constexpr auto kRecordTypeCodes = MakeCodeTable<RecordType>({
+    {RecordType::kChild, "child", "Child"},
+    {RecordType::kPerson, "person", "Person"},
+    {RecordType::kVehicle, "vehicle", "Vehicle"},
+    {RecordType::kPlace, "place", "Place"},
+    {RecordType::kPhone, "phone", "Phone"},
+    {RecordType::kAccount, "account", "Online account"},
+});
+static_assert(IsCompleteCodeTable<kRecordTypeCodes>());
+constexpr std::string_view ToCode(RecordType type) { return kRecordTypeCodes.Code(type); }
+constexpr std::optional<RecordType> RecordTypeFromCode(std::string_view code) {
+  return kRecordTypeCodes.FromCode(code);
+}
+constexpr std::string_view Label(RecordType type) { return kRecordTypeCodes.LabelOf(type); }
 // The URL segment of a record page: "people", "vehicles", "places", "phones", "accounts"
 // ("children" for a child).
-std::string_view PathSegment(RecordType type);
-std::optional<RecordType> RecordTypeFromPathSegment(std::string_view segment);
+inline constexpr auto kRecordTypePathSegments = MakeCodeTable<RecordType>({
+    {RecordType::kChild, "children"},
+    {RecordType::kPerson, "people"},
+    {RecordType::kVehicle, "vehicles"},
+    {RecordType::kPlace, "places"},
+    {RecordType::kPhone, "phones"},
+    {RecordType::kAccount, "accounts"},
+});
+static_assert(IsCompleteCodeTable<kRecordTypePathSegments>());
+constexpr std::string_view PathSegment(RecordType type) {
+  return kRecordTypePathSegments.Code(type);
+}
+constexpr std::optional<RecordType> RecordTypeFromPathSegment(std::string_view segment) {
+  return kRecordTypePathSegments.FromCode(segment);
+}
 
 // ---- Codes ---------------------------------------------------------------------------------
 
 enum class PersonStatus { kSuspected, kArrested, kCharged, kConvicted, kNoFurtherAction };
-std::string_view ToCode(PersonStatus status);  // "suspected", ..., "no_further_action"
-std::optional<PersonStatus> PersonStatusFromCode(std::string_view code);
-std::string_view Label(PersonStatus status);  // "Suspected", ..., "No further action"
+inline constexpr auto kPersonStatusCodes = MakeCodeTable<PersonStatus>({
+    {PersonStatus::kSuspected, "suspected", "Suspected"},
+    {PersonStatus::kArrested, "arrested", "Arrested"},
+    {PersonStatus::kCharged, "charged", "Charged"},
+    {PersonStatus::kConvicted, "convicted", "Convicted"},
+    {PersonStatus::kNoFurtherAction, "no_further_action", "No further action"},
+});
+static_assert(IsCompleteCodeTable<kPersonStatusCodes>());
+constexpr std::string_view ToCode(PersonStatus status) { return kPersonStatusCodes.Code(status); }
+constexpr std::optional<PersonStatus> PersonStatusFromCode(std::string_view code) {
+  return kPersonStatusCodes.FromCode(code);
+}
+constexpr std::string_view Label(PersonStatus status) { return kPersonStatusCodes.LabelOf(status); }
 std::vector<PersonStatus> AllPersonStatuses();
 
 enum class PlaceType {
@@ -62,9 +97,28 @@ enum class PlaceType {
   kOnlinePlatform,
   kOther,
 };
-std::string_view ToCode(PlaceType type);  // "hotel", "bed_and_breakfast", ..., "hmo", "other"
-std::optional<PlaceType> PlaceTypeFromCode(std::string_view code);
-std::string_view Label(PlaceType type);  // "Hotel", "House in multiple occupation", ...
+inline constexpr auto kPlaceTypeCodes = MakeCodeTable<PlaceType>({
+    {PlaceType::kHotel, "hotel", "Hotel"},
+    {PlaceType::kBedAndBreakfast, "bed_and_breakfast", "Bed and breakfast"},
+    {PlaceType::kTakeaway, "takeaway", "Takeaway"},
+    {PlaceType::kTaxiFirm, "taxi_firm", "Taxi firm"},
+    {PlaceType::kTaxiRank, "taxi_rank", "Taxi rank"},
+    {PlaceType::kLicensedPremises, "licensed_premises", "Licensed premises"},
+    {PlaceType::kPark, "park", "Park"},
+    {PlaceType::kHmo, "hmo", "House in multiple occupation"},
+    {PlaceType::kHostel, "hostel", "Hostel"},
+    {PlaceType::kSchoolCollege, "school_college", "School or college"},
+    {PlaceType::kShop, "shop", "Shop"},
+    {PlaceType::kPrivateAddress, "private_address", "Private address"},
+    {PlaceType::kOnlinePlatform, "online_platform", "Online platform"},
+    {PlaceType::kOther, "other", "Other"},
+});
+static_assert(IsCompleteCodeTable<kPlaceTypeCodes>());
+constexpr std::string_view ToCode(PlaceType type) { return kPlaceTypeCodes.Code(type); }
+constexpr std::optional<PlaceType> PlaceTypeFromCode(std::string_view code) {
+  return kPlaceTypeCodes.FromCode(code);
+}
+constexpr std::string_view Label(PlaceType type) { return kPlaceTypeCodes.LabelOf(type); }
 std::vector<PlaceType> AllPlaceTypes();
 // Premises a business visit may be recorded at: hotel, bed and breakfast, taxi firm, takeaway,
 // licensed premises.
@@ -83,9 +137,25 @@ enum class Platform {
   kTwitch,
   kOther,
 };
-std::string_view ToCode(Platform platform);  // "snapchat", ..., "x", "other"
-std::optional<Platform> PlatformFromCode(std::string_view code);
-std::string_view Label(Platform platform);  // "Snapchat", ..., "X (Twitter)", "Other"
+inline constexpr auto kPlatformCodes = MakeCodeTable<Platform>({
+    {Platform::kSnapchat, "snapchat", "Snapchat"},
+    {Platform::kInstagram, "instagram", "Instagram"},
+    {Platform::kTiktok, "tiktok", "TikTok"},
+    {Platform::kFacebook, "facebook", "Facebook"},
+    {Platform::kWhatsapp, "whatsapp", "WhatsApp"},
+    {Platform::kTelegram, "telegram", "Telegram"},
+    {Platform::kX, "x", "X (Twitter)"},
+    {Platform::kDiscord, "discord", "Discord"},
+    {Platform::kYoutube, "youtube", "YouTube"},
+    {Platform::kTwitch, "twitch", "Twitch"},
+    {Platform::kOther, "other", "Other"},
+});
+static_assert(IsCompleteCodeTable<kPlatformCodes>());
+constexpr std::string_view ToCode(Platform platform) { return kPlatformCodes.Code(platform); }
+constexpr std::optional<Platform> PlatformFromCode(std::string_view code) {
+  return kPlatformCodes.FromCode(code);
+}
+constexpr std::string_view Label(Platform platform) { return kPlatformCodes.LabelOf(platform); }
 std::vector<Platform> AllPlatforms();
 
 // Key for exact name matching: trimmed, case- and accent-folded, inner whitespace collapsed
@@ -255,9 +325,26 @@ enum class LinkType {
   kWorksAt,             // person - place
   kUses,                // child|person - phone|account
 };
-std::string_view ToCode(LinkType type);  // "associate", ..., "suspected_exploiter", "uses"
-std::optional<LinkType> LinkTypeFromCode(std::string_view code);
-std::string_view Label(LinkType type);  // "Associate", "Suspected exploiter", "Seen at", ...
+inline constexpr auto kLinkTypeCodes = MakeCodeTable<LinkType>({
+    {LinkType::kAssociate, "associate", "Associate"},
+    {LinkType::kBoyfriend, "boyfriend", "Boyfriend"},
+    {LinkType::kSuspectedExploiter, "suspected_exploiter", "Suspected exploiter"},
+    {LinkType::kRelative, "relative", "Relative"},
+    {LinkType::kCoOffender, "co_offender", "Co-offender"},
+    {LinkType::kDriver, "driver", "Driver"},
+    {LinkType::kOwner, "owner", "Owner"},
+    {LinkType::kSeenIn, "seen_in", "Seen in"},
+    {LinkType::kSeenAt, "seen_at", "Seen at"},
+    {LinkType::kLivesAt, "lives_at", "Lives at"},
+    {LinkType::kWorksAt, "works_at", "Works at"},
+    {LinkType::kUses, "uses", "Uses"},
+});
+static_assert(IsCompleteCodeTable<kLinkTypeCodes>());
+constexpr std::string_view ToCode(LinkType type) { return kLinkTypeCodes.Code(type); }
+constexpr std::optional<LinkType> LinkTypeFromCode(std::string_view code) {
+  return kLinkTypeCodes.FromCode(code);
+}
+constexpr std::string_view Label(LinkType type) { return kLinkTypeCodes.LabelOf(type); }
 std::vector<LinkType> AllLinkTypes();
 
 // The two ends in the order stored (record_links.from_* / to_*).

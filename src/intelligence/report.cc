@@ -121,36 +121,6 @@ bool ContainsFolded(const std::string& haystack, std::string_view needle) {
 
 }  // namespace
 
-std::string_view ToCode(Knowledge knowledge) {
-  return knowledge == Knowledge::kFirstHand ? "first_hand" : "second_hand";
-}
-std::optional<Knowledge> KnowledgeFromCode(std::string_view code) {
-  if (code == "first_hand") return Knowledge::kFirstHand;
-  if (code == "second_hand") return Knowledge::kSecondHand;
-  return std::nullopt;
-}
-std::string_view Label(Knowledge knowledge) {
-  return knowledge == Knowledge::kFirstHand ? "I saw or heard it myself" : "Someone else told me";
-}
-
-std::string_view ToCode(ReportStatus status) {
-  switch (status) {
-    case ReportStatus::kSubmitted:
-      return "submitted";
-    case ReportStatus::kGraded:
-      return "graded";
-    case ReportStatus::kImported:
-      return "imported";
-  }
-  return "submitted";
-}
-std::optional<ReportStatus> ReportStatusFromCode(std::string_view code) {
-  if (code == "submitted") return ReportStatus::kSubmitted;
-  if (code == "graded") return ReportStatus::kGraded;
-  if (code == "imported") return ReportStatus::kImported;
-  return std::nullopt;
-}
-
 bool IsSubjectType(std::string_view type) {
   return std::ranges::find(kSubjectTypes, type) != std::end(kSubjectTypes);
 }

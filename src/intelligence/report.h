@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "intelligence/grading.h"
@@ -22,15 +23,30 @@ inline constexpr std::size_t kMaxDetail = 500;      // one typed detail of a new
 
 // How the submitter knows: they saw or heard it themselves, or someone told them.
 enum class Knowledge { kFirstHand, kSecondHand };
-std::string_view ToCode(Knowledge knowledge);  // "first_hand", "second_hand"
-std::optional<Knowledge> KnowledgeFromCode(std::string_view code);
-std::string_view Label(Knowledge knowledge);  // "I saw or heard it myself", ...
+inline constexpr auto kKnowledgeCodes = MakeCodeTable<Knowledge>({
+    {Knowledge::kFirstHand, "first_hand", "I saw or heard it myself"},
+    {Knowledge::kSecondHand, "second_hand", "Someone else told me"},
+});
+static_assert(IsCompleteCodeTable<kKnowledgeCodes>());
+constexpr std::string_view ToCode(Knowledge knowledge) { return kKnowledgeCodes.Code(knowledge); }
+constexpr std::optional<Knowledge> KnowledgeFromCode(std::string_view code) {
+  return kKnowledgeCodes.FromCode(code);
+}
+constexpr std::string_view Label(Knowledge knowledge) { return kKnowledgeCodes.LabelOf(knowledge); }
 
 // kImported: a legacy record that keeps its 5x5x5 grade (intelligence/legacy.h); it is never
 // in the queue and is not regraded.
 enum class ReportStatus { kSubmitted, kGraded, kImported };
-std::string_view ToCode(ReportStatus status);  // "submitted", "graded", "imported"
-std::optional<ReportStatus> ReportStatusFromCode(std::string_view code);
+inline constexpr auto kReportStatusCodes = MakeCodeTable<ReportStatus>({
+    {ReportStatus::kSubmitted, "submitted"},
+    {ReportStatus::kGraded, "graded"},
+    {ReportStatus::kImported, "imported"},
+});
+static_assert(IsCompleteCodeTable<kReportStatusCodes>());
+constexpr std::string_view ToCode(ReportStatus status) { return kReportStatusCodes.Code(status); }
+constexpr std::optional<ReportStatus> ReportStatusFromCode(std::string_view code) {
+  return kReportStatusCodes.FromCode(code);
+}
 
 // The kinds of subject a report can name (the record types of intelligence/records.h).
 inline constexpr std::string_view kSubjectTypes[] = {"child", "person", "vehicle",

@@ -1,7 +1,6 @@
 #include "missing/episode.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <utility>
 
@@ -14,55 +13,6 @@ namespace {
 using Errors = std::map<std::string, std::string>;
 
 constexpr auto kClockSkew = std::chrono::minutes{5};
-
-struct KindInfo {
-  Kind kind;
-  std::string_view code;
-  std::string_view label;
-};
-constexpr std::array<KindInfo, 2> kKinds{{
-    {Kind::kMissing, "missing", "Missing"},
-    {Kind::kAway, "away", "Away without authorisation"},
-}};
-
-struct GradeInfo {
-  RiskGrade grade;
-  std::string_view code;
-  std::string_view label;
-};
-constexpr std::array<GradeInfo, 4> kGrades{{
-    {RiskGrade::kNoApparentRisk, "no_apparent_risk", "No apparent risk"},
-    {RiskGrade::kLow, "low", "Low"},
-    {RiskGrade::kMedium, "medium", "Medium"},
-    {RiskGrade::kHigh, "high", "High"},
-}};
-
-struct StatusInfo {
-  InterviewStatus status;
-  std::string_view code;
-  std::string_view label;
-};
-constexpr std::array<StatusInfo, 4> kStatuses{{
-    {InterviewStatus::kOffered, "offered", "Offered"},
-    {InterviewStatus::kCompleted, "completed", "Completed"},
-    {InterviewStatus::kRefused, "refused", "Refused by the child"},
-    {InterviewStatus::kNotDone, "not_done", "Not done"},
-}};
-
-struct FindingInfo {
-  Finding finding;
-  std::string_view code;
-  std::string_view label;
-};
-constexpr std::array<FindingInfo, kFindingCount> kFindings{{
-    {Finding::kReasons, "reasons", "Reasons for going"},
-    {Finding::kWhereAndWithWhom, "where_and_with_whom", "Where and with whom"},
-    {Finding::kHarmOrThreats, "harm_or_threats", "Harm or threats"},
-    {Finding::kPushFactors, "push_factors", "Push factors"},
-    {Finding::kPullFactors, "pull_factors", "Pull factors"},
-    {Finding::kExploitationConcerns, "exploitation_concerns", "Exploitation concerns"},
-    {Finding::kDisclosures, "disclosures", "Disclosures"},
-}};
 
 // Optional single-line text and free text (line breaks allowed): common/text.h's OptionalText.
 std::string ShortText(std::string_view raw, std::string_view field, std::string_view label,
@@ -158,104 +108,14 @@ std::optional<tasks::Task> StrategyTaskFor(std::vector<Instant> starts, bool ope
 
 // --- codes ------------------------------------------------------------------------------------
 
-std::string_view ToCode(Kind kind) {
-  for (const auto& k : kKinds) {
-    if (k.kind == kind) return k.code;
-  }
-  return "missing";
-}
-std::optional<Kind> KindFromCode(std::string_view code) {
-  for (const auto& k : kKinds) {
-    if (k.code == code) return k.kind;
-  }
-  return std::nullopt;
-}
-std::string_view Label(Kind kind) {
-  for (const auto& k : kKinds) {
-    if (k.kind == kind) return k.label;
-  }
-  return "Missing";
-}
-
-std::string_view ToCode(RiskGrade grade) {
-  for (const auto& g : kGrades) {
-    if (g.grade == grade) return g.code;
-  }
-  return "low";
-}
-std::optional<RiskGrade> RiskGradeFromCode(std::string_view code) {
-  for (const auto& g : kGrades) {
-    if (g.code == code) return g.grade;
-  }
-  return std::nullopt;
-}
-std::string_view Label(RiskGrade grade) {
-  for (const auto& g : kGrades) {
-    if (g.grade == grade) return g.label;
-  }
-  return "Low";
-}
-
-std::string_view ToCode(InterviewStatus status) {
-  for (const auto& s : kStatuses) {
-    if (s.status == status) return s.code;
-  }
-  return "offered";
-}
-std::optional<InterviewStatus> InterviewStatusFromCode(std::string_view code) {
-  for (const auto& s : kStatuses) {
-    if (s.code == code) return s.status;
-  }
-  return std::nullopt;
-}
-std::string_view Label(InterviewStatus status) {
-  for (const auto& s : kStatuses) {
-    if (s.status == status) return s.label;
-  }
-  return "Offered";
-}
 bool Concludes(InterviewStatus status) { return status != InterviewStatus::kOffered; }
 
-std::string_view ToCode(Finding finding) {
-  return kFindings[static_cast<std::size_t>(finding)].code;
-}
-std::optional<Finding> FindingFromCode(std::string_view code) {
-  for (const auto& f : kFindings) {
-    if (f.code == code) return f.finding;
-  }
-  return std::nullopt;
-}
-std::string_view Label(Finding finding) {
-  return kFindings[static_cast<std::size_t>(finding)].label;
-}
 const std::vector<Finding>& AllFindings() {
   static const std::vector<Finding> all = [] {
-    std::vector<Finding> out;
-    out.reserve(std::size(kFindings));
-    for (const auto& f : kFindings) out.push_back(f.finding);
-    return out;
+    const auto values = kFindingCodes.Values();
+    return std::vector<Finding>(values.begin(), values.end());
   }();
   return all;
-}
-
-std::string_view ToCode(ClockState state) {
-  switch (state) {
-    case ClockState::kStillMissing:
-      return "still_missing";
-    case ClockState::kDue:
-      return "due";
-    case ClockState::kOverdue:
-      return "overdue";
-    case ClockState::kCompletedInTime:
-      return "completed_in_time";
-    case ClockState::kCompletedLate:
-      return "completed_late";
-    case ClockState::kRefused:
-      return "refused";
-    case ClockState::kNotDone:
-      return "not_done";
-  }
-  return "still_missing";
 }
 
 // --- episodes -----------------------------------------------------------------------------
@@ -443,8 +303,8 @@ Result<ValidInterview> ValidateInterview(const InterviewInput& input,
 
   for (std::size_t i = 0; i < kFindingCount; ++i) {
     const std::string raw = i < input.findings.size() ? input.findings[i] : "";
-    const std::string field = "findings." + std::string(kFindings[i].code);
-    r.findings[i] = LongText(raw, field, kFindings[i].label, errors);
+    const std::string field = "findings." + std::string(kFindingCodes[i].code);
+    r.findings[i] = LongText(raw, field, kFindingCodes[i].label, errors);
     if (!r.findings[i].empty() && status && !completed) {
       errors[field] = "Record findings only for a completed interview";
     }
@@ -563,7 +423,7 @@ std::string FindingsText(const ReturnInterview& interview) {
   for (std::size_t i = 0; i < kFindingCount && i < interview.findings.size(); ++i) {
     if (interview.findings[i].empty()) continue;
     if (!out.empty()) out += "\n";
-    out += std::string(kFindings[i].label) + ": " + interview.findings[i];
+    out += std::string(kFindingCodes[i].label) + ": " + interview.findings[i];
   }
   if (!interview.reason.empty()) {
     if (!out.empty()) out += "\n";

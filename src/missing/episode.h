@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chronology/chronology.h"
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "concerns/concern.h"
@@ -50,15 +51,31 @@ inline constexpr std::chrono::hours kStrategyDiscussionWithin{24};
 // DfE 2014: missing (whereabouts unknown) or away from placement without authorisation
 // (whereabouts known).
 enum class Kind { kMissing, kAway };
-std::string_view ToCode(Kind kind);  // "missing", "away"
-std::optional<Kind> KindFromCode(std::string_view code);
-std::string_view Label(Kind kind);  // "Missing", "Away without authorisation"
+inline constexpr auto kKindCodes = MakeCodeTable<Kind>({
+    {Kind::kMissing, "missing", "Missing"},
+    {Kind::kAway, "away", "Away without authorisation"},
+});
+static_assert(IsCompleteCodeTable<kKindCodes>());
+constexpr std::string_view ToCode(Kind kind) { return kKindCodes.Code(kind); }
+constexpr std::optional<Kind> KindFromCode(std::string_view code) {
+  return kKindCodes.FromCode(code);
+}
+constexpr std::string_view Label(Kind kind) { return kKindCodes.LabelOf(kind); }
 
 // The police's risk grade of the episode.
 enum class RiskGrade { kNoApparentRisk, kLow, kMedium, kHigh };
-std::string_view ToCode(RiskGrade grade);  // "no_apparent_risk", "low", "medium", "high"
-std::optional<RiskGrade> RiskGradeFromCode(std::string_view code);
-std::string_view Label(RiskGrade grade);  // "No apparent risk", "Low", ...
+inline constexpr auto kRiskGradeCodes = MakeCodeTable<RiskGrade>({
+    {RiskGrade::kNoApparentRisk, "no_apparent_risk", "No apparent risk"},
+    {RiskGrade::kLow, "low", "Low"},
+    {RiskGrade::kMedium, "medium", "Medium"},
+    {RiskGrade::kHigh, "high", "High"},
+});
+static_assert(IsCompleteCodeTable<kRiskGradeCodes>());
+constexpr std::string_view ToCode(RiskGrade grade) { return kRiskGradeCodes.Code(grade); }
+constexpr std::optional<RiskGrade> RiskGradeFromCode(std::string_view code) {
+  return kRiskGradeCodes.FromCode(code);
+}
+constexpr std::string_view Label(RiskGrade grade) { return kRiskGradeCodes.LabelOf(grade); }
 
 inline constexpr std::size_t kMaxShortText = 200;  // names, references
 inline constexpr std::size_t kMaxLongText = 4000;  // where found, findings, reasons
@@ -125,9 +142,22 @@ Result<ReturnRecord> ValidateReturn(const MissingEpisode& episode, const ReturnI
 // What became of the return interview. Offered does not stop the clock; completed, refused (by
 // the child, with the reason) and not done (a decision, by whom and why) conclude it.
 enum class InterviewStatus { kOffered, kCompleted, kRefused, kNotDone };
-std::string_view ToCode(InterviewStatus status);  // "offered", "completed", "refused", "not_done"
-std::optional<InterviewStatus> InterviewStatusFromCode(std::string_view code);
-std::string_view Label(InterviewStatus status);  // "Offered", "Completed", ...
+inline constexpr auto kInterviewStatusCodes = MakeCodeTable<InterviewStatus>({
+    {InterviewStatus::kOffered, "offered", "Offered"},
+    {InterviewStatus::kCompleted, "completed", "Completed"},
+    {InterviewStatus::kRefused, "refused", "Refused by the child"},
+    {InterviewStatus::kNotDone, "not_done", "Not done"},
+});
+static_assert(IsCompleteCodeTable<kInterviewStatusCodes>());
+constexpr std::string_view ToCode(InterviewStatus status) {
+  return kInterviewStatusCodes.Code(status);
+}
+constexpr std::optional<InterviewStatus> InterviewStatusFromCode(std::string_view code) {
+  return kInterviewStatusCodes.FromCode(code);
+}
+constexpr std::string_view Label(InterviewStatus status) {
+  return kInterviewStatusCodes.LabelOf(status);
+}
 bool Concludes(InterviewStatus status);
 
 // The interview's findings (DOMAIN.md §5), each free text, each optional.
@@ -140,10 +170,23 @@ enum class Finding {
   kExploitationConcerns,
   kDisclosures,
 };
-inline constexpr std::size_t kFindingCount = 7;
-std::string_view ToCode(Finding finding);  // "reasons", "where_and_with_whom", ...
-std::optional<Finding> FindingFromCode(std::string_view code);
-std::string_view Label(Finding finding);  // "Reasons for going", ...
+inline constexpr auto kFindingCodes = MakeCodeTable<Finding>({
+    {Finding::kReasons, "reasons", "Reasons for going"},
+    {Finding::kWhereAndWithWhom, "where_and_with_whom", "Where and with whom"},
+    {Finding::kHarmOrThreats, "harm_or_threats", "Harm or threats"},
+    {Finding::kPushFactors, "push_factors", "Push factors"},
+    {Finding::kPullFactors, "pull_factors", "Pull factors"},
+    {Finding::kExploitationConcerns, "exploitation_concerns", "Exploitation concerns"},
+    {Finding::kDisclosures, "disclosures", "Disclosures"},
+});
+static_assert(IsCompleteCodeTable<kFindingCodes>());
+inline constexpr std::size_t kFindingCount = kFindingCodes.Size();
+constexpr std::string_view ToCode(Finding finding) { return kFindingCodes.Code(finding); }
+constexpr std::optional<Finding> FindingFromCode(std::string_view code) {
+  return kFindingCodes.FromCode(code);
+}
+constexpr std::string_view Label(Finding finding) { return kFindingCodes.LabelOf(finding); }
+// Every finding, in kFindingCodes' order.
 const std::vector<Finding>& AllFindings();
 
 // A finding that raises a concern: its category and the indicators the interviewer picked.
@@ -231,7 +274,17 @@ enum class ClockState {
   kRefused,
   kNotDone,
 };
-std::string_view ToCode(ClockState state);  // "still_missing", "due", "overdue", ...
+inline constexpr auto kClockStateCodes = MakeCodeTable<ClockState>({
+    {ClockState::kStillMissing, "still_missing"},
+    {ClockState::kDue, "due"},
+    {ClockState::kOverdue, "overdue"},
+    {ClockState::kCompletedInTime, "completed_in_time"},
+    {ClockState::kCompletedLate, "completed_late"},
+    {ClockState::kRefused, "refused"},
+    {ClockState::kNotDone, "not_done"},
+});
+static_assert(IsCompleteCodeTable<kClockStateCodes>());
+constexpr std::string_view ToCode(ClockState state) { return kClockStateCodes.Code(state); }
 struct InterviewClock {
   ClockState state = ClockState::kStillMissing;
   std::optional<Instant> due;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "assessments/test_support.h"
+#include "common/codes_testing.h"
 
 namespace harbour::missing {
 namespace {
@@ -498,6 +499,14 @@ TEST(MissingCodes, RoundTrip) {
   EXPECT_EQ(AllFindings().size(), kFindingCount);
   EXPECT_FALSE(KindFromCode("runaway").has_value());
   EXPECT_EQ(ToCode(RiskGrade::kNoApparentRisk), "no_apparent_risk");
+}
+
+TEST(MissingCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kKindCodes, KindFromCode);
+  codes_testing::ExpectAnswersFromTable(kRiskGradeCodes, RiskGradeFromCode);
+  codes_testing::ExpectAnswersFromTable(kInterviewStatusCodes, InterviewStatusFromCode);
+  codes_testing::ExpectAnswersFromTable(kFindingCodes, FindingFromCode);
+  codes_testing::ExpectAnswersFromTable(kClockStateCodes);
 }
 
 }  // namespace

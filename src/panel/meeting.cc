@@ -22,19 +22,6 @@ std::expected<std::string, std::string> OneLine(std::string_view raw, std::strin
   return text;
 }
 
-// Codes chosen from a fixed list: each known, each once, in the list's order.
-template <typename Code, typename FromCode>
-std::optional<std::vector<Code>> CodesFrom(const std::vector<std::string>& raw,
-                                           FromCode from_code) {
-  std::set<Code> chosen;
-  for (const auto& r : raw) {
-    auto code = from_code(Trim(r));
-    if (!code) return std::nullopt;
-    chosen.insert(*code);
-  }
-  return std::vector<Code>(chosen.begin(), chosen.end());
-}
-
 }  // namespace
 
 Result<PanelMeeting> ValidateMeeting(const MeetingInput& input, Instant now) {
@@ -118,37 +105,6 @@ std::string ElementsText(const Decision& decision) {
   return out;
 }
 
-std::string_view ToCode(Attendance attendance) {
-  switch (attendance) {
-    case Attendance::kInvited:
-      return "invited";
-    case Attendance::kPresent:
-      return "present";
-    case Attendance::kApologies:
-      return "apologies";
-  }
-  return "invited";
-}
-
-std::optional<Attendance> AttendanceFromCode(std::string_view code) {
-  for (auto a : {Attendance::kInvited, Attendance::kPresent, Attendance::kApologies}) {
-    if (ToCode(a) == code) return a;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(Attendance attendance) {
-  switch (attendance) {
-    case Attendance::kInvited:
-      return "Invited";
-    case Attendance::kPresent:
-      return "Present";
-    case Attendance::kApologies:
-      return "Sent apologies";
-  }
-  return "Invited";
-}
-
 bool Attends(const Member& member) { return member.attendance != Attendance::kApologies; }
 
 std::vector<AgencyAttendance> ByAgency(const std::vector<Member>& members) {
@@ -170,124 +126,13 @@ std::vector<AgencyAttendance> ByAgency(const std::vector<Member>& members) {
   return out;
 }
 
-std::string_view ToCode(ItemReason reason) {
-  return reason == ItemReason::kReferral ? "referral" : "review";
-}
-
-std::optional<ItemReason> ItemReasonFromCode(std::string_view code) {
-  if (code == "referral") return ItemReason::kReferral;
-  if (code == "review") return ItemReason::kReview;
-  return std::nullopt;
-}
-
-std::string_view Label(ItemReason reason) {
-  return reason == ItemReason::kReferral ? "New referral" : "Review due";
-}
-
-std::string_view ToCode(ExploitationModel model) {
-  switch (model) {
-    case ExploitationModel::kInappropriateRelationship:
-      return "inappropriate_relationship";
-    case ExploitationModel::kBoyfriend:
-      return "boyfriend";
-    case ExploitationModel::kPeer:
-      return "peer";
-    case ExploitationModel::kOrganised:
-      return "organised";
-  }
-  return "organised";
-}
-
-std::optional<ExploitationModel> ExploitationModelFromCode(std::string_view code) {
-  for (auto m : kModels) {
-    if (ToCode(m) == code) return m;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(ExploitationModel model) {
-  switch (model) {
-    case ExploitationModel::kInappropriateRelationship:
-      return "Inappropriate relationship";
-    case ExploitationModel::kBoyfriend:
-      return "\"Boyfriend\" model";
-    case ExploitationModel::kPeer:
-      return "Peer exploitation";
-    case ExploitationModel::kOrganised:
-      return "Organised or networked exploitation, trafficking";
-  }
-  return "";
-}
-
-std::string_view ToCode(Element element) {
-  switch (element) {
-    case Element::kOnline:
-      return "online";
-    case Element::kGang:
-      return "gang";
-    case Element::kDrugMarkets:
-      return "drug_markets";
-  }
-  return "online";
-}
-
-std::optional<Element> ElementFromCode(std::string_view code) {
-  for (auto e : kElements) {
-    if (ToCode(e) == code) return e;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(Element element) {
-  switch (element) {
-    case Element::kOnline:
-      return "Online element";
-    case Element::kGang:
-      return "Gang association";
-    case Element::kDrugMarkets:
-      return "Links to drug markets";
-  }
-  return "";
-}
-
-std::string_view ToCode(Category category) {
-  switch (category) {
-    case Category::kAtRisk:
-      return "1";
-    case Category::kSignificantRisk:
-      return "2";
-    case Category::kSeriousRisk:
-      return "3";
-  }
-  return "1";
-}
-
-std::optional<Category> CategoryFromCode(std::string_view code) {
-  for (auto c : {Category::kAtRisk, Category::kSignificantRisk, Category::kSeriousRisk}) {
-    if (ToCode(c) == code) return c;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(Category category) {
-  switch (category) {
-    case Category::kAtRisk:
-      return "Category 1: at risk";
-    case Category::kSignificantRisk:
-      return "Category 2: significant risk";
-    case Category::kSeriousRisk:
-      return "Category 3: serious risk";
-  }
-  return "";
-}
-
 Result<Decision> ValidateDecision(const DecisionInput& input, Date meeting_date) {
   std::map<std::string, std::string> fields;
   Decision decision;
   auto category = CategoryFromCode(Trim(input.category));
   if (!category) fields["category"] = "Choose the category the panel agreed";
   if (category) decision.category = *category;
-  auto models = CodesFrom<ExploitationModel>(input.models, ExploitationModelFromCode);
+  auto models = kExploitationModelCodes.FromCodes(input.models, Trim);
   if (!models) {
     fields["models"] = "Choose exploitation models from the list";
   } else if (models->empty()) {
@@ -295,7 +140,7 @@ Result<Decision> ValidateDecision(const DecisionInput& input, Date meeting_date)
   } else {
     decision.models = *models;
   }
-  auto elements = CodesFrom<Element>(input.elements, ElementFromCode);
+  auto elements = kElementCodes.FromCodes(input.elements, Trim);
   if (!elements) fields["elements"] = "Choose elements from the list";
   if (elements) decision.elements = *elements;
   auto plan = CheckedFreeText(input.plan, "Enter the plan the panel agreed", "The plan", kMaxPlan);

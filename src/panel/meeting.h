@@ -4,12 +4,14 @@
 // children whose panel review is due), and for each child the panel's agreed category,
 // exploitation model(s), plan, actions and next review date. The panel's local name (CSEP,
 // SERAC, MASE...) is configuration, not code. Pure.
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 
@@ -63,9 +65,21 @@ bool IsUpcoming(const PanelMeeting& meeting, Instant now);
 // --- members and attendance ----------------------------------------------------------------
 
 enum class Attendance { kInvited, kPresent, kApologies };
-std::string_view ToCode(Attendance attendance);  // "invited", "present", "apologies"
-std::optional<Attendance> AttendanceFromCode(std::string_view code);
-std::string_view Label(Attendance attendance);  // "Invited", "Present", "Sent apologies"
+inline constexpr auto kAttendanceCodes = MakeCodeTable<Attendance>({
+    {Attendance::kInvited, "invited", "Invited"},
+    {Attendance::kPresent, "present", "Present"},
+    {Attendance::kApologies, "apologies", "Sent apologies"},
+});
+static_assert(IsCompleteCodeTable<kAttendanceCodes>());
+constexpr std::string_view ToCode(Attendance attendance) {
+  return kAttendanceCodes.Code(attendance);
+}
+constexpr std::optional<Attendance> AttendanceFromCode(std::string_view code) {
+  return kAttendanceCodes.FromCode(code);
+}
+constexpr std::string_view Label(Attendance attendance) {
+  return kAttendanceCodes.LabelOf(attendance);
+}
 
 struct Member {
   std::string user_id;
@@ -95,31 +109,73 @@ std::vector<AgencyAttendance> ByAgency(const std::vector<Member>& members);
 // --- the agenda ----------------------------------------------------------------------------
 
 enum class ItemReason { kReferral, kReview };
-std::string_view ToCode(ItemReason reason);  // "referral", "review"
-std::optional<ItemReason> ItemReasonFromCode(std::string_view code);
-std::string_view Label(ItemReason reason);  // "New referral", "Review due"
+inline constexpr auto kItemReasonCodes = MakeCodeTable<ItemReason>({
+    {ItemReason::kReferral, "referral", "New referral"},
+    {ItemReason::kReview, "review", "Review due"},
+});
+static_assert(IsCompleteCodeTable<kItemReasonCodes>());
+constexpr std::string_view ToCode(ItemReason reason) { return kItemReasonCodes.Code(reason); }
+constexpr std::optional<ItemReason> ItemReasonFromCode(std::string_view code) {
+  return kItemReasonCodes.FromCode(code);
+}
+constexpr std::string_view Label(ItemReason reason) { return kItemReasonCodes.LabelOf(reason); }
 
 // DOMAIN.md §1 (Barnardo's models), required once a panel has discussed a child.
 enum class ExploitationModel { kInappropriateRelationship, kBoyfriend, kPeer, kOrganised };
-std::string_view ToCode(ExploitationModel model);  // "inappropriate_relationship", ...
-std::optional<ExploitationModel> ExploitationModelFromCode(std::string_view code);
-std::string_view Label(ExploitationModel model);
+inline constexpr auto kExploitationModelCodes = MakeCodeTable<ExploitationModel>({
+    {ExploitationModel::kInappropriateRelationship, "inappropriate_relationship",
+     "Inappropriate relationship"},
+    {ExploitationModel::kBoyfriend, "boyfriend", "\"Boyfriend\" model"},
+    {ExploitationModel::kPeer, "peer", "Peer exploitation"},
+    {ExploitationModel::kOrganised, "organised",
+     "Organised or networked exploitation, trafficking"},
+});
+static_assert(IsCompleteCodeTable<kExploitationModelCodes>());
+constexpr std::string_view ToCode(ExploitationModel model) {
+  return kExploitationModelCodes.Code(model);
+}
+constexpr std::optional<ExploitationModel> ExploitationModelFromCode(std::string_view code) {
+  return kExploitationModelCodes.FromCode(code);
+}
+constexpr std::string_view Label(ExploitationModel model) {
+  return kExploitationModelCodes.LabelOf(model);
+}
 inline constexpr ExploitationModel kModels[] = {
     ExploitationModel::kInappropriateRelationship, ExploitationModel::kBoyfriend,
     ExploitationModel::kPeer, ExploitationModel::kOrganised};
+static_assert(std::ranges::equal(kModels, kExploitationModelCodes.Values()),
+              "kModels lists every model in the table's order");
 
 // DOMAIN.md §1's further tags.
 enum class Element { kOnline, kGang, kDrugMarkets };
-std::string_view ToCode(Element element);  // "online", "gang", "drug_markets"
-std::optional<Element> ElementFromCode(std::string_view code);
-std::string_view Label(Element element);
+inline constexpr auto kElementCodes = MakeCodeTable<Element>({
+    {Element::kOnline, "online", "Online element"},
+    {Element::kGang, "gang", "Gang association"},
+    {Element::kDrugMarkets, "drug_markets", "Links to drug markets"},
+});
+static_assert(IsCompleteCodeTable<kElementCodes>());
+constexpr std::string_view ToCode(Element element) { return kElementCodes.Code(element); }
+constexpr std::optional<Element> ElementFromCode(std::string_view code) {
+  return kElementCodes.FromCode(code);
+}
+constexpr std::string_view Label(Element element) { return kElementCodes.LabelOf(element); }
 inline constexpr Element kElements[] = {Element::kOnline, Element::kGang, Element::kDrugMarkets};
+static_assert(std::ranges::equal(kElements, kElementCodes.Values()),
+              "kElements lists every element in the table's order");
 
 // DOMAIN.md §3 (Pan-London categories): the panel, not the form, sets the final category.
 enum class Category { kAtRisk = 1, kSignificantRisk = 2, kSeriousRisk = 3 };
-std::string_view ToCode(Category category);  // "1", "2", "3"
-std::optional<Category> CategoryFromCode(std::string_view code);
-std::string_view Label(Category category);  // "Category 1: at risk", ...
+inline constexpr auto kCategoryCodes = MakeCodeTable<Category>({
+    {Category::kAtRisk, "1", "Category 1: at risk"},
+    {Category::kSignificantRisk, "2", "Category 2: significant risk"},
+    {Category::kSeriousRisk, "3", "Category 3: serious risk"},
+});
+static_assert(IsCompleteCodeTable<kCategoryCodes>());
+constexpr std::string_view ToCode(Category category) { return kCategoryCodes.Code(category); }
+constexpr std::optional<Category> CategoryFromCode(std::string_view code) {
+  return kCategoryCodes.FromCode(code);
+}
+constexpr std::string_view Label(Category category) { return kCategoryCodes.LabelOf(category); }
 
 // What the panel agreed about one child.
 struct Decision {

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "common/codes_testing.h"
+
 namespace harbour::panel {
 namespace {
 
@@ -227,6 +229,14 @@ TEST(LatestDecision, IsTheNewestDecidedItem) {
   ASSERT_NE(LatestDecision(items), nullptr);
   EXPECT_EQ(LatestDecision(items)->id, "new");
   EXPECT_EQ(LatestDecision(items)->decision->category, Category::kSeriousRisk);
+}
+
+TEST(PanelCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kAttendanceCodes, AttendanceFromCode);
+  codes_testing::ExpectAnswersFromTable(kItemReasonCodes, ItemReasonFromCode);
+  codes_testing::ExpectAnswersFromTable(kExploitationModelCodes, ExploitationModelFromCode);
+  codes_testing::ExpectAnswersFromTable(kElementCodes, ElementFromCode);
+  codes_testing::ExpectAnswersFromTable(kCategoryCodes, CategoryFromCode);
 }
 
 }  // namespace

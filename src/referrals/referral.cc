@@ -12,23 +12,6 @@ namespace harbour::referrals {
 
 namespace {
 
-struct StateInfo {
-  State state;
-  std::string_view code;
-  std::string_view label;
-};
-
-constexpr std::array<StateInfo, 8> kStates{{
-    {State::kSubmitted, "submitted", "Submitted"},
-    {State::kScreening, "screening", "Being screened"},
-    {State::kAccepted, "accepted", "Accepted for a meeting"},
-    {State::kNotAccepted, "not_accepted", "Not accepted"},
-    {State::kWithdrawn, "withdrawn", "Withdrawn"},
-    {State::kDiscussed, "discussed", "Discussed at the panel"},
-    {State::kUnderReview, "under_review", "Under review"},
-    {State::kClosed, "closed", "Closed"},
-}};
-
 struct Move {
   State from;
   State to;
@@ -50,13 +33,6 @@ constexpr std::array<Move, 11> kMoves{{
     {State::kAccepted, State::kClosed, false},
 }};
 
-const StateInfo& InfoOf(State state) {
-  for (const auto& info : kStates) {
-    if (info.state == state) return info;
-  }
-  return kStates.front();
-}
-
 bool NeedsReason(State to) {
   return to == State::kWithdrawn || to == State::kNotAccepted || to == State::kClosed;
 }
@@ -68,17 +44,6 @@ std::string Lower(std::string_view label) {
 }
 
 }  // namespace
-
-std::string_view ToCode(State state) { return InfoOf(state).code; }
-
-std::optional<State> StateFromCode(std::string_view code) {
-  for (const auto& info : kStates) {
-    if (info.code == code) return info.state;
-  }
-  return std::nullopt;
-}
-
-std::string_view Label(State state) { return InfoOf(state).label; }
 
 bool IsFinal(State state) {
   return state == State::kNotAccepted || state == State::kWithdrawn || state == State::kClosed;
@@ -121,16 +86,6 @@ Result<Transition> Decide(State current, const TransitionRequest& request, std::
   }
   if (!fields.empty()) return Invalid(std::move(fields));
   return t;
-}
-
-std::string_view ToCode(Sharing sharing) {
-  return sharing == Sharing::kConsent ? "consent" : "without_consent";
-}
-
-std::optional<Sharing> SharingFromCode(std::string_view code) {
-  if (code == "consent") return Sharing::kConsent;
-  if (code == "without_consent") return Sharing::kWithoutConsent;
-  return std::nullopt;
 }
 
 Result<Referral> ValidateReferral(const ReferralInput& input,

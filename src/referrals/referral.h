@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "chronology/chronology.h"
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "common/working_days.h"
@@ -37,9 +38,22 @@ enum class State {
   kUnderReview,
   kClosed,
 };
-std::string_view ToCode(State state);  // "submitted", "screening", ..., "under_review", "closed"
-std::optional<State> StateFromCode(std::string_view code);
-std::string_view Label(State state);  // "Submitted", "Being screened", ...
+inline constexpr auto kStateCodes = MakeCodeTable<State>({
+    {State::kSubmitted, "submitted", "Submitted"},
+    {State::kScreening, "screening", "Being screened"},
+    {State::kAccepted, "accepted", "Accepted for a meeting"},
+    {State::kNotAccepted, "not_accepted", "Not accepted"},
+    {State::kWithdrawn, "withdrawn", "Withdrawn"},
+    {State::kDiscussed, "discussed", "Discussed at the panel"},
+    {State::kUnderReview, "under_review", "Under review"},
+    {State::kClosed, "closed", "Closed"},
+});
+static_assert(IsCompleteCodeTable<kStateCodes>());
+constexpr std::string_view ToCode(State state) { return kStateCodes.Code(state); }
+constexpr std::optional<State> StateFromCode(std::string_view code) {
+  return kStateCodes.FromCode(code);
+}
+constexpr std::string_view Label(State state) { return kStateCodes.LabelOf(state); }
 // Not accepted, withdrawn and closed: nothing follows.
 bool IsFinal(State state);
 
@@ -72,8 +86,15 @@ std::vector<State> NextStates(State from, Actor actor);
 // the child's or family's consent, or without it for a stated reason (e.g. "DPA 2018 Schedule 1
 // paragraph 18: safeguarding of children at risk").
 enum class Sharing { kConsent, kWithoutConsent };
-std::string_view ToCode(Sharing sharing);  // "consent", "without_consent"
-std::optional<Sharing> SharingFromCode(std::string_view code);
+inline constexpr auto kSharingCodes = MakeCodeTable<Sharing>({
+    {Sharing::kConsent, "consent"},
+    {Sharing::kWithoutConsent, "without_consent"},
+});
+static_assert(IsCompleteCodeTable<kSharingCodes>());
+constexpr std::string_view ToCode(Sharing sharing) { return kSharingCodes.Code(sharing); }
+constexpr std::optional<Sharing> SharingFromCode(std::string_view code) {
+  return kSharingCodes.FromCode(code);
+}
 
 // A referral as submitted from a form or the API: raw text.
 struct ReferralInput {

@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "common/codes_testing.h"
+
 namespace harbour::referrals {
 namespace {
 
@@ -283,6 +285,11 @@ TEST(PanelDecision, TheFirstDecisionOnAnAcceptedReferralMovesItToDiscussed) {
                       State::kClosed}) {
     EXPECT_FALSE(MoveOnPanelDecision(state, true).has_value()) << ToCode(state);
   }
+}
+
+TEST(ReferralsCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kStateCodes, StateFromCode);
+  codes_testing::ExpectAnswersFromTable(kSharingCodes, SharingFromCode);
 }
 
 }  // namespace

@@ -4,14 +4,6 @@
 
 namespace harbour::tasks {
 
-std::string_view ToCode(TaskStatus status) { return status == TaskStatus::kOpen ? "open" : "done"; }
-
-std::optional<TaskStatus> TaskStatusFromCode(std::string_view code) {
-  if (code == "open") return TaskStatus::kOpen;
-  if (code == "done") return TaskStatus::kDone;
-  return std::nullopt;
-}
-
 Assignment AssignAction(std::string_view who, std::string_view assessor_id,
                         std::string_view assessor_agency) {
   if (who == access::ToCode(access::Role::kSafeguardingLead)) {
@@ -33,18 +25,6 @@ bool IsAssignedTo(const Task& task, const access::Subject& subject) {
     return false;
   }
   return task.assigned_agency.empty() || task.assigned_agency == subject.agency_id;
-}
-
-std::string_view ToCode(Timeliness timeliness) {
-  switch (timeliness) {
-    case Timeliness::kDue:
-      return "due";
-    case Timeliness::kOverdue:
-      return "overdue";
-    case Timeliness::kDone:
-      return "done";
-  }
-  return "due";
 }
 
 Timeliness TimelinessOf(const Task& task, Instant now) {

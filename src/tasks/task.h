@@ -6,6 +6,7 @@
 #include <string>
 
 #include "access/policy.h"
+#include "common/codes.h"
 #include "common/error.h"
 #include "common/time.h"
 #include "reference/catalogue.h"
@@ -13,8 +14,15 @@
 namespace harbour::tasks {
 
 enum class TaskStatus { kOpen, kDone };
-std::string_view ToCode(TaskStatus status);  // "open", "done"
-std::optional<TaskStatus> TaskStatusFromCode(std::string_view code);
+inline constexpr auto kTaskStatusCodes = MakeCodeTable<TaskStatus>({
+    {TaskStatus::kOpen, "open"},
+    {TaskStatus::kDone, "done"},
+});
+static_assert(IsCompleteCodeTable<kTaskStatusCodes>());
+constexpr std::string_view ToCode(TaskStatus status) { return kTaskStatusCodes.Code(status); }
+constexpr std::optional<TaskStatus> TaskStatusFromCode(std::string_view code) {
+  return kTaskStatusCodes.FromCode(code);
+}
 
 struct Task {
   std::string id;
@@ -64,7 +72,15 @@ std::string WhoLabel(std::string_view who, const reference::Catalogue& catalogue
 bool IsAssignedTo(const Task& task, const access::Subject& subject);
 
 enum class Timeliness { kDue, kOverdue, kDone };
-std::string_view ToCode(Timeliness timeliness);  // "due", "overdue", "done"
+inline constexpr auto kTimelinessCodes = MakeCodeTable<Timeliness>({
+    {Timeliness::kDue, "due"},
+    {Timeliness::kOverdue, "overdue"},
+    {Timeliness::kDone, "done"},
+});
+static_assert(IsCompleteCodeTable<kTimelinessCodes>());
+constexpr std::string_view ToCode(Timeliness timeliness) {
+  return kTimelinessCodes.Code(timeliness);
+}
 Timeliness TimelinessOf(const Task& task, Instant now);
 
 inline constexpr std::size_t kMaxOutcome = 4000;

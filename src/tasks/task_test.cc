@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "assessments/test_support.h"
+#include "common/codes_testing.h"
 
 namespace harbour::tasks {
 namespace {
@@ -75,6 +76,11 @@ TEST(TaskStatus, CodesRoundTrip) {
     EXPECT_EQ(TaskStatusFromCode(ToCode(s)), s);
   }
   EXPECT_EQ(TaskStatusFromCode("closed"), std::nullopt);
+}
+
+TEST(TasksCodesTest, EveryEnumAnswersFromItsTable) {
+  codes_testing::ExpectAnswersFromTable(kTaskStatusCodes, TaskStatusFromCode);
+  codes_testing::ExpectAnswersFromTable(kTimelinessCodes);
 }
 
 }  // namespace
