@@ -47,8 +47,10 @@ run: build
 	@echo "Harbour: http://$(LISTEN)/"
 	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN) --demo-banner
 
+# Every suite; the sanitizer and fuzz builds overlap the integration and browser suites
+# (scripts/test-all says how).
 test: build-all
-	@$(MAKE) --no-print-directory test-unit test-integration test-e2e test-asan test-fuzz
+	@JOBS=$(JOBS) scripts/test-all
 	@echo "make test: every suite passed"
 
 test-unit: build-all
