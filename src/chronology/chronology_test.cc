@@ -7,7 +7,7 @@
 namespace harbour::chronology {
 namespace {
 
-Entry Make(EntryType type, long seconds, std::string id, std::string agency) {
+Entry Make(EntryType type, long seconds, std::string id, const std::string& agency) {
   Entry e;
   e.type = type;
   e.at = Instant{std::chrono::seconds{seconds}};

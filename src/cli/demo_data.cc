@@ -693,8 +693,8 @@ Result<void> WriteDemoPanel(Rng& rng, storage::Database& db, Instant as_of, cons
       }
       const panel::PanelMeeting& meeting = discussed ? *held : next;
       panel::AgendaItem item{
-          rng.Id(), meeting.id,   r.child_id,  r.id, panel::ItemReason::kReferral,
-          0,        std::nullopt, r.child_name};
+          rng.Id(), meeting.id,   r.child_id,   r.id, panel::ItemReason::kReferral,
+          0,        std::nullopt, r.child_name, "",   ""};
       panel_repo.InsertItemIn(tx, item, who.coordinator, meeting.created_at);
       ++(discussed ? on_held : on_next);
       if (discussed) WriteDemoDecision(rng, tx, panel_repo, tasks_repo, *held, item, who);

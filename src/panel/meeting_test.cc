@@ -18,18 +18,18 @@ const Date kMeetingDay{year{2026}, December, std::chrono::day{3}};
 const Instant kBefore = FromLondonLocal(Date{std::chrono::year{2026} / 1 / 1}, 0, 0);
 
 TEST(ValidateMeeting, ReadsLondonDateAndTime) {
-  auto m = ValidateMeeting({"2026-12-03", "14:00", "Room 2, Civic Centre", ""}, kBefore);
+  auto m = ValidateMeeting({"2026-12-03", "14:00", "Room 2, Civic Centre", "", ""}, kBefore);
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(FormatRfc3339(m->starts_at), "2026-12-03T14:00:00Z");  // GMT in December
   EXPECT_FALSE(m->online);
-  auto summer = ValidateMeeting({"2026-07-03", "14:00", "Room 2", ""}, kBefore);
+  auto summer = ValidateMeeting({"2026-07-03", "14:00", "Room 2", "", ""}, kBefore);
   ASSERT_TRUE(summer.has_value());
   EXPECT_EQ(FormatRfc3339(summer->starts_at), "2026-07-03T13:00:00Z");  // BST
 }
 
 TEST(ValidateMeeting, APastMeetingOnlyAsRecordingAMeetingThatTookPlace) {
   Instant now = FromLondonLocal(Date{std::chrono::year{2026} / 12 / 3}, 15, 0);
-  auto past = ValidateMeeting({"2026-12-03", "14:00", "Room 2", ""}, now);
+  auto past = ValidateMeeting({"2026-12-03", "14:00", "Room 2", "", ""}, now);
   ASSERT_FALSE(past.has_value());
   EXPECT_THAT(past.error().fields.at("date"),
               testing::HasSubstr("Recording a meeting that took place"));
@@ -39,7 +39,7 @@ TEST(ValidateMeeting, APastMeetingOnlyAsRecordingAMeetingThatTookPlace) {
   auto ahead = ValidateMeeting({"2026-12-03", "16:00", "Room 2", "", "yes"}, now);
   ASSERT_FALSE(ahead.has_value());
   EXPECT_TRUE(ahead.error().fields.contains("recorded_afterwards"));
-  auto arranged = ValidateMeeting({"2026-12-03", "16:00", "Room 2", ""}, now);
+  auto arranged = ValidateMeeting({"2026-12-03", "16:00", "Room 2", "", ""}, now);
   ASSERT_TRUE(arranged.has_value());
   EXPECT_FALSE(arranged->recorded_afterwards);
 }
@@ -57,20 +57,20 @@ TEST(CheckMeetingStarted, RefusesADecisionBeforeTheMeetingStarts) {
 }
 
 TEST(ValidateMeeting, OnlineNeedsNoPlace) {
-  auto m = ValidateMeeting({"2026-12-03", "9:30", "", "yes"}, kBefore);
+  auto m = ValidateMeeting({"2026-12-03", "9:30", "", "yes", ""}, kBefore);
   ASSERT_TRUE(m.has_value());
   EXPECT_TRUE(m->online);
   EXPECT_EQ(m->place, "");
 }
 
 TEST(ValidateMeeting, ReportsEveryProblemAtOnce) {
-  auto m = ValidateMeeting({"2026-02-30", "25:00", "", ""}, kBefore);
+  auto m = ValidateMeeting({"2026-02-30", "25:00", "", "", ""}, kBefore);
   ASSERT_FALSE(m.has_value());
   EXPECT_EQ(m.error().kind, ErrorKind::kInvalid);
   EXPECT_TRUE(m.error().fields.contains("date"));
   EXPECT_TRUE(m.error().fields.contains("time"));
   EXPECT_EQ(m.error().fields.at("place"), "Enter where the meeting is held, or say it is online");
-  auto blank = ValidateMeeting({"", "", "Room\n2", ""}, kBefore);
+  auto blank = ValidateMeeting({"", "", "Room\n2", "", ""}, kBefore);
   ASSERT_FALSE(blank.has_value());
   EXPECT_EQ(blank.error().fields.at("date"), "Enter the date of the meeting");
   EXPECT_EQ(blank.error().fields.at("time"), "Enter the time the meeting starts");

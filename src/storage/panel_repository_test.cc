@@ -21,7 +21,7 @@ class PanelRepositoryTest : public StorageTest {
   }
 
   panel::PanelMeeting Meeting(std::string_view date) {
-    auto m = panel::ValidateMeeting({std::string(date), "10:00", "Room 1", ""}, Instant{});
+    auto m = panel::ValidateMeeting({std::string(date), "10:00", "Room 1", "", ""}, Instant{});
     EXPECT_TRUE(m.has_value());
     m->id = NewId();
     m->created_by = user_.id;
@@ -35,8 +35,8 @@ class PanelRepositoryTest : public StorageTest {
   panel::AgendaItem Add(const panel::PanelMeeting& m, const children::Child& c,
                         std::string referral_id = "") {
     panel::AgendaItem item{
-        NewId(), m.id,         c.id, std::move(referral_id), panel::ItemReason::kReview,
-        0,       std::nullopt, ""};
+        NewId(), m.id, c.id, std::move(referral_id), panel::ItemReason::kReview, 0, std::nullopt,
+        "",      "",   ""};
     Transaction tx(*db_);
     Panel().InsertItemIn(tx, item, user_.id, now_);
     tx.Commit();

@@ -32,7 +32,7 @@ std::string LondonClock(Instant at) {
   auto local = at + LondonOffset(at);
   auto since_midnight = local - std::chrono::floor<std::chrono::days>(local);
   auto minutes = std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count();
-  char out[6];
+  char out[16];  // room for any int pair, though minutes of a day need only "HH:MM"
   std::snprintf(out, sizeof out, "%02d:%02d", static_cast<int>(minutes / 60),
                 static_cast<int>(minutes % 60));
   return out;

@@ -111,6 +111,7 @@ Result<PanelHandlers::MeetingView> PanelHandlers::FindMeetingFor(const Principal
 
 std::vector<std::string> PanelHandlers::AgendaChildren(const MeetingView& view) {
   std::vector<std::string> out;
+  out.reserve(view.items.size());
   for (const auto& item : view.items) out.push_back(item.child_id);
   return out;
 }
@@ -236,9 +237,16 @@ Result<panel::AgendaItem> PanelHandlers::DoAddToAgenda(const Principal& who, con
     return Invalid({{"proposal", "Choose a child from the proposed agenda"}});
   }
   Instant now = clock_.Now();
-  panel::AgendaItem item{
-      NewId(), view.meeting.id, chosen->child_id,  chosen->referral_id, chosen->reason,
-      0,       std::nullopt,    chosen->child_name};
+  panel::AgendaItem item{NewId(),
+                         view.meeting.id,
+                         chosen->child_id,
+                         chosen->referral_id,
+                         chosen->reason,
+                         0,
+                         std::nullopt,
+                         chosen->child_name,
+                         "",
+                         ""};
   std::optional<referrals::Referral> referral;
   if (!item.referral_id.empty()) {
     auto found = referrals_.Find(item.referral_id);
