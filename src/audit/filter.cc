@@ -168,7 +168,7 @@ std::string ToQueryString(const Filter& filter) {
 
 std::string Describe(const Filter& filter) {
   std::string out;
-  auto add = [&](std::string part) {
+  auto add = [&](const std::string& part) {
     if (!out.empty()) out += "; ";
     out += part;
   };

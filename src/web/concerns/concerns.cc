@@ -1,12 +1,14 @@
 #include "web/concerns/concerns.h"
 
+#include <utility>
+
 #include "web/concerns/handlers.h"
 
 namespace harbour::web {
 
 ConcernsArea::ConcernsArea(const Core& core, const reference::Catalogue& catalogue,
                            std::vector<ChronologySource> sources)
-    : handlers_(std::make_unique<ConcernsHandlers>(core, catalogue, sources)) {}
+    : handlers_(std::make_unique<ConcernsHandlers>(core, catalogue, std::move(sources))) {}
 
 ConcernsArea::~ConcernsArea() = default;
 

@@ -19,6 +19,7 @@ audit::Entry Sample() {
 
 std::vector<std::string> ChildrenOf(const std::vector<audit::Entry>& entries) {
   std::vector<std::string> out;
+  out.reserve(entries.size());
   for (const auto& e : entries) out.push_back(e.child_id);
   return out;
 }

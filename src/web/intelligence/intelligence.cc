@@ -1,12 +1,14 @@
 #include "web/intelligence/intelligence.h"
 
+#include <utility>
+
 #include "web/intelligence/handlers.h"
 
 namespace harbour::web {
 
 IntelligenceArea::IntelligenceArea(const Core& core, const RecordsArea& records,
                                    std::string unit_code)
-    : handlers_(std::make_unique<IntelligenceHandlers>(core, records, unit_code)) {}
+    : handlers_(std::make_unique<IntelligenceHandlers>(core, records, std::move(unit_code))) {}
 
 IntelligenceArea::~IntelligenceArea() = default;
 

@@ -492,7 +492,7 @@ class DocFonts {
  public:
   DocFonts(HPDF_Doc doc, const PdfFonts& fonts) : doc_(doc), fonts_(fonts) {}
 
-  // The font in `slot`, or nullptr with error() set.
+  // The font in `slot`, or nullptr with Problem() set.
   HPDF_Font Get(int slot) {
     auto found = loaded_.find(slot);
     if (found != loaded_.end()) return found->second;
@@ -520,7 +520,7 @@ class DocFonts {
   }
 
   const std::vector<std::string>& Names() const { return names_; }
-  const std::string& error() const { return error_; }
+  const std::string& Problem() const { return error_; }
 
  private:
   HPDF_Doc doc_;
@@ -606,9 +606,9 @@ class Writer {
 
   void Space(HPDF_REAL points) { y_ -= points; }
 
-  bool substituted() const { return substituted_; }
-  bool unshaped() const { return unshaped_; }
-  const std::string& error() const { return loaded_.error(); }
+  bool Substituted() const { return substituted_; }
+  bool Unshaped() const { return unshaped_; }
+  const std::string& Problem() const { return loaded_.Problem(); }
   const std::vector<std::string>& FontNames() const { return loaded_.Names(); }
 
  private:
@@ -707,13 +707,13 @@ void WriteMinutes(Writer& w, const panel::Minutes& m) {
   }
   w.Space(12);
   w.Paragraph(m.produced);
-  if (w.substituted() || w.unshaped()) {
+  if (w.Substituted() || w.Unshaped()) {
     w.Space(6);
-    w.Paragraph(std::string(w.substituted()
+    w.Paragraph(std::string(w.Substituted()
                                 ? "Characters this PDF's fonts do not have are written as "
                                   "their Unicode code, for example [U+1F600]. "
                                 : "") +
-                (w.unshaped() ? "Some scripts are printed without their joined or reordered letter "
+                (w.Unshaped() ? "Some scripts are printed without their joined or reordered letter "
                                 "forms. "
                               : "") +
                 "The minutes page and its HTML export show every name as it was typed.");
@@ -753,8 +753,8 @@ Result<std::string> MinutesPdf(const panel::Minutes& minutes, const PdfFonts& fo
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Harbour");
   Writer writer(doc.get(), fonts, minutes.reference);
   WriteMinutes(writer, minutes);
-  if (!writer.error().empty()) {
-    return Fail(ErrorKind::kUnavailable, "pdf_font_missing", writer.error());
+  if (!writer.Problem().empty()) {
+    return Fail(ErrorKind::kUnavailable, "pdf_font_missing", writer.Problem());
   }
   for (const std::string& name : writer.FontNames()) {
     if (HPDF_FontDef def = HPDF_GetFontDef(doc.get(), name.c_str())) IncludeComponentGlyphs(def);

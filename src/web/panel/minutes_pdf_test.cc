@@ -89,7 +89,8 @@ std::u32string Utf32(std::string_view utf8) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::u32string out;
-  for (int32_t i = 0; i < s.length(); i += U16_LENGTH(s.char32At(i))) out += s.char32At(i);
+  for (int32_t i = 0; i < s.length(); i += U16_LENGTH(s.char32At(i)))
+    out += static_cast<char32_t>(s.char32At(i));
   return out;
 }
 

@@ -1,12 +1,15 @@
 #include "web/panel/panel.h"
 
+#include <utility>
+
 #include "web/panel/handlers.h"
 
 namespace harbour::web {
 
 PanelArea::PanelArea(const Core& core, const ReferralsArea& referrals, FeedbackOptions feedback,
                      std::shared_ptr<const PdfFonts> pdf_fonts)
-    : handlers_(std::make_unique<PanelHandlers>(core, referrals, feedback, std::move(pdf_fonts))) {}
+    : handlers_(std::make_unique<PanelHandlers>(core, referrals, std::move(feedback),
+                                                std::move(pdf_fonts))) {}
 
 PanelArea::~PanelArea() = default;
 

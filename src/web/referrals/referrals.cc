@@ -1,12 +1,14 @@
 #include "web/referrals/referrals.h"
 
+#include <utility>
+
 #include "web/referrals/handlers.h"
 
 namespace harbour::web {
 
 ReferralsArea::ReferralsArea(const Core& core, storage::ToolLibrary& tools,
                              const WorkingCalendar& calendar, FeedbackOptions feedback)
-    : handlers_(std::make_unique<ReferralsHandlers>(core, tools, calendar, feedback)) {}
+    : handlers_(std::make_unique<ReferralsHandlers>(core, tools, calendar, std::move(feedback))) {}
 
 ReferralsArea::~ReferralsArea() = default;
 
