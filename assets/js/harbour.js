@@ -40,3 +40,9 @@ document.body.addEventListener('htmx:load', (event) => {
     initMojFrontend({ scope })
   }
 })
+
+// The area profile's charts, drawn from the tables beside them (assets/js/charts.js); loaded
+// only on pages that have one.
+if (document.querySelector('[data-chart]')) {
+  import('/assets/js/charts.js').then(({ drawCharts }) => drawCharts(document))
+}

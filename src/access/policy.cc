@@ -37,6 +37,7 @@ constexpr std::string_view kSafeguardingPurpose = "safeguarding";
 constexpr std::string_view kCoordinationPurpose = "coordination";
 constexpr std::string_view kPanelPurpose = "panel";
 constexpr std::string_view kIntelligencePurpose = "intelligence";
+constexpr std::string_view kAnalysisPurpose = "analysis";
 
 Decision Allow(std::string_view reason, std::string_view purpose) {
   return Decision{.allowed = true, .reason = std::string(reason), .purpose = std::string(purpose)};
@@ -175,6 +176,20 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
                                         : subject.role == Role::kIntelligenceOfficer
                                             ? kIntelligencePurpose
                                             : kSafeguardingPurpose);
+    case Action::kViewProfile:
+    case Action::kExportProfile:
+      // The area picture: aggregates and pseudonymised rows only, never a name (issue 12).
+      if (subject.role == Role::kAnalyst) return Allow("analyst", kAnalysisPurpose);
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator owns the area picture", kCoordinationPurpose);
+      }
+      return Refuse("only analysts and coordinators see the problem profile");
+    case Action::kViewInternalProfile:
+    case Action::kDrillDownProfile:
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator owns the area picture", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators see unsuppressed figures and the children behind them");
     case Action::kRunPanel:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator runs the panel", kCoordinationPurpose);

@@ -69,6 +69,10 @@ enum class Action {
   kViewRecords,           // open those records (each link shown only through a report one may see)
   kRecordDisruption,      // record disruption, arrests, charges, convictions against a record
   kRecordBusinessVisit,   // record visits to businesses and list premises not visited
+  kViewProfile,           // the problem profile: aggregate tables, published (suppressed)
+  kViewInternalProfile,   // the same tables unsuppressed, marked "not for publication"
+  kDrillDownProfile,      // the named children behind one cell of the profile, for a purpose
+  kExportProfile,         // the profile's tables as CSV (suppressed), and pseudonymised rows
 };
 inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kSearchChildren, "child.search"},
@@ -100,6 +104,10 @@ inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kViewRecords, "records.view"},
     {Action::kRecordDisruption, "disruption.record"},
     {Action::kRecordBusinessVisit, "business_visit.record"},
+    {Action::kViewProfile, "profile.view"},
+    {Action::kViewInternalProfile, "profile.internal"},
+    {Action::kDrillDownProfile, "profile.drill_down"},
+    {Action::kExportProfile, "profile.export"},
 });
 static_assert(IsCompleteCodeTable<kActionCodes>());
 // A value outside the table has the code "unknown".

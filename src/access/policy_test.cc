@@ -47,6 +47,10 @@ constexpr std::array kAllActions = {
     Action::kViewRecords,
     Action::kRecordDisruption,
     Action::kRecordBusinessVisit,
+    Action::kViewProfile,
+    Action::kViewInternalProfile,
+    Action::kDrillDownProfile,
+    Action::kExportProfile,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -96,6 +100,10 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kViewRecords, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kRecordDisruption, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kExportProfile, kDeny , kDeny , kDeny },
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -126,6 +134,10 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kViewRecords, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kRecordDisruption, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kExportProfile, kDeny , kDeny , kDeny },
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -156,6 +168,10 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kViewRecords, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kRecordDisruption, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kViewProfile, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kViewInternalProfile, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kDrillDownProfile, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kExportProfile, kAllow, kAllow, kAllow},
     // panel member: the children on the agendas of meetings they attend (see below), or an
     // explicit grant; their agency's involvement alone gives nothing
     {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
@@ -187,6 +203,10 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kViewRecords, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kRecordDisruption, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kExportProfile, kDeny , kDeny , kDeny },
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -217,6 +237,10 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kViewRecords, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kRecordDisruption, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kRecordBusinessVisit, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kIntelligenceOfficer, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kIntelligenceOfficer, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kIntelligenceOfficer, Action::kExportProfile, kDeny , kDeny , kDeny },
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -247,6 +271,10 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kViewRecords, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kRecordDisruption, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kViewProfile, kAllow, kAllow, kAllow},
+    {Role::kAnalyst, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kExportProfile, kAllow, kAllow, kAllow},
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -277,6 +305,10 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kViewRecords, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kRecordDisruption, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kExportProfile, kDeny , kDeny , kDeny },
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -307,6 +339,10 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kViewRecords, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kRecordDisruption, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kExportProfile, kDeny , kDeny , kDeny },
 };
 // clang-format on
 
@@ -538,6 +574,10 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kViewRecords, "records.view"},
       {Action::kRecordDisruption, "disruption.record"},
       {Action::kRecordBusinessVisit, "business_visit.record"},
+      {Action::kViewProfile, "profile.view"},
+      {Action::kViewInternalProfile, "profile.internal"},
+      {Action::kDrillDownProfile, "profile.drill_down"},
+      {Action::kExportProfile, "profile.export"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {

@@ -15,6 +15,7 @@ constexpr std::string_view kPanel = "Panel meetings";
 constexpr std::string_view kMissing = "Missing episodes";
 constexpr std::string_view kIntelligence = "Intelligence and records";
 constexpr std::string_view kDisruption = "Disruption and business visits";
+constexpr std::string_view kProfile = "The area profile";
 constexpr std::string_view kSystem = "Administration and the audit trail";
 
 // Codes that only ever appear on refusals (the access policy's codes for a group of actions)
@@ -116,6 +117,12 @@ constexpr auto kActions = std::to_array<ActionWords>({
     {"business_visit.form", "Opened the business visit form for a place", kDisruption},
     {"business_visit.not_visited", "Listed premises not visited", kDisruption},
     {"business_visit.record", "Recorded business visits", kDisruption},
+
+    {"profile.view", "Viewed the area profile", kProfile},
+    {"profile.internal", "Viewed the area profile before suppression", kProfile},
+    {"profile.export", "Exported the area profile", kProfile},
+    {"profile.drill_down", "Listed the children behind a figure of the area profile", kProfile},
+    {"population.import", "Imported the area's child population", kProfile},
 
     {"agency.create", "Added an agency", kSystem},
     {"agency.manage", "Managed agencies", kSystem},

@@ -15,6 +15,8 @@
 #include "agencies/agency.h"
 #include "cli/config.h"
 #include "cli/demo_data.h"
+#include "cli/profile_commands.h"
+#include "cli/support.h"
 #include "common/embedded.h"
 #include "common/ids.h"
 #include "common/text.h"
@@ -35,87 +37,6 @@
 namespace harbour::cli {
 
 namespace {
-
-struct Common {
-  std::string config_path;
-  std::string db_url;
-};
-
-int Report(const Error& error) {
-  std::cerr << "harbour: " << error.message << "\n";
-  for (const auto& [field, message] : error.fields)
-    std::cerr << "  " << field << ": " << message << "\n";
-  return 1;
-}
-
-// Who ran a CLI command, for the audit trail (the OS account; CLI commands are an
-// administrator's tools on the server itself).
-std::string CliUsername() {
-  const char* login = getlogin();
-  return std::string("cli:") + (login != nullptr ? login : std::to_string(getuid()));
-}
-
-audit::Entry CliEntry(std::string action, std::string record_type, std::string record_id,
-                      std::string detail) {
-  audit::Entry e;
-  e.at = SystemClock().Now();
-  e.user_id = "cli";
-  e.username = CliUsername();
-  e.role = "system";
-  e.agency = "-";
-  e.action = std::move(action);
-  e.record_type = std::move(record_type);
-  e.record_id = std::move(record_id);
-  e.outcome = "allowed";
-  e.purpose = "administration";
-  e.detail = std::move(detail);
-  return e;
-}
-
-struct Context {
-  Config config;
-  std::unique_ptr<storage::Database> db;
-};
-
-// Loads the config and opens the database (the --db option wins over the config file).
-Result<Context> Open(const Common& common, std::size_t pool = 2, bool require_current = true) {
-  auto config = LoadConfig(common.config_path);
-  if (!config) return std::unexpected(config.error());
-  Context ctx{*config, nullptr};
-  std::string url = common.db_url.empty() ? config->database_url : common.db_url;
-  auto db = storage::Database::Open(url, pool);
-  if (!db) return std::unexpected(db.error());
-  ctx.db = std::move(*db);
-  if (!require_current) return ctx;
-  auto status = storage::CheckMigrations(*ctx.db);
-  if (!status) return std::unexpected(status.error());
-  if (!status->pending.empty()) {
-    return Fail(ErrorKind::kConflict, "migrations_pending",
-                "The database needs migrating first: run `harbour migrate --db URL`.");
-  }
-  return ctx;
-}
-
-// Open() plus the reference lists of the config's reference directory.
-struct CatalogueContext {
-  Context context;
-  reference::Catalogue catalogue;
-};
-Result<CatalogueContext> OpenWithCatalogue(const Common& common, bool require_current = true) {
-  auto ctx = Open(common, 1, require_current);
-  if (!ctx) return std::unexpected(ctx.error());
-  auto catalogue = LoadCatalogue(ctx->config.reference_dir);
-  if (!catalogue) return std::unexpected(catalogue.error());
-  return CatalogueContext{std::move(*ctx), std::move(*catalogue)};
-}
-
-void AddCommon(CLI::App* cmd, Common& common, bool with_db = true) {
-  cmd->add_option("--config", common.config_path, "Configuration file (harbour.toml)");
-  if (with_db) {
-    cmd->add_option("--db", common.db_url,
-                    "Database URL: sqlite:///PATH or postgresql://… (default: the config file's)");
-  }
-}
 
 int Serve(const Common& common, const std::string& listen_override, unsigned threads_override,
           bool demo_banner) {
@@ -558,6 +479,8 @@ int Run(int argc, char** argv) {
   intel_import->add_option("--as", legacy_as, "The intelligence officer importing them")
       ->required();
 
+  auto run_profile = AddProfileCommands(app, common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -572,6 +495,7 @@ int Run(int argc, char** argv) {
   if (tools_activate->parsed()) return ActivateToolCommand(common, tool_id);
   if (wards_import->parsed()) return ImportWardsCommand(common, wards_file);
   if (wards_list->parsed()) return ListWardsCommand(common);
+  if (int code = run_profile(); code >= 0) return code;
   if (intel_import->parsed())
     return ImportLegacyIntelligenceCommand(common, legacy_file, legacy_as);
 

@@ -12,6 +12,7 @@
 #include "common/text.h"
 #include "identity/identity.h"
 #include "places/wards.h"
+#include "profile/population.h"
 #include "storage/agencies_repository.h"
 #include "storage/audit_repository.h"
 #include "storage/children_repository.h"
@@ -22,6 +23,7 @@
 #include "storage/messages_repository.h"
 #include "storage/missing_repository.h"
 #include "storage/panel_repository.h"
+#include "storage/profile_repository.h"
 #include "storage/records_repository.h"
 #include "storage/referrals_repository.h"
 #include "storage/tasks_repository.h"
@@ -741,6 +743,23 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
         !saved) {
       return std::unexpected(saved.error());
     }
+  }
+
+  // The demo area's child population for equality monitoring (issue 12;
+  // config/reference/demo-population.csv, synthetic, embedded).
+  {
+    profile::EthnicityCodes codes;
+    for (const auto& e : catalogue.Ethnicities()) codes.insert(e.code);
+    auto population =
+        profile::ParsePopulationCsv(EmbeddedText("config/reference/demo-population.csv"), codes);
+    if (!population) return std::unexpected(population.error());
+    storage::ProfileRepository profiles(db);
+    auto saved = storage::InTransaction(
+        db, "loading the demo population", [&](storage::Transaction& tx) -> Result<bool> {
+          profiles.ReplacePopulationIn(tx, *population, start, "demo-data", "demo-population.csv");
+          return true;
+        });
+    if (!saved) return std::unexpected(saved.error());
   }
 
   std::map<std::string, std::string> agency_ids;      // code -> id

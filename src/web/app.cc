@@ -14,6 +14,7 @@
 #include "web/intelligence/intelligence.h"
 #include "web/missing/missing.h"
 #include "web/panel/panel.h"
+#include "web/profile/profile.h"
 #include "web/records/records.h"
 #include "web/referrals/referrals.h"
 #include "web/tasks/tasks.h"
@@ -42,7 +43,8 @@ struct App::Wiring {
                   [this](const children::Child& c) { return assessments.ChronologyEntries(c); },
                   [this](const children::Child& c) { return panel.ChronologyEntries(c); },
                   [this](const children::Child& c) { return missing.ChronologyEntries(c); }}),
-        children(core, catalogue, records, assessments) {}
+        children(core, catalogue, records, assessments),
+        profile(core, catalogue, calendar) {}
 
   AppOptions options;
   CoreServices services;
@@ -63,6 +65,7 @@ struct App::Wiring {
   AssessmentsArea assessments;
   ConcernsArea concerns;
   ChildrenArea children;
+  ProfileArea profile;
 };
 
 App::App(storage::Database& db, const reference::Catalogue& catalogue, const Clock& clock,
@@ -102,6 +105,7 @@ Router App::BuildRouter() {
   w.assessments.Register(routes);
   w.concerns.Register(routes);
   w.children.Register(routes);
+  w.profile.Register(routes);
   router.SetNotFound([&sessions = w.services.sessions, &pages = w.services.pages](Request& q) {
     if (q.path.starts_with("/api/")) {
       return JsonError(Error{ErrorKind::kNotFound, "not_found", "No such API route.", {}});

@@ -32,6 +32,7 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   if (can(Action::kSubmitIntelligence)) items.push_back({"My intelligence", "/my/intelligence"});
   if (can(Action::kRecordDisruption)) items.push_back({"Disruption", "/disruption"});
   if (can(Action::kRecordBusinessVisit)) items.push_back({"Business visits", "/business-visits"});
+  if (can(Action::kViewProfile)) items.push_back({"Area profile", "/profile"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});

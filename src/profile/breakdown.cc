@@ -1,0 +1,516 @@
+#include "profile/breakdown.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "children/child.h"
+#include "concerns/concern.h"
+#include "disruption/activity.h"
+#include "panel/meeting.h"
+#include "profile/age_band.h"
+
+namespace harbour::profile {
+namespace {
+
+using std::chrono::hours;
+
+// Rows in a fixed order: each (code, label) gets a row even when nobody is in it.
+struct RowSpec {
+  std::string code;
+  std::string label;
+};
+
+template <class Table>
+std::vector<RowSpec> SpecsOf(const Table& table) {
+  std::vector<RowSpec> specs;
+  for (const auto& entry : table) {
+    specs.push_back({std::string(entry.code), std::string(entry.label)});
+  }
+  return specs;
+}
+
+std::string LabelFrom(const std::map<std::string, std::string>& names, const std::string& code) {
+  auto it = names.find(code);
+  return it == names.end() ? code : it->second;
+}
+
+bool Has(const std::vector<std::string>& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// A table being counted: rows by code, with "Not recorded" last.
+class Counter {
+ public:
+  Counter(Breakdown header, const std::vector<RowSpec>& specs, bool not_recorded_row = true)
+      : breakdown_(std::move(header)) {
+    for (const auto& spec : specs) Add(spec.code, spec.label);
+    if (not_recorded_row) Add(std::string(kNotRecorded), std::string(kNotRecordedLabel));
+  }
+  // Counts one thing in the row `code` (added, labelled by its code, if the specs lacked it).
+  void Count(const std::string& code, const std::string& child_id = {}) {
+    auto it = index_.find(code);
+    if (it == index_.end()) it = Add(code, code);
+    auto& row = breakdown_.rows[it->second];
+    ++row.count;
+    if (!child_id.empty()) row.child_ids.push_back(child_id);
+  }
+  void CountTotal() { ++breakdown_.total; }
+  // Notes that `agency` is responsible for one counted record, filled in or not.
+  void Complete(const std::string& agency, bool recorded) {
+    auto& entry = completeness_[agency];
+    entry.agency_id = agency;
+    ++entry.counted;
+    if (recorded) ++entry.recorded;
+  }
+  Breakdown Done() && {
+    // Codes seen but not in the specs go before "Not recorded", which stays last.
+    auto not_recorded = std::find_if(breakdown_.rows.begin(), breakdown_.rows.end(),
+                                     [](const BreakdownRow& r) { return r.code == kNotRecorded; });
+    if (not_recorded != breakdown_.rows.end()) {
+      std::rotate(not_recorded, not_recorded + 1, breakdown_.rows.end());
+    }
+    for (auto& [agency, entry] : completeness_) breakdown_.completeness.push_back(entry);
+    return std::move(breakdown_);
+  }
+
+ private:
+  std::map<std::string, std::size_t>::iterator Add(const std::string& code,
+                                                   const std::string& label) {
+    breakdown_.rows.push_back(
+        BreakdownRow{.code = code, .label = label, .count = 0, .child_ids = {}});
+    return index_.emplace(code, breakdown_.rows.size() - 1).first;
+  }
+  Breakdown breakdown_;
+  std::map<std::string, std::size_t> index_;
+  std::map<std::string, Completeness> completeness_;
+};
+
+Breakdown Header(std::string id, std::string title, std::string section, std::string counting,
+                 bool exclusive = true, std::string note = {}) {
+  Breakdown b;
+  b.id = std::move(id);
+  b.title = std::move(title);
+  b.section = std::move(section);
+  b.counting = std::move(counting);
+  b.exclusive = exclusive;
+  b.note = std::move(note);
+  return b;
+}
+
+std::string OrNotRecorded(const std::string& code, std::string_view not_known = "not_known") {
+  if (code.empty() || code == not_known) return std::string(kNotRecorded);
+  return code;
+}
+
+// One row per child from `code_of(child)`, with each child's first agency's completeness.
+template <class CodeOf>
+Breakdown ChildBreakdown(const std::vector<ChildFacts>& children, Breakdown header,
+                         const std::vector<RowSpec>& specs, CodeOf code_of) {
+  Counter counter(std::move(header), specs);
+  for (const auto& child : children) {
+    std::string code = code_of(child);
+    counter.Count(code, child.child_id);
+    counter.CountTotal();
+    counter.Complete(child.first_agency, code != kNotRecorded);
+  }
+  return std::move(counter).Done();
+}
+
+// One row per value of `values_of(child)` (a child may be in several), "Not recorded" when none.
+template <class ValuesOf>
+Breakdown MultiBreakdown(const std::vector<ChildFacts>& children, Breakdown header,
+                         const std::vector<RowSpec>& specs, ValuesOf values_of) {
+  header.exclusive = false;
+  Counter counter(std::move(header), specs);
+  for (const auto& child : children) {
+    const std::vector<std::string>& values = values_of(child);
+    for (const auto& value : values) counter.Count(value, child.child_id);
+    if (values.empty()) counter.Count(std::string(kNotRecorded), child.child_id);
+    counter.CountTotal();
+    counter.Complete(child.first_agency, !values.empty());
+  }
+  return std::move(counter).Done();
+}
+
+// "very_high" as "Very high".
+std::string Capitalised(const std::string& code) {
+  std::string text = code;
+  std::replace(text.begin(), text.end(), '_', ' ');
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+  return text;
+}
+
+// The levels seen, in a sensible order: the usual ladder first, others alphabetically.
+std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, bool judged) {
+  static const std::vector<std::string> kLadder = {"low",  "standard",    "medium",  "moderate",
+                                                   "high", "significant", "serious", "very_high"};
+  std::set<std::string> seen;
+  for (const auto& c : children) {
+    const std::string& level = judged ? c.judged_level : c.tool_level;
+    if (!level.empty()) seen.insert(level);
+  }
+  std::vector<RowSpec> specs;
+  for (const auto& level : kLadder) {
+    if (seen.erase(level) > 0) specs.push_back({level, Capitalised(level)});
+  }
+  for (const auto& level : seen) specs.push_back({level, Capitalised(level)});
+  return specs;
+}
+
+std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels) {
+  std::vector<Breakdown> tables;
+  tables.push_back(ChildBreakdown(children,
+                                  Header("children", "Children identified", "children", "children"),
+                                  {{"children", "Children identified"}},
+                                  [](const ChildFacts&) { return std::string("children"); }));
+  // "Children identified" has no field to leave blank.
+  tables.back().rows.pop_back();
+  tables.back().completeness.clear();
+  tables.push_back(ChildBreakdown(
+      children,
+      Header("risk_tool_level", "Risk level from the risk tool", "risk", "children", true,
+             "The level the tool computed on the child's latest submitted assessment."),
+      LevelSpecs(children, false),
+      [](const ChildFacts& c) { return OrNotRecorded(c.tool_level); }));
+  tables.push_back(ChildBreakdown(
+      children,
+      Header("risk_judged_level", "Risk level judged by the practitioner", "risk", "children", true,
+             "The practitioner's professional judgement on the same assessment."),
+      LevelSpecs(children, true),
+      [](const ChildFacts& c) { return OrNotRecorded(c.judged_level); }));
+  tables.push_back(
+      ChildBreakdown(children,
+                     Header("panel_category", "Panel category", "risk", "children", true,
+                            "The category of the panel's latest decision about the child."),
+                     SpecsOf(panel::kCategoryCodes),
+                     [](const ChildFacts& c) { return OrNotRecorded(c.panel_category); }));
+  tables.push_back(ChildBreakdown(
+      children, Header("age_band", "Children identified by age band", "children", "children"),
+      [] {
+        auto specs = SpecsOf(kAgeBandCodes);
+        specs.pop_back();  // the table's own "not_recorded" entry; the counter adds it last
+        return specs;
+      }(),
+      [](const ChildFacts& c) { return std::string(ToCode(AgeBandOf(c.age))); }));
+  tables.push_back(
+      ChildBreakdown(children, Header("sex", "Children identified by sex", "children", "children"),
+                     {{"female", "Female"}, {"male", "Male"}},
+                     [](const ChildFacts& c) { return OrNotRecorded(c.sex); }));
+  std::vector<RowSpec> ethnicities;
+  for (const auto& code : labels.ethnicity_order) {
+    if (code != "not_known") ethnicities.push_back({code, LabelFrom(labels.ethnicity, code)});
+  }
+  tables.push_back(
+      ChildBreakdown(children,
+                     Header("ethnicity", "Children identified by ethnicity", "children", "children",
+                            true, "The 19 categories of the 2021 census (ONS)."),
+                     ethnicities, [](const ChildFacts& c) { return OrNotRecorded(c.ethnicity); }));
+  tables.push_back(ChildBreakdown(
+      children, Header("disability", "Children identified by disability", "children", "children"),
+      {{"yes", "Disabled"}, {"no", "Not disabled"}},
+      [](const ChildFacts& c) { return OrNotRecorded(c.disability); }));
+  tables.push_back(ChildBreakdown(
+      children,
+      Header("looked_after", "Looked-after children", "children", "children", true,
+             "Looked after under section 20, 31 or 38 of the Children Act 1989."),
+      {{"looked_after", "Looked after"}, {"not_looked_after", "Not looked after"}},
+      [](const ChildFacts& c) -> std::string {
+        if (c.legal_status.empty()) return std::string(kNotRecorded);
+        auto status = children::LegalStatusFromCode(c.legal_status);
+        if (!status) return std::string(kNotRecorded);
+        return children::IsLookedAfter(*status) ? "looked_after" : "not_looked_after";
+      }));
+  std::vector<ChildFacts> looked_after;
+  for (const auto& c : children) {
+    auto status = children::LegalStatusFromCode(c.legal_status);
+    if (status && children::IsLookedAfter(*status)) looked_after.push_back(c);
+  }
+  tables.push_back(ChildBreakdown(
+      looked_after,
+      Header("placing_authority", "Looked-after children by placing authority", "children",
+             "children", true,
+             "Children placed here from another authority, among the looked-after children."),
+      {{"placed_from_out_of_area", "Placed here by another authority"}}, [](const ChildFacts& c) {
+        return c.placing_authority.empty() ? std::string(kNotRecorded)
+                                           : std::string("placed_from_out_of_area");
+      }));
+  tables.push_back(ChildBreakdown(
+      children,
+      Header("school", "School or setting", "children", "children", true,
+             "Whether the record names a school or setting. Harbour does not yet hold an "
+             "education status (excluded, not in education, home educated)."),
+      {{"school_recorded", "School or setting named"}}, [](const ChildFacts& c) {
+        return c.school.empty() ? std::string(kNotRecorded) : std::string("school_recorded");
+      }));
+  tables.push_back(MultiBreakdown(
+      children,
+      Header("concern_category", "Children by type of concern", "exploitation", "children", false,
+             "A child with concerns of several types is counted under each. \"Not recorded\": "
+             "identified through an assessment or referral with no concern logged in the period."),
+      SpecsOf(concerns::kCategoryCodes),
+      [](const ChildFacts& c) -> const std::vector<std::string>& { return c.categories; }));
+  tables.push_back(MultiBreakdown(
+      children,
+      Header("exploitation_model", "Children by model of exploitation", "exploitation", "children",
+             false, "From the panel's latest decision; a child can fit several models."),
+      SpecsOf(panel::kExploitationModelCodes),
+      [](const ChildFacts& c) -> const std::vector<std::string>& { return c.models; }));
+  tables.push_back(MultiBreakdown(
+      children,
+      Header("exploitation_element", "Children by element of exploitation", "exploitation",
+             "children", false,
+             "Online, gang and drug-market elements, from the panel's latest decision."),
+      SpecsOf(panel::kElementCodes),
+      [](const ChildFacts& c) -> const std::vector<std::string>& { return c.elements; }));
+  std::vector<RowSpec> wards;
+  for (const auto& [code, name] : labels.wards) wards.push_back({code, name});
+  tables.push_back(MultiBreakdown(
+      children,
+      Header("ward", "Children by ward", "locations", "children", false,
+             "Wards of the places linked to each child (where they live, are seen or were found)."),
+      wards, [](const ChildFacts& c) -> const std::vector<std::string>& { return c.wards; }));
+  return tables;
+}
+
+bool Within(std::optional<Instant> at, std::optional<Instant> from, hours limit) {
+  return at && from && *at <= *from + limit;
+}
+
+std::vector<Breakdown> MissingTables(const std::vector<EpisodeFacts>& episodes) {
+  constexpr hours k72Hours{72};
+  Counter started(Header("missing_episodes", "Missing episodes that started in the period",
+                         "missing", "episodes"),
+                  {{"returned", "Returned or found"}, {"still_missing", "Not yet returned"}},
+                  false);
+  Counter offered(
+      Header("return_interview_offered", "Return interviews offered", "missing", "returns", true,
+             "Over the returns in the period: a return interview must be offered "
+             "within 72 hours of the child's return."),
+      {{"within_72_hours", "Offered within 72 hours"},
+       {"later", "Offered after 72 hours"},
+       {"not_offered", "Not offered"}},
+      false);
+  Counter held(Header("return_interview_held", "Return interviews held", "missing", "returns", true,
+                      "Over the returns in the period."),
+               {{"within_72_hours", "Held within 72 hours"},
+                {"later", "Held after 72 hours"},
+                {"not_held", "Not held (refused, not done or not yet)"}},
+               false);
+  for (const auto& e : episodes) {
+    started.Count(e.returned_at ? "returned" : "still_missing", e.child_id);
+    started.CountTotal();
+    if (!e.returned_at) continue;
+    offered.Count(Within(e.offered_at, e.returned_at, k72Hours) ? "within_72_hours"
+                  : e.offered_at                                ? "later"
+                                                                : "not_offered",
+                  e.child_id);
+    offered.CountTotal();
+    held.Count(Within(e.held_at, e.returned_at, k72Hours) ? "within_72_hours"
+               : e.held_at                                ? "later"
+                                                          : "not_held",
+               e.child_id);
+    held.CountTotal();
+  }
+  return {std::move(started).Done(), std::move(offered).Done(), std::move(held).Done()};
+}
+
+std::string ScreeningBand(const ReferralFacts& r, const WorkingCalendar& calendar) {
+  if (!r.decided_at) return r.decision == "withdrawn" ? "withdrawn" : "not_yet_decided";
+  int days = calendar.WorkingDaysBetween(LondonDate(r.submitted_at), LondonDate(*r.decided_at));
+  if (days <= 1) return "within_1_working_day";
+  if (days <= 5) return "2_to_5_working_days";
+  return "over_5_working_days";
+}
+
+std::vector<Breakdown> ReferralTables(const std::vector<ReferralFacts>& referrals,
+                                      const Labels& labels, const WorkingCalendar& calendar) {
+  Counter screening(
+      Header("screening_time", "Referral to screening decision", "referrals", "referrals", true,
+             "Working days from the referral to the coordinator's decision to accept it for the "
+             "panel or not; the standard is one working day."),
+      {{"within_1_working_day", "Within 1 working day"},
+       {"2_to_5_working_days", "2 to 5 working days"},
+       {"over_5_working_days", "More than 5 working days"},
+       {"not_yet_decided", "Not yet decided"},
+       {"withdrawn", "Withdrawn before a decision"}},
+      false);
+  std::vector<RowSpec> agencies;
+  for (const auto& [id, name] : labels.agencies) agencies.push_back({id, name});
+  Counter source(
+      Header("referral_agency", "Referrals by referring agency", "referrals", "referrals"),
+      agencies, false);
+  Counter repeat(Header("repeat_referrals", "Repeat referrals", "referrals", "referrals", true,
+                        "A repeat referral is one for a child referred in the 12 months before."),
+                 {{"repeat", "Repeat referral"}, {"first", "First referral in 12 months"}}, false);
+  for (const auto& r : referrals) {
+    screening.Count(ScreeningBand(r, calendar), r.child_id);
+    screening.CountTotal();
+    source.Count(r.agency_id, r.child_id);
+    source.CountTotal();
+    repeat.Count(r.repeat ? "repeat" : "first", r.child_id);
+    repeat.CountTotal();
+  }
+  Breakdown by_agency = std::move(source).Done();
+  std::erase_if(by_agency.rows, [](const BreakdownRow& row) { return row.count == 0; });
+  return {std::move(screening).Done(), std::move(by_agency), std::move(repeat).Done()};
+}
+
+Breakdown PanelTable(const std::vector<PanelDecisionFacts>& decisions) {
+  Counter outcomes(Header("panel_outcomes", "Panel decisions by category", "panel", "decisions",
+                          true, "Decisions recorded at panel meetings in the period."),
+                   SpecsOf(panel::kCategoryCodes));
+  for (const auto& d : decisions) {
+    outcomes.Count(OrNotRecorded(d.category), d.child_id);
+    outcomes.CountTotal();
+  }
+  return std::move(outcomes).Done();
+}
+
+Breakdown DisruptionTable(const std::vector<DisruptionFacts>& disruptions) {
+  Counter measures(
+      Header("disruption", "Disruption and prosecution by measure", "disruption", "measures", true,
+             "Measures dated in the period; arrests, charges and convictions are "
+             "the outcomes of prosecution."),
+      SpecsOf(disruption::kMeasureCodes), false);
+  for (const auto& d : disruptions) {
+    measures.Count(d.measure);
+    measures.CountTotal();
+  }
+  return std::move(measures).Done();
+}
+
+std::string AdultAgeBand(std::optional<int> age) {
+  if (!age || *age < 0) return std::string(kNotRecorded);
+  if (*age < 18) return "under_18";
+  if (*age < 25) return "18_24";
+  if (*age < 35) return "25_34";
+  if (*age < 45) return "35_44";
+  return "45_plus";
+}
+
+std::vector<Breakdown> PeopleTables(const std::vector<PersonFacts>& people, const Labels& labels) {
+  std::string note = "People of concern linked to the children identified in the period.";
+  Counter sex(Header("people_sex", "People of concern by sex", "people", "people", true, note),
+              {{"female", "Female"}, {"male", "Male"}});
+  Counter age(Header("people_age_band", "People of concern by age", "people", "people", true, note),
+              {{"under_18", "Under 18"},
+               {"18_24", "18 to 24"},
+               {"25_34", "25 to 34"},
+               {"35_44", "35 to 44"},
+               {"45_plus", "45 and over"}});
+  std::vector<RowSpec> ethnicities;
+  for (const auto& code : labels.ethnicity_order) {
+    if (code != "not_known") ethnicities.push_back({code, LabelFrom(labels.ethnicity, code)});
+  }
+  Counter ethnicity(
+      Header("people_ethnicity", "People of concern by ethnicity", "people", "people", true, note),
+      ethnicities);
+  Counter group(Header("people_group", "People of concern acting alone or in a group", "people",
+                       "people", true,
+                       "In a group: linked to another person of concern as an associate or "
+                       "co-offender."),
+                {{"group", "In a group"}, {"lone", "Alone"}}, false);
+  for (const auto& p : people) {
+    sex.Count(OrNotRecorded(p.sex));
+    age.Count(AdultAgeBand(p.age));
+    ethnicity.Count(OrNotRecorded(p.ethnicity));
+    group.Count(p.in_group ? "group" : "lone");
+    for (Counter* c : {&sex, &age, &ethnicity, &group}) c->CountTotal();
+  }
+  return {std::move(sex).Done(), std::move(age).Done(), std::move(ethnicity).Done(),
+          std::move(group).Done()};
+}
+
+std::vector<Breakdown> TimelinessTables(const Timeliness& t) {
+  Breakdown reviews =
+      Header("reviews_overdue", "Risk assessment reviews", "timeliness", "children", true,
+             "Children identified whose latest assessment's review date had "
+             "passed by the end of the period with no newer assessment.");
+  reviews.rows = {{"overdue", "Review overdue", t.reviews_overdue, {}},
+                  {"on_time", "Review not yet due", t.reviews_due - t.reviews_overdue, {}}};
+  reviews.total = t.reviews_due;
+  Breakdown actions = Header("actions_overdue", "Panel actions", "timeliness", "actions", true,
+                             "Panel actions due by the end of the period, and those not "
+                             "completed by their due time.");
+  actions.rows = {{"overdue", "Overdue", t.actions_overdue, {}},
+                  {"on_time", "Completed on time", t.actions_due - t.actions_overdue, {}}};
+  actions.total = t.actions_due;
+  return {std::move(reviews), std::move(actions)};
+}
+
+template <class T>
+void Append(std::vector<T>& to, std::vector<T> more) {
+  for (auto& item : more) to.push_back(std::move(item));
+}
+
+template <class Fact>
+std::vector<Fact> OfChildren(const std::vector<Fact>& facts, const std::set<std::string>& kept) {
+  std::vector<Fact> out;
+  for (const auto& f : facts) {
+    if (kept.contains(f.child_id)) out.push_back(f);
+  }
+  return out;
+}
+
+template <class Fact>
+std::vector<Fact> LinkedToChildren(const std::vector<Fact>& facts,
+                                   const std::set<std::string>& kept) {
+  std::vector<Fact> out;
+  for (const auto& f : facts) {
+    bool linked = std::any_of(f.child_ids.begin(), f.child_ids.end(),
+                              [&](const std::string& id) { return kept.contains(id); });
+    if (linked) out.push_back(f);
+  }
+  return out;
+}
+
+bool Keeps(const ChildFacts& c, const Filters& f) {
+  if (!f.ward.empty() && !Has(c.wards, f.ward)) return false;
+  if (!f.agency.empty() && !Has(c.agencies, f.agency)) return false;
+  if (!f.category.empty() && !Has(c.categories, f.category)) return false;
+  return true;
+}
+
+}  // namespace
+
+AreaFacts Filtered(const AreaFacts& facts, const Filters& filters) {
+  if (filters.ward.empty() && filters.agency.empty() && filters.category.empty()) return facts;
+  AreaFacts out;
+  std::set<std::string> kept;
+  for (const auto& c : facts.children) {
+    if (!Keeps(c, filters)) continue;
+    out.children.push_back(c);
+    kept.insert(c.child_id);
+  }
+  out.episodes = OfChildren(facts.episodes, kept);
+  out.referrals = OfChildren(facts.referrals, kept);
+  out.decisions = OfChildren(facts.decisions, kept);
+  out.people = LinkedToChildren(facts.people, kept);
+  for (const auto& d : facts.disruptions) {
+    if (filters.agency.empty() || d.agency_id == filters.agency) out.disruptions.push_back(d);
+  }
+  // Timeliness is counted area-wide by storage; narrowed views do not show it.
+  return out;
+}
+
+std::vector<Breakdown> Breakdowns(const AreaFacts& facts, const Labels& labels,
+                                  const WorkingCalendar& calendar) {
+  std::vector<Breakdown> tables = ChildTables(facts.children, labels);
+  Append(tables, MissingTables(facts.episodes));
+  Append(tables, ReferralTables(facts.referrals, labels, calendar));
+  tables.push_back(PanelTable(facts.decisions));
+  tables.push_back(DisruptionTable(facts.disruptions));
+  Append(tables, PeopleTables(facts.people, labels));
+  if (facts.timeliness) Append(tables, TimelinessTables(*facts.timeliness));
+  return tables;
+}
+
+const Breakdown* Find(const std::vector<Breakdown>& breakdowns, std::string_view id) {
+  for (const auto& b : breakdowns) {
+    if (b.id == id) return &b;
+  }
+  return nullptr;
+}
+
+}  // namespace harbour::profile

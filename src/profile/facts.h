@@ -1,0 +1,115 @@
+#pragma once
+// What the problem profile counts (issue 12; DOMAIN.md §9), as storage reads it for one period:
+// codes, flags and times only. No name, date of birth, address or free text is ever a fact, so
+// nothing built from these can publish one. A child's id is kept for the coordinator's
+// drill-down and for pseudonyms; it is never published.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+
+namespace harbour::profile {
+
+// One child identified in the period: a concern observed, a risk assessment submitted or a
+// referral made about them between the period's first and last day.
+struct ChildFacts {
+  std::string child_id;
+  std::optional<int> age;    // whole years on the period's last day, when a date or age is known
+  std::string sex;           // children::Sex code; "not_known" counts as not recorded
+  std::string ethnicity;     // ONS 2021 code; "not_known" or "" counts as not recorded
+  std::string disability;    // children::Disability code
+  std::string legal_status;  // children::LegalStatus code
+  std::string placing_authority;    // the authority that placed the child here, "" when none
+  std::string school;               // the school or setting named on the record, "" when none
+  std::string tool_level;           // level of the latest submitted assessment by the period's end
+  std::string judged_level;         // the practitioner's judged level on that assessment
+  std::string tool_agency;          // the agency whose practitioner submitted that assessment
+  std::string panel_category;       // "1", "2" or "3" from the latest panel decision
+  std::vector<std::string> models;  // exploitation models of that decision
+  std::vector<std::string> elements;    // online, gang, drug markets
+  std::vector<std::string> categories;  // categories of the concerns in the period, distinct
+  std::vector<std::string> agencies;    // agencies that recorded anything in the period
+  std::string first_agency;             // the agency whose record came first in the period
+  std::vector<std::string> wards;       // wards of the places linked to the child, distinct
+};
+
+// One missing episode that started in the period.
+struct EpisodeFacts {
+  std::string child_id;
+  std::optional<Instant> returned_at;
+  std::optional<Instant> offered_at;  // first offer of a return interview
+  std::optional<Instant> held_at;     // the interview held, when one was
+  std::string interview_status;       // missing::InterviewStatus code of the conclusion, or ""
+};
+
+// One referral submitted in the period.
+struct ReferralFacts {
+  std::string child_id;
+  std::string agency_id;  // the referrer's agency
+  Instant submitted_at{};
+  Instant screening_due{};
+  // The screening decision: the first move to "accepted" or "not_accepted" (a referral
+  // withdrawn before one has no decision).
+  std::optional<Instant> decided_at;
+  std::string decision;  // "accepted", "not_accepted", "withdrawn", or "" while undecided
+  bool repeat = false;   // the child had another referral in the 12 months before
+};
+
+// One panel decision (an agenda item with its category recorded) made in the period.
+struct PanelDecisionFacts {
+  std::string child_id;
+  std::string category;  // "1", "2", "3", or "" when the panel recorded none
+  std::vector<std::string> models, elements;
+};
+
+// One disruption measure dated in the period.
+struct DisruptionFacts {
+  std::string measure;    // disruption::Measure code
+  std::string agency_id;  // the agency that took it
+};
+
+// One person of concern linked to a child identified in the period.
+struct PersonFacts {
+  std::vector<std::string> child_ids;  // the children identified in the period it is linked to
+  std::optional<int> age;  // on the period's last day: from the date of birth or age range
+  std::string sex;         // "not_known" counts as not recorded
+  std::string ethnicity;
+  bool in_group = false;  // linked to another person of concern (associate, co-offender)
+};
+
+// Timeliness on the period's last day (DOMAIN.md §8).
+struct Timeliness {
+  long reviews_due = 0;      // children identified whose latest assessment has a review date
+  long reviews_overdue = 0;  // ... that fell before the period's end with no newer assessment
+  long actions_due = 0;      // panel actions due by the period's end
+  long actions_overdue = 0;  // ... not completed by their due time
+};
+
+struct AreaFacts {
+  std::vector<ChildFacts> children;
+  std::vector<EpisodeFacts> episodes;
+  std::vector<ReferralFacts> referrals;
+  std::vector<PanelDecisionFacts> decisions;
+  std::vector<DisruptionFacts> disruptions;
+  std::vector<PersonFacts> people;
+  // Counted area-wide, so absent from a view narrowed by filters.
+  std::optional<Timeliness> timeliness;
+};
+
+// What an analyst or coordinator narrows the profile to; empty fields do not filter.
+struct Filters {
+  std::string ward;      // ONS ward code: children linked to a place in it
+  std::string agency;    // agency id: children it recorded anything about in the period
+  std::string category;  // concerns::Category code: children with such a concern in the period
+};
+
+// Children identified, referrals made and missing episodes started in one month of the trend.
+struct MonthCount {
+  std::string month;  // "2026-09"
+  long children = 0;
+  long referrals = 0;
+  long episodes = 0;
+};
+
+}  // namespace harbour::profile

@@ -1,0 +1,422 @@
+#include "storage/profile_repository.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace harbour::storage {
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+// A period as stored text: instants from `from` (included) to `to` (excluded), and its dates.
+struct Bounds {
+  std::string from, to;
+  std::string first_date, last_date;
+  Date last{};
+};
+
+Bounds BoundsOf(const profile::Period& period) {
+  Date after{sys_days{period.last} + days{1}};
+  return Bounds{.from = FormatRfc3339(FromLondonLocal(period.first, 0, 0)),
+                .to = FormatRfc3339(FromLondonLocal(after, 0, 0)),
+                .first_date = FormatDate(period.first),
+                .last_date = FormatDate(period.last),
+                .last = period.last};
+}
+
+// The children identified between :a1/:b1, :a2/:b2 and :a3/:b3 (the same bounds three times).
+constexpr const char* kIdentified =
+    "SELECT child_id FROM concerns WHERE observed_at >= :a1 AND observed_at < :b1 "
+    "UNION SELECT child_id FROM assessments WHERE status = 'submitted' AND submitted_at >= :a2 "
+    "AND submitted_at < :b2 "
+    "UNION SELECT child_id FROM referrals WHERE submitted_at >= :a3 AND submitted_at < :b3";
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+void AddOnce(std::vector<std::string>& values, const std::string& value) {
+  if (value.empty()) return;
+  if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+}
+
+// What the period's events say about each child: who recorded, first, and concern categories.
+struct Events {
+  std::string first_at;
+  std::string first_agency;
+  std::vector<std::string> agencies;
+  std::vector<std::string> categories;
+};
+
+void Note(Events& e, const std::string& at, const std::string& agency) {
+  AddOnce(e.agencies, agency);
+  if (e.first_at.empty() || at < e.first_at) {
+    e.first_at = at;
+    e.first_agency = agency;
+  }
+}
+
+std::map<std::string, Events> ReadEvents(soci::session& sql, const Bounds& b) {
+  std::map<std::string, Events> events;
+  soci::rowset<soci::row> concerns =
+      (sql.prepare << "SELECT child_id, observed_at, recorded_by_agency, category FROM concerns "
+                      "WHERE observed_at >= :a AND observed_at < :b",
+       soci::use(b.from), soci::use(b.to));
+  for (const auto& row : concerns) {
+    Events& e = events[GetText(row, 0)];
+    Note(e, GetText(row, 1), GetText(row, 2));
+    AddOnce(e.categories, GetText(row, 3));
+  }
+  soci::rowset<soci::row> others =
+      (sql.prepare << "SELECT child_id, submitted_at, assessed_by_agency FROM assessments "
+                      "WHERE status = 'submitted' AND submitted_at >= :a AND submitted_at < :b "
+                      "UNION ALL SELECT child_id, submitted_at, referrer_agency FROM referrals "
+                      "WHERE submitted_at >= :a2 AND submitted_at < :b2",
+       soci::use(b.from), soci::use(b.to), soci::use(b.from), soci::use(b.to));
+  for (const auto& row : others) Note(events[GetText(row, 0)], GetText(row, 1), GetText(row, 2));
+  return events;
+}
+
+std::optional<int> AgeOn(const soci::row& row, std::size_t dob, std::size_t estimated,
+                         std::size_t created, Date on) {
+  if (!IsNull(row, dob)) {
+    auto date = ParseDate(GetText(row, dob));
+    if (date) return AgeInYears(*date, on);
+  }
+  if (IsNull(row, estimated)) return std::nullopt;
+  // An estimated age was true when the record was made: add the years since.
+  int years = int(on.year()) - int(DateOf(GetInstant(row, created)).year());
+  return int(GetInt(row, estimated)) + std::max(0, years);
+}
+
+std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& b,
+                                              std::map<std::string, Events>& events) {
+  std::vector<profile::ChildFacts> children;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, date_of_birth, estimated_age, created_at, sex, ethnicity, "
+                      "disability, legal_status, placing_authority, school FROM children "
+                      "WHERE id IN ("
+                   << kIdentified << ") ORDER BY id",
+       soci::use(b.from, "a1"), soci::use(b.to, "b1"), soci::use(b.from, "a2"),
+       soci::use(b.to, "b2"), soci::use(b.from, "a3"), soci::use(b.to, "b3"));
+  for (const auto& row : rows) {
+    profile::ChildFacts c;
+    c.child_id = GetText(row, 0);
+    c.age = AgeOn(row, 1, 2, 3, b.last);
+    c.sex = GetText(row, 4);
+    c.ethnicity = GetText(row, 5);
+    c.disability = GetText(row, 6);
+    c.legal_status = GetText(row, 7);
+    c.placing_authority = GetText(row, 8);
+    c.school = GetText(row, 9);
+    Events& e = events[c.child_id];
+    c.agencies = std::move(e.agencies);
+    c.first_agency = std::move(e.first_agency);
+    c.categories = std::move(e.categories);
+    children.push_back(std::move(c));
+  }
+  return children;
+}
+
+// The latest submitted assessment of each identified child by the period's end; fills the
+// levels and counts the reviews due and overdue.
+void ReadAssessments(soci::session& sql, const Bounds& b,
+                     std::map<std::string, profile::ChildFacts*>& by_id,
+                     profile::Timeliness& timeliness) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT child_id, computed_level, judged_level, assessed_by_agency, "
+                      "next_review FROM assessments WHERE status = 'submitted' AND "
+                      "submitted_at < :b ORDER BY child_id, submitted_at",
+       soci::use(b.to));
+  std::map<std::string, std::string> review_of;
+  for (const auto& row : rows) {
+    auto it = by_id.find(GetText(row, 0));
+    if (it == by_id.end()) continue;
+    it->second->tool_level = GetText(row, 1);
+    it->second->judged_level = GetText(row, 2);
+    it->second->tool_agency = GetText(row, 3);
+    review_of[it->first] = GetText(row, 4);  // the latest row wins
+  }
+  for (const auto& [id, review] : review_of) {
+    if (review.empty()) continue;
+    ++timeliness.reviews_due;
+    if (review < b.last_date) ++timeliness.reviews_overdue;
+  }
+}
+
+void ReadPanel(soci::session& sql, const Bounds& b,
+               std::map<std::string, profile::ChildFacts*>& by_id,
+               std::vector<profile::PanelDecisionFacts>& decisions) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT child_id, category, models, elements, recorded_at FROM panel_items "
+                      "WHERE recorded_at IS NOT NULL AND recorded_at < :b "
+                      "ORDER BY child_id, recorded_at",
+       soci::use(b.to));
+  for (const auto& row : rows) {
+    std::string child_id = GetText(row, 0);
+    auto models = SplitList(GetText(row, 2)), elements = SplitList(GetText(row, 3));
+    if (GetText(row, 4) >= b.from) {
+      decisions.push_back({.child_id = child_id,
+                           .category = GetText(row, 1),
+                           .models = models,
+                           .elements = elements});
+    }
+    auto it = by_id.find(child_id);
+    if (it == by_id.end()) continue;
+    it->second->panel_category = GetText(row, 1);  // the latest row wins
+    it->second->models = std::move(models);
+    it->second->elements = std::move(elements);
+  }
+}
+
+std::vector<profile::ReferralFacts> ReadReferrals(soci::session& sql, const Bounds& b) {
+  // A year before the period too, to tell repeat referrals.
+  Instant from = ParseRfc3339(b.from).value_or(Instant{});
+  std::string year_before = FormatRfc3339(from - days{365});
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT r.child_id, r.referrer_agency, r.submitted_at, r.screening_due, "
+                      "(SELECT t.to_state FROM referral_transitions t WHERE t.referral_id = r.id "
+                      "AND t.to_state IN ('accepted', 'not_accepted', 'withdrawn') "
+                      "ORDER BY t.seq LIMIT 1), "
+                      "(SELECT t.moved_at FROM referral_transitions t WHERE t.referral_id = r.id "
+                      "AND t.to_state IN ('accepted', 'not_accepted', 'withdrawn') "
+                      "ORDER BY t.seq LIMIT 1) "
+                      "FROM referrals r WHERE r.submitted_at >= :a AND r.submitted_at < :b "
+                      "ORDER BY r.child_id, r.submitted_at",
+       soci::use(year_before), soci::use(b.to));
+  std::vector<profile::ReferralFacts> referrals;
+  std::map<std::string, Instant> last_of_child;
+  for (const auto& row : rows) {
+    profile::ReferralFacts r;
+    r.child_id = GetText(row, 0);
+    r.agency_id = GetText(row, 1);
+    r.submitted_at = GetInstant(row, 2);
+    r.screening_due = GetInstant(row, 3);
+    r.decision = GetText(row, 4);
+    if (r.decision != "withdrawn") r.decided_at = GetOptionalInstant(row, 5);
+    auto previous = last_of_child.find(r.child_id);
+    r.repeat = previous != last_of_child.end() && r.submitted_at - previous->second <= days{365};
+    last_of_child[r.child_id] = r.submitted_at;
+    if (GetText(row, 2) >= b.from) referrals.push_back(std::move(r));
+  }
+  return referrals;
+}
+
+std::vector<profile::EpisodeFacts> ReadEpisodes(soci::session& sql, const Bounds& b) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT e.child_id, e.returned_at, "
+              "(SELECT MIN(i.offered_at) FROM return_interviews i WHERE i.episode_id = e.id), "
+              "(SELECT MIN(i.held_at) FROM return_interviews i WHERE i.episode_id = e.id "
+              "AND i.status = 'completed'), "
+              "(SELECT i.status FROM return_interviews i WHERE i.concludes = e.id) "
+              "FROM missing_episodes e WHERE e.started_at >= :a AND e.started_at < :b "
+              "ORDER BY e.started_at",
+       soci::use(b.from), soci::use(b.to));
+  std::vector<profile::EpisodeFacts> episodes;
+  for (const auto& row : rows) {
+    profile::EpisodeFacts e;
+    e.child_id = GetText(row, 0);
+    e.returned_at = GetOptionalInstant(row, 1);
+    e.offered_at = GetOptionalInstant(row, 2);
+    e.held_at = GetOptionalInstant(row, 3);
+    // An interview held was offered, whether or not the offer was recorded.
+    if (e.held_at && (!e.offered_at || *e.held_at < *e.offered_at)) e.offered_at = e.held_at;
+    e.interview_status = GetText(row, 4);
+    episodes.push_back(std::move(e));
+  }
+  return episodes;
+}
+
+std::vector<profile::DisruptionFacts> ReadDisruptions(soci::session& sql, const Bounds& b) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT measure, by_agency FROM disruptions WHERE date >= :a AND date <= :b "
+                      "ORDER BY date",
+       soci::use(b.first_date), soci::use(b.last_date));
+  std::vector<profile::DisruptionFacts> out;
+  for (const auto& row : rows) out.push_back({GetText(row, 0), GetText(row, 1)});
+  return out;
+}
+
+// The other end of each link between a child and a record of `type`, per identified child.
+std::map<std::string, std::vector<std::string>> LinkedTo(
+    soci::session& sql, const std::string& type,
+    const std::map<std::string, profile::ChildFacts*>& by_id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT from_id, to_id FROM record_links WHERE from_type = 'child' AND "
+                      "to_type = :t1 UNION SELECT to_id, from_id FROM record_links WHERE "
+                      "to_type = 'child' AND from_type = :t2",
+       soci::use(type), soci::use(type));
+  std::map<std::string, std::vector<std::string>> children_of;
+  for (const auto& row : rows) {
+    std::string child = GetText(row, 0);
+    if (by_id.contains(child)) children_of[GetText(row, 1)].push_back(child);
+  }
+  return children_of;
+}
+
+std::optional<int> PersonAge(const soci::row& row, Date on) {
+  if (!IsNull(row, 1)) {
+    auto date = ParseDate(GetText(row, 1));
+    if (date) return AgeInYears(*date, on);
+  }
+  if (IsNull(row, 2)) return std::nullopt;
+  int from = int(GetInt(row, 2));
+  if (IsNull(row, 3)) return from;
+  return (from + int(GetInt(row, 3))) / 2;
+}
+
+std::vector<profile::PersonFacts> ReadPeople(
+    soci::session& sql, const Bounds& b, const std::map<std::string, profile::ChildFacts*>& by_id) {
+  auto children_of = LinkedTo(sql, "person", by_id);
+  std::set<std::string> grouped;
+  soci::rowset<soci::row> pairs =
+      (sql.prepare << "SELECT from_id, to_id FROM record_links WHERE from_type = 'person' AND "
+                      "to_type = 'person' AND link_type IN ('associate', 'co_offender')");
+  for (const auto& row : pairs) {
+    grouped.insert(GetText(row, 0));
+    grouped.insert(GetText(row, 1));
+  }
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, date_of_birth, age_from, age_to, sex, ethnicity "
+                      "FROM people_of_concern ORDER BY id");
+  std::vector<profile::PersonFacts> people;
+  for (const auto& row : rows) {
+    auto linked = children_of.find(GetText(row, 0));
+    if (linked == children_of.end()) continue;
+    people.push_back({.child_ids = std::move(linked->second),
+                      .age = PersonAge(row, b.last),
+                      .sex = GetText(row, 4),
+                      .ethnicity = GetText(row, 5),
+                      .in_group = grouped.contains(GetText(row, 0))});
+  }
+  return people;
+}
+
+void ReadWards(soci::session& sql, std::map<std::string, profile::ChildFacts*>& by_id) {
+  auto children_of = LinkedTo(sql, "place", by_id);
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, ward_code FROM places WHERE ward_code IS NOT NULL AND "
+                      "ward_code <> ''");
+  for (const auto& row : rows) {
+    auto linked = children_of.find(GetText(row, 0));
+    if (linked == children_of.end()) continue;
+    for (const auto& child : linked->second) AddOnce(by_id[child]->wards, GetText(row, 1));
+  }
+  for (auto& [id, child] : by_id) std::sort(child->wards.begin(), child->wards.end());
+}
+
+void ReadActions(soci::session& sql, const Bounds& b, profile::Timeliness& timeliness) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT due_at, completed_at FROM tasks WHERE source_type = 'panel' AND "
+                      "due_at < :b",
+       soci::use(b.to));
+  for (const auto& row : rows) {
+    ++timeliness.actions_due;
+    std::string due = GetText(row, 0), done = GetText(row, 1);
+    if (done.empty() ? due < b.to : done > due) ++timeliness.actions_overdue;
+  }
+}
+
+long CountOf(soci::session& sql, const std::string& query, const Bounds& b) {
+  long long count = 0;
+  sql << query, soci::use(b.from), soci::use(b.to), soci::into(count);
+  return long(count);
+}
+
+}  // namespace
+
+Result<profile::AreaFacts> ProfileRepository::Facts(const profile::Period& period) {
+  return Guard("reading the profile's facts", [&]() -> Result<profile::AreaFacts> {
+    soci::session sql(db_.Pool());
+    Bounds b = BoundsOf(period);
+    profile::AreaFacts facts;
+    auto events = ReadEvents(sql, b);
+    facts.children = ReadChildren(sql, b, events);
+    std::map<std::string, profile::ChildFacts*> by_id;
+    for (auto& c : facts.children) by_id[c.child_id] = &c;
+    profile::Timeliness timeliness;
+    ReadAssessments(sql, b, by_id, timeliness);
+    ReadPanel(sql, b, by_id, facts.decisions);
+    ReadWards(sql, by_id);
+    facts.referrals = ReadReferrals(sql, b);
+    facts.episodes = ReadEpisodes(sql, b);
+    facts.disruptions = ReadDisruptions(sql, b);
+    facts.people = ReadPeople(sql, b, by_id);
+    ReadActions(sql, b, timeliness);
+    facts.timeliness = timeliness;
+    return facts;
+  });
+}
+
+Result<std::vector<profile::MonthCount>> ProfileRepository::Trend(
+    const std::vector<profile::Period>& months) {
+  return Guard("reading the profile's trend", [&]() -> Result<std::vector<profile::MonthCount>> {
+    soci::session sql(db_.Pool());
+    std::vector<profile::MonthCount> out;
+    for (const auto& month : months) {
+      Bounds b = BoundsOf(month);
+      profile::MonthCount m;
+      m.month = profile::PeriodCode(month);
+      long long children = 0;
+      sql << "SELECT COUNT(*) FROM (" << kIdentified << ") identified", soci::use(b.from, "a1"),
+          soci::use(b.to, "b1"), soci::use(b.from, "a2"), soci::use(b.to, "b2"),
+          soci::use(b.from, "a3"), soci::use(b.to, "b3"), soci::into(children);
+      m.children = long(children);
+      m.referrals = CountOf(
+          sql, "SELECT COUNT(*) FROM referrals WHERE submitted_at >= :a AND submitted_at < :b", b);
+      m.episodes = CountOf(
+          sql, "SELECT COUNT(*) FROM missing_episodes WHERE started_at >= :a AND started_at < :b",
+          b);
+      out.push_back(std::move(m));
+    }
+    return out;
+  });
+}
+
+void ProfileRepository::ReplacePopulationIn(Transaction& tx, const profile::Population& population,
+                                            Instant now, const std::string& imported_by,
+                                            const std::string& source) {
+  tx.Sql() << "DELETE FROM population";
+  std::string at = FormatRfc3339(now);
+  for (const auto& cell : population.cells) {
+    std::string band(profile::ToCode(cell.band));
+    long long count = cell.count;
+    tx.Sql() << "INSERT INTO population (age_band, sex, ethnicity, count, imported_at, "
+                "imported_by, source) VALUES (:b, :s, :e, :c, :at, :by, :src)",
+        soci::use(band), soci::use(cell.sex), soci::use(cell.ethnicity), soci::use(count),
+        soci::use(at), soci::use(imported_by), soci::use(source);
+  }
+}
+
+Result<profile::Population> ProfileRepository::Population() {
+  return Guard("reading the population", [&]() -> Result<profile::Population> {
+    soci::session sql(db_.Pool());
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT age_band, sex, ethnicity, count FROM population "
+                        "ORDER BY age_band, sex, ethnicity");
+    profile::Population population;
+    for (const auto& row : rows) {
+      auto band = profile::AgeBandFromCode(GetText(row, 0));
+      if (!band) continue;
+      population.cells.push_back({.band = *band,
+                                  .sex = GetText(row, 1),
+                                  .ethnicity = GetText(row, 2),
+                                  .count = long(GetInt(row, 3))});
+    }
+    return population;
+  });
+}
+
+}  // namespace harbour::storage

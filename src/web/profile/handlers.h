@@ -1,0 +1,66 @@
+#pragma once
+// The area picture (issue 12): the handlers behind web/profile/profile.h; included only inside
+// web/profile/.
+#include <string>
+#include <vector>
+
+#include "common/working_days.h"
+#include "profile/breakdown.h"
+#include "profile/period.h"
+#include "profile/publish.h"
+#include "profile/query.h"
+#include "reference/catalogue.h"
+#include "storage/agencies_repository.h"
+#include "storage/children_repository.h"
+#include "storage/profile_repository.h"
+#include "storage/wards_repository.h"
+#include "web/core/handlers.h"
+
+namespace harbour::web {
+
+// The profile of one query, computed: the period's tables with the period before beside them,
+// and the trend.
+struct ComputedProfile {
+  profile::Query query;
+  profile::Period previous;
+  profile::Labels labels;
+  std::vector<profile::Breakdown> current;     // exact counts: never released as they are
+  std::vector<profile::Breakdown> before;      // the same for the period before
+  std::vector<profile::ShownBreakdown> shown;  // what this release shows
+  std::vector<profile::MonthCount> trend;
+};
+
+class ProfileHandlers : public AreaHandlers {
+ public:
+  ProfileHandlers(const Core& core, const reference::Catalogue& catalogue,
+                  const WorkingCalendar& calendar)
+      : AreaHandlers(core), catalogue_(catalogue), calendar_(calendar) {}
+
+  Response ProfilePage(Request& request, const Principal& who);
+  Response ExportCsv(Request& request, const Principal& who);
+  Response DrillDownForm(Request& request, const Principal& who);
+  Response DrillDown(Request& request, const Principal& who);
+  Response ApiProfile(Request& request, const Principal& who);
+  Response ApiTable(Request& request, const Principal& who);
+
+  // The labels of the codes the profile does not own (ethnicity, agencies, wards).
+  Result<profile::Labels> ReadLabels();
+  // profile::ParseQuery of the query string, for `who`: view=internal only for those who may.
+  Result<profile::Query> ParseQuery(const FormData& input, const profile::Labels& labels,
+                                    const Principal& who) const;
+  Result<ComputedProfile> Compute(profile::Query query, profile::Labels labels);
+
+ private:
+  Response ProfileFormPage(const Principal& who, const Request& request,
+                           const profile::Labels& labels, const ComputedProfile* computed,
+                           const Error* problems, bool may_see_internal);
+
+  const reference::Catalogue& catalogue_;
+  const WorkingCalendar& calendar_;
+  storage::ProfileRepository profile_{db_};
+  storage::AgenciesRepository agencies_{db_};
+  storage::WardsRepository wards_{db_};
+  storage::ChildrenRepository children_{db_};
+};
+
+}  // namespace harbour::web

@@ -1,0 +1,357 @@
+// The area picture's pages (issue 12): the profile for a period with the period before and the
+// trend, filters, the published and (coordinators) internal views, the CSV export, and the
+// coordinator's drill-down to the children behind one cell, audited with its purpose.
+#include <algorithm>
+
+#include "common/csv.h"
+#include "common/text.h"
+#include "concerns/concern.h"
+#include "profile/export.h"
+#include "web/core/errors.h"
+#include "web/core/view_helpers.h"
+#include "web/profile/handlers.h"
+
+namespace harbour::web {
+namespace {
+
+constexpr int kQuartersOffered = 8;
+constexpr int kYearsOffered = 4;
+
+const std::vector<std::string> kQueryFieldOrder = {"period", "from",     "to",  "ward",
+                                                   "agency", "category", "view"};
+
+// The periods offered in the form: this quarter and the seven before, this year and the three
+// before, this financial year and the three before; and what was asked for when it is none of
+// them (so that the form shows it again).
+std::vector<std::pair<std::string, std::string>> PeriodChoices(Date today,
+                                                               const std::string& asked) {
+  std::vector<std::pair<std::string, std::string>> choices;
+  auto add = [&](const profile::Period& p, std::string prefix) {
+    choices.emplace_back(profile::PeriodCode(p), prefix + profile::PeriodLabel(p));
+  };
+  profile::Period quarter = profile::QuarterOf(today);
+  for (int i = 0; i < kQuartersOffered; ++i, quarter = profile::PreviousPeriod(quarter)) {
+    add(quarter, i == 0 ? "This quarter so far: " : "");
+  }
+  profile::Period year = *profile::ParsePeriod(std::to_string(int(today.year())));
+  for (int i = 0; i < kYearsOffered; ++i, year = profile::PreviousPeriod(year)) {
+    add(year, i == 0 ? "This year so far: " : "The year ");
+  }
+  int april_year = unsigned(today.month()) >= 4 ? int(today.year()) : int(today.year()) - 1;
+  profile::Period financial = profile::FinancialYearFrom(april_year);
+  for (int i = 0; i < kYearsOffered; ++i, financial = profile::PreviousPeriod(financial)) {
+    add(financial, i == 0 ? "This financial year so far: " : "Financial year ");
+  }
+  bool offered =
+      std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.first == asked; });
+  if (!asked.empty() && !offered) choices.insert(choices.begin(), {asked, asked});
+  return choices;
+}
+
+mstch::array ShownRows(const profile::ShownBreakdown& b, const std::string& drill_base) {
+  mstch::array rows;
+  for (const auto& r : b.rows) {
+    mstch::map row{{"code", r.code},
+                   {"label", r.label},
+                   {"count", profile::CountText(r.count)},
+                   {"previous", profile::CountText(r.previous)},
+                   {"percent", profile::PercentText(r.percent, r.percent_suppressed)},
+                   {"previous_percent",
+                    profile::PercentText(r.previous_percent, r.previous_percent_suppressed)},
+                   {"not_recorded", r.not_recorded}};
+    if (!drill_base.empty() && r.count && *r.count > 0 && b.counting != "measures") {
+      row.emplace("drill_href", drill_base + "&breakdown=" + PercentEncode(b.id) +
+                                    "&row=" + PercentEncode(r.code));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+mstch::map ShownTable(const profile::ShownBreakdown& b, const std::string& drill_base) {
+  mstch::array completeness;
+  for (const auto& c : b.completeness) {
+    completeness.push_back(
+        mstch::map{{"agency", c.agency},
+                   {"counted", profile::CountText(c.counted)},
+                   {"recorded", profile::CountText(c.recorded)},
+                   {"percent", profile::PercentText(c.percent, !c.recorded || !c.counted)}});
+  }
+  return mstch::map{{"id", b.id},
+                    {"title", b.title},
+                    {"note", b.note},
+                    {"has_note", !b.note.empty()},
+                    {"counting", b.counting},
+                    {"exclusive", b.exclusive},
+                    {"rows", ShownRows(b, drill_base)},
+                    {"total", profile::CountText(b.total)},
+                    {"previous_total", profile::CountText(b.previous_total)},
+                    {"completeness", completeness},
+                    {"has_completeness", !completeness.empty()}};
+}
+
+struct SectionName {
+  std::string id, title;
+};
+const std::vector<SectionName> kSections = {
+    {"children", "Children identified"},
+    {"risk", "Risk levels"},
+    {"exploitation", "Types and models of exploitation"},
+    {"missing", "Missing episodes and return interviews"},
+    {"referrals", "Referrals"},
+    {"panel", "Panel decisions"},
+    {"disruption", "Disruption and prosecution"},
+    {"people", "People of concern"},
+    {"locations", "Locations"},
+    {"timeliness", "Timeliness"},
+};
+
+mstch::array Sections(const std::vector<profile::ShownBreakdown>& shown,
+                      const std::string& drill_base) {
+  mstch::array sections;
+  for (const auto& section : kSections) {
+    mstch::array tables;
+    for (const auto& b : shown) {
+      if (b.section == section.id) tables.push_back(ShownTable(b, drill_base));
+    }
+    if (tables.empty()) continue;
+    sections.push_back(
+        mstch::map{{"id", section.id}, {"title", section.title}, {"tables", tables}});
+  }
+  return sections;
+}
+
+mstch::array TrendRows(const std::vector<profile::MonthCount>& trend, profile::Release release) {
+  mstch::array rows;
+  for (const auto& m : trend) {
+    auto shown = [&](long n) {
+      return profile::CountText(release == profile::Release::kInternal
+                                    ? std::optional<long>(n)
+                                    : profile::PublishedCount(n));
+    };
+    auto period = profile::ParsePeriod(m.month);
+    rows.push_back(mstch::map{{"month", m.month},
+                              {"label", period ? profile::PeriodLabel(*period) : m.month},
+                              {"children", shown(m.children)},
+                              {"referrals", shown(m.referrals)},
+                              {"episodes", shown(m.episodes)}});
+  }
+  return rows;
+}
+
+// `choices` after the "any" choice, with what was asked for first when it is none of them.
+std::vector<std::pair<std::string, std::string>> WithAsked(
+    std::vector<std::pair<std::string, std::string>> choices, std::string_view any,
+    const std::string& asked) {
+  bool offered =
+      std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.first == asked; });
+  if (!asked.empty() && !offered) choices.insert(choices.begin(), {asked, asked});
+  choices.insert(choices.begin(), {"", std::string(any)});
+  return choices;
+}
+
+std::vector<std::pair<std::string, std::string>> LabelChoices(
+    const std::map<std::string, std::string>& names, std::string_view any,
+    const std::string& asked) {
+  std::vector<std::pair<std::string, std::string>> choices(names.begin(), names.end());
+  std::sort(choices.begin(), choices.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  return WithAsked(std::move(choices), any, asked);
+}
+
+std::vector<std::pair<std::string, std::string>> CategoryChoices(const std::string& asked) {
+  std::vector<std::pair<std::string, std::string>> choices;
+  for (const auto& entry : concerns::kCategoryCodes) {
+    choices.emplace_back(std::string(entry.code), std::string(entry.label));
+  }
+  return WithAsked(std::move(choices), "Any type of concern", asked);
+}
+
+Response CsvDownload(std::string body, const std::string& name) {
+  Response res;
+  res.status = 200;
+  res.content_type = "text/csv; charset=utf-8";
+  res.body = std::move(body);
+  res.AddHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return res;
+}
+
+// The API's "from" (YYYY-MM-DD), or the page's date boxes "from_day", "from_month" and
+// "from_year" joined as one; when a custom period is chosen on the page its boxes win over the
+// named period.
+std::string DateText(const FormData& input, const std::string& name) {
+  std::string day = Trim(input.Get(name + "_day")), month = Trim(input.Get(name + "_month"));
+  std::string year = Trim(input.Get(name + "_year"));
+  if (day.empty() && month.empty() && year.empty()) return input.Get(name);
+  auto pad = [](std::string part) { return part.size() == 1 ? "0" + part : part; };
+  return year + "-" + pad(month) + "-" + pad(day);
+}
+
+bool HasDateBoxes(const FormData& input) {
+  for (const char* name :
+       {"from_day", "from_month", "from_year", "to_day", "to_month", "to_year"}) {
+    if (!Trim(input.Get(name)).empty()) return true;
+  }
+  return false;
+}
+
+profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
+  return profile::ExportHeader{.period_code = profile::PeriodCode(c.query.period),
+                               .period_label = profile::PeriodLabel(c.query.period),
+                               .previous_label = profile::PeriodLabel(c.previous),
+                               .filters = profile::DescribeFilters(c.query.filters, c.labels),
+                               .generated_at = FormatLondonDateTime(now),
+                               .release = c.query.release};
+}
+
+}  // namespace
+
+Result<profile::Labels> ProfileHandlers::ReadLabels() {
+  profile::Labels labels;
+  for (const auto& e : catalogue_.Ethnicities()) {
+    labels.ethnicity[e.code] = e.label;
+    labels.ethnicity_order.push_back(e.code);
+  }
+  auto agencies = agencies_.List();
+  if (!agencies) return std::unexpected(agencies.error());
+  for (const auto& a : *agencies) labels.agencies[a.id] = a.name;
+  auto wards = wards_.All();
+  if (!wards) return std::unexpected(wards.error());
+  for (const auto& w : *wards) labels.wards[w.code] = w.name;
+  return labels;
+}
+
+Result<profile::Query> ProfileHandlers::ParseQuery(const FormData& input,
+                                                   const profile::Labels& labels,
+                                                   const Principal& who) const {
+  profile::QueryInput raw{.period = HasDateBoxes(input) ? std::string() : input.Get("period"),
+                          .from = DateText(input, "from"),
+                          .to = DateText(input, "to"),
+                          .ward = input.Get("ward"),
+                          .agency = input.Get("agency"),
+                          .category = input.Get("category"),
+                          .view = input.Get("view")};
+  bool internal_allowed =
+      access::Decide(who.Subject(), access::Action::kViewInternalProfile).allowed;
+  return profile::ParseQuery(raw, labels, LondonDate(clock_.Now()), internal_allowed);
+}
+
+Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::Labels labels) {
+  ComputedProfile c;
+  c.previous = profile::PreviousPeriod(query.period);
+  auto now = profile_.Facts(query.period);
+  if (!now) return std::unexpected(now.error());
+  auto before = profile_.Facts(c.previous);
+  if (!before) return std::unexpected(before.error());
+  bool filtered = !query.filters.ward.empty() || !query.filters.agency.empty() ||
+                  !query.filters.category.empty();
+  c.current = profile::Breakdowns(profile::Filtered(*now, query.filters), labels, calendar_);
+  c.before = profile::Breakdowns(profile::Filtered(*before, query.filters), labels, calendar_);
+  c.shown = profile::ShowAll(c.current, c.before, labels, query.release);
+  if (!filtered) {
+    auto trend = profile_.Trend(profile::TrendMonths(query.period));
+    if (!trend) return std::unexpected(trend.error());
+    c.trend = std::move(*trend);
+  }
+  c.query = std::move(query);
+  c.labels = std::move(labels);
+  return c;
+}
+
+Response ProfileHandlers::ProfilePage(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kViewProfile);
+  if (!decision.allowed) {
+    return Refuse(who, request, decision, access::Action::kViewProfile,
+                  "Only analysts and coordinators see the problem profile.");
+  }
+  bool may_see_internal =
+      access::Decide(who.Subject(), access::Action::kViewInternalProfile).allowed;
+  auto labels = ReadLabels();
+  if (!labels) return ErrorPage(&who, request, labels.error());
+  auto query = ParseQuery(request.query, *labels, who);
+  if (!query) {
+    return ProfileFormPage(who, request, *labels, nullptr, &query.error(), may_see_internal);
+  }
+  auto computed = Compute(*query, *labels);
+  if (!computed) return ErrorPage(&who, request, computed.error());
+  if (!Audit(AuditEntry(who, request, "profile.view", "profile", profile::PeriodCode(query->period),
+                        "allowed", decision.purpose, profile::DescribeQuery(*query, *labels)))) {
+    return ErrorPage(&who, request, kAuditUnavailable);
+  }
+  return ProfileFormPage(who, request, *labels, &*computed, nullptr, may_see_internal);
+}
+
+Response ProfileHandlers::ProfileFormPage(const Principal& who, const Request& request,
+                                          const profile::Labels& labels,
+                                          const ComputedProfile* computed, const Error* problems,
+                                          bool may_see_internal) {
+  Date today = LondonDate(clock_.Now());
+  FormData form = request.query;
+  std::string period = Trim(form.Get("period"));
+  if (period.empty() && Trim(form.Get("from")).empty()) {
+    period = profile::PeriodCode(profile::LastCompleteQuarter(today));
+  }
+  std::string ward = Trim(form.Get("ward")), agency = Trim(form.Get("agency"));
+  std::string category = Trim(form.Get("category"));
+  mstch::map context{
+      {"period_options", Options(PeriodChoices(today, period), period)},
+      {"ward_options", Options(LabelChoices(labels.wards, "Every ward", ward), ward)},
+      {"agency_options", Options(LabelChoices(labels.agencies, "Every agency", agency), agency)},
+      {"category_options", Options(CategoryChoices(category), category)},
+      {"may_see_internal", may_see_internal},
+      {"has_wards", !labels.wards.empty()},
+  };
+  AddValues(context, form);
+  AddChoiceFlags(context, form, {"view"});
+  if (problems != nullptr) {
+    AddErrors(context, *problems, kQueryFieldOrder);
+    return Page(&who, request, "Area profile", "profile/profile", std::move(context),
+                StatusFor(problems->kind));
+  }
+  const profile::Query& q = computed->query;
+  bool internal = q.release == profile::Release::kInternal;
+  std::string query_string = profile::QueryString(q);
+  context.emplace("computed", true);
+  context.emplace("internal", internal);
+  context.emplace("period_label", profile::PeriodLabel(q.period));
+  context.emplace("previous_label", profile::PeriodLabel(computed->previous));
+  context.emplace("filters_text", profile::DescribeFilters(q.filters, labels));
+  context.emplace("export_href", "/profile/export.csv?" + query_string);
+  context.emplace("sections",
+                  Sections(computed->shown, internal ? "/profile/children?" + query_string : ""));
+  context.emplace("trend", TrendRows(computed->trend, q.release));
+  context.emplace("has_trend", !computed->trend.empty());
+  return Page(&who, request, "Area profile", "profile/profile", std::move(context));
+}
+
+Response ProfileHandlers::ExportCsv(Request& request, const Principal& who) {
+  auto decision = access::Decide(who.Subject(), access::Action::kExportProfile);
+  if (!decision.allowed) {
+    return Refuse(who, request, decision, access::Action::kExportProfile,
+                  "Only analysts and coordinators export the problem profile.");
+  }
+  bool may_see_internal =
+      access::Decide(who.Subject(), access::Action::kViewInternalProfile).allowed;
+  auto labels = ReadLabels();
+  if (!labels) return ErrorPage(&who, request, labels.error());
+  auto query = ParseQuery(request.query, *labels, who);
+  if (!query) {
+    return ProfileFormPage(who, request, *labels, nullptr, &query.error(), may_see_internal);
+  }
+  auto computed = Compute(*query, *labels);
+  if (!computed) return ErrorPage(&who, request, computed.error());
+  Instant now = clock_.Now();
+  std::string csv =
+      profile::ProfileCsv(ExportHeaderOf(*computed, now), computed->shown, computed->trend);
+  if (!Audit(AuditEntry(who, request, "profile.export", "profile",
+                        profile::PeriodCode(query->period), "allowed", decision.purpose,
+                        "csv; " + profile::DescribeQuery(*query, *labels)))) {
+    return ErrorPage(&who, request, kAuditUnavailable);
+  }
+  return CsvDownload(
+      std::move(csv),
+      "harbour-profile-" + profile::PeriodCode(query->period) +
+          (query->release == profile::Release::kInternal ? "-not-for-publication" : "") + ".csv");
+}
+
+}  // namespace harbour::web

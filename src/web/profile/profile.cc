@@ -1,0 +1,23 @@
+#include "web/profile/profile.h"
+
+#include "web/profile/handlers.h"
+
+namespace harbour::web {
+
+ProfileArea::ProfileArea(const Core& core, const reference::Catalogue& catalogue,
+                         const WorkingCalendar& calendar)
+    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar)) {}
+
+ProfileArea::~ProfileArea() = default;
+
+void ProfileArea::Register(Routes& routes) {
+  auto* h = handlers_.get();
+  routes.Page(Method::kGet, "/profile", h, &ProfileHandlers::ProfilePage);
+  routes.Page(Method::kGet, "/profile/export.csv", h, &ProfileHandlers::ExportCsv);
+  routes.Page(Method::kGet, "/profile/children", h, &ProfileHandlers::DrillDownForm);
+  routes.Page(Method::kPost, "/profile/children", h, &ProfileHandlers::DrillDown);
+  routes.Api(Method::kGet, "/api/v1/profile", h, &ProfileHandlers::ApiProfile);
+  routes.Api(Method::kGet, "/api/v1/profile/tables/{table}", h, &ProfileHandlers::ApiTable);
+}
+
+}  // namespace harbour::web

@@ -1,0 +1,225 @@
+// The area picture (issue 12; docs/profile.md) through the JSON API, the pages and the CSV
+// export, on SQLite and on PostgreSQL: each role's access, golden counts of a small generated
+// area, suppression, the coordinator's audited drill-down, and an analyst never receiving a
+// name, a date of birth or a postcode in any response or file.
+//
+// The generated area sits in April to June 2024, before the synthetic demo area's two years, so
+// its counts are exactly what this file inserts (with the engine's own SQL; synthetic names).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { ApiClient, assertJsonError, serveDemoArea, WebClient } from '../support/harbour.mjs';
+import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
+
+const USERS = ['demo.analyst', 'demo.coordinator', 'demo.practitioner', 'demo.auditor', 'demo.admin'];
+const PERIOD = '2024-Q2';
+const newId = () => randomBytes(16).toString('hex');
+const decode = (html) =>
+  html.replace(/&#x2F;/g, '/').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+// The generated area: 23 girls, 4 boys, 2 of sex not known; 3 concerns of online harm; a
+// formula-like agency that identified 7 of the girls. Names are random letters so that a match
+// anywhere in a response can only be a leak.
+function generatedArea() {
+  const token = () => randomBytes(6).toString('hex').replace(/[0-9]/g, (d) => 'qxzjvkwypf'[d]);
+  const children = [];
+  const add = (sex, n, extra = {}) => {
+    for (let i = 0; i < n; i++) {
+      children.push({ id: newId(), given: `Zq${token()}`, family: `Xv${token()}`, sex, dob: '2010-05-17',
+                      postcode: 'HB9 9ZZ', ...extra });
+    }
+  };
+  add('female', 16);
+  add('female', 7, { formulaAgency: true });
+  add('male', 4, { online: true });
+  add('not_known', 2);
+  return children;
+}
+
+function defineProfileTests(engine) {
+  describe(`The area profile on ${engine.name}`, { timeout: 300_000 }, () => {
+    let url;
+    let base;
+    const tokens = {};
+    const children = generatedArea();
+    const api = (username) => new ApiClient(base, tokens[username]);
+    const sql = (query) => engine.sql(url, query).trim();
+    const webAs = async (username) => {
+      const web = new WebClient(base);
+      await web.signInOk(username);
+      return web;
+    };
+    const table = (body, id) => body.tables.find((t) => t.id === id);
+    const row = (t, code) => t.rows.find((r) => r.code === code);
+
+    function insertArea() {
+      const user = sql(`SELECT id FROM users WHERE username = 'demo.practitioner'`);
+      const agency = sql(`SELECT agency_id FROM users WHERE username = 'demo.practitioner'`);
+      const formula = newId();
+      sql(`INSERT INTO agencies (id, code, name, sector, agency_type, created_at) VALUES ('${formula}', 'FORMULA', ` +
+          `'=HYPERLINK("http://example.invalid","Formula Youth Project")', 'voluntary', 'voluntary', '2024-01-01T00:00:00Z')`);
+      const rows = [];
+      const concerns = [];
+      children.forEach((c, i) => {
+        const by = c.formulaAgency ? formula : agency;
+        rows.push(`('${c.id}', '${c.given}', '${c.family}', '${c.given.toLowerCase()}', '${c.family.toLowerCase()}', ` +
+                  `'${c.dob}', '${c.sex}', 'white_british', 'no', 'none', '${c.postcode}', 'none', '${user}', '${by}', ` +
+                  `'2024-04-01T09:00:00Z', '2024-04-01T09:00:00Z')`);
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        concerns.push(`('${newId()}', '${c.id}', '2024-05-${day}T10:00:00Z', '${c.online ? 'online_harm' : 'sexual_exploitation'}', ` +
+                      `'synthetic', 1, '${user}', '${by}', '2024-05-${day}T10:00:00Z')`);
+      });
+      sql(`INSERT INTO children (id, given_name, family_name, given_key, family_key, date_of_birth, sex, ethnicity, ` +
+          `disability, special_needs, postcode, legal_status, created_by, created_by_agency, created_at, updated_at) VALUES ${rows.join(', ')}`);
+      sql(`INSERT INTO concerns (id, child_id, observed_at, category, narrative, first_hand, recorded_by, recorded_by_agency, ` +
+          `recorded_at) VALUES ${concerns.join(', ')}`);
+    }
+
+    serveDemoArea(engine, {
+      children: 8, seed: 11, users: USERS, tokens,
+      prepare: async (u) => {
+        url = u;
+        insertArea();
+      },
+      ready: (live) => ({ url, base } = live),
+    });
+
+    test('only analysts and coordinators see the profile; the internal view is for coordinators', async () => {
+      for (const user of ['demo.practitioner', 'demo.auditor', 'demo.admin']) {
+        assertJsonError(await api(user).get(`/api/v1/profile?period=${PERIOD}`), 403, user);
+        const web = await webAs(user);
+        assert.equal((await web.get('/profile')).status, 403, user);
+        assert.equal((await web.get('/profile/export.csv')).status, 403, user);
+      }
+      const analyst = await api('demo.analyst').get(`/api/v1/profile?period=${PERIOD}`);
+      assert.equal(analyst.status, 200, analyst.text);
+      assert.equal(analyst.json.release, 'published');
+      assert.equal(analyst.json.not_for_publication, false);
+      const refused = await api('demo.analyst').get(`/api/v1/profile?period=${PERIOD}&view=internal`);
+      assertJsonError(refused, 422, 'view');
+      const coordinator = await api('demo.coordinator').get(`/api/v1/profile?period=${PERIOD}&view=internal`);
+      assert.equal(coordinator.status, 200, coordinator.text);
+      assert.equal(coordinator.json.not_for_publication, true);
+      const page = await (await webAs('demo.coordinator')).get(`/profile?period=${PERIOD}&view=internal`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Not for publication/);
+      // Every refusal is audited.
+      assert.ok(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action LIKE 'profile.%' AND outcome = 'refused'`)) >= 3);
+    });
+
+    test('golden counts of the generated area, exact for coordinators and suppressed for analysts', async () => {
+      const exact = (await api('demo.coordinator').get(`/api/v1/profile?period=${PERIOD}&view=internal`)).json;
+      assert.equal(exact.period.first_day, '2024-04-01');
+      assert.equal(exact.period.last_day, '2024-06-30');
+      assert.equal(exact.previous_period.code, '2024-Q1');
+      assert.equal(row(table(exact, 'children'), 'children').count, 29);
+      const sex = table(exact, 'sex');
+      assert.deepEqual(sex.rows.map((r) => [r.code, r.count]), [['female', 23], ['male', 4], ['not_recorded', 2]]);
+      assert.equal(sex.total, 29);
+      assert.equal(row(table(exact, 'concern_category'), 'online_harm').count, 4);
+      assert.equal(row(table(exact, 'age_band'), '14_15').count, 29, 'born 17 May 2010: 14 on 30 June 2024');
+      assert.equal(row(sex, 'female').previous, 0, 'nothing in the quarter before');
+
+      const published = (await api('demo.analyst').get(`/api/v1/profile?period=${PERIOD}`)).json;
+      const shown = table(published, 'sex');
+      assert.equal(row(shown, 'female').count, 23);
+      assert.equal(row(shown, 'male').count, 'c');
+      assert.equal(row(shown, 'not_recorded').count, 'c');
+      assert.equal(row(shown, 'male').percent, 'c', 'a percentage on a suppressed count is suppressed');
+      assert.equal(shown.total, 29);
+      assert.equal(row(table(published, 'concern_category'), 'online_harm').count, 'c');
+      // Completeness: the formula agency recorded sex for all 7 of its children.
+      const agencyRow = shown.completeness.find((c) => c.agency.includes('Formula Youth Project'));
+      assert.ok(agencyRow, JSON.stringify(shown.completeness));
+      for (const t of published.tables) {
+        for (const r of t.rows) {
+          for (const value of [r.count, r.previous]) {
+            assert.ok(value === 'c' || value === 0 || value > 5, `${t.id}/${r.code}: ${value} published`);
+          }
+        }
+      }
+      const one = await api('demo.analyst').get(`/api/v1/profile/tables/sex?period=${PERIOD}`);
+      assert.equal(one.status, 200, one.text);
+      assert.deepEqual(one.json.table, shown);
+      assertJsonError(await api('demo.analyst').get(`/api/v1/profile/tables/no_such_table?period=${PERIOD}`), 404);
+      assertJsonError(await api('demo.analyst').get('/api/v1/profile?period=2024-Q7'), 422, 'period');
+      assertJsonError(await api('demo.analyst').get('/api/v1/profile?from=2024-06-01&to=2024-05-01'), 422, 'to');
+    });
+
+    test('an analyst never receives a name, a date of birth or a postcode', async () => {
+      const web = await webAs('demo.analyst');
+      const responses = [
+        (await api('demo.analyst').get(`/api/v1/profile?period=${PERIOD}`)).text,
+        (await web.get(`/profile?period=${PERIOD}`)).text,
+        (await web.get(`/profile/export.csv?period=${PERIOD}`)).text,
+        (await web.get(`/profile?period=${PERIOD}&category=online_harm`)).text,
+        (await web.get('/profile')).text,
+        (await web.get('/profile/export.csv')).text,
+      ];
+      const names = sql(`SELECT given_name || '|' || family_name FROM children`).split('\n').flatMap((l) => l.split('|'));
+      assert.ok(names.length > 50);
+      for (const text of responses.map(decode)) {
+        for (const c of children) {
+          for (const secret of [c.given, c.family, c.dob, c.postcode]) assert.ok(!text.includes(secret), `${secret} leaked`);
+        }
+        for (const id of children.map((c) => c.id)) assert.ok(!text.includes(id), 'a child id leaked');
+      }
+      // The drill-down is the coordinator's alone.
+      assert.equal((await web.get(`/profile/children?period=${PERIOD}&breakdown=sex&row=female`)).status, 403);
+      const post = await web.postWithCsrf('/profile/children', { period: PERIOD, breakdown: 'sex', row: 'female', purpose: 'curious' });
+      assert.equal(post.status, 403);
+    });
+
+    test('the CSV export is suppressed, guarded against formulas, labelled and audited', async () => {
+      const web = await webAs('demo.analyst');
+      const exports = () => Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' AND record_id = '${PERIOD}'`));
+      const exportsBefore = exports();
+      const res = await web.get(`/profile/export.csv?period=${PERIOD}`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type'), /^text\/csv/);
+      assert.match(res.headers.get('content-disposition'), /attachment; filename="harbour-profile-2024-Q2\.csv"/);
+      const csv = res.text;
+      assert.match(csv, /^\uFEFF?Harbour problem profile/);
+      assert.match(csv, /Period,2024-Q2/);
+      assert.match(csv, /c: a count of 1 to 5 is suppressed/);
+      assert.match(csv, /Not recorded: the record leaves the field empty/);
+      assert.match(csv, /\r\nfemale,Female,23,79\.3%,0,/);
+      assert.match(csv, /\r\nmale,Male,c,c,0,/);
+      assert.ok(csv.includes(`"'=HYPERLINK(""http://example.invalid"",""Formula Youth Project"")"`), 'the agency name is guarded');
+      assert.ok(!/(^|,)=HYPERLINK/m.test(csv));
+      assert.equal(exports(), exportsBefore + 1);
+      assert.equal(sql(`SELECT detail FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' ORDER BY seq DESC LIMIT 1`),
+                   `csv; ${PERIOD}; no filters; published`);
+      const internal = await (await webAs('demo.coordinator')).get(`/profile/export.csv?period=${PERIOD}&view=internal`);
+      assert.match(internal.headers.get('content-disposition'), /not-for-publication\.csv/);
+      assert.match(internal.text, /NOT FOR PUBLICATION/);
+      assert.match(internal.text, /\r\nmale,Male,4,/);
+    });
+
+    test('a coordinator drills down to the children behind a cell, and says why', async () => {
+      const web = await webAs('demo.coordinator');
+      const form = await web.get(`/profile/children?period=${PERIOD}&view=internal&breakdown=sex&row=male`);
+      assert.equal(form.status, 200);
+      assert.match(form.text, /Why do you need to see these children\?/);
+      const empty = await web.postWithCsrf('/profile/children', { period: PERIOD, breakdown: 'sex', row: 'male', purpose: '  ' });
+      assert.equal(empty.status, 422);
+      assert.match(empty.text, /Say why you need to see these children/);
+      const wrong = await web.postWithCsrf('/profile/children', { period: PERIOD, breakdown: 'sex', row: 'martian', purpose: 'checking' });
+      assert.equal(wrong.status, 422);
+      const purpose = 'Checking the boys identified in the quarter have a plan';
+      const listed = await web.postWithCsrf('/profile/children', { period: PERIOD, breakdown: 'sex', row: 'male', purpose });
+      assert.equal(listed.status, 200, decode(listed.text).match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0]);
+      const boys = children.filter((c) => c.sex === 'male');
+      for (const c of boys) assert.ok(listed.text.includes(c.family), `${c.family} listed`);
+      for (const c of children.filter((x) => x.sex !== 'male')) assert.ok(!listed.text.includes(c.family));
+      const audited = sql(`SELECT child_id || '|' || detail FROM audit_log WHERE action = 'profile.drill_down' AND outcome = 'allowed'`).split('\n');
+      assert.equal(audited.length, boys.length, 'one entry per child listed');
+      assert.deepEqual(new Set(audited.map((a) => a.split('|')[0])), new Set(boys.map((c) => c.id)));
+      for (const a of audited) assert.ok(a.includes(purpose), 'each entry carries the purpose');
+    });
+  });
+}
+
+defineProfileTests(sqliteEngine());
+defineProfileTests(postgresEngine());
