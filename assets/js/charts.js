@@ -41,7 +41,10 @@ function drawTrend(container, table) {
 
 // A breakdown table: a row per group (its th), the first number column this period's count.
 function drawBars(container, table) {
-  const rows = [...table.querySelectorAll('tbody tr')].filter((row) => !/^Total/.test(row.querySelector('th')?.textContent.trim() ?? ''))
+  // Groups with something to draw (a count above zero in either period); the table keeps all.
+  const rows = [...table.querySelectorAll('tbody tr')]
+    .filter((row) => !/^Total/.test(row.querySelector('th')?.textContent.trim() ?? ''))
+    .filter((row) => (countOf(row.querySelector('td')) ?? 0) > 0 || (countOf(row.querySelectorAll('td')[2]) ?? 0) > 0)
   if (rows.length < 2) return
   const labels = rows.map((row) => row.querySelector('th').textContent.trim())
   const counts = rows.map((row) => countOf(row.querySelector('td')))

@@ -141,18 +141,17 @@ std::string Capitalised(const std::string& code) {
   return text;
 }
 
-// The levels seen, in a sensible order: the usual ladder first, others alphabetically.
-std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, bool judged) {
-  static const std::vector<std::string> kLadder = {"low",  "standard",    "medium",  "moderate",
-                                                   "high", "significant", "serious", "very_high"};
+// The levels seen: in the tools' order first, then any other alphabetically.
+std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, const Labels& labels,
+                                bool judged) {
   std::set<std::string> seen;
   for (const auto& c : children) {
     const std::string& level = judged ? c.judged_level : c.tool_level;
     if (!level.empty()) seen.insert(level);
   }
   std::vector<RowSpec> specs;
-  for (const auto& level : kLadder) {
-    if (seen.erase(level) > 0) specs.push_back({level, Capitalised(level)});
+  for (const auto& level : labels.levels) {
+    if (seen.erase(level.code) > 0) specs.push_back({level.code, level.label});
   }
   for (const auto& level : seen) specs.push_back({level, Capitalised(level)});
   return specs;
@@ -171,13 +170,13 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
       children,
       Header("risk_tool_level", "Risk level from the risk tool", "risk", "children", true,
              "The level the tool computed on the child's latest submitted assessment."),
-      LevelSpecs(children, false),
+      LevelSpecs(children, labels, false),
       [](const ChildFacts& c) { return OrNotRecorded(c.tool_level); }));
   tables.push_back(ChildBreakdown(
       children,
       Header("risk_judged_level", "Risk level judged by the practitioner", "risk", "children", true,
              "The practitioner's professional judgement on the same assessment."),
-      LevelSpecs(children, true),
+      LevelSpecs(children, labels, true),
       [](const ChildFacts& c) { return OrNotRecorded(c.judged_level); }));
   tables.push_back(
       ChildBreakdown(children,
@@ -504,6 +503,13 @@ std::vector<Breakdown> Breakdowns(const AreaFacts& facts, const Labels& labels,
   Append(tables, PeopleTables(facts.people, labels));
   if (facts.timeliness) Append(tables, TimelinessTables(*facts.timeliness));
   return tables;
+}
+
+const ToolLevel* FindLevel(const Labels& labels, std::string_view code) {
+  for (const auto& level : labels.levels) {
+    if (level.code == code) return &level;
+  }
+  return nullptr;
 }
 
 const Breakdown* Find(const std::vector<Breakdown>& breakdowns, std::string_view id) {

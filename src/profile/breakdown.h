@@ -45,6 +45,14 @@ struct Breakdown {
   std::string note;                        // how to read it, e.g. the standard it measures
 };
 
+// One level of a risk tool, in the tool's order: `from_top` is 0 for its highest level, 1 for
+// the next, and so on (the calibration maps the top three onto the panel's categories 3, 2, 1).
+struct ToolLevel {
+  std::string code;
+  std::string label;
+  int from_top = 0;
+};
+
 // Names for the codes the profile does not own: ethnicity (the reference catalogue), agencies
 // and wards (storage). A code with no name shows as the code.
 struct Labels {
@@ -53,7 +61,12 @@ struct Labels {
   std::map<std::string, std::string> wards;
   // The ethnicity codes in catalogue order: every one has a row, even at zero.
   std::vector<std::string> ethnicity_order;
+  // The risk tools' levels, lowest first within each tool (a code in two tools: the first).
+  std::vector<ToolLevel> levels;
 };
+
+// The level with this code, or nullptr.
+const ToolLevel* FindLevel(const Labels& labels, std::string_view code);
 
 // The facts narrowed to the filters: children by ward, agency and concern category; episodes,
 // referrals, decisions, people and places by the children kept; disruptions by agency.

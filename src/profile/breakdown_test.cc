@@ -24,6 +24,7 @@ Labels TestLabels() {
   labels.ethnicity_order = {"asian_pakistani", "white_british", "not_known"};
   labels.agencies = {{"a-police", "Harbour Police"}, {"a-school", "Harbour Academy"}};
   labels.wards = {{"E05000001", "North"}, {"E05000002", "South"}};
+  labels.levels = {{"low", "Low", 2}, {"medium", "Medium", 1}, {"high", "High", 0}};
   return labels;
 }
 
@@ -117,7 +118,8 @@ TEST(Breakdowns, GoldenCountsOfTheGeneratedArea) {
   EXPECT_EQ(Row(Table(all, "risk_tool_level"), "high").count, 20);
   EXPECT_EQ(Row(Table(all, "risk_tool_level"), "not_recorded").count, 20);
   EXPECT_EQ(Table(all, "risk_tool_level").rows.front().code, "medium")
-      << "levels keep the ladder's order";
+      << "levels keep the tool's order";
+  EXPECT_EQ(Row(Table(all, "risk_tool_level"), "high").label, "High");
   EXPECT_EQ(Row(Table(all, "panel_category"), "3").count, 10);
   EXPECT_EQ(Row(Table(all, "panel_category"), "1").count, 0) << "empty categories still show";
   EXPECT_EQ(Row(Table(all, "panel_category"), "not_recorded").count, 50);

@@ -8,6 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { ApiClient, assertJsonError, serveDemoArea, WebClient } from '../support/harbour.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
 
@@ -195,6 +196,72 @@ function defineProfileTests(engine) {
       assert.match(internal.headers.get('content-disposition'), /not-for-publication\.csv/);
       assert.match(internal.text, /NOT FOR PUBLICATION/);
       assert.match(internal.text, /\r\nmale,Male,4,/);
+    });
+
+    test('the XLSX export is suppressed, guarded against formulas, labelled and audited', async () => {
+      const download = async (username, path) => {
+        const web = await webAs(username);
+        const res = await fetch(base + path, { headers: { cookie: web.cookieHeader() }, redirect: 'manual' });
+        const book = new ExcelJS.Workbook();
+        if (res.status === 200) await book.xlsx.load(Buffer.from(await res.arrayBuffer()));
+        return { res, book };
+      };
+      // Each row of a sheet as its cells, column A first.
+      const rows = (book, name) => {
+        const sheet = book.getWorksheet(name);
+        assert.ok(sheet, `a sheet "${name}"`);
+        const out = [];
+        sheet.eachRow((r) => {
+          const cells = [];
+          r.eachCell((cell, col) => { cells[col - 1] = cell; });
+          out.push(cells);
+        });
+        return out;
+      };
+      const values = (book, name) => rows(book, name).map((r) => Array.from(r, (c) => c?.value));
+      const sexRow = (book, code) => {
+        const profile = values(book, 'Profile');
+        const start = profile.findIndex((r) => r[0] === 'Children identified by sex');
+        assert.ok(start >= 0, 'the sex table');
+        return profile.slice(start).find((r) => r[0] === code);
+      };
+      const exports = () => Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' AND record_id = '${PERIOD}'`));
+      const exportsBefore = exports();
+
+      assert.equal((await download('demo.practitioner', `/profile/export.xlsx?period=${PERIOD}`)).res.status, 403);
+      const { res, book } = await download('demo.analyst', `/profile/export.xlsx?period=${PERIOD}`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.match(res.headers.get('content-disposition'), /attachment; filename="harbour-profile-2024-Q2\.xlsx"/);
+      assert.deepEqual(book.worksheets.map((s) => s.name), ['About', 'Profile', 'Trend']);
+      const about = values(book, 'About');
+      assert.ok(about.some((r) => r[0] === 'Period' && r[1] === PERIOD), JSON.stringify(about));
+      assert.ok(about.some((r) => r[0] === 'Release' && r[1].startsWith('Published: small numbers suppressed')));
+      assert.ok(about.some((r) => r[0] === 'Legend' && r[1].startsWith('c: a count of 1 to 5 is suppressed')));
+      assert.ok(about.some((r) => r[0] === 'Legend' && r[1].startsWith('Not recorded: the record leaves the field empty')));
+      assert.deepEqual(sexRow(book, 'female').slice(0, 3), ['female', 'Female', 23], 'a count is a number');
+      assert.deepEqual(sexRow(book, 'male').slice(0, 4), ['male', 'Male', 'c', 'c']);
+      assert.ok(Math.abs(sexRow(book, 'female')[3] - 23 / 29) < 0.001, 'a percentage is a fraction formatted 0.0%');
+      const agency = values(book, 'Profile').flat().filter((v) => typeof v === 'string' && v.includes('Formula Youth Project'));
+      assert.ok(agency.length > 0, 'the formula-like agency is listed');
+      for (const v of agency) assert.ok(v.startsWith(`'=HYPERLINK("http://example.invalid"`), `${v} is guarded`);
+      for (const name of ['About', 'Profile', 'Trend']) {
+        for (const cell of rows(book, name).flat()) {
+          assert.equal(cell?.formula, undefined, `${name}!${cell?.address} is a formula`);
+          if (typeof cell?.value === 'number' && name === 'Trend') assert.ok(cell.value === 0 || cell.value > 5, `Trend!${cell.address}`);
+        }
+      }
+      const text = values(book, 'About').concat(values(book, 'Profile'), values(book, 'Trend')).flat().join('\n');
+      for (const c of children) for (const secret of [c.given, c.family, c.id]) assert.ok(!text.includes(secret), `${secret} leaked`);
+      assert.equal(exports(), exportsBefore + 1);
+      assert.equal(sql(`SELECT detail FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' ORDER BY seq DESC LIMIT 1`),
+                   `xlsx; ${PERIOD}; no filters; published`);
+
+      const internal = await download('demo.coordinator', `/profile/export.xlsx?period=${PERIOD}&view=internal`);
+      assert.equal(internal.res.status, 200);
+      assert.match(internal.res.headers.get('content-disposition'), /not-for-publication\.xlsx/);
+      assert.ok(values(internal.book, 'About').some((r) => r[0] === 'Release' && r[1].startsWith('NOT FOR PUBLICATION')));
+      assert.deepEqual(sexRow(internal.book, 'male').slice(0, 3), ['male', 'Male', 4]);
     });
 
     test('a coordinator drills down to the children behind a cell, and says why', async () => {

@@ -119,6 +119,7 @@ Response ProfileHandlers::ApiProfile(Request& request, const Principal& who) {
   for (const auto& b : computed->shown) tables.push_back(TableJson(b));
   body["tables"] = std::move(tables);
   body["trend"] = TrendJson(computed->trend, query->release);
+  body["monitoring"] = MonitoringJson(computed->monitoring);
   return Ok(body);
 }
 

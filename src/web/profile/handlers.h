@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "common/time.h"
 #include "common/working_days.h"
 #include "profile/breakdown.h"
+#include "profile/export.h"
 #include "profile/period.h"
 #include "profile/publish.h"
 #include "profile/query.h"
@@ -13,8 +15,10 @@
 #include "storage/agencies_repository.h"
 #include "storage/children_repository.h"
 #include "storage/profile_repository.h"
+#include "storage/tool_library.h"
 #include "storage/wards_repository.h"
 #include "web/core/handlers.h"
+#include "web/profile/monitoring_view.h"
 
 namespace harbour::web {
 
@@ -28,23 +32,31 @@ struct ComputedProfile {
   std::vector<profile::Breakdown> before;      // the same for the period before
   std::vector<profile::ShownBreakdown> shown;  // what this release shows
   std::vector<profile::MonthCount> trend;
+  Monitoring monitoring;  // equality and calibration, released like the tables
 };
+
+// The header block of the profile's exports (CSV and XLSX): the period, the period beside it,
+// the filters, `now` as Europe/London time, and the release. Defined in pages.cc.
+profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);
 
 class ProfileHandlers : public AreaHandlers {
  public:
   ProfileHandlers(const Core& core, const reference::Catalogue& catalogue,
-                  const WorkingCalendar& calendar)
-      : AreaHandlers(core), catalogue_(catalogue), calendar_(calendar) {}
+                  const WorkingCalendar& calendar, storage::ToolLibrary& tools)
+      : AreaHandlers(core), catalogue_(catalogue), calendar_(calendar), tools_(tools) {}
 
   Response ProfilePage(Request& request, const Principal& who);
   Response ExportCsv(Request& request, const Principal& who);
+  Response ExportXlsx(Request& request, const Principal& who);  // xlsx_export.cc
   Response DrillDownForm(Request& request, const Principal& who);
   Response DrillDown(Request& request, const Principal& who);
   Response ApiProfile(Request& request, const Principal& who);
   Response ApiTable(Request& request, const Principal& who);
 
-  // The labels of the codes the profile does not own (ethnicity, agencies, wards).
+  // The labels of the codes the profile does not own (ethnicity, agencies, wards, levels).
   Result<profile::Labels> ReadLabels();
+  // Every registered tool version's levels, lowest first within each tool.
+  Result<std::vector<profile::ToolLevel>> ToolLevels();
   // profile::ParseQuery of the query string, for `who`: view=internal only for those who may.
   Result<profile::Query> ParseQuery(const FormData& input, const profile::Labels& labels,
                                     const Principal& who) const;
@@ -57,6 +69,7 @@ class ProfileHandlers : public AreaHandlers {
 
   const reference::Catalogue& catalogue_;
   const WorkingCalendar& calendar_;
+  storage::ToolLibrary& tools_;  // the risk tools' levels, in order
   storage::ProfileRepository profile_{db_};
   storage::AgenciesRepository agencies_{db_};
   storage::WardsRepository wards_{db_};

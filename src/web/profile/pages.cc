@@ -2,6 +2,7 @@
 // trend, filters, the published and (coordinators) internal views, the CSV export, and the
 // coordinator's drill-down to the children behind one cell, audited with its purpose.
 #include <algorithm>
+#include <set>
 
 #include "common/csv.h"
 #include "common/text.h"
@@ -195,6 +196,29 @@ bool HasDateBoxes(const FormData& input) {
   return false;
 }
 
+// Equality and calibration for the children of the (filtered) period, released like the
+// tables: the equality counts come from the released breakdowns.
+Monitoring MonitoringOf(const std::vector<profile::ChildFacts>& children,
+                        const std::vector<profile::ShownBreakdown>& shown,
+                        const profile::Population& population, const profile::Labels& labels,
+                        profile::Release release) {
+  Monitoring m;
+  m.equality = profile::Equality(shown, population, labels);
+  for (const auto& grid : profile::LevelsByGroup(children, labels)) {
+    m.levels.push_back(profile::ShowGrid(grid, release));
+  }
+  profile::Calibration calibration = profile::Calibrate(children, labels);
+  m.confusion = profile::ShowGrid(calibration.confusion, release);
+  m.judgement = profile::ShowGrid(calibration.judgement, release);
+  m.compared = calibration.compared;
+  // The agreement is published only when the table it is built on is shown whole.
+  bool whole = release == profile::Release::kInternal || m.confusion.grand_total.has_value();
+  if (whole) m.kappa = calibration.kappa;
+  return m;
+}
+
+}  // namespace
+
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
   return profile::ExportHeader{.period_code = profile::PeriodCode(c.query.period),
                                .period_label = profile::PeriodLabel(c.query.period),
@@ -204,7 +228,24 @@ profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
                                .release = c.query.release};
 }
 
-}  // namespace
+Result<std::vector<profile::ToolLevel>> ProfileHandlers::ToolLevels() {
+  auto versions = tools_.Versions();
+  if (!versions) return std::unexpected(versions.error());
+  std::vector<profile::ToolLevel> levels;
+  std::set<std::string> seen;
+  for (const auto& record : *versions) {
+    auto tool = tools_.Load(record.tool_id, record.version);
+    if (!tool) return std::unexpected(tool.error());
+    const auto& tool_levels = (*tool)->levels;
+    for (std::size_t i = 0; i < tool_levels.size(); ++i) {
+      if (!seen.insert(tool_levels[i].code).second) continue;
+      levels.push_back({.code = tool_levels[i].code,
+                        .label = tool_levels[i].label,
+                        .from_top = int(tool_levels.size() - 1 - i)});
+    }
+  }
+  return levels;
+}
 
 Result<profile::Labels> ProfileHandlers::ReadLabels() {
   profile::Labels labels;
@@ -218,6 +259,9 @@ Result<profile::Labels> ProfileHandlers::ReadLabels() {
   auto wards = wards_.All();
   if (!wards) return std::unexpected(wards.error());
   for (const auto& w : *wards) labels.wards[w.code] = w.name;
+  auto levels = ToolLevels();
+  if (!levels) return std::unexpected(levels.error());
+  labels.levels = std::move(*levels);
   return labels;
 }
 
@@ -248,6 +292,10 @@ Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::
   c.current = profile::Breakdowns(profile::Filtered(*now, query.filters), labels, calendar_);
   c.before = profile::Breakdowns(profile::Filtered(*before, query.filters), labels, calendar_);
   c.shown = profile::ShowAll(c.current, c.before, labels, query.release);
+  auto population = profile_.Population();
+  if (!population) return std::unexpected(population.error());
+  c.monitoring = MonitoringOf(profile::Filtered(*now, query.filters).children, c.shown, *population,
+                              labels, query.release);
   if (!filtered) {
     auto trend = profile_.Trend(profile::TrendMonths(query.period));
     if (!trend) return std::unexpected(trend.error());
@@ -317,10 +365,12 @@ Response ProfileHandlers::ProfileFormPage(const Principal& who, const Request& r
   context.emplace("previous_label", profile::PeriodLabel(computed->previous));
   context.emplace("filters_text", profile::DescribeFilters(q.filters, labels));
   context.emplace("export_href", "/profile/export.csv?" + query_string);
+  context.emplace("xlsx_href", "/profile/export.xlsx?" + query_string);
   context.emplace("sections",
                   Sections(computed->shown, internal ? "/profile/children?" + query_string : ""));
   context.emplace("trend", TrendRows(computed->trend, q.release));
   context.emplace("has_trend", !computed->trend.empty());
+  context.emplace("monitoring", MonitoringContext(computed->monitoring));
   return Page(&who, request, "Area profile", "profile/profile", std::move(context));
 }
 
@@ -342,7 +392,8 @@ Response ProfileHandlers::ExportCsv(Request& request, const Principal& who) {
   if (!computed) return ErrorPage(&who, request, computed.error());
   Instant now = clock_.Now();
   std::string csv =
-      profile::ProfileCsv(ExportHeaderOf(*computed, now), computed->shown, computed->trend);
+      profile::ProfileCsv(ExportHeaderOf(*computed, now), computed->shown, computed->trend) +
+      MonitoringCsv(computed->monitoring);
   if (!Audit(AuditEntry(who, request, "profile.export", "profile",
                         profile::PeriodCode(query->period), "allowed", decision.purpose,
                         "csv; " + profile::DescribeQuery(*query, *labels)))) {

@@ -5,8 +5,8 @@
 namespace harbour::web {
 
 ProfileArea::ProfileArea(const Core& core, const reference::Catalogue& catalogue,
-                         const WorkingCalendar& calendar)
-    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar)) {}
+                         const WorkingCalendar& calendar, storage::ToolLibrary& tools)
+    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar, tools)) {}
 
 ProfileArea::~ProfileArea() = default;
 
@@ -14,6 +14,7 @@ void ProfileArea::Register(Routes& routes) {
   auto* h = handlers_.get();
   routes.Page(Method::kGet, "/profile", h, &ProfileHandlers::ProfilePage);
   routes.Page(Method::kGet, "/profile/export.csv", h, &ProfileHandlers::ExportCsv);
+  routes.Page(Method::kGet, "/profile/export.xlsx", h, &ProfileHandlers::ExportXlsx);
   routes.Page(Method::kGet, "/profile/children", h, &ProfileHandlers::DrillDownForm);
   routes.Page(Method::kPost, "/profile/children", h, &ProfileHandlers::DrillDown);
   routes.Api(Method::kGet, "/api/v1/profile", h, &ProfileHandlers::ApiProfile);

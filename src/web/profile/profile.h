@@ -7,6 +7,7 @@
 
 #include "common/working_days.h"
 #include "reference/catalogue.h"
+#include "storage/tool_library.h"
 #include "web/core/handlers.h"
 #include "web/core/routes.h"
 
@@ -18,7 +19,7 @@ class ProfileArea {
  public:
   // Everything given must outlive the area and the router it registers on.
   ProfileArea(const Core& core, const reference::Catalogue& catalogue,
-              const WorkingCalendar& calendar);
+              const WorkingCalendar& calendar, storage::ToolLibrary& tools);
   ~ProfileArea();
   ProfileArea(const ProfileArea&) = delete;
   ProfileArea& operator=(const ProfileArea&) = delete;

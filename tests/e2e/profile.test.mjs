@@ -1,0 +1,109 @@
+// An analyst's journey through the area profile in a real browser (issue 12): open it from the
+// navigation, choose a quarter, read a chart and the table beside it, download the XLSX file and
+// open it with a real XLSX reader (exceljs) to check that it is suppressed like the page. Every
+// page is checked with axe-core, and none may log a console error or break the CSP.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { startBrowserHarness } from '../support/browser.mjs';
+
+let harness;
+
+before(async () => {
+  harness = await startBrowserHarness({ children: 60, seed: 23 });
+}, { timeout: 90_000 });
+
+after(async () => {
+  await harness?.stop();
+});
+
+// The quarter before the last complete one, as the form offers it ("2026-Q2").
+function quarterBeforeLast(today = new Date()) {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
+    .format(today).split('-').map(Number);
+  let quarter = Math.floor((m - 1) / 3) + 1 - 2;
+  let year = y;
+  while (quarter < 1) {
+    quarter += 4;
+    year -= 1;
+  }
+  return `${year}-Q${quarter}`;
+}
+
+test('an analyst chooses a quarter, reads a chart and its table, and exports XLSX', { timeout: 120_000 }, async () => {
+  const { base, openPage, signIn } = harness;
+  const analyst = await openPage();
+  const dir = mkdtempSync(join(tmpdir(), 'harbour-profile-e2e-'));
+  try {
+    const { page } = analyst;
+    await signIn(page, 'demo.analyst');
+    await page.getByRole('link', { name: 'Area profile' }).first().click();
+    await page.waitForURL(/\/profile$/);
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Area profile', level: 1 }).waitFor());
+
+    const period = quarterBeforeLast();
+    await page.getByLabel('Period').selectOption(period);
+    await page.getByRole('button', { name: 'Show the profile' }).click();
+    await page.waitForURL(new RegExp(`period=${period}`));
+    assert.equal(await page.getByLabel('Period').inputValue(), period, 'the chosen quarter is kept');
+
+    // The trend: a chart drawn by uPlot, and the table it is drawn from.
+    const trend = page.locator('.harbour-chart[data-table="trend-table"]');
+    await assert.doesNotReject(trend.locator('canvas').first().waitFor());
+    assert.equal(await trend.getAttribute('aria-hidden'), 'true', 'screen readers read the table');
+    const trendTable = page.getByRole('table', { name: 'Children identified, referrals and missing episodes by month' });
+    assert.equal(await trendTable.locator('tbody tr').count(), 24);
+
+    // A breakdown: its bars and its table, with "Not recorded" as a row and nothing of 1 to 5.
+    const sex = page.getByRole('table', { name: 'Children identified by sex' });
+    const rows = await sex.locator('tbody tr').allInnerTexts();
+    assert.ok(rows.some((r) => /^Female\t/.test(r)), rows.join('\n'));
+    assert.ok(rows.some((r) => /^Not recorded\t/.test(r)));
+    for (const r of rows) {
+      const [, count, , previous] = r.split('\t');
+      for (const v of [count, previous]) assert.ok(v === 'c' || !/^[1-5]$/.test(v), `${r}: a small number shown`);
+    }
+
+    // The XLSX file, read with a real reader.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the whole profile (XLSX)' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), new RegExp(`^harbour-profile-${period}\\.xlsx$`));
+    const file = join(dir, 'profile.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const about = book.getWorksheet('About');
+    const aboutText = [];
+    about.eachRow((row) => aboutText.push(row.values.filter((v) => v != null).join(' ')));
+    assert.ok(aboutText.some((t) => t.includes(period)), aboutText.join('\n'));
+    assert.ok(aboutText.some((t) => /c: a count of 1 to 5 is suppressed/.test(t)));
+    assert.ok(aboutText.some((t) => /Not recorded:/.test(t)));
+    const sheet = book.getWorksheet('Profile');
+    let sexSeen = false;
+    sheet.eachRow((row) => {
+      const values = row.values.slice(1);
+      if (values[0] === 'female') sexSeen = true;
+      row.eachCell((cell) => {
+        const v = cell.value;
+        const count = Number.isInteger(v) && !String(cell.numFmt ?? '').includes('%');
+        assert.ok(!(count && v >= 1 && v <= 5), `row ${row.number}: ${values.join(' | ')}`);
+        assert.ok(cell.type !== ExcelJS.ValueType.Formula, `row ${row.number}: no formulas`);
+      });
+    });
+    assert.ok(sexSeen, 'the sex table is in the file');
+    const monitoring = book.getWorksheet('Monitoring');
+    assert.ok(monitoring, 'equality and calibration are in the file');
+    const firstColumn = [];
+    monitoring.eachRow((row) => firstColumn.push(String(row.values[1] ?? '')));
+    assert.ok(firstColumn.includes('Identification rates by sex'), firstColumn.join('\n'));
+    assert.ok(firstColumn.includes('Calibration of the risk tool'));
+  } finally {
+    await analyst.context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
