@@ -122,7 +122,9 @@ constexpr auto kActions = std::to_array<ActionWords>({
     {"profile.internal", "Viewed the area profile before suppression", kProfile},
     {"profile.export", "Exported the area profile", kProfile},
     {"profile.drill_down", "Listed the children behind a figure of the area profile", kProfile},
+    {"profile.rows", "Exported pseudonymised rows of the area profile", kProfile},
     {"population.import", "Imported the area's child population", kProfile},
+    {"profile.return", "Wrote the signed regional and national return", kProfile},
 
     {"agency.create", "Added an agency", kSystem},
     {"agency.manage", "Managed agencies", kSystem},

@@ -1,6 +1,7 @@
 #pragma once
-// `harbour profile ...` (issue 12; docs/profile.md): importing the area's child population for
-// equality monitoring.
+// `harbour profile ...` (issue 12; docs/profile.md, docs/profile-return.md): importing the area's
+// child population for equality monitoring, writing the partnership's signed regional and
+// national return, and combining several partnerships' returns into published tables.
 #include <CLI/CLI.hpp>
 #include <functional>
 
@@ -8,8 +9,10 @@
 
 namespace harbour::cli {
 
-// Adds `profile population import FILE` to `app`. The returned function, called after parsing,
-// runs whichever of these commands was given and returns its exit code, or -1 when none was.
+// Adds `profile population import FILE`, `profile return` and `profile aggregate` to `app`, and
+// the `keys` commands that go with the return (cli/keys_commands.h). The returned function,
+// called after parsing, runs whichever of these commands was given and returns its exit code,
+// or -1 when none was.
 std::function<int()> AddProfileCommands(CLI::App& app, Common& common);
 
 }  // namespace harbour::cli

@@ -5,6 +5,9 @@
 #include <set>
 #include <utility>
 
+#include "common/ids.h"
+#include "profile/pseudonym.h"
+
 namespace harbour::storage {
 namespace {
 
@@ -398,6 +401,49 @@ void ProfileRepository::ReplacePopulationIn(Transaction& tx, const profile::Popu
         soci::use(band), soci::use(cell.sex), soci::use(cell.ethnicity), soci::use(count),
         soci::use(at), soci::use(imported_by), soci::use(source);
   }
+}
+
+namespace {
+
+constexpr const char* kPseudonymKeySetting = "profile.pseudonym_key";
+
+std::optional<std::string> StoredKey(soci::session& sql) {
+  std::string name = kPseudonymKeySetting;
+  std::optional<std::string> hex;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT value FROM settings WHERE name = :n", soci::use(name));
+  for (const auto& row : rows) hex = GetText(row, 0);
+  if (!hex || hex->size() != 2 * profile::kPseudonymKeyBytes) return std::nullopt;
+  std::string key;
+  for (std::size_t i = 0; i < hex->size(); i += 2) {
+    key.push_back(static_cast<char>(std::stoi(hex->substr(i, 2), nullptr, 16)));
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<std::string> ProfileRepository::PseudonymKey() {
+  return Guard("reading the pseudonym key", [&]() -> Result<std::string> {
+    {
+      soci::session sql(db_.Pool());
+      if (auto key = StoredKey(sql)) return *key;
+    }
+    // 64 random hex digits (two record ids: libsodium's CSPRNG); the first writer wins.
+    std::string hex = NewId() + NewId(), name = kPseudonymKeySetting, by = "harbour";
+    std::string at = FormatRfc3339(
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    {
+      Transaction tx(db_);
+      tx.Sql() << "INSERT INTO settings (name, value, updated_by, updated_at) VALUES (:n, :v, "
+                  ":b, :at) ON CONFLICT (name) DO NOTHING",
+          soci::use(name), soci::use(hex), soci::use(by), soci::use(at);
+      tx.Commit();
+    }
+    soci::session sql(db_.Pool());
+    if (auto key = StoredKey(sql)) return *key;
+    return Fail(ErrorKind::kInternal, "pseudonym_key", "The pseudonym key could not be read.");
+  });
 }
 
 Result<profile::Population> ProfileRepository::Population() {

@@ -28,6 +28,11 @@ class ProfileRepository {
   // The imported population (no cells when none has been imported).
   Result<profile::Population> Population();
 
+  // The partnership's pseudonym key (profile/pseudonym.h), kPseudonymKeyBytes raw bytes: made
+  // at random on first use and kept in the settings table ("profile.pseudonym_key", hex), never
+  // replaced, so that pseudonyms stay stable. Two processes making it at once agree on one.
+  Result<std::string> PseudonymKey();
+
  private:
   Database& db_;
 };

@@ -233,7 +233,7 @@ function defineProfileTests(engine) {
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       assert.match(res.headers.get('content-disposition'), /attachment; filename="harbour-profile-2024-Q2\.xlsx"/);
-      assert.deepEqual(book.worksheets.map((s) => s.name), ['About', 'Profile', 'Trend']);
+      assert.deepEqual(book.worksheets.map((s) => s.name), ['About', 'Profile', 'Trend', 'Monitoring']);
       const about = values(book, 'About');
       assert.ok(about.some((r) => r[0] === 'Period' && r[1] === PERIOD), JSON.stringify(about));
       assert.ok(about.some((r) => r[0] === 'Release' && r[1].startsWith('Published: small numbers suppressed')));
@@ -245,13 +245,13 @@ function defineProfileTests(engine) {
       const agency = values(book, 'Profile').flat().filter((v) => typeof v === 'string' && v.includes('Formula Youth Project'));
       assert.ok(agency.length > 0, 'the formula-like agency is listed');
       for (const v of agency) assert.ok(v.startsWith(`'=HYPERLINK("http://example.invalid"`), `${v} is guarded`);
-      for (const name of ['About', 'Profile', 'Trend']) {
+      for (const name of ['About', 'Profile', 'Trend', 'Monitoring']) {
         for (const cell of rows(book, name).flat()) {
           assert.equal(cell?.formula, undefined, `${name}!${cell?.address} is a formula`);
           if (typeof cell?.value === 'number' && name === 'Trend') assert.ok(cell.value === 0 || cell.value > 5, `Trend!${cell.address}`);
         }
       }
-      const text = values(book, 'About').concat(values(book, 'Profile'), values(book, 'Trend')).flat().join('\n');
+      const text = ['About', 'Profile', 'Trend', 'Monitoring'].flatMap((n) => values(book, n)).flat().join('\n');
       for (const c of children) for (const secret of [c.given, c.family, c.id]) assert.ok(!text.includes(secret), `${secret} leaked`);
       assert.equal(exports(), exportsBefore + 1);
       assert.equal(sql(`SELECT detail FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' ORDER BY seq DESC LIMIT 1`),
@@ -262,6 +262,40 @@ function defineProfileTests(engine) {
       assert.match(internal.res.headers.get('content-disposition'), /not-for-publication\.xlsx/);
       assert.ok(values(internal.book, 'About').some((r) => r[0] === 'Release' && r[1].startsWith('NOT FOR PUBLICATION')));
       assert.deepEqual(sexRow(internal.book, 'male').slice(0, 3), ['male', 'Male', 4]);
+    });
+
+    test('pseudonymised rows: codes only, a pseudonym stable within one analyst\'s project', async () => {
+      const rows = async (project, user = 'demo.analyst') =>
+        api(user).get(`/api/v1/profile/rows?period=${PERIOD}&project=${encodeURIComponent(project)}`);
+      const first = await rows('Boys unseen');
+      assert.equal(first.status, 200, first.text);
+      assert.equal(first.json.rows.length, children.length);
+      const again = await rows('Boys unseen');
+      assert.deepEqual(again.json.rows.map((r) => r.pseudonym), first.json.rows.map((r) => r.pseudonym));
+      const other = await rows('Another project');
+      const overlap = other.json.rows.filter((r) => first.json.rows.some((f) => f.pseudonym === r.pseudonym));
+      assert.equal(overlap.length, 0, 'pseudonyms differ between projects');
+      const coordinator = await rows('Boys unseen', 'demo.coordinator');
+      assert.equal(coordinator.status, 200);
+      assert.ok(!coordinator.json.rows.some((r) => first.json.rows.some((f) => f.pseudonym === r.pseudonym)),
+                'and between analysts');
+      assert.equal(first.json.rows.filter((r) => r.sex === 'male').length, 4);
+      const text = decode(first.text);
+      for (const c of children) {
+        for (const secret of [c.given, c.family, c.dob, c.postcode, c.id]) assert.ok(!text.includes(secret), `${secret} leaked`);
+      }
+      assertJsonError(await api('demo.analyst').get(`/api/v1/profile/rows?period=${PERIOD}`), 422, 'project');
+      assertJsonError(await api('demo.analyst').get(`/api/v1/profile/rows?period=${PERIOD}&project=%3Cscript%3E`), 422, 'project');
+      assertJsonError(await rows('Boys unseen', 'demo.practitioner'), 403);
+      assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.rows' AND username = 'demo.analyst' AND outcome = 'allowed'`), '3');
+      const web = await webAs('demo.analyst');
+      const csv = await web.get(`/profile/rows.csv?period=${PERIOD}&project=Boys+unseen`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-disposition'), /harbour-rows-2024-Q2\.csv/);
+      assert.match(csv.text, /^\uFEFF?pseudonym,age_band,sex,/);
+      const form = await web.get(`/profile/rows.csv?period=${PERIOD}&project=`);
+      assert.equal(form.status, 422);
+      assert.match(form.text, /Enter a name for your project/);
     });
 
     test('a coordinator drills down to the children behind a cell, and says why', async () => {

@@ -35,6 +35,14 @@ struct ComputedProfile {
   Monitoring monitoring;  // equality and calibration, released like the tables
 };
 
+// Pseudonymised rows for one project and query (profile/pseudonym.h).
+struct ProfileRows {
+  std::string project;
+  profile::Query query;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
 // The header block of the profile's exports (CSV and XLSX): the period, the period beside it,
 // the filters, `now` as Europe/London time, and the release. Defined in pages.cc.
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);
@@ -48,6 +56,8 @@ class ProfileHandlers : public AreaHandlers {
   Response ProfilePage(Request& request, const Principal& who);
   Response ExportCsv(Request& request, const Principal& who);
   Response ExportXlsx(Request& request, const Principal& who);  // xlsx_export.cc
+  Response ExportRows(Request& request, const Principal& who);  // rows.cc
+  Response ApiRows(Request& request, const Principal& who);
   Response DrillDownForm(Request& request, const Principal& who);
   Response DrillDown(Request& request, const Principal& who);
   Response ApiProfile(Request& request, const Principal& who);
@@ -60,6 +70,9 @@ class ProfileHandlers : public AreaHandlers {
   // profile::ParseQuery of the query string, for `who`: view=internal only for those who may.
   Result<profile::Query> ParseQuery(const FormData& input, const profile::Labels& labels,
                                     const Principal& who) const;
+  // The rows of `input` (project, and the profile's query) for `who`, audited
+  // ("profile.rows"); kInvalid naming "project" and the query's fields.
+  Result<ProfileRows> Rows(const Request& request, const FormData& input, const Principal& who);
   Result<ComputedProfile> Compute(profile::Query query, profile::Labels labels);
 
  private:

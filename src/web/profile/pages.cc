@@ -18,8 +18,8 @@ namespace {
 constexpr int kQuartersOffered = 8;
 constexpr int kYearsOffered = 4;
 
-const std::vector<std::string> kQueryFieldOrder = {"period", "from",     "to",  "ward",
-                                                   "agency", "category", "view"};
+const std::vector<std::string> kQueryFieldOrder = {"period", "from",     "to",   "ward",
+                                                   "agency", "category", "view", "project"};
 
 // The periods offered in the form: this quarter and the seven before, this year and the three
 // before, this financial year and the three before; and what was asked for when it is none of

@@ -15,10 +15,12 @@ void ProfileArea::Register(Routes& routes) {
   routes.Page(Method::kGet, "/profile", h, &ProfileHandlers::ProfilePage);
   routes.Page(Method::kGet, "/profile/export.csv", h, &ProfileHandlers::ExportCsv);
   routes.Page(Method::kGet, "/profile/export.xlsx", h, &ProfileHandlers::ExportXlsx);
+  routes.Page(Method::kGet, "/profile/rows.csv", h, &ProfileHandlers::ExportRows);
   routes.Page(Method::kGet, "/profile/children", h, &ProfileHandlers::DrillDownForm);
   routes.Page(Method::kPost, "/profile/children", h, &ProfileHandlers::DrillDown);
   routes.Api(Method::kGet, "/api/v1/profile", h, &ProfileHandlers::ApiProfile);
   routes.Api(Method::kGet, "/api/v1/profile/tables/{table}", h, &ProfileHandlers::ApiTable);
+  routes.Api(Method::kGet, "/api/v1/profile/rows", h, &ProfileHandlers::ApiRows);
 }
 
 }  // namespace harbour::web
