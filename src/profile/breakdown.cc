@@ -42,8 +42,10 @@ bool Has(const std::vector<std::string>& values, std::string_view value) {
 // A table being counted: rows by code, with "Not recorded" last.
 class Counter {
  public:
-  Counter(Breakdown header, const std::vector<RowSpec>& specs, bool not_recorded_row = true)
-      : breakdown_(std::move(header)) {
+  // `keep_children`: note who is behind each row (the coordinator's drill-down), else only count.
+  Counter(Breakdown header, const std::vector<RowSpec>& specs, bool not_recorded_row = true,
+          bool keep_children = false)
+      : breakdown_(std::move(header)), keep_children_(keep_children) {
     for (const auto& spec : specs) Add(spec.code, spec.label);
     if (not_recorded_row) Add(std::string(kNotRecorded), std::string(kNotRecordedLabel));
   }
@@ -53,7 +55,7 @@ class Counter {
     if (it == index_.end()) it = Add(code, code);
     auto& row = breakdown_.rows[it->second];
     ++row.count;
-    if (!child_id.empty()) row.child_ids.push_back(child_id);
+    if (keep_children_ && !child_id.empty()) row.child_ids.push_back(child_id);
   }
   void CountTotal() { ++breakdown_.total; }
   // Notes that `agency` is responsible for one counted record, filled in or not.
@@ -82,6 +84,7 @@ class Counter {
     return index_.emplace(code, breakdown_.rows.size() - 1).first;
   }
   Breakdown breakdown_;
+  bool keep_children_ = false;
   std::map<std::string, std::size_t> index_;
   std::map<std::string, Completeness> completeness_;
 };
@@ -105,9 +108,9 @@ std::string OrNotRecorded(const std::string& code, std::string_view not_known = 
 
 // One row per child from `code_of(child)`, with each child's first agency's completeness.
 template <class CodeOf>
-Breakdown ChildBreakdown(const std::vector<ChildFacts>& children, Breakdown header,
+Breakdown ChildBreakdown(const std::vector<ChildFacts>& children, bool keep, Breakdown header,
                          const std::vector<RowSpec>& specs, CodeOf code_of) {
-  Counter counter(std::move(header), specs);
+  Counter counter(std::move(header), specs, true, keep);
   for (const auto& child : children) {
     std::string code = code_of(child);
     counter.Count(code, child.child_id);
@@ -119,10 +122,10 @@ Breakdown ChildBreakdown(const std::vector<ChildFacts>& children, Breakdown head
 
 // One row per value of `values_of(child)` (a child may be in several), "Not recorded" when none.
 template <class ValuesOf>
-Breakdown MultiBreakdown(const std::vector<ChildFacts>& children, Breakdown header,
+Breakdown MultiBreakdown(const std::vector<ChildFacts>& children, bool keep, Breakdown header,
                          const std::vector<RowSpec>& specs, ValuesOf values_of) {
   header.exclusive = false;
-  Counter counter(std::move(header), specs);
+  Counter counter(std::move(header), specs, true, keep);
   for (const auto& child : children) {
     const std::vector<std::string>& values = values_of(child);
     for (const auto& value : values) counter.Count(value, child.child_id);
@@ -157,9 +160,10 @@ std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, const L
   return specs;
 }
 
-std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels) {
+std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels,
+                                   bool keep) {
   std::vector<Breakdown> tables;
-  tables.push_back(ChildBreakdown(children,
+  tables.push_back(ChildBreakdown(children, keep,
                                   Header("children", "Children identified", "children", "children"),
                                   {{"children", "Children identified"}},
                                   [](const ChildFacts&) { return std::string("children"); }));
@@ -167,50 +171,51 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
   tables.back().rows.pop_back();
   tables.back().completeness.clear();
   tables.push_back(ChildBreakdown(
-      children,
+      children, keep,
       Header("risk_tool_level", "Risk level from the risk tool", "risk", "children", true,
              "The level the tool computed on the child's latest submitted assessment."),
       LevelSpecs(children, labels, false),
       [](const ChildFacts& c) { return OrNotRecorded(c.tool_level); }));
   tables.push_back(ChildBreakdown(
-      children,
+      children, keep,
       Header("risk_judged_level", "Risk level judged by the practitioner", "risk", "children", true,
              "The practitioner's professional judgement on the same assessment."),
       LevelSpecs(children, labels, true),
       [](const ChildFacts& c) { return OrNotRecorded(c.judged_level); }));
   tables.push_back(
-      ChildBreakdown(children,
+      ChildBreakdown(children, keep,
                      Header("panel_category", "Panel category", "risk", "children", true,
                             "The category of the panel's latest decision about the child."),
                      SpecsOf(panel::kCategoryCodes),
                      [](const ChildFacts& c) { return OrNotRecorded(c.panel_category); }));
   tables.push_back(ChildBreakdown(
-      children, Header("age_band", "Children identified by age band", "children", "children"),
+      children, keep, Header("age_band", "Children identified by age band", "children", "children"),
       [] {
         auto specs = SpecsOf(kAgeBandCodes);
         specs.pop_back();  // the table's own "not_recorded" entry; the counter adds it last
         return specs;
       }(),
       [](const ChildFacts& c) { return std::string(ToCode(AgeBandOf(c.age))); }));
-  tables.push_back(
-      ChildBreakdown(children, Header("sex", "Children identified by sex", "children", "children"),
-                     {{"female", "Female"}, {"male", "Male"}},
-                     [](const ChildFacts& c) { return OrNotRecorded(c.sex); }));
+  tables.push_back(ChildBreakdown(
+      children, keep, Header("sex", "Children identified by sex", "children", "children"),
+      {{"female", "Female"}, {"male", "Male"}},
+      [](const ChildFacts& c) { return OrNotRecorded(c.sex); }));
   std::vector<RowSpec> ethnicities;
   for (const auto& code : labels.ethnicity_order) {
     if (code != "not_known") ethnicities.push_back({code, LabelFrom(labels.ethnicity, code)});
   }
   tables.push_back(
-      ChildBreakdown(children,
+      ChildBreakdown(children, keep,
                      Header("ethnicity", "Children identified by ethnicity", "children", "children",
                             true, "The 19 categories of the 2021 census (ONS)."),
                      ethnicities, [](const ChildFacts& c) { return OrNotRecorded(c.ethnicity); }));
   tables.push_back(ChildBreakdown(
-      children, Header("disability", "Children identified by disability", "children", "children"),
+      children, keep,
+      Header("disability", "Children identified by disability", "children", "children"),
       {{"yes", "Disabled"}, {"no", "Not disabled"}},
       [](const ChildFacts& c) { return OrNotRecorded(c.disability); }));
   tables.push_back(ChildBreakdown(
-      children,
+      children, keep,
       Header("looked_after", "Looked-after children", "children", "children", true,
              "Looked after under section 20, 31 or 38 of the Children Act 1989."),
       {{"looked_after", "Looked after"}, {"not_looked_after", "Not looked after"}},
@@ -226,7 +231,7 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
     if (status && children::IsLookedAfter(*status)) looked_after.push_back(c);
   }
   tables.push_back(ChildBreakdown(
-      looked_after,
+      looked_after, keep,
       Header("placing_authority", "Looked-after children by placing authority", "children",
              "children", true,
              "Children placed here from another authority, among the looked-after children."),
@@ -235,7 +240,7 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
                                            : std::string("placed_from_out_of_area");
       }));
   tables.push_back(ChildBreakdown(
-      children,
+      children, keep,
       Header("school", "School or setting", "children", "children", true,
              "Whether the record names a school or setting. Harbour does not yet hold an "
              "education status (excluded, not in education, home educated)."),
@@ -243,29 +248,30 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
         return c.school.empty() ? std::string(kNotRecorded) : std::string("school_recorded");
       }));
   tables.push_back(MultiBreakdown(
-      children,
+      children, keep,
       Header("concern_category", "Children by type of concern", "exploitation", "children", false,
              "A child with concerns of several types is counted under each. \"Not recorded\": "
              "identified through an assessment or referral with no concern logged in the period."),
       SpecsOf(concerns::kCategoryCodes),
       [](const ChildFacts& c) -> const std::vector<std::string>& { return c.categories; }));
   tables.push_back(MultiBreakdown(
-      children,
+      children, keep,
       Header("exploitation_model", "Children by model of exploitation", "exploitation", "children",
              false, "From the panel's latest decision; a child can fit several models."),
       SpecsOf(panel::kExploitationModelCodes),
       [](const ChildFacts& c) -> const std::vector<std::string>& { return c.models; }));
   tables.push_back(MultiBreakdown(
-      children,
+      children, keep,
       Header("exploitation_element", "Children by element of exploitation", "exploitation",
              "children", false,
              "Online, gang and drug-market elements, from the panel's latest decision."),
       SpecsOf(panel::kElementCodes),
       [](const ChildFacts& c) -> const std::vector<std::string>& { return c.elements; }));
   std::vector<RowSpec> wards;
+  wards.reserve(labels.wards.size());
   for (const auto& [code, name] : labels.wards) wards.push_back({code, name});
   tables.push_back(MultiBreakdown(
-      children,
+      children, keep,
       Header("ward", "Children by ward", "locations", "children", false,
              "Wards of the places linked to each child (where they live, are seen or were found)."),
       wards, [](const ChildFacts& c) -> const std::vector<std::string>& { return c.wards; }));
@@ -276,12 +282,12 @@ bool Within(std::optional<Instant> at, std::optional<Instant> from, hours limit)
   return at && from && *at <= *from + limit;
 }
 
-std::vector<Breakdown> MissingTables(const std::vector<EpisodeFacts>& episodes) {
+std::vector<Breakdown> MissingTables(const std::vector<EpisodeFacts>& episodes, bool keep) {
   constexpr hours k72Hours{72};
   Counter started(Header("missing_episodes", "Missing episodes that started in the period",
                          "missing", "episodes"),
-                  {{"returned", "Returned or found"}, {"still_missing", "Not yet returned"}},
-                  false);
+                  {{"returned", "Returned or found"}, {"still_missing", "Not yet returned"}}, false,
+                  keep);
   Counter offered(
       Header("return_interview_offered", "Return interviews offered", "missing", "returns", true,
              "Over the returns in the period: a return interview must be offered "
@@ -289,13 +295,13 @@ std::vector<Breakdown> MissingTables(const std::vector<EpisodeFacts>& episodes) 
       {{"within_72_hours", "Offered within 72 hours"},
        {"later", "Offered after 72 hours"},
        {"not_offered", "Not offered"}},
-      false);
+      false, keep);
   Counter held(Header("return_interview_held", "Return interviews held", "missing", "returns", true,
                       "Over the returns in the period."),
                {{"within_72_hours", "Held within 72 hours"},
                 {"later", "Held after 72 hours"},
                 {"not_held", "Not held (refused, not done or not yet)"}},
-               false);
+               false, keep);
   for (const auto& e : episodes) {
     started.Count(e.returned_at ? "returned" : "still_missing", e.child_id);
     started.CountTotal();
@@ -322,7 +328,7 @@ std::string ScreeningBand(const ReferralFacts& r, const WorkingCalendar& calenda
   return "over_5_working_days";
 }
 
-std::vector<Breakdown> ReferralTables(const std::vector<ReferralFacts>& referrals,
+std::vector<Breakdown> ReferralTables(const std::vector<ReferralFacts>& referrals, bool keep,
                                       const Labels& labels, const WorkingCalendar& calendar) {
   Counter screening(
       Header("screening_time", "Referral to screening decision", "referrals", "referrals", true,
@@ -333,15 +339,17 @@ std::vector<Breakdown> ReferralTables(const std::vector<ReferralFacts>& referral
        {"over_5_working_days", "More than 5 working days"},
        {"not_yet_decided", "Not yet decided"},
        {"withdrawn", "Withdrawn before a decision"}},
-      false);
+      false, keep);
   std::vector<RowSpec> agencies;
+  agencies.reserve(labels.agencies.size());
   for (const auto& [id, name] : labels.agencies) agencies.push_back({id, name});
   Counter source(
       Header("referral_agency", "Referrals by referring agency", "referrals", "referrals"),
-      agencies, false);
+      agencies, false, keep);
   Counter repeat(Header("repeat_referrals", "Repeat referrals", "referrals", "referrals", true,
                         "A repeat referral is one for a child referred in the 12 months before."),
-                 {{"repeat", "Repeat referral"}, {"first", "First referral in 12 months"}}, false);
+                 {{"repeat", "Repeat referral"}, {"first", "First referral in 12 months"}}, false,
+                 keep);
   for (const auto& r : referrals) {
     screening.Count(ScreeningBand(r, calendar), r.child_id);
     screening.CountTotal();
@@ -355,10 +363,10 @@ std::vector<Breakdown> ReferralTables(const std::vector<ReferralFacts>& referral
   return {std::move(screening).Done(), std::move(by_agency), std::move(repeat).Done()};
 }
 
-Breakdown PanelTable(const std::vector<PanelDecisionFacts>& decisions) {
+Breakdown PanelTable(const std::vector<PanelDecisionFacts>& decisions, bool keep) {
   Counter outcomes(Header("panel_outcomes", "Panel decisions by category", "panel", "decisions",
                           true, "Decisions recorded at panel meetings in the period."),
-                   SpecsOf(panel::kCategoryCodes));
+                   SpecsOf(panel::kCategoryCodes), true, keep);
   for (const auto& d : decisions) {
     outcomes.Count(OrNotRecorded(d.category), d.child_id);
     outcomes.CountTotal();
@@ -494,11 +502,11 @@ AreaFacts Filtered(const AreaFacts& facts, const Filters& filters) {
 }
 
 std::vector<Breakdown> Breakdowns(const AreaFacts& facts, const Labels& labels,
-                                  const WorkingCalendar& calendar) {
-  std::vector<Breakdown> tables = ChildTables(facts.children, labels);
-  Append(tables, MissingTables(facts.episodes));
-  Append(tables, ReferralTables(facts.referrals, labels, calendar));
-  tables.push_back(PanelTable(facts.decisions));
+                                  const WorkingCalendar& calendar, bool keep_children) {
+  std::vector<Breakdown> tables = ChildTables(facts.children, labels, keep_children);
+  Append(tables, MissingTables(facts.episodes, keep_children));
+  Append(tables, ReferralTables(facts.referrals, keep_children, labels, calendar));
+  tables.push_back(PanelTable(facts.decisions, keep_children));
   tables.push_back(DisruptionTable(facts.disruptions));
   Append(tables, PeopleTables(facts.people, labels));
   if (facts.timeliness) Append(tables, TimelinessTables(*facts.timeliness));

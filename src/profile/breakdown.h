@@ -73,9 +73,10 @@ const ToolLevel* FindLevel(const Labels& labels, std::string_view code);
 AreaFacts Filtered(const AreaFacts& facts, const Filters& filters);
 
 // Every table of the profile, in the order the page shows them. `calendar` counts working days
-// from referral to screening decision.
+// from referral to screening decision. Each row's child_ids are filled only with
+// `keep_children` (the coordinator's drill-down): otherwise the rows only count.
 std::vector<Breakdown> Breakdowns(const AreaFacts& facts, const Labels& labels,
-                                  const WorkingCalendar& calendar);
+                                  const WorkingCalendar& calendar, bool keep_children = false);
 
 // The breakdown with this id, or nullptr.
 const Breakdown* Find(const std::vector<Breakdown>& breakdowns, std::string_view id);

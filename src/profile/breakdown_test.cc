@@ -167,8 +167,12 @@ TEST(Breakdowns, CompletenessIsPerFirstAgency) {
 
 TEST(Breakdowns, FiltersNarrowChildrenAndWhatHangsOnThem) {
   AreaFacts facts = GeneratedArea(60);
-  facts.referrals.push_back({.child_id = "child-0", .agency_id = "a-school"});
-  facts.referrals.push_back({.child_id = "child-1", .agency_id = "a-police"});
+  for (const auto& [child, agency] : {std::pair{"child-0", "a-school"}, {"child-1", "a-police"}}) {
+    ReferralFacts referral;
+    referral.child_id = child;
+    referral.agency_id = agency;
+    facts.referrals.push_back(referral);
+  }
   facts.disruptions.push_back({"closure_notice", "a-police"});
   facts.timeliness = Timeliness{};
   AreaFacts in_north = Filtered(facts, Filters{.ward = "E05000001", .agency = {}, .category = {}});
@@ -297,10 +301,13 @@ TEST(Breakdowns, TimelinessOnlyWhenCountedAreaWide) {
   EXPECT_EQ(Row(Table(all, "actions_overdue"), "on_time").count, 0);
 }
 
-TEST(Breakdowns, DrillDownIdsAreTheChildrenCounted) {
+TEST(Breakdowns, DrillDownIdsAreTheChildrenCountedWhenAskedFor) {
   AreaFacts facts = GeneratedArea(12);
   WorkingCalendar calendar({});
-  auto all = Breakdowns(facts, TestLabels(), calendar);
+  for (const auto& b : Breakdowns(facts, TestLabels(), calendar)) {
+    for (const auto& r : b.rows) EXPECT_TRUE(r.child_ids.empty()) << "only counted by default";
+  }
+  auto all = Breakdowns(facts, TestLabels(), calendar, /*keep_children=*/true);
   for (const auto& b : all) {
     if (b.counting != "children") continue;
     for (const auto& r : b.rows) {

@@ -118,7 +118,9 @@ TEST(LevelsByGroup, CountsEachChildOnceInItsGroupAndLevel) {
   ShownGrid published = ShowGrid(sex, Release::kPublished);
   for (const auto& row : published.cells) {
     for (const auto& cell : row) {
-      if (cell) EXPECT_FALSE(*cell >= 1 && *cell <= 5);
+      if (cell) {
+        EXPECT_FALSE(*cell >= 1 && *cell <= 5);
+      }
     }
   }
   ShownGrid internal = ShowGrid(sex, Release::kInternal);

@@ -108,7 +108,7 @@ Result<Period> CustomPeriod(std::string_view first, std::string_view last) {
 std::string PeriodCode(const Period& p) {
   int y = int(p.first.year());
   unsigned m = unsigned(p.first.month());
-  char buffer[16];
+  char buffer[32];
   switch (p.kind) {
     case PeriodKind::kMonth:
       std::snprintf(buffer, sizeof buffer, "%04d-%02u", y, m);

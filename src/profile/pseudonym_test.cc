@@ -25,7 +25,9 @@ TEST(Pseudonym, IsStableWithinAProjectAndDiffersAcrossProjectsAnalystsAndKeys) {
 
 TEST(ValidateProject, TrimsAndRefusesWhatCannotNameAProject) {
   EXPECT_EQ(*ValidateProject("  Boys unseen 2026  "), "Boys unseen 2026");
-  for (const char* bad : {"", "   ", "a/b", "<script>", "é", std::string(61, 'a').c_str()}) {
+  const std::vector<std::string> bad_names = {"",         "   ", "a/b",
+                                              "<script>", "é",   std::string(61, 'a')};
+  for (const std::string& bad : bad_names) {
     auto p = ValidateProject(bad);
     ASSERT_FALSE(p) << bad;
     EXPECT_TRUE(p.error().fields.contains("project"));

@@ -7,7 +7,7 @@
 namespace harbour::profile {
 namespace {
 
-Breakdown Exclusive(std::vector<std::pair<std::string, long>> rows) {
+Breakdown Exclusive(const std::vector<std::pair<std::string, long>>& rows) {
   Breakdown b;
   b.id = "sex";
   b.title = "Children identified by sex";
@@ -101,9 +101,13 @@ TEST(Show, NoPublishedValueIsASmallNumber) {
       Breakdown b = Exclusive({{"x", a}, {"y", 7}, {"z", c}});
       ShownBreakdown shown = Show(b, nullptr, Labels{}, Release::kPublished);
       for (const auto& r : shown.rows) {
-        if (r.count) EXPECT_FALSE(*r.count >= 1 && *r.count <= 5) << a << "," << c;
+        if (r.count) {
+          EXPECT_FALSE(*r.count >= 1 && *r.count <= 5) << a << "," << c;
+        }
       }
-      if (shown.total) EXPECT_FALSE(*shown.total >= 1 && *shown.total <= 5);
+      if (shown.total) {
+        EXPECT_FALSE(*shown.total >= 1 && *shown.total <= 5);
+      }
     }
   }
 }

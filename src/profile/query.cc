@@ -84,7 +84,7 @@ std::string QueryString(const Query& query) {
 
 std::string DescribeFilters(const Filters& filters, const Labels& labels) {
   std::string out;
-  auto add = [&](std::string part) {
+  auto add = [&](const std::string& part) {
     if (!out.empty()) out += "; ";
     out += part;
   };

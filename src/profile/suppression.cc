@@ -32,8 +32,8 @@ class Grid {
  public:
   explicit Grid(const CountTable& counts);
 
-  int rows() const { return rows_; }
-  int columns() const { return columns_; }
+  int Rows() const { return rows_; }
+  int Columns() const { return columns_; }
   int Entries() const { return (rows_ + 1) * (columns_ + 1); }
   int EntryAt(int row, int column) const { return row * (columns_ + 1) + column; }
   int RowOf(int entry) const { return entry / (columns_ + 1); }
@@ -191,14 +191,14 @@ int CycleSearch::NextNode() const {
 }
 
 void CycleSearch::Relax(int node) {
-  if (node <= grid_.rows()) {
-    for (int c = 0; c <= grid_.columns(); ++c) {
+  if (node <= grid_.Rows()) {
+    for (int c = 0; c <= grid_.Columns(); ++c) {
       Step(node, grid_.EntryAt(node, c), grid_.ColumnNode(c), true);
     }
     return;
   }
-  const int column = node - grid_.rows() - 1;
-  for (int r = 0; r <= grid_.rows(); ++r) {
+  const int column = node - grid_.Rows() - 1;
+  for (int r = 0; r <= grid_.Rows(); ++r) {
     Step(node, grid_.EntryAt(r, column), grid_.RowNode(r), false);
   }
 }
@@ -233,7 +233,7 @@ Cycle CycleSearch::Trace(int target) const {
   for (int node = target; via_[node] >= 0;) {
     const int entry = via_[node];
     cycle.entries.push_back(entry);
-    const bool reached_row = node <= grid_.rows();
+    const bool reached_row = node <= grid_.Rows();
     node =
         reached_row ? grid_.ColumnNode(grid_.ColumnOf(entry)) : grid_.RowNode(grid_.RowOf(entry));
   }
@@ -273,8 +273,8 @@ void Put(const Grid& grid, const Suppression& suppression, int row, int column,
 }
 
 PublishedTable Publish(const Grid& grid, const Suppression& suppression) {
-  const int rows = grid.rows();
-  const int columns = grid.columns();
+  const int rows = grid.Rows();
+  const int columns = grid.Columns();
   PublishedTable table;
   table.cells.assign(rows, std::vector<std::optional<long>>(columns));
   table.cell_marks.assign(rows, std::vector<CellMark>(columns, CellMark::kShown));
@@ -357,15 +357,17 @@ std::optional<long> EntryCeiling(const Grid& grid, const PublishedTable& table, 
   const auto tighten = [&ceiling](std::optional<long> bound) {
     if (bound && (!ceiling || *bound < *ceiling)) ceiling = bound;
   };
-  if (column < grid.columns()) {
+  if (column < grid.Columns()) {
     std::vector<int> members;
-    for (int c = 0; c < grid.columns(); ++c) members.push_back(grid.EntryAt(row, c));
-    tighten(LineCeiling(grid, table, members, grid.EntryAt(row, grid.columns()), entry));
+    members.reserve(grid.Columns());
+    for (int c = 0; c < grid.Columns(); ++c) members.push_back(grid.EntryAt(row, c));
+    tighten(LineCeiling(grid, table, members, grid.EntryAt(row, grid.Columns()), entry));
   }
-  if (row < grid.rows()) {
+  if (row < grid.Rows()) {
     std::vector<int> members;
-    for (int r = 0; r < grid.rows(); ++r) members.push_back(grid.EntryAt(r, column));
-    tighten(LineCeiling(grid, table, members, grid.EntryAt(grid.rows(), column), entry));
+    members.reserve(grid.Rows());
+    for (int r = 0; r < grid.Rows(); ++r) members.push_back(grid.EntryAt(r, column));
+    tighten(LineCeiling(grid, table, members, grid.EntryAt(grid.Rows(), column), entry));
   }
   return ceiling;
 }
@@ -604,11 +606,13 @@ void AddLines(const View& view, Constraints& constraints) {
   const int width = view.columns + 1;
   for (int r = 0; r <= view.rows; ++r) {
     std::vector<int> members;
+    members.reserve(view.columns);
     for (int c = 0; c < view.columns; ++c) members.push_back(r * width + c);
     AddLine(view, members, r * width + view.columns, constraints);
   }
   for (int c = 0; c <= view.columns; ++c) {
     std::vector<int> members;
+    members.reserve(view.rows);
     for (int r = 0; r < view.rows; ++r) members.push_back(r * width + c);
     AddLine(view, members, view.rows * width + c, constraints);
   }
@@ -698,7 +702,7 @@ PublishedTable SuppressAgainst(const CountTable& counts, const PublishedTable& e
                                const SuppressionRules& rules) {
   RequireCountTable(counts);
   const Grid grid(counts);
-  RequireShape(earlier_contained, grid.rows(), grid.columns());
+  RequireShape(earlier_contained, grid.Rows(), grid.Columns());
   const Earlier earlier = ReadEarlier(grid, earlier_contained);
   Suppression suppression = PrimarySuppression(grid, rules);
   SuppressDifferences(grid, earlier, rules, suppression);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "common/ids.h"
@@ -70,11 +71,15 @@ void Note(Events& e, const std::string& at, const std::string& agency) {
   }
 }
 
-std::map<std::string, Events> ReadEvents(soci::session& sql, const Bounds& b) {
-  std::map<std::string, Events> events;
+// One row per child, category and agency (concerns) or per child and agency (assessments and
+// referrals), with the earliest time: the database groups the period's events so that only a
+// few rows a child cross into C++.
+std::unordered_map<std::string, Events> ReadEvents(soci::session& sql, const Bounds& b) {
+  std::unordered_map<std::string, Events> events;
   soci::rowset<soci::row> concerns =
-      (sql.prepare << "SELECT child_id, observed_at, recorded_by_agency, category FROM concerns "
-                      "WHERE observed_at >= :a AND observed_at < :b",
+      (sql.prepare << "SELECT child_id, MIN(observed_at), recorded_by_agency, category "
+                      "FROM concerns WHERE observed_at >= :a AND observed_at < :b "
+                      "GROUP BY child_id, recorded_by_agency, category",
        soci::use(b.from), soci::use(b.to));
   for (const auto& row : concerns) {
     Events& e = events[GetText(row, 0)];
@@ -82,10 +87,12 @@ std::map<std::string, Events> ReadEvents(soci::session& sql, const Bounds& b) {
     AddOnce(e.categories, GetText(row, 3));
   }
   soci::rowset<soci::row> others =
-      (sql.prepare << "SELECT child_id, submitted_at, assessed_by_agency FROM assessments "
+      (sql.prepare << "SELECT child_id, MIN(submitted_at), assessed_by_agency FROM assessments "
                       "WHERE status = 'submitted' AND submitted_at >= :a AND submitted_at < :b "
-                      "UNION ALL SELECT child_id, submitted_at, referrer_agency FROM referrals "
-                      "WHERE submitted_at >= :a2 AND submitted_at < :b2",
+                      "GROUP BY child_id, assessed_by_agency "
+                      "UNION ALL SELECT child_id, MIN(submitted_at), referrer_agency FROM "
+                      "referrals WHERE submitted_at >= :a2 AND submitted_at < :b2 "
+                      "GROUP BY child_id, referrer_agency",
        soci::use(b.from), soci::use(b.to), soci::use(b.from), soci::use(b.to));
   for (const auto& row : others) Note(events[GetText(row, 0)], GetText(row, 1), GetText(row, 2));
   return events;
@@ -104,7 +111,7 @@ std::optional<int> AgeOn(const soci::row& row, std::size_t dob, std::size_t esti
 }
 
 std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& b,
-                                              std::map<std::string, Events>& events) {
+                                              std::unordered_map<std::string, Events>& events) {
   std::vector<profile::ChildFacts> children;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, date_of_birth, estimated_age, created_at, sex, ethnicity, "
@@ -135,7 +142,7 @@ std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& 
 // The latest submitted assessment of each identified child by the period's end; fills the
 // levels and counts the reviews due and overdue.
 void ReadAssessments(soci::session& sql, const Bounds& b,
-                     std::map<std::string, profile::ChildFacts*>& by_id,
+                     std::unordered_map<std::string, profile::ChildFacts*>& by_id,
                      profile::Timeliness& timeliness) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT child_id, computed_level, judged_level, assessed_by_agency, "
@@ -159,7 +166,7 @@ void ReadAssessments(soci::session& sql, const Bounds& b,
 }
 
 void ReadPanel(soci::session& sql, const Bounds& b,
-               std::map<std::string, profile::ChildFacts*>& by_id,
+               std::unordered_map<std::string, profile::ChildFacts*>& by_id,
                std::vector<profile::PanelDecisionFacts>& decisions) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT child_id, category, models, elements, recorded_at FROM panel_items "
@@ -255,7 +262,7 @@ std::vector<profile::DisruptionFacts> ReadDisruptions(soci::session& sql, const 
 // The other end of each link between a child and a record of `type`, per identified child.
 std::map<std::string, std::vector<std::string>> LinkedTo(
     soci::session& sql, const std::string& type,
-    const std::map<std::string, profile::ChildFacts*>& by_id) {
+    const std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT from_id, to_id FROM record_links WHERE from_type = 'child' AND "
                       "to_type = :t1 UNION SELECT to_id, from_id FROM record_links WHERE "
@@ -281,7 +288,7 @@ std::optional<int> PersonAge(const soci::row& row, Date on) {
 }
 
 std::vector<profile::PersonFacts> ReadPeople(
-    soci::session& sql, const Bounds& b, const std::map<std::string, profile::ChildFacts*>& by_id) {
+    soci::session& sql, const Bounds& b, const std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
   auto children_of = LinkedTo(sql, "person", by_id);
   std::set<std::string> grouped;
   soci::rowset<soci::row> pairs =
@@ -307,7 +314,7 @@ std::vector<profile::PersonFacts> ReadPeople(
   return people;
 }
 
-void ReadWards(soci::session& sql, std::map<std::string, profile::ChildFacts*>& by_id) {
+void ReadWards(soci::session& sql, std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
   auto children_of = LinkedTo(sql, "place", by_id);
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, ward_code FROM places WHERE ward_code IS NOT NULL AND "
@@ -347,7 +354,7 @@ Result<profile::AreaFacts> ProfileRepository::Facts(const profile::Period& perio
     profile::AreaFacts facts;
     auto events = ReadEvents(sql, b);
     facts.children = ReadChildren(sql, b, events);
-    std::map<std::string, profile::ChildFacts*> by_id;
+    std::unordered_map<std::string, profile::ChildFacts*> by_id;
     for (auto& c : facts.children) by_id[c.child_id] = &c;
     profile::Timeliness timeliness;
     ReadAssessments(sql, b, by_id, timeliness);

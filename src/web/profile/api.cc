@@ -94,49 +94,37 @@ Response Ok(const json& body) {
 
 }  // namespace
 
+Response ProfileHandlers::RefuseApi(const Principal& who, const Request& request,
+                                    const access::Decision& decision) {
+  AuditRefusal(
+      AuditEntry(who, request, "profile.view", "profile", "", "refused", {}, decision.reason));
+  return JsonError(Fail(ErrorKind::kForbidden, "forbidden",
+                        "Only analysts and coordinators see the problem profile.")
+                       .error());
+}
+
 Response ProfileHandlers::ApiProfile(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewProfile);
-  if (!decision.allowed) {
-    AuditRefusal(
-        AuditEntry(who, request, "profile.view", "profile", "", "refused", {}, decision.reason));
-    return JsonError(Fail(ErrorKind::kForbidden, "forbidden",
-                          "Only analysts and coordinators see the problem profile.")
-                         .error());
-  }
-  auto labels = ReadLabels();
-  if (!labels) return JsonError(labels.error());
-  auto query = ParseQuery(request.query, *labels, who);
-  if (!query) return JsonError(query.error());
-  auto computed = Compute(*query, *labels);
+  if (!decision.allowed) return RefuseApi(who, request, decision);
+  auto computed = ComputeRequest(request.query, who);
   if (!computed) return JsonError(computed.error());
-  if (!Audit(AuditEntry(who, request, "profile.view", "profile", profile::PeriodCode(query->period),
-                        "allowed", decision.purpose,
-                        "api; " + profile::DescribeQuery(*query, *labels)))) {
+  if (!Audit(AuditEntry(who, request, "profile.view", "profile", computed->PeriodCode(), "allowed",
+                        decision.purpose, "api; " + computed->Described()))) {
     return JsonError(kAuditUnavailable);
   }
   json body = Envelope(*computed);
   json tables = json::array();
   for (const auto& b : computed->shown) tables.push_back(TableJson(b));
   body["tables"] = std::move(tables);
-  body["trend"] = TrendJson(computed->trend, query->release);
+  body["trend"] = TrendJson(computed->trend, computed->query.release);
   body["monitoring"] = MonitoringJson(computed->monitoring);
   return Ok(body);
 }
 
 Response ProfileHandlers::ApiTable(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewProfile);
-  if (!decision.allowed) {
-    AuditRefusal(
-        AuditEntry(who, request, "profile.view", "profile", "", "refused", {}, decision.reason));
-    return JsonError(Fail(ErrorKind::kForbidden, "forbidden",
-                          "Only analysts and coordinators see the problem profile.")
-                         .error());
-  }
-  auto labels = ReadLabels();
-  if (!labels) return JsonError(labels.error());
-  auto query = ParseQuery(request.query, *labels, who);
-  if (!query) return JsonError(query.error());
-  auto computed = Compute(*query, *labels);
+  if (!decision.allowed) return RefuseApi(who, request, decision);
+  auto computed = ComputeRequest(request.query, who);
   if (!computed) return JsonError(computed.error());
   std::string id = request.Param("table");
   const profile::ShownBreakdown* table = nullptr;
@@ -145,9 +133,8 @@ Response ProfileHandlers::ApiTable(Request& request, const Principal& who) {
   }
   if (table == nullptr)
     return JsonError(NotFound("There is no such table in the profile.").error());
-  if (!Audit(AuditEntry(who, request, "profile.view", "profile", profile::PeriodCode(query->period),
-                        "allowed", decision.purpose,
-                        "api table " + id + "; " + profile::DescribeQuery(*query, *labels)))) {
+  if (!Audit(AuditEntry(who, request, "profile.view", "profile", computed->PeriodCode(), "allowed",
+                        decision.purpose, "api table " + id + "; " + computed->Described()))) {
     return JsonError(kAuditUnavailable);
   }
   json body = Envelope(*computed);

@@ -69,7 +69,7 @@ Response ProfileHandlers::DrillDown(Request& request, const Principal& who) {
   auto query = ParseQuery(form, *labels, who);
   if (!query) return show_again(query.error());
   query->release = profile::Release::kInternal;
-  auto computed = Compute(*query, *labels);
+  auto computed = Compute(*query, *labels, /*keep_children=*/true);
   if (!computed) return ErrorPage(&who, request, computed.error());
   const profile::Breakdown* table = profile::Find(computed->current, Trim(form.Get("breakdown")));
   const profile::BreakdownRow* row = nullptr;

@@ -33,6 +33,16 @@ struct ComputedProfile {
   std::vector<profile::ShownBreakdown> shown;  // what this release shows
   std::vector<profile::MonthCount> trend;
   Monitoring monitoring;  // equality and calibration, released like the tables
+
+  std::string PeriodCode() const { return profile::PeriodCode(query.period); }
+  // For the audit trail: the period, the filters and the release (profile::DescribeQuery).
+  std::string Described() const { return profile::DescribeQuery(query, labels); }
+  // "harbour-profile-2026-Q3.csv", "...-not-for-publication.xlsx" for the internal release.
+  std::string FileName(std::string_view extension) const {
+    bool internal = query.release == profile::Release::kInternal;
+    return "harbour-profile-" + PeriodCode() + (internal ? "-not-for-publication" : "") + "." +
+           std::string(extension);
+  }
 };
 
 // Pseudonymised rows for one project and query (profile/pseudonym.h).
@@ -73,7 +83,18 @@ class ProfileHandlers : public AreaHandlers {
   // The rows of `input` (project, and the profile's query) for `who`, audited
   // ("profile.rows"); kInvalid naming "project" and the query's fields.
   Result<ProfileRows> Rows(const Request& request, const FormData& input, const Principal& who);
-  Result<ComputedProfile> Compute(profile::Query query, profile::Labels labels);
+  // The request's query parsed (kInvalid with its fields) and computed, for `who`.
+  Result<ComputedProfile> ComputeRequest(const FormData& input, const Principal& who);
+  // The answer to a failed ComputeRequest on a page: the form again with its problems (422)
+  // for kInvalid, else the error page.
+  Response ProblemPage(const Principal& who, const Request& request, const Error& error);
+  static bool MaySeeInternal(const Principal& who);
+  // The API's refusal of the profile to `who`: audited ("profile.view", refused), 403.
+  Response RefuseApi(const Principal& who, const Request& request,
+                     const access::Decision& decision);
+  // `keep_children`: each row notes the children behind it (the drill-down), else it only counts.
+  Result<ComputedProfile> Compute(profile::Query query, profile::Labels labels,
+                                  bool keep_children = false);
 
  private:
   Response ProfileFormPage(const Principal& who, const Request& request,

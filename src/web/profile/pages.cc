@@ -27,7 +27,7 @@ const std::vector<std::string> kQueryFieldOrder = {"period", "from",     "to",  
 std::vector<std::pair<std::string, std::string>> PeriodChoices(Date today,
                                                                const std::string& asked) {
   std::vector<std::pair<std::string, std::string>> choices;
-  auto add = [&](const profile::Period& p, std::string prefix) {
+  auto add = [&](const profile::Period& p, const std::string& prefix) {
     choices.emplace_back(profile::PeriodCode(p), prefix + profile::PeriodLabel(p));
   };
   profile::Period quarter = profile::QuarterOf(today);
@@ -184,7 +184,7 @@ std::string DateText(const FormData& input, const std::string& name) {
   std::string day = Trim(input.Get(name + "_day")), month = Trim(input.Get(name + "_month"));
   std::string year = Trim(input.Get(name + "_year"));
   if (day.empty() && month.empty() && year.empty()) return input.Get(name);
-  auto pad = [](std::string part) { return part.size() == 1 ? "0" + part : part; };
+  auto pad = [](const std::string& part) { return part.size() == 1 ? "0" + part : part; };
   return year + "-" + pad(month) + "-" + pad(day);
 }
 
@@ -280,7 +280,8 @@ Result<profile::Query> ProfileHandlers::ParseQuery(const FormData& input,
   return profile::ParseQuery(raw, labels, LondonDate(clock_.Now()), internal_allowed);
 }
 
-Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::Labels labels) {
+Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::Labels labels,
+                                                 bool keep_children) {
   ComputedProfile c;
   c.previous = profile::PreviousPeriod(query.period);
   auto now = profile_.Facts(query.period);
@@ -289,13 +290,16 @@ Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::
   if (!before) return std::unexpected(before.error());
   bool filtered = !query.filters.ward.empty() || !query.filters.agency.empty() ||
                   !query.filters.category.empty();
-  c.current = profile::Breakdowns(profile::Filtered(*now, query.filters), labels, calendar_);
-  c.before = profile::Breakdowns(profile::Filtered(*before, query.filters), labels, calendar_);
+  if (filtered) {
+    *now = profile::Filtered(*now, query.filters);
+    *before = profile::Filtered(*before, query.filters);
+  }
+  c.current = profile::Breakdowns(*now, labels, calendar_, keep_children);
+  c.before = profile::Breakdowns(*before, labels, calendar_);
   c.shown = profile::ShowAll(c.current, c.before, labels, query.release);
   auto population = profile_.Population();
   if (!population) return std::unexpected(population.error());
-  c.monitoring = MonitoringOf(profile::Filtered(*now, query.filters).children, c.shown, *population,
-                              labels, query.release);
+  c.monitoring = MonitoringOf(now->children, c.shown, *population, labels, query.release);
   if (!filtered) {
     auto trend = profile_.Trend(profile::TrendMonths(query.period));
     if (!trend) return std::unexpected(trend.error());
@@ -306,27 +310,40 @@ Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::
   return c;
 }
 
+bool ProfileHandlers::MaySeeInternal(const Principal& who) {
+  return access::Decide(who.Subject(), access::Action::kViewInternalProfile).allowed;
+}
+
+Result<ComputedProfile> ProfileHandlers::ComputeRequest(const FormData& input,
+                                                        const Principal& who) {
+  auto labels = ReadLabels();
+  if (!labels) return std::unexpected(labels.error());
+  auto query = ParseQuery(input, *labels, who);
+  if (!query) return std::unexpected(query.error());
+  return Compute(*query, *labels);
+}
+
+Response ProfileHandlers::ProblemPage(const Principal& who, const Request& request,
+                                      const Error& error) {
+  if (error.kind != ErrorKind::kInvalid) return ErrorPage(&who, request, error);
+  auto labels = ReadLabels();
+  if (!labels) return ErrorPage(&who, request, labels.error());
+  return ProfileFormPage(who, request, *labels, nullptr, &error, MaySeeInternal(who));
+}
+
 Response ProfileHandlers::ProfilePage(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kViewProfile);
   if (!decision.allowed) {
     return Refuse(who, request, decision, access::Action::kViewProfile,
                   "Only analysts and coordinators see the problem profile.");
   }
-  bool may_see_internal =
-      access::Decide(who.Subject(), access::Action::kViewInternalProfile).allowed;
-  auto labels = ReadLabels();
-  if (!labels) return ErrorPage(&who, request, labels.error());
-  auto query = ParseQuery(request.query, *labels, who);
-  if (!query) {
-    return ProfileFormPage(who, request, *labels, nullptr, &query.error(), may_see_internal);
-  }
-  auto computed = Compute(*query, *labels);
-  if (!computed) return ErrorPage(&who, request, computed.error());
-  if (!Audit(AuditEntry(who, request, "profile.view", "profile", profile::PeriodCode(query->period),
-                        "allowed", decision.purpose, profile::DescribeQuery(*query, *labels)))) {
+  auto computed = ComputeRequest(request.query, who);
+  if (!computed) return ProblemPage(who, request, computed.error());
+  if (!Audit(AuditEntry(who, request, "profile.view", "profile", computed->PeriodCode(), "allowed",
+                        decision.purpose, computed->Described()))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return ProfileFormPage(who, request, *labels, &*computed, nullptr, may_see_internal);
+  return ProfileFormPage(who, request, computed->labels, &*computed, nullptr, MaySeeInternal(who));
 }
 
 Response ProfileHandlers::ProfileFormPage(const Principal& who, const Request& request,
@@ -380,29 +397,17 @@ Response ProfileHandlers::ExportCsv(Request& request, const Principal& who) {
     return Refuse(who, request, decision, access::Action::kExportProfile,
                   "Only analysts and coordinators export the problem profile.");
   }
-  bool may_see_internal =
-      access::Decide(who.Subject(), access::Action::kViewInternalProfile).allowed;
-  auto labels = ReadLabels();
-  if (!labels) return ErrorPage(&who, request, labels.error());
-  auto query = ParseQuery(request.query, *labels, who);
-  if (!query) {
-    return ProfileFormPage(who, request, *labels, nullptr, &query.error(), may_see_internal);
-  }
-  auto computed = Compute(*query, *labels);
-  if (!computed) return ErrorPage(&who, request, computed.error());
+  auto computed = ComputeRequest(request.query, who);
+  if (!computed) return ProblemPage(who, request, computed.error());
   Instant now = clock_.Now();
   std::string csv =
       profile::ProfileCsv(ExportHeaderOf(*computed, now), computed->shown, computed->trend) +
       MonitoringCsv(computed->monitoring);
-  if (!Audit(AuditEntry(who, request, "profile.export", "profile",
-                        profile::PeriodCode(query->period), "allowed", decision.purpose,
-                        "csv; " + profile::DescribeQuery(*query, *labels)))) {
+  if (!Audit(AuditEntry(who, request, "profile.export", "profile", computed->PeriodCode(),
+                        "allowed", decision.purpose, "csv; " + computed->Described()))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return CsvDownload(
-      std::move(csv),
-      "harbour-profile-" + profile::PeriodCode(query->period) +
-          (query->release == profile::Release::kInternal ? "-not-for-publication" : "") + ".csv");
+  return CsvDownload(std::move(csv), computed->FileName("csv"));
 }
 
 }  // namespace harbour::web
