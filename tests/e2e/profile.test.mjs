@@ -107,3 +107,28 @@ test('an analyst chooses a quarter, reads a chart and its table, and exports XLS
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Regression: the drill-down form once carried its form token under the wrong name, so every
+// submission was refused as an expired form; the integration tests, which add the token
+// themselves, could not see it.
+test('a coordinator drills down from a figure through the real form, and must say why', { timeout: 120_000 }, async () => {
+  const { base, openPage, signIn } = harness;
+  const coordinator = await openPage();
+  try {
+    const { page } = coordinator;
+    await signIn(page, 'demo.coordinator');
+    await page.goto(`${base}/profile?period=${new Date().getUTCFullYear()}&view=internal`);
+    await assert.doesNotReject(page.getByText('Not for publication.').first().waitFor());
+    await page.locator('a[href*="/profile/children?"]').first().click();
+    await page.getByRole('button', { name: 'Show the children' }).click();
+    await assert.doesNotReject(page.getByRole('heading', { name: 'There is a problem' }).waitFor());
+    assert.match(await page.title(), /^Error: /);
+    await page.getByLabel('Why do you need to see these children?').fill('Checking each child has a plan before the panel');
+    await page.getByRole('button', { name: 'Show the children' }).click();
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Children behind the figure' }).waitFor());
+    assert.ok(await page.getByRole('table').locator('tbody tr').count() > 0);
+    assert.match(await page.locator('main').innerText(), /Checking each child has a plan before the panel/);
+  } finally {
+    await coordinator.context.close();
+  }
+});
