@@ -320,6 +320,12 @@ std::vector<Breakdown> MissingTables(const std::vector<EpisodeFacts>& episodes, 
   return {std::move(started).Done(), std::move(offered).Done(), std::move(held).Done()};
 }
 
+// DOMAIN.md §9: a repeat referral is one for a child referred in the 12 months before.
+bool IsRepeat(const ReferralFacts& r) {
+  return r.previous_referral_at &&
+         r.submitted_at - *r.previous_referral_at <= std::chrono::days{365};
+}
+
 std::string ScreeningBand(const ReferralFacts& r, const WorkingCalendar& calendar) {
   if (!r.decided_at) return r.decision == "withdrawn" ? "withdrawn" : "not_yet_decided";
   int days = calendar.WorkingDaysBetween(LondonDate(r.submitted_at), LondonDate(*r.decided_at));
@@ -355,7 +361,7 @@ std::vector<Breakdown> ReferralTables(const std::vector<ReferralFacts>& referral
     screening.CountTotal();
     source.Count(r.agency_id, r.child_id);
     source.CountTotal();
-    repeat.Count(r.repeat ? "repeat" : "first", r.child_id);
+    repeat.Count(IsRepeat(r) ? "repeat" : "first", r.child_id);
     repeat.CountTotal();
   }
   Breakdown by_agency = std::move(source).Done();
@@ -429,7 +435,24 @@ std::vector<Breakdown> PeopleTables(const std::vector<PersonFacts>& people, cons
           std::move(group).Done()};
 }
 
-std::vector<Breakdown> TimelinessTables(const Timeliness& t) {
+// Reviews: the children whose latest assessment has a review date, overdue when that date had
+// passed by the period's last day (a newer assessment would have been the latest). Actions: the
+// panel's actions due before the period's end, overdue when not completed by their due time.
+std::vector<Breakdown> TimelinessTables(const AreaFacts& facts) {
+  struct {
+    long reviews_due = 0, reviews_overdue = 0, actions_due = 0, actions_overdue = 0;
+  } t;
+  for (const auto& c : facts.children) {
+    if (!c.next_review) continue;
+    ++t.reviews_due;
+    if (std::chrono::sys_days{*c.next_review} < std::chrono::sys_days{facts.last_day}) {
+      ++t.reviews_overdue;
+    }
+  }
+  for (const auto& a : facts.actions) {
+    ++t.actions_due;
+    if (!a.completed_at || *a.completed_at > a.due_at) ++t.actions_overdue;
+  }
   Breakdown reviews =
       Header("reviews_overdue", "Risk assessment reviews", "timeliness", "children", true,
              "Children identified whose latest assessment's review date had "
@@ -494,10 +517,11 @@ AreaFacts Filtered(const AreaFacts& facts, const Filters& filters) {
   out.referrals = OfChildren(facts.referrals, kept);
   out.decisions = OfChildren(facts.decisions, kept);
   out.people = LinkedToChildren(facts.people, kept);
+  out.actions = OfChildren(facts.actions, kept);
+  out.last_day = facts.last_day;
   for (const auto& d : facts.disruptions) {
     if (filters.agency.empty() || d.agency_id == filters.agency) out.disruptions.push_back(d);
   }
-  // Timeliness is counted area-wide by storage; narrowed views do not show it.
   return out;
 }
 
@@ -509,7 +533,7 @@ std::vector<Breakdown> Breakdowns(const AreaFacts& facts, const Labels& labels,
   tables.push_back(PanelTable(facts.decisions, keep_children));
   tables.push_back(DisruptionTable(facts.disruptions));
   Append(tables, PeopleTables(facts.people, labels));
-  if (facts.timeliness) Append(tables, TimelinessTables(*facts.timeliness));
+  Append(tables, TimelinessTables(facts));
   return tables;
 }
 

@@ -174,12 +174,15 @@ TEST(Breakdowns, FiltersNarrowChildrenAndWhatHangsOnThem) {
     facts.referrals.push_back(referral);
   }
   facts.disruptions.push_back({"closure_notice", "a-police"});
-  facts.timeliness = Timeliness{};
+  facts.actions.push_back(
+      {.child_id = "child-0", .due_at = At("2026-07-01T09:00:00Z"), .completed_at = std::nullopt});
+  facts.actions.push_back(
+      {.child_id = "child-1", .due_at = At("2026-07-01T09:00:00Z"), .completed_at = std::nullopt});
   AreaFacts in_north = Filtered(facts, Filters{.ward = "E05000001", .agency = {}, .category = {}});
   EXPECT_EQ(in_north.children.size(), 15u);
   ASSERT_EQ(in_north.referrals.size(), 1u);
   EXPECT_EQ(in_north.referrals[0].child_id, "child-0");
-  EXPECT_FALSE(in_north.timeliness) << "timeliness is area-wide";
+  ASSERT_EQ(in_north.actions.size(), 1u) << "panel actions follow their child";
   AreaFacts by_school = Filtered(facts, Filters{.ward = {}, .agency = "a-school", .category = {}});
   EXPECT_EQ(by_school.children.size(), 30u);
   EXPECT_TRUE(by_school.disruptions.empty());
@@ -188,7 +191,7 @@ TEST(Breakdowns, FiltersNarrowChildrenAndWhatHangsOnThem) {
   EXPECT_EQ(criminal.children.size(), 20u);
   AreaFacts all = Filtered(facts, Filters{});
   EXPECT_EQ(all.children.size(), 60u);
-  EXPECT_TRUE(all.timeliness);
+  EXPECT_EQ(all.actions.size(), 2u);
 }
 
 TEST(Breakdowns, ReturnInterviewsAgainstTheSeventyTwoHourStandard) {
@@ -234,13 +237,15 @@ TEST(Breakdowns, ScreeningCountsWorkingDaysAgainstTheOneDayStandard) {
   Instant friday = At("2026-07-03T15:00:00Z");
   AreaFacts facts;
   auto referral = [&](std::optional<Instant> decided, std::string decision, bool repeat) {
+    // A repeat: the child was referred 200 days before; otherwise 400 days before (not repeat).
+    Instant previous = friday - days{repeat ? 200 : 400};
     return ReferralFacts{.child_id = "x",
                          .agency_id = "a-police",
                          .submitted_at = friday,
                          .screening_due = friday,
                          .decided_at = decided,
                          .decision = std::move(decision),
-                         .repeat = repeat};
+                         .previous_referral_at = previous};
   };
   facts.referrals.push_back(referral(friday + days{3}, "accepted", false));     // Monday: 1
   facts.referrals.push_back(referral(friday + days{4}, "not_accepted", true));  // Tuesday: 2
@@ -289,16 +294,27 @@ TEST(Breakdowns, PeopleOfConcernByAgeSexEthnicityAndGroup) {
   EXPECT_EQ(Row(Table(all, "people_ethnicity"), "not_recorded").count, 1);
 }
 
-TEST(Breakdowns, TimelinessOnlyWhenCountedAreaWide) {
-  AreaFacts facts;
+TEST(Breakdowns, ReviewsAndPanelActionsAreJudgedAsTheyStoodOnThePeriodsLastDay) {
+  AreaFacts facts = GeneratedArea(10);
+  facts.last_day = *ParseDate("2026-09-30");
+  // Three reviews passed before the last day, one falls on it (not yet overdue), six later.
+  for (int i = 0; i < 10; ++i) {
+    facts.children[i].next_review = *ParseDate(i < 3    ? "2026-09-01"
+                                               : i == 3 ? "2026-09-30"
+                                                        : "2026-11-01");
+  }
+  facts.children[9].next_review.reset();  // no review date: not counted
+  Instant due = At("2026-09-10T09:00:00Z");
+  facts.actions = {{.child_id = "child-0", .due_at = due, .completed_at = due - hours{1}},
+                   {.child_id = "child-1", .due_at = due, .completed_at = due + hours{1}},
+                   {.child_id = "child-2", .due_at = due, .completed_at = std::nullopt}};
   WorkingCalendar calendar({});
-  EXPECT_EQ(Find(Breakdowns(facts, TestLabels(), calendar), "reviews_overdue"), nullptr);
-  facts.timeliness =
-      Timeliness{.reviews_due = 10, .reviews_overdue = 3, .actions_due = 4, .actions_overdue = 4};
   auto all = Breakdowns(facts, TestLabels(), calendar);
+  EXPECT_EQ(Table(all, "reviews_overdue").total, 9);
   EXPECT_EQ(Row(Table(all, "reviews_overdue"), "overdue").count, 3);
-  EXPECT_EQ(Row(Table(all, "reviews_overdue"), "on_time").count, 7);
-  EXPECT_EQ(Row(Table(all, "actions_overdue"), "on_time").count, 0);
+  EXPECT_EQ(Row(Table(all, "reviews_overdue"), "on_time").count, 6);
+  EXPECT_EQ(Row(Table(all, "actions_overdue"), "overdue").count, 2) << "late and never completed";
+  EXPECT_EQ(Row(Table(all, "actions_overdue"), "on_time").count, 1);
 }
 
 TEST(Breakdowns, DrillDownIdsAreTheChildrenCountedWhenAskedFor) {

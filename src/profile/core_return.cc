@@ -659,7 +659,6 @@ std::string RowLabel(std::string_view table, const std::string& code, const Labe
 // The profile's tables with nothing counted: their titles, notes and rows.
 std::vector<Breakdown> Skeleton(const Labels& labels) {
   AreaFacts nothing;
-  nothing.timeliness = Timeliness{};
   return Breakdowns(nothing, labels, WorkingCalendar(std::set<Date>{}));
 }
 

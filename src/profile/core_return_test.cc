@@ -61,10 +61,14 @@ AreaFacts Area(int girls, int boys) {
                                           .screening_due = *ParseRfc3339("2026-08-04T09:00:00Z"),
                                           .decided_at = std::nullopt,
                                           .decision = "",
-                                          .repeat = false});
+                                          .previous_referral_at = std::nullopt});
   facts.episodes.push_back(EpisodeFacts{.child_id = "child-0"});
   facts.disruptions.push_back(DisruptionFacts{.measure = "arrest", .agency_id = "agency-1"});
-  facts.timeliness = Timeliness{.reviews_due = 4, .reviews_overdue = 1};
+  // Four children with a review date by the end of Q3, one of them passed.
+  facts.last_day = *ParseDate("2026-09-30");
+  for (int i = 0; i < 4 && i < int(facts.children.size()); ++i) {
+    facts.children[i].next_review = *ParseDate(i == 0 ? "2026-09-01" : "2026-12-01");
+  }
   return facts;
 }
 

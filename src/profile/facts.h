@@ -25,6 +25,7 @@ struct ChildFacts {
   std::string tool_level;           // level of the latest submitted assessment by the period's end
   std::string judged_level;         // the practitioner's judged level on that assessment
   std::string tool_agency;          // the agency whose practitioner submitted that assessment
+  std::optional<Date> next_review;  // that assessment's review date, when it has one
   std::string panel_category;       // "1", "2" or "3" from the latest panel decision
   std::vector<std::string> models;  // exploitation models of that decision
   std::vector<std::string> elements;    // online, gang, drug markets
@@ -53,7 +54,9 @@ struct ReferralFacts {
   // withdrawn before one has no decision).
   std::optional<Instant> decided_at;
   std::string decision;  // "accepted", "not_accepted", "withdrawn", or "" while undecided
-  bool repeat = false;   // the child had another referral in the 12 months before
+  // The child's referral before this one, if any (storage looks back as far as a year before
+  // the period starts, which is as far as the repeat-referral rule looks).
+  std::optional<Instant> previous_referral_at;
 };
 
 // One panel decision (an agenda item with its category recorded) made in the period.
@@ -78,12 +81,11 @@ struct PersonFacts {
   bool in_group = false;  // linked to another person of concern (associate, co-offender)
 };
 
-// Timeliness on the period's last day (DOMAIN.md §8).
-struct Timeliness {
-  long reviews_due = 0;      // children identified whose latest assessment has a review date
-  long reviews_overdue = 0;  // ... that fell before the period's end with no newer assessment
-  long actions_due = 0;      // panel actions due by the period's end
-  long actions_overdue = 0;  // ... not completed by their due time
+// One panel action (a task the panel set) due before the period's end.
+struct ActionFacts {
+  std::string child_id;
+  Instant due_at{};
+  std::optional<Instant> completed_at;
 };
 
 struct AreaFacts {
@@ -93,8 +95,8 @@ struct AreaFacts {
   std::vector<PanelDecisionFacts> decisions;
   std::vector<DisruptionFacts> disruptions;
   std::vector<PersonFacts> people;
-  // Counted area-wide, so absent from a view narrowed by filters.
-  std::optional<Timeliness> timeliness;
+  std::vector<ActionFacts> actions;
+  Date last_day{};  // the period's last day: reviews and actions are judged as they stood then
 };
 
 // What an analyst or coordinator narrows the profile to; empty fields do not filter.

@@ -224,4 +224,22 @@ Calibration Calibrate(const std::vector<ChildFacts>& children, const Labels& lab
   return c;
 }
 
+ReleasedMonitoring ReleaseMonitoring(const std::vector<ChildFacts>& children,
+                                     const std::vector<ShownBreakdown>& shown,
+                                     const Population& population, const Labels& labels,
+                                     Release release) {
+  ReleasedMonitoring m;
+  m.equality = Equality(shown, population, labels);
+  for (const auto& grid : LevelsByGroup(children, labels)) {
+    m.levels.push_back(ShowGrid(grid, release));
+  }
+  Calibration calibration = Calibrate(children, labels);
+  m.confusion = ShowGrid(calibration.confusion, release);
+  m.judgement = ShowGrid(calibration.judgement, release);
+  m.compared = calibration.compared;
+  bool whole = release == Release::kInternal || m.confusion.grand_total.has_value();
+  if (whole) m.kappa = calibration.kappa;
+  return m;
+}
+
 }  // namespace harbour::profile

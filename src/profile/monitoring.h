@@ -70,4 +70,20 @@ struct Calibration {
 };
 Calibration Calibrate(const std::vector<ChildFacts>& children, const Labels& labels);
 
+// Equality and calibration as one release shows them: the equality counts from the released
+// breakdowns `shown`, every grid released like the tables, and the agreement only when the
+// table it is built on is shown whole (a kappa over suppressed cells would tell them apart).
+struct ReleasedMonitoring {
+  std::vector<EqualityTable> equality;  // empty when no population is imported
+  std::vector<ShownGrid> levels;        // risk tool levels by sex, age band, ethnicity
+  ShownGrid confusion;                  // the tool against the panel
+  std::optional<Agreement> kappa;
+  long compared = 0;
+  ShownGrid judgement;  // judged against the tool, by agency
+};
+ReleasedMonitoring ReleaseMonitoring(const std::vector<ChildFacts>& children,
+                                     const std::vector<ShownBreakdown>& shown,
+                                     const Population& population, const Labels& labels,
+                                     Release release);
+
 }  // namespace harbour::profile

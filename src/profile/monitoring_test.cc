@@ -130,3 +130,26 @@ TEST(LevelsByGroup, CountsEachChildOnceInItsGroupAndLevel) {
 
 }  // namespace
 }  // namespace harbour::profile
+
+namespace harbour::profile {
+namespace {
+
+TEST(ReleaseMonitoring, WithholdsTheAgreementWhenItsTableIsSuppressed) {
+  std::vector<ChildFacts> children = {Child("serious", "serious", "3", "a"),
+                                      Child("significant", "significant", "2", "a"),
+                                      Child("at_risk", "at_risk", "1", "a")};
+  ReleasedMonitoring published =
+      ReleaseMonitoring(children, {}, Population{}, TestLabels(), Release::kPublished);
+  EXPECT_EQ(published.compared, 3);
+  EXPECT_FALSE(published.confusion.grand_total) << "three children: suppressed";
+  EXPECT_FALSE(published.kappa) << "a kappa over suppressed cells is not published";
+  EXPECT_TRUE(published.equality.empty()) << "no population, no rates";
+  ReleasedMonitoring internal =
+      ReleaseMonitoring(children, {}, Population{}, TestLabels(), Release::kInternal);
+  ASSERT_TRUE(internal.kappa);
+  EXPECT_DOUBLE_EQ(internal.kappa->kappa, 1.0);
+  EXPECT_EQ(internal.levels.size(), 3u);
+}
+
+}  // namespace
+}  // namespace harbour::profile

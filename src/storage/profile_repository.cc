@@ -139,29 +139,23 @@ std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& 
   return children;
 }
 
-// The latest submitted assessment of each identified child by the period's end; fills the
-// levels and counts the reviews due and overdue.
+// The latest submitted assessment of each identified child by the period's end: its levels,
+// its agency and its review date.
 void ReadAssessments(soci::session& sql, const Bounds& b,
-                     std::unordered_map<std::string, profile::ChildFacts*>& by_id,
-                     profile::Timeliness& timeliness) {
+                     std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT child_id, computed_level, judged_level, assessed_by_agency, "
                       "next_review FROM assessments WHERE status = 'submitted' AND "
                       "submitted_at < :b ORDER BY child_id, submitted_at",
        soci::use(b.to));
-  std::map<std::string, std::string> review_of;
-  for (const auto& row : rows) {
+  for (const auto& row : rows) {  // the latest row of each child wins
     auto it = by_id.find(GetText(row, 0));
     if (it == by_id.end()) continue;
     it->second->tool_level = GetText(row, 1);
     it->second->judged_level = GetText(row, 2);
     it->second->tool_agency = GetText(row, 3);
-    review_of[it->first] = GetText(row, 4);  // the latest row wins
-  }
-  for (const auto& [id, review] : review_of) {
-    if (review.empty()) continue;
-    ++timeliness.reviews_due;
-    if (review < b.last_date) ++timeliness.reviews_overdue;
+    auto review = ParseDate(GetText(row, 4));
+    it->second->next_review = review ? std::optional<Date>(*review) : std::nullopt;
   }
 }
 
@@ -216,7 +210,7 @@ std::vector<profile::ReferralFacts> ReadReferrals(soci::session& sql, const Boun
     r.decision = GetText(row, 4);
     if (r.decision != "withdrawn") r.decided_at = GetOptionalInstant(row, 5);
     auto previous = last_of_child.find(r.child_id);
-    r.repeat = previous != last_of_child.end() && r.submitted_at - previous->second <= days{365};
+    if (previous != last_of_child.end()) r.previous_referral_at = previous->second;
     last_of_child[r.child_id] = r.submitted_at;
     if (GetText(row, 2) >= b.from) referrals.push_back(std::move(r));
   }
@@ -288,7 +282,8 @@ std::optional<int> PersonAge(const soci::row& row, Date on) {
 }
 
 std::vector<profile::PersonFacts> ReadPeople(
-    soci::session& sql, const Bounds& b, const std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
+    soci::session& sql, const Bounds& b,
+    const std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
   auto children_of = LinkedTo(sql, "person", by_id);
   std::set<std::string> grouped;
   soci::rowset<soci::row> pairs =
@@ -327,16 +322,19 @@ void ReadWards(soci::session& sql, std::unordered_map<std::string, profile::Chil
   for (auto& [id, child] : by_id) std::sort(child->wards.begin(), child->wards.end());
 }
 
-void ReadActions(soci::session& sql, const Bounds& b, profile::Timeliness& timeliness) {
+// The panel's actions due before the period's end, with when they were completed.
+std::vector<profile::ActionFacts> ReadActions(soci::session& sql, const Bounds& b) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT due_at, completed_at FROM tasks WHERE source_type = 'panel' AND "
-                      "due_at < :b",
+      (sql.prepare << "SELECT child_id, due_at, completed_at FROM tasks WHERE source_type = "
+                      "'panel' AND due_at < :b ORDER BY due_at",
        soci::use(b.to));
+  std::vector<profile::ActionFacts> actions;
   for (const auto& row : rows) {
-    ++timeliness.actions_due;
-    std::string due = GetText(row, 0), done = GetText(row, 1);
-    if (done.empty() ? due < b.to : done > due) ++timeliness.actions_overdue;
+    actions.push_back({.child_id = GetText(row, 0),
+                       .due_at = GetInstant(row, 1),
+                       .completed_at = GetOptionalInstant(row, 2)});
   }
+  return actions;
 }
 
 long CountOf(soci::session& sql, const std::string& query, const Bounds& b) {
@@ -356,16 +354,15 @@ Result<profile::AreaFacts> ProfileRepository::Facts(const profile::Period& perio
     facts.children = ReadChildren(sql, b, events);
     std::unordered_map<std::string, profile::ChildFacts*> by_id;
     for (auto& c : facts.children) by_id[c.child_id] = &c;
-    profile::Timeliness timeliness;
-    ReadAssessments(sql, b, by_id, timeliness);
+    facts.last_day = period.last;
+    ReadAssessments(sql, b, by_id);
     ReadPanel(sql, b, by_id, facts.decisions);
     ReadWards(sql, by_id);
     facts.referrals = ReadReferrals(sql, b);
     facts.episodes = ReadEpisodes(sql, b);
     facts.disruptions = ReadDisruptions(sql, b);
     facts.people = ReadPeople(sql, b, by_id);
-    ReadActions(sql, b, timeliness);
-    facts.timeliness = timeliness;
+    facts.actions = ReadActions(sql, b);
     return facts;
   });
 }

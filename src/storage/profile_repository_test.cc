@@ -107,7 +107,7 @@ TEST_F(ProfileRepositoryTest, FactsMatchAStraightRecountOfAGeneratedArea) {
   EXPECT_EQ(got, identified);
   EXPECT_EQ(long(facts->referrals.size()), referrals_in);
   EXPECT_EQ(long(facts->episodes.size()), episodes_in);
-  ASSERT_TRUE(facts->timeliness);
+  EXPECT_EQ(facts->last_day, quarter_.last);
 
   // The trend counts the same children in the same months.
   auto trend = repository.Trend({*profile::ParsePeriod("2026-07"), *profile::ParsePeriod("2026-08"),
@@ -145,8 +145,8 @@ TEST_F(ProfileRepositoryTest, TheLatestAssessmentAndPanelDecisionByThePeriodsEnd
   ASSERT_EQ(facts->children.size(), 1u);
   EXPECT_EQ(facts->children[0].tool_level, "high");
   EXPECT_EQ(facts->children[0].judged_level, "high");
-  EXPECT_EQ(facts->timeliness->reviews_due, 1);
-  EXPECT_EQ(facts->timeliness->reviews_overdue, 1) << "review due 1 September, none since";
+  EXPECT_EQ(facts->children[0].next_review, *ParseDate("2026-09-01"))
+      << "the review date of the latest assessment by the period's end";
 }
 
 }  // namespace

@@ -11,17 +11,11 @@
 namespace harbour::web {
 
 // What the profile shows of equality and calibration for one release.
-struct Monitoring {
-  std::vector<profile::EqualityTable> equality;  // empty when no population is imported
-  std::vector<profile::ShownGrid> levels;        // risk tool levels by sex, age band, ethnicity
-  profile::ShownGrid confusion;                  // the tool against the panel
-  std::optional<profile::Agreement> kappa;
-  long compared = 0;
-  profile::ShownGrid judgement;  // judged against the tool, by agency
-};
+using Monitoring = profile::ReleasedMonitoring;
 
 // Template context: "equality" (tables of rows with rate and interval text and a flag),
-// "level_grids", "confusion", "judgement" (grids: columns, rows of cells, totals), "kappa_text".
+// "level_grids", "confusion", "judgement" (grids: columns, rows of cells, totals), "kappa",
+// "has_kappa", "compared".
 mstch::map MonitoringContext(const Monitoring& monitoring);
 nlohmann::json MonitoringJson(const Monitoring& monitoring);
 // The same for the CSV file, appended after the profile's tables.

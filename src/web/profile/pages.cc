@@ -196,27 +196,6 @@ bool HasDateBoxes(const FormData& input) {
   return false;
 }
 
-// Equality and calibration for the children of the (filtered) period, released like the
-// tables: the equality counts come from the released breakdowns.
-Monitoring MonitoringOf(const std::vector<profile::ChildFacts>& children,
-                        const std::vector<profile::ShownBreakdown>& shown,
-                        const profile::Population& population, const profile::Labels& labels,
-                        profile::Release release) {
-  Monitoring m;
-  m.equality = profile::Equality(shown, population, labels);
-  for (const auto& grid : profile::LevelsByGroup(children, labels)) {
-    m.levels.push_back(profile::ShowGrid(grid, release));
-  }
-  profile::Calibration calibration = profile::Calibrate(children, labels);
-  m.confusion = profile::ShowGrid(calibration.confusion, release);
-  m.judgement = profile::ShowGrid(calibration.judgement, release);
-  m.compared = calibration.compared;
-  // The agreement is published only when the table it is built on is shown whole.
-  bool whole = release == profile::Release::kInternal || m.confusion.grand_total.has_value();
-  if (whole) m.kappa = calibration.kappa;
-  return m;
-}
-
 }  // namespace
 
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
@@ -299,7 +278,8 @@ Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::
   c.shown = profile::ShowAll(c.current, c.before, labels, query.release);
   auto population = profile_.Population();
   if (!population) return std::unexpected(population.error());
-  c.monitoring = MonitoringOf(now->children, c.shown, *population, labels, query.release);
+  c.monitoring =
+      profile::ReleaseMonitoring(now->children, c.shown, *population, labels, query.release);
   if (!filtered) {
     auto trend = profile_.Trend(profile::TrendMonths(query.period));
     if (!trend) return std::unexpected(trend.error());
