@@ -108,7 +108,7 @@ std::function<int()> AddKeysCommands(CLI::App& app, Common& /*common*/) {
   auto* keys =
       app.add_subcommand("keys",
                          "The key that signs the partnership's regional and national return "
-                         "(docs/profile-return.md)");
+                         "(docs/profile.md, The regional and national return)");
   keys->require_subcommand(1);
   auto generate = std::make_shared<GenerateOptions>();
   auto* gen = keys->add_subcommand(

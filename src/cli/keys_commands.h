@@ -1,8 +1,8 @@
 #pragma once
-// `harbour keys ...` (issue 12; docs/profile-return.md): the key with which a partnership signs
-// its regional and national return, and the line of the region's trusted-keys file that goes
-// with it. Also the two file helpers the return commands share: writing a file that must not
-// exist yet, and reading a signing key that only its owner may read.
+// `harbour keys ...` (issue 12; docs/profile.md, "The regional and national return"): the key with
+// which a partnership signs its regional and national return, and the line of the region's
+// trusted-keys file that goes with it. Also the two file helpers the return commands share: writing
+// a file that must not exist yet, and reading a signing key that only its owner may read.
 #include <sys/types.h>
 
 #include <CLI/CLI.hpp>

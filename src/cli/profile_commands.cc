@@ -74,7 +74,8 @@ int ImportPopulation(const Common& common, const std::string& file, const std::s
   return 0;
 }
 
-// --- The regional and national return (docs/profile-return.md) ------------------------------
+// --- The regional and national return (docs/profile.md, "The regional and national return")
+// ------------------------------
 
 struct ReturnOptions {
   std::string period;  // empty: the last complete quarter

@@ -1,7 +1,8 @@
 #pragma once
-// `harbour profile ...` (issue 12; docs/profile.md, docs/profile-return.md): importing the area's
-// child population for equality monitoring, writing the partnership's signed regional and
-// national return, and combining several partnerships' returns into published tables.
+// `harbour profile ...` (issue 12; docs/profile.md, "The regional and national
+// return"): importing the area's child population for equality monitoring, writing the
+// partnership's signed regional and national return, and combining several partnerships' returns
+// into published tables.
 #include <CLI/CLI.hpp>
 #include <functional>
 

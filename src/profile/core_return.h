@@ -1,8 +1,8 @@
 #pragma once
-// The regional and national return (issue 12; docs/profile-return.md, docs/
-// profile-return.schema.json): a partnership's exact counts of the core data set for one period,
-// as codes and numbers only, signed with its Ed25519 key (profile/return_keys.h); and, for the
-// region or the nation, reading returns strictly, checking each signature against the key
+// The regional and national return (issue 12; docs/profile.md, "The regional and national return",
+// docs/ profile-return.schema.json): a partnership's exact counts of the core data set for one
+// period, as codes and numbers only, signed with its Ed25519 key (profile/return_keys.h); and, for
+// the region or the nation, reading returns strictly, checking each signature against the key
 // trusted for its partnership, and combining them into tables that go through the one
 // suppression engine again. Pure: the CLI reads and writes the files.
 //

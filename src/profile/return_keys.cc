@@ -184,7 +184,8 @@ std::string SigningKeyFileText(const SigningKey& key) {
       Base64(std::string_view(reinterpret_cast<const char*>(seed.data()), seed.size()));
   std::string text =
       "# Harbour: the key that signs the regional and national return of one partnership\n"
-      "# (docs/profile-return.md). SECRET: whoever holds this file can sign returns as the\n"
+      "# (docs/profile.md, The regional and national return). SECRET: whoever holds this file can "
+      "sign returns as the\n"
       "# partnership. Keep it readable only by the account that makes returns (mode 0600),\n"
       "# never send it anywhere, and keep a copy where the partnership keeps its secrets.\n"
       "# The public key, for the trusted-keys file: harbour keys public --key THIS_FILE\n";

@@ -1,9 +1,9 @@
 #pragma once
-// The keys of the regional and national return (issue 12; docs/profile-return.md): each
-// partnership signs its return with its own Ed25519 key (libsodium), and whoever combines the
-// returns trusts one public key per partnership code. This file holds the keys, the two text
-// files they live in (a partnership's secret signing key; the aggregator's trusted keys) and
-// the partnership's code and name. Pure: the CLI reads and writes the files.
+// The keys of the regional and national return (issue 12; docs/profile.md, "The regional and
+// national return"): each partnership signs its return with its own Ed25519 key (libsodium), and
+// whoever combines the returns trusts one public key per partnership code. This file holds the
+// keys, the two text files they live in (a partnership's secret signing key; the aggregator's
+// trusted keys) and the partnership's code and name. Pure: the CLI reads and writes the files.
 #include <array>
 #include <map>
 #include <optional>

@@ -1,4 +1,4 @@
-// The regional and national return (issue 12; docs/profile-return.md) through the real CLI, on
+// The regional and national return (issue 12; docs/profile.md, "The regional and national return") through the real CLI, on
 // SQLite: two synthetic partnerships (demo areas of different seeds) each make a signing key and
 // a return; the returns match docs/profile-return.schema.json and their signatures verify with
 // Node's own Ed25519 over the canonical text; `harbour profile aggregate` combines them into
