@@ -190,6 +190,14 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
         return Allow("coordinator owns the area picture", kCoordinationPurpose);
       }
       return Refuse("only coordinators see unsuppressed figures and the children behind them");
+    case Action::kPublishBoardReport:
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator owns the area picture", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators publish the board report");
+    case Action::kReadBoardReports:
+      // Published, suppressed figures: the one part of the area picture everyone may read.
+      return Allow("published board report", "publication");
     case Action::kRunPanel:
       if (subject.role == Role::kCoordinator) {
         return Allow("coordinator runs the panel", kCoordinationPurpose);

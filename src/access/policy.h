@@ -73,6 +73,8 @@ enum class Action {
   kViewInternalProfile,   // the same tables unsuppressed, marked "not for publication"
   kDrillDownProfile,      // the named children behind one cell of the profile, for a purpose
   kExportProfile,         // the profile's tables as CSV (suppressed), and pseudonymised rows
+  kPublishBoardReport,    // put the period's board report in the register, for everyone to read
+  kReadBoardReports,      // the register of published (suppressed) board reports
 };
 inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kSearchChildren, "child.search"},
@@ -108,6 +110,8 @@ inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kViewInternalProfile, "profile.internal"},
     {Action::kDrillDownProfile, "profile.drill_down"},
     {Action::kExportProfile, "profile.export"},
+    {Action::kPublishBoardReport, "profile.publish"},
+    {Action::kReadBoardReports, "profile.reports"},
 });
 static_assert(IsCompleteCodeTable<kActionCodes>());
 // A value outside the table has the code "unknown".

@@ -51,6 +51,8 @@ constexpr std::array kAllActions = {
     Action::kViewInternalProfile,
     Action::kDrillDownProfile,
     Action::kExportProfile,
+    Action::kPublishBoardReport,
+    Action::kReadBoardReports,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -104,6 +106,8 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -138,6 +142,8 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -172,6 +178,8 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kViewInternalProfile, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kDrillDownProfile, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kExportProfile, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kPublishBoardReport, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // panel member: the children on the agendas of meetings they attend (see below), or an
     // explicit grant; their agency's involvement alone gives nothing
     {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
@@ -207,6 +215,8 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -241,6 +251,8 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kIntelligenceOfficer, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kIntelligenceOfficer, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kIntelligenceOfficer, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kIntelligenceOfficer, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -275,6 +287,8 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kExportProfile, kAllow, kAllow, kAllow},
+    {Role::kAnalyst, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -309,6 +323,8 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -343,6 +359,8 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kReadBoardReports, kAllow, kAllow, kAllow},
 };
 // clang-format on
 
@@ -578,6 +596,8 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kViewInternalProfile, "profile.internal"},
       {Action::kDrillDownProfile, "profile.drill_down"},
       {Action::kExportProfile, "profile.export"},
+      {Action::kPublishBoardReport, "profile.publish"},
+      {Action::kReadBoardReports, "profile.reports"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {

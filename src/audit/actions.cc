@@ -123,6 +123,9 @@ constexpr auto kActions = std::to_array<ActionWords>({
     {"profile.export", "Exported the area profile", kProfile},
     {"profile.drill_down", "Listed the children behind a figure of the area profile", kProfile},
     {"profile.rows", "Exported pseudonymised rows of the area profile", kProfile},
+    {"profile.publish", "Published a board report in the register", kProfile},
+    {"profile.reports", "Opened the register of published board reports", kProfile},
+    {"profile.report.download", "Downloaded a published board report", kProfile},
     {"population.import", "Imported the area's child population", kProfile},
     {"profile.return", "Wrote the signed regional and national return", kProfile},
 

@@ -10,7 +10,7 @@
 #include <toml.hpp>
 
 #include "common/toml_text.h"
-#include "web/panel/minutes_pdf.h"
+#include "web/core/pdf_document.h"
 
 namespace harbour::cli {
 

@@ -56,6 +56,53 @@ Column Released(const std::vector<long>& counts, long total, bool exclusive, Rel
   return Suppressed(counts, total, exclusive);
 }
 
+// A one-column table as published: its cells, and the total as every line's sum.
+PublishedTable OneColumn(const std::vector<std::optional<long>>& cells,
+                         const std::optional<long>& total) {
+  PublishedTable t;
+  for (const auto& cell : cells) {
+    t.cells.push_back({cell});
+    t.row_totals.push_back(cell);
+    t.cell_marks.push_back({cell ? CellMark::kShown : CellMark::kPrimary});
+    t.row_total_marks.push_back(cell ? CellMark::kShown : CellMark::kPrimary);
+  }
+  t.column_totals = {total};
+  t.column_total_marks = {total ? CellMark::kShown : CellMark::kPrimary};
+  t.grand_total = total;
+  t.grand_total_mark = t.column_total_marks[0];
+  return t;
+}
+
+std::optional<long> EarlierCount(const EarlierTable& earlier, const std::string& code) {
+  auto it = earlier.rows.find(code);
+  return it == earlier.rows.end() ? std::optional<long>(0) : it->second;
+}
+
+// The period's column released against the same table of an earlier, contained release.
+Column ReleasedAgainst(const std::vector<BreakdownRow>& rows, long total, bool exclusive,
+                       const EarlierTable& earlier) {
+  std::vector<std::optional<long>> before;
+  for (const auto& r : rows) before.push_back(EarlierCount(earlier, r.code));
+  Column c;
+  auto alone = [](long count, const std::optional<long>& was) {
+    CountTable one;
+    one.cells.push_back({count});
+    return SuppressAgainst(one, OneColumn({was}, was)).cells.at(0).at(0);
+  };
+  if (!exclusive) {
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      c.cells.push_back(alone(rows[i].count, before[i]));
+    c.total = alone(total, earlier.total);
+    return c;
+  }
+  CountTable table;
+  for (const auto& r : rows) table.cells.push_back({r.count});
+  PublishedTable published = SuppressAgainst(table, OneColumn(before, earlier.total));
+  for (const auto& row : published.cells) c.cells.push_back(row.at(0));
+  c.total = published.grand_total;
+  return c;
+}
+
 std::optional<double> Percent(const std::optional<long>& count, const std::optional<long>& total) {
   return PublishedRate(count, total, 100.0);
 }
@@ -96,8 +143,18 @@ std::optional<long> PublishedCount(long count) {
   return Suppress(one).cells.at(0).at(0);
 }
 
+EarlierRelease PublishedCells(const std::vector<ShownBreakdown>& shown) {
+  EarlierRelease out;
+  for (const auto& b : shown) {
+    EarlierTable& table = out[b.id];
+    table.total = b.total;
+    for (const auto& r : b.rows) table.rows[r.code] = r.count;
+  }
+  return out;
+}
+
 ShownBreakdown Show(const Breakdown& current, const Breakdown* previous, const Labels& labels,
-                    Release release) {
+                    Release release, const EarlierTable* earlier) {
   ShownBreakdown shown;
   shown.id = current.id;
   shown.title = current.title;
@@ -106,7 +163,9 @@ ShownBreakdown Show(const Breakdown& current, const Breakdown* previous, const L
   shown.note = current.note;
   shown.exclusive = current.exclusive;
   Column now =
-      Released(CountsIn(&current, current.rows), current.total, current.exclusive, release);
+      earlier != nullptr && release == Release::kPublished && !current.rows.empty()
+          ? ReleasedAgainst(current.rows, current.total, current.exclusive, *earlier)
+          : Released(CountsIn(&current, current.rows), current.total, current.exclusive, release);
   Column before = Released(CountsIn(previous, current.rows), previous ? previous->total : 0,
                            current.exclusive, release);
   shown.total = now.total;
@@ -129,10 +188,17 @@ ShownBreakdown Show(const Breakdown& current, const Breakdown* previous, const L
 
 std::vector<ShownBreakdown> ShowAll(const std::vector<Breakdown>& current,
                                     const std::vector<Breakdown>& previous, const Labels& labels,
-                                    Release release) {
+                                    Release release, const EarlierRelease* earlier) {
   std::vector<ShownBreakdown> out;
   out.reserve(current.size());
-  for (const auto& b : current) out.push_back(Show(b, Find(previous, b.id), labels, release));
+  for (const auto& b : current) {
+    const EarlierTable* table = nullptr;
+    if (earlier != nullptr) {
+      auto it = earlier->find(b.id);
+      if (it != earlier->end()) table = &it->second;
+    }
+    out.push_back(Show(b, Find(previous, b.id), labels, release, table));
+  }
   return out;
 }
 

@@ -112,6 +112,58 @@ TEST(Show, NoPublishedValueIsASmallNumber) {
   }
 }
 
+// The first half-year's table after its first quarter's was published: without the earlier
+// release, "female" 43 beside the published 40 would tell that 3 girls were identified in the
+// second quarter.
+TEST(Show, AgainstAnEarlierContainedReleaseACountThatGrewByOneToFiveIsSuppressed) {
+  Breakdown q1 = Exclusive({{"female", 40}, {"male", 30}, {"not_recorded", 20}});
+  EarlierRelease published = PublishedCells({Show(q1, nullptr, Labels{}, Release::kPublished)});
+  ASSERT_EQ(published.at("sex").rows.at("female"), 40);
+  ASSERT_EQ(published.at("sex").total, 90);
+
+  Breakdown h1 = Exclusive({{"female", 43}, {"male", 50}, {"not_recorded", 40}});
+  ShownBreakdown alone = Show(h1, nullptr, Labels{}, Release::kPublished);
+  EXPECT_EQ(RowOf(alone, "female").count, 43) << "on its own, 43 is publishable";
+
+  std::vector<ShownBreakdown> against =
+      ShowAll({h1}, {}, Labels{}, Release::kPublished, &published);
+  ASSERT_EQ(against.size(), 1U);
+  EXPECT_FALSE(RowOf(against[0], "female").count) << "43 - 40 = 3 girls in the second quarter";
+  // And a second value goes with it, so that the total cannot give the first away.
+  int suppressed = 0;
+  for (const auto& r : against[0].rows) suppressed += r.count ? 0 : 1;
+  EXPECT_GE(suppressed + (against[0].total ? 0 : 1), 2);
+  for (const auto& r : against[0].rows) {
+    if (!r.count) continue;
+    long was = *published.at("sex").rows.at(r.code);
+    EXPECT_FALSE(*r.count - was >= 1 && *r.count - was <= 5) << r.code;
+  }
+}
+
+TEST(Show, AgainstAnEarlierReleaseANonExclusiveRowIsCheckedAlone) {
+  Breakdown h1 = Exclusive({{"online", 12}, {"gang", 30}});
+  h1.id = "exploitation_element";
+  h1.exclusive = false;
+  EarlierRelease earlier;
+  earlier["exploitation_element"] = {.rows = {{"online", 10}, {"gang", 30}}, .total = 40};
+  auto shown = ShowAll({h1}, {}, Labels{}, Release::kPublished, &earlier);
+  EXPECT_FALSE(RowOf(shown[0], "online").count) << "12 - 10 = 2";
+  EXPECT_EQ(RowOf(shown[0], "gang").count, 30) << "no change is nothing to hide";
+  EXPECT_FALSE(shown[0].total) << "42 - 40 = 2";
+  // A row the earlier release did not have counts as a shown 0: 4 would be 4 new.
+  earlier["exploitation_element"].rows.erase("online");
+  shown = ShowAll({h1}, {}, Labels{}, Release::kPublished, &earlier);
+  EXPECT_EQ(RowOf(shown[0], "online").count, 12);
+}
+
+TEST(Show, TheInternalViewIgnoresAnEarlierRelease) {
+  Breakdown h1 = Exclusive({{"female", 43}, {"male", 50}});
+  EarlierRelease earlier;
+  earlier["sex"] = {.rows = {{"female", 40}, {"male", 50}}, .total = 90};
+  auto shown = ShowAll({h1}, {}, Labels{}, Release::kInternal, &earlier);
+  EXPECT_EQ(RowOf(shown[0], "female").count, 43);
+}
+
 TEST(CountText, IsCOrTheNumber) {
   EXPECT_EQ(CountText(std::nullopt), "c");
   EXPECT_EQ(CountText(0), "0");

@@ -21,7 +21,7 @@ class Database;
 
 namespace harbour::web {
 
-class PdfFonts;  // web/panel/minutes_pdf.h
+class PdfFonts;  // web/core/pdf_document.h
 
 struct AppOptions {
   bool demo = false;                              // shows the "synthetic demo data" banner

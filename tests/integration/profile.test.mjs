@@ -7,7 +7,11 @@
 // its counts are exactly what this file inserts (with the engine's own SQL; synthetic names).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ApiClient, assertJsonError, serveDemoArea, WebClient } from '../support/harbour.mjs';
 import { postgresEngine, sqliteEngine } from '../support/engines.mjs';
@@ -36,6 +40,27 @@ function generatedArea() {
   add('male', 4, { online: true });
   add('not_known', 2);
   return children;
+}
+
+// The text of a PDF, read back with poppler's pdftotext (Debian poppler-utils).
+function pdfText(pdf) {
+  const dir = mkdtempSync(join(tmpdir(), 'harbour-report-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    const out = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', timeout: 60_000 });
+    if (out.error) throw new Error(`pdftotext (poppler-utils; run scripts/setup): ${out.error.message}`);
+    assert.equal(out.status, 0, out.stderr);
+    return out.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function fetchPdf(base, web, path) {
+  const res = await fetch(base + path, { headers: { cookie: web.cookieHeader() } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, bytes };
 }
 
 function defineProfileTests(engine) {
@@ -262,6 +287,82 @@ function defineProfileTests(engine) {
       assert.match(internal.res.headers.get('content-disposition'), /not-for-publication\.xlsx/);
       assert.ok(values(internal.book, 'About').some((r) => r[0] === 'Release' && r[1].startsWith('NOT FOR PUBLICATION')));
       assert.deepEqual(sexRow(internal.book, 'male').slice(0, 3), ['male', 'Male', 4]);
+    });
+
+    test('the PDF board report is suppressed, marked OFFICIAL, audited, and never made from the internal view', async () => {
+      const practitioner = await webAs('demo.practitioner');
+      assert.equal((await fetchPdf(base, practitioner, `/profile/report.pdf?period=${PERIOD}`)).status, 403);
+      const analyst = await webAs('demo.analyst');
+      const res = await fetchPdf(base, analyst, `/profile/report.pdf?period=${PERIOD}`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type'), /^application\/pdf/);
+      assert.match(res.headers.get('content-disposition'), /harbour-board-report-2024-Q2\.pdf/);
+      const text = pdfText(res.bytes);
+      for (const heading of ['OFFICIAL', 'Headline figures', 'The last 24 months', 'Equality', 'Calibration of the risk tool',
+                             'Timeliness', 'Children identified by sex', 'c: a count of 1 to 5 is suppressed']) {
+        assert.ok(text.includes(heading), `${heading} in the report`);
+      }
+      for (const c of children) assert.ok(!text.includes(c.family), 'no name in the board report');
+      assert.equal(sql(`SELECT detail FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' ORDER BY seq DESC LIMIT 1`),
+                   `pdf; ${PERIOD}; no filters; published`);
+      const internal = await fetchPdf(base, await webAs('demo.coordinator'), `/profile/report.pdf?period=${PERIOD}&view=internal`);
+      assert.equal(internal.status, 422);
+      assert.notEqual(internal.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    });
+
+    test('the register: a coordinator publishes, everyone reads, a later period is suppressed against the one it contains', async () => {
+      const coordinator = await webAs('demo.coordinator');
+      const analyst = await webAs('demo.analyst');
+      const practitioner = await webAs('demo.practitioner');
+      const empty = await practitioner.get('/profile/reports');
+      assert.equal(empty.status, 200);
+      assert.match(empty.text, /No board report has been published yet/);
+      assert.ok(!empty.text.includes('Publish the board report'), 'only coordinators are offered the form');
+      assert.equal((await analyst.postWithCsrf('/profile/reports', { period: PERIOD })).status, 403);
+
+      // 1 April to 22 May 2024 first: 22 girls, then 23 in the quarter. On its own the quarter
+      // shows 23 girls (the golden test above); beside the earlier report, 23 - 22 would tell of one.
+      const early = await coordinator.postWithCsrf('/profile/reports', {
+        from_day: '1', from_month: '4', from_year: '2024', to_day: '22', to_month: '5', to_year: '2024' });
+      assert.equal(early.status, 303, decode(early.text).match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0]);
+      const quarter = await coordinator.postWithCsrf('/profile/reports', { period: PERIOD });
+      assert.equal(quarter.status, 303, decode(quarter.text).match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0]);
+      const stored = JSON.parse(sql(`SELECT tables FROM board_reports WHERE period_code = '${PERIOD}'`));
+      assert.equal(stored.sex.rows.female, null, 'suppressed against the earlier report');
+      assert.equal(stored.sex.total, 29);
+      const earlier = JSON.parse(sql(`SELECT tables FROM board_reports WHERE period_code <> '${PERIOD}'`));
+      for (const [id, t] of Object.entries(stored)) {
+        for (const [code, n] of Object.entries(t.rows)) {
+          const was = earlier[id]?.rows[code] ?? 0;
+          if (n !== null && was !== null) assert.ok(!(n - was >= 1 && n - was <= 5), `${id}/${code}: ${was} then ${n}`);
+        }
+      }
+      assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.publish' AND username = 'demo.coordinator'`), '2');
+
+      const again = await coordinator.postWithCsrf('/profile/reports', { period: PERIOD });
+      assert.equal(again.status, 409);
+      assert.match(decode(again.text), /already published; a period is published once/);
+      const inside = await coordinator.postWithCsrf('/profile/reports', { period: '2024-05' });
+      assert.equal(inside.status, 409);
+      assert.match(decode(inside.text), /overlaps/);
+      const unfinished = await coordinator.postWithCsrf('/profile/reports', { period: '2099-Q1' });
+      assert.equal(unfinished.status, 422);
+
+      const list = decode((await practitioner.get('/profile/reports')).text);
+      assert.match(list, /Suppressed against 1 April 2024 to 22 May 2024/);
+      const id = sql(`SELECT id FROM board_reports WHERE period_code = '${PERIOD}'`);
+      const digest = sql(`SELECT pdf_sha256 FROM board_reports WHERE id = '${id}'`);
+      assert.ok(list.includes(digest), 'the page shows the SHA-256');
+      const download = await fetchPdf(base, practitioner, `/profile/reports/${id}/report.pdf`);
+      assert.equal(download.status, 200);
+      assert.equal(createHash('sha256').update(download.bytes).digest('hex'), digest);
+      assert.match(pdfText(download.bytes), /Published by/);
+      assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.report.download' AND username = 'demo.practitioner' AND record_id = '${id}'`), '1');
+      assert.equal((await fetchPdf(base, practitioner, `/profile/reports/${newId()}/report.pdf`)).status, 404);
+
+      // The register is immutable: a document changed behind Harbour's back is refused.
+      sql(`UPDATE board_reports SET pdf = 'JVBERi0=' WHERE id = '${id}'`);
+      assert.equal((await fetchPdf(base, practitioner, `/profile/reports/${id}/report.pdf`)).status, 500);
     });
 
     test('pseudonymised rows: codes only, a pseudonym stable within one analyst\'s project', async () => {

@@ -14,7 +14,7 @@
 namespace harbour::web {
 
 class PanelHandlers;
-class PdfFonts;  // web/panel/minutes_pdf.h
+class PdfFonts;  // web/core/pdf_document.h
 
 class PanelArea {
  public:

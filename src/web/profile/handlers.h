@@ -1,6 +1,7 @@
 #pragma once
 // The area picture (issue 12): the handlers behind web/profile/profile.h; included only inside
 // web/profile/.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,11 +14,13 @@
 #include "profile/query.h"
 #include "reference/catalogue.h"
 #include "storage/agencies_repository.h"
+#include "storage/board_reports_repository.h"
 #include "storage/children_repository.h"
 #include "storage/profile_repository.h"
 #include "storage/tool_library.h"
 #include "storage/wards_repository.h"
 #include "web/core/handlers.h"
+#include "web/core/pdf_document.h"
 #include "web/profile/monitoring_view.h"
 
 namespace harbour::web {
@@ -60,8 +63,13 @@ profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);
 class ProfileHandlers : public AreaHandlers {
  public:
   ProfileHandlers(const Core& core, const reference::Catalogue& catalogue,
-                  const WorkingCalendar& calendar, storage::ToolLibrary& tools)
-      : AreaHandlers(core), catalogue_(catalogue), calendar_(calendar), tools_(tools) {}
+                  const WorkingCalendar& calendar, storage::ToolLibrary& tools,
+                  std::shared_ptr<const PdfFonts> pdf_fonts)
+      : AreaHandlers(core),
+        catalogue_(catalogue),
+        calendar_(calendar),
+        tools_(tools),
+        pdf_fonts_(std::move(pdf_fonts)) {}
 
   Response ProfilePage(Request& request, const Principal& who);
   Response ExportCsv(Request& request, const Principal& who);
@@ -72,6 +80,11 @@ class ProfileHandlers : public AreaHandlers {
   Response DrillDown(Request& request, const Principal& who);
   Response ApiProfile(Request& request, const Principal& who);
   Response ApiTable(Request& request, const Principal& who);
+  // board_reports.cc: the board report of the live profile, and the register.
+  Response ReportPdf(Request& request, const Principal& who);
+  Response BoardReports(Request& request, const Principal& who);
+  Response PublishBoardReport(Request& request, const Principal& who);
+  Response BoardReportDownload(Request& request, const Principal& who);
 
   // The labels of the codes the profile does not own (ethnicity, agencies, wards, levels).
   Result<profile::Labels> ReadLabels();
@@ -93,17 +106,26 @@ class ProfileHandlers : public AreaHandlers {
   Response RefuseApi(const Principal& who, const Request& request,
                      const access::Decision& decision);
   // `keep_children`: each row notes the children behind it (the drill-down), else it only counts.
+  // `earlier`: a published release whose period the query's contains, to suppress against.
   Result<ComputedProfile> Compute(profile::Query query, profile::Labels labels,
-                                  bool keep_children = false);
+                                  bool keep_children = false,
+                                  const profile::EarlierRelease* earlier = nullptr);
 
  private:
+  Response BoardReportsPage(const Principal& who, const Request& request, const FormData& form,
+                            const Error* problems);
+  // The register entry for `query`'s period, published by `who`, with its document.
+  Result<storage::BoardReportRecord> MakeBoardReport(const profile::Query& query,
+                                                     profile::Labels labels, const Principal& who);
   Response ProfileFormPage(const Principal& who, const Request& request,
                            const profile::Labels& labels, const ComputedProfile* computed,
                            const Error* problems, bool may_see_internal);
 
   const reference::Catalogue& catalogue_;
   const WorkingCalendar& calendar_;
-  storage::ToolLibrary& tools_;  // the risk tools' levels, in order
+  storage::ToolLibrary& tools_;                // the risk tools' levels, in order
+  std::shared_ptr<const PdfFonts> pdf_fonts_;  // null: the PDF board report is unavailable
+  storage::BoardReportsRepository board_reports_{db_};
   storage::ProfileRepository profile_{db_};
   storage::AgenciesRepository agencies_{db_};
   storage::WardsRepository wards_{db_};

@@ -260,7 +260,8 @@ Result<profile::Query> ProfileHandlers::ParseQuery(const FormData& input,
 }
 
 Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::Labels labels,
-                                                 bool keep_children) {
+                                                 bool keep_children,
+                                                 const profile::EarlierRelease* earlier) {
   ComputedProfile c;
   c.previous = profile::PreviousPeriod(query.period);
   auto now = profile_.Facts(query.period);
@@ -275,7 +276,7 @@ Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::
   }
   c.current = profile::Breakdowns(*now, labels, calendar_, keep_children);
   c.before = profile::Breakdowns(*before, labels, calendar_);
-  c.shown = profile::ShowAll(c.current, c.before, labels, query.release);
+  c.shown = profile::ShowAll(c.current, c.before, labels, query.release, earlier);
   auto population = profile_.Population();
   if (!population) return std::unexpected(population.error());
   c.monitoring =

@@ -5,8 +5,10 @@
 namespace harbour::web {
 
 ProfileArea::ProfileArea(const Core& core, const reference::Catalogue& catalogue,
-                         const WorkingCalendar& calendar, storage::ToolLibrary& tools)
-    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar, tools)) {}
+                         const WorkingCalendar& calendar, storage::ToolLibrary& tools,
+                         std::shared_ptr<const PdfFonts> pdf_fonts)
+    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar, tools,
+                                                  std::move(pdf_fonts))) {}
 
 ProfileArea::~ProfileArea() = default;
 
@@ -15,6 +17,11 @@ void ProfileArea::Register(Routes& routes) {
   routes.Page(Method::kGet, "/profile", h, &ProfileHandlers::ProfilePage);
   routes.Page(Method::kGet, "/profile/export.csv", h, &ProfileHandlers::ExportCsv);
   routes.Page(Method::kGet, "/profile/export.xlsx", h, &ProfileHandlers::ExportXlsx);
+  routes.Page(Method::kGet, "/profile/report.pdf", h, &ProfileHandlers::ReportPdf);
+  routes.Page(Method::kGet, "/profile/reports", h, &ProfileHandlers::BoardReports);
+  routes.Page(Method::kPost, "/profile/reports", h, &ProfileHandlers::PublishBoardReport);
+  routes.Page(Method::kGet, "/profile/reports/{id}/report.pdf", h,
+              &ProfileHandlers::BoardReportDownload);
   routes.Page(Method::kGet, "/profile/rows.csv", h, &ProfileHandlers::ExportRows);
   routes.Page(Method::kGet, "/profile/children", h, &ProfileHandlers::DrillDownForm);
   routes.Page(Method::kPost, "/profile/children", h, &ProfileHandlers::DrillDown);
