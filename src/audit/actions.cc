@@ -125,6 +125,7 @@ constexpr auto kActions = std::to_array<ActionWords>({
     {"profile.rows", "Exported pseudonymised rows of the area profile", kProfile},
     {"population.import", "Imported the area's child population", kProfile},
     {"profile.return", "Wrote the signed regional and national return", kProfile},
+    {"profile.regional", "Combined the partnerships' returns for the region", kProfile},
 
     {"agency.create", "Added an agency", kSystem},
     {"agency.manage", "Managed agencies", kSystem},
