@@ -20,8 +20,8 @@ std::unexpected<Error> Malformed(std::string message) {
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return Lower(x) == Lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return Lower(x) == Lower(y); });
 }
 
 std::string LowerCopy(std::string_view text) {
@@ -86,7 +86,8 @@ Result<HeaderValue> ParseHeaderValue(std::string_view text, std::string_view hea
     rest = TrimSpaces(rest.substr(1));
     if (rest.empty()) return parsed;  // a trailing ';'
     const std::size_t equals = rest.find('=');
-    if (equals == std::string_view::npos) return Malformed(where + " has a parameter without a value");
+    if (equals == std::string_view::npos)
+      return Malformed(where + " has a parameter without a value");
     const std::string_view key = TrimSpaces(rest.substr(0, equals));
     if (!IsToken(key)) return Malformed(where + " has a parameter whose name is not a token");
     rest = TrimSpaces(rest.substr(equals + 1));
@@ -126,6 +127,9 @@ Result<void> ApplyDisposition(std::string_view value, MultipartPart& part) {
     return Malformed("a part's Content-Disposition has no name");
   }
   if (!IsValidUtf8(name->second)) return Malformed("a part's name is not UTF-8");
+  if (name->second.find('\t') != std::string::npos) {
+    return Malformed("a part's name has a control character");
+  }
   part.name = name->second;
   if (auto file = parsed->parameters.find("filename"); file != parsed->parameters.end()) {
     if (!IsValidUtf8(file->second)) return Malformed("a part's file name is not UTF-8");
@@ -180,6 +184,34 @@ Result<bool> AfterDelimiter(std::string_view body, std::size_t& pos) {
   return false;
 }
 
+// The header block of the part starting at `pos` (just after its delimiter line) applied to
+// `part`: the offset where the part's content starts. A part whose blank line is at once
+// followed by the next delimiter's CRLF has no content (RFC 2046: "[CRLF *OCTET]"), and its
+// offset is that delimiter's. The block may not reach into the next part.
+Result<std::size_t> ReadPartHeaders(std::string_view body, std::size_t pos,
+                                    std::string_view delimiter, const MultipartLimits& limits,
+                                    MultipartPart& part) {
+  if (body.substr(pos, kCrlf.size()) == kCrlf) {
+    // No header at all: refused for its missing Content-Disposition.
+    if (auto applied = ApplyHeaders({}, limits, part); !applied) {
+      return std::unexpected(applied.error());
+    }
+    return pos + kCrlf.size();
+  }
+  const std::string_view window = body.substr(pos, limits.max_header_bytes);
+  const std::size_t blank = window.find("\r\n\r\n");
+  if (blank == std::string_view::npos ||
+      window.substr(0, blank + 2).find(delimiter) != std::string_view::npos) {
+    return Malformed("a part's headers are too long or do not end in a blank line");
+  }
+  if (auto applied = ApplyHeaders(window.substr(0, blank), limits, part); !applied) {
+    return std::unexpected(applied.error());
+  }
+  const std::size_t after_headers = pos + blank + kCrlf.size();
+  if (body.substr(after_headers).starts_with(delimiter)) return after_headers;
+  return after_headers + kCrlf.size();
+}
+
 }  // namespace
 
 bool IsMultipartFormData(std::string_view content_type) {
@@ -226,28 +258,11 @@ Result<std::vector<MultipartPart>> ParseMultipart(std::string_view body, std::st
       return Malformed("the body has more than " + std::to_string(limits.max_parts) + " parts");
     }
     MultipartPart part;
-    std::size_t content = pos;
-    if (body.substr(pos, kCrlf.size()) == kCrlf) {
-      content += kCrlf.size();  // no header at all: refused below for its missing disposition
-    } else {
-      const std::string_view window = body.substr(pos, limits.max_header_bytes);
-      const std::size_t blank = window.find("\r\n\r\n");
-      if (blank == std::string_view::npos) {
-        return Malformed("a part's headers are too long or do not end in a blank line");
-      }
-      content = pos + blank + 4;
-      if (auto applied = ApplyHeaders(body.substr(pos, blank), limits, part); !applied) {
-        return std::unexpected(applied.error());
-      }
-    }
-    if (content == pos + kCrlf.size()) {
-      if (auto applied = ApplyHeaders({}, limits, part); !applied) {
-        return std::unexpected(applied.error());
-      }
-    }
-    const std::size_t next = body.find(delimiter, content);
+    auto content = ReadPartHeaders(body, pos, delimiter, limits, part);
+    if (!content) return std::unexpected(content.error());
+    const std::size_t next = body.find(delimiter, *content);
     if (next == std::string_view::npos) return Malformed("the body ends before its last boundary");
-    part.body = std::string(body.substr(content, next - content));
+    part.body = std::string(body.substr(*content, next - *content));
     parts.push_back(std::move(part));
     pos = next + delimiter.size();
   }
