@@ -44,7 +44,7 @@ struct App::Wiring {
                   [this](const children::Child& c) { return panel.ChronologyEntries(c); },
                   [this](const children::Child& c) { return missing.ChronologyEntries(c); }}),
         children(core, catalogue, records, assessments),
-        profile(core, catalogue, calendar, tools) {}
+        profile(core, catalogue, calendar, tools, {options.trusted_keys, options.body_limit}) {}
 
   AppOptions options;
   CoreServices services;

@@ -33,6 +33,7 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   if (can(Action::kRecordDisruption)) items.push_back({"Disruption", "/disruption"});
   if (can(Action::kRecordBusinessVisit)) items.push_back({"Business visits", "/business-visits"});
   if (can(Action::kViewProfile)) items.push_back({"Area profile", "/profile"});
+  if (can(Action::kCombineReturns)) items.push_back({"Regional returns", "/profile/regional"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});

@@ -19,6 +19,7 @@
 #include "storage/wards_repository.h"
 #include "web/core/handlers.h"
 #include "web/profile/monitoring_view.h"
+#include "web/profile/profile.h"
 
 namespace harbour::web {
 
@@ -53,6 +54,10 @@ struct ProfileRows {
   std::vector<std::vector<std::string>> rows;
 };
 
+// The profile's sections, in the order the pages show them: each id (ShownBreakdown::section)
+// and its heading. Defined in pages.cc.
+std::vector<std::pair<std::string, std::string>> ProfileSections();
+
 // The header block of the profile's exports (CSV and XLSX): the period, the period beside it,
 // the filters, `now` as Europe/London time, and the release. Defined in pages.cc.
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);
@@ -60,8 +65,13 @@ profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);
 class ProfileHandlers : public AreaHandlers {
  public:
   ProfileHandlers(const Core& core, const reference::Catalogue& catalogue,
-                  const WorkingCalendar& calendar, storage::ToolLibrary& tools)
-      : AreaHandlers(core), catalogue_(catalogue), calendar_(calendar), tools_(tools) {}
+                  const WorkingCalendar& calendar, storage::ToolLibrary& tools,
+                  RegionalOptions regional)
+      : AreaHandlers(core),
+        catalogue_(catalogue),
+        calendar_(calendar),
+        tools_(tools),
+        regional_(std::move(regional)) {}
 
   Response ProfilePage(Request& request, const Principal& who);
   Response ExportCsv(Request& request, const Principal& who);
@@ -72,6 +82,10 @@ class ProfileHandlers : public AreaHandlers {
   Response DrillDown(Request& request, const Principal& who);
   Response ApiProfile(Request& request, const Principal& who);
   Response ApiTable(Request& request, const Principal& who);
+  // The regional analyst's page (regional.cc): the upload form, and the uploaded returns
+  // checked and combined (multipart/form-data), shown or downloaded as JSON or CSV.
+  Response RegionalForm(Request& request, const Principal& who);
+  Response CombineReturns(Request& request, const Principal& who);
 
   // The labels of the codes the profile does not own (ethnicity, agencies, wards, levels).
   Result<profile::Labels> ReadLabels();
@@ -100,10 +114,15 @@ class ProfileHandlers : public AreaHandlers {
   Response ProfileFormPage(const Principal& who, const Request& request,
                            const profile::Labels& labels, const ComputedProfile* computed,
                            const Error* problems, bool may_see_internal);
+  // The regional page, with the problems of a refused upload or the combined result.
+  Response RegionalPage(const Principal& who, const Request& request,
+                        const std::vector<std::string>& problems, mstch::map result,
+                        unsigned status);
 
   const reference::Catalogue& catalogue_;
   const WorkingCalendar& calendar_;
   storage::ToolLibrary& tools_;  // the risk tools' levels, in order
+  RegionalOptions regional_;
   storage::ProfileRepository profile_{db_};
   storage::AgenciesRepository agencies_{db_};
   storage::WardsRepository wards_{db_};

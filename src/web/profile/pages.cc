@@ -198,6 +198,12 @@ bool HasDateBoxes(const FormData& input) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> ProfileSections() {
+  std::vector<std::pair<std::string, std::string>> sections;
+  for (const auto& s : kSections) sections.emplace_back(s.id, s.title);
+  return sections;
+}
+
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
   return profile::ExportHeader{.period_code = profile::PeriodCode(c.query.period),
                                .period_label = profile::PeriodLabel(c.query.period),

@@ -5,8 +5,10 @@
 namespace harbour::web {
 
 ProfileArea::ProfileArea(const Core& core, const reference::Catalogue& catalogue,
-                         const WorkingCalendar& calendar, storage::ToolLibrary& tools)
-    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar, tools)) {}
+                         const WorkingCalendar& calendar, storage::ToolLibrary& tools,
+                         RegionalOptions regional)
+    : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar, tools,
+                                                  std::move(regional))) {}
 
 ProfileArea::~ProfileArea() = default;
 
@@ -18,6 +20,8 @@ void ProfileArea::Register(Routes& routes) {
   routes.Page(Method::kGet, "/profile/rows.csv", h, &ProfileHandlers::ExportRows);
   routes.Page(Method::kGet, "/profile/children", h, &ProfileHandlers::DrillDownForm);
   routes.Page(Method::kPost, "/profile/children", h, &ProfileHandlers::DrillDown);
+  routes.Page(Method::kGet, "/profile/regional", h, &ProfileHandlers::RegionalForm);
+  routes.Page(Method::kPost, "/profile/regional", h, &ProfileHandlers::CombineReturns);
   routes.Api(Method::kGet, "/api/v1/profile", h, &ProfileHandlers::ApiProfile);
   routes.Api(Method::kGet, "/api/v1/profile/tables/{table}", h, &ProfileHandlers::ApiTable);
   routes.Api(Method::kGet, "/api/v1/profile/rows", h, &ProfileHandlers::ApiRows);
