@@ -1,23 +1,49 @@
 // An analyst's journey through the area profile in a real browser (issue 12): open it from the
 // navigation, choose a quarter, read a chart and the table beside it, download the XLSX file and
 // open it with a real XLSX reader (exceljs) to check that it is suppressed like the page. Every
-// page is checked with axe-core, and none may log a console error or break the CSP.
+// page is checked with axe-core, and none may log a console error or break the CSP. And a
+// regional analyst uploading the synthetic partnerships' returns (scripts/demo-returns) and
+// reading the region's combined table.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { startBrowserHarness } from '../support/browser.mjs';
+import { repoRoot } from '../support/harbour.mjs';
 
 let harness;
+let returns;  // scripts/demo-returns' directory: three signed returns and their harbour.toml
 
 before(async () => {
-  harness = await startBrowserHarness({ children: 60, seed: 23 });
+  returns = mkdtempSync(join(tmpdir(), 'harbour-e2e-returns-'));
+  execFileSync(join(repoRoot, 'scripts/demo-returns'), [returns], { stdio: 'ignore' });
+  harness = await startBrowserHarness({ children: 60, seed: 23, serverArgs: ['--config', join(returns, 'harbour.toml')] });
 }, { timeout: 90_000 });
 
 after(async () => {
   await harness?.stop();
+  if (returns) rmSync(returns, { recursive: true, force: true });
+});
+
+test('a regional analyst uploads the partnerships\' returns and reads the combined table', { timeout: 60_000 }, async () => {
+  const { openPage, signIn } = harness;
+  const regional = await openPage();
+  const { page } = regional;
+  await signIn(page, 'demo.regional');
+  await page.getByRole('link', { name: 'Regional returns' }).first().click();
+  await page.waitForURL(/\/profile\/regional$/);
+  await page.getByLabel('Returns').setInputFiles(['northport', 'southmere', 'eastwick'].map((c) => join(returns, `${c}-return.json`)));
+  await page.getByRole('button', { name: 'Combine returns' }).click();
+  await assert.doesNotReject(page.getByRole('heading', { name: /The region's figures for/ }).waitFor());
+  assert.equal(await page.locator('#partnerships li').count(), 3);
+  const children = page.getByRole('table', { name: 'Children identified' });
+  const total = (await children.locator('tbody tr').last().locator('td').first().innerText()).trim();
+  assert.match(total, /^(\d+|c)$/);
+  assert.ok(total === 'c' || Number(total) > 5, `the total ${total} is published`);
+  await regional.context.close();
 });
 
 // The quarter before the last complete one, as the form offers it ("2026-Q2").
