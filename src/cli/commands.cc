@@ -416,7 +416,7 @@ int Run(int argc, char** argv) {
   user_add
       ->add_option("--role", role,
                    "practitioner|safeguarding-lead|coordinator|panel-member|"
-                   "intelligence-officer|analyst|administrator|auditor")
+                   "intelligence-officer|analyst|administrator|auditor|regional-analyst")
       ->required();
   user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
       ->required();
