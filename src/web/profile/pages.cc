@@ -200,6 +200,7 @@ bool HasDateBoxes(const FormData& input) {
 
 std::vector<std::pair<std::string, std::string>> ProfileSections() {
   std::vector<std::pair<std::string, std::string>> sections;
+  sections.reserve(kSections.size());
   for (const auto& s : kSections) sections.emplace_back(s.id, s.title);
   return sections;
 }

@@ -194,7 +194,7 @@ Response ProfileHandlers::CombineReturns(Request& request, const Principal& who)
                   "Only regional analysts combine the partnerships' returns.");
   }
   // Every refusal below is audited with what was sent (how many files), not their content.
-  auto refuse = [&](std::vector<std::string> problems, unsigned status, std::size_t files,
+  auto refuse = [&](const std::vector<std::string>& problems, unsigned status, std::size_t files,
                     Format format) {
     AuditRefusal(AuditEntry(who, request, "profile.regional", "profile", "", "refused",
                             decision.purpose,
@@ -233,7 +233,7 @@ Response ProfileHandlers::CombineReturns(Request& request, const Principal& who)
   std::vector<std::string> problems;
   std::vector<profile::ReceivedReturn> received = ReadReturns(files, *trusted, problems);
   if (!problems.empty()) {
-    return refuse(std::move(problems), StatusFor(ErrorKind::kInvalid), files.size(), *format);
+    return refuse(problems, StatusFor(ErrorKind::kInvalid), files.size(), *format);
   }
   const profile::Labels labels = profile::AggregateLabels(catalogue_);
   auto combined = profile::Combine(received, labels);
