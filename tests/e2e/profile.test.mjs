@@ -43,6 +43,11 @@ test('a regional analyst uploads the partnerships\' returns and reads the combin
   const total = (await children.locator('tbody tr').last().locator('td').first().innerText()).trim();
   assert.match(total, /^(\d+|c)$/);
   assert.ok(total === 'c' || Number(total) > 5, `the total ${total} is published`);
+  // Files too large together for the server's body limit are stopped before they are sent.
+  await page.getByLabel('Returns').setInputFiles([{ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(1_100_000, 32) }]);
+  await page.getByRole('button', { name: 'Combine returns' }).click();
+  await assert.doesNotReject(page.getByText('The files chosen are too large together').waitFor());
+  assert.equal(await page.locator('#partnerships li').count(), 3, 'nothing was sent: the result is still shown');
   await regional.context.close();
 });
 
