@@ -42,7 +42,12 @@ Result<profile::TrustedKeys> ReadTrustedKeys(const std::string& path) {
     return Fail(ErrorKind::kUnavailable, "trusted_keys_unreadable",
                 "The trusted-keys file " + path + " cannot be read.");
   }
-  return profile::ParseTrustedKeys(*text, path);
+  auto keys = profile::ParseTrustedKeys(*text, path);
+  if (!keys) {
+    // The file is the installation's, not the uploader's: a service problem, not their input.
+    return Fail(ErrorKind::kUnavailable, keys.error().code, keys.error().message);
+  }
+  return keys;
 }
 
 namespace {

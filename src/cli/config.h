@@ -62,7 +62,8 @@ Result<std::string> ReadFile(const std::string& path);
 // analyst's page calls it at every upload, so that a key added to the file counts without a
 // restart, and `profile aggregate` for its --trusted file. kUnavailable ("no_trusted_keys")
 // when `path` is empty, ("trusted_keys_unreadable") when the file cannot be read or is larger
-// than kMaxTrustedKeysBytes; ParseTrustedKeys' kInvalid naming the file and line otherwise.
+// than kMaxTrustedKeysBytes, and ("invalid_trusted_keys") with ParseTrustedKeys' message naming
+// the file and line when it is not a trusted-keys file.
 inline constexpr std::size_t kMaxTrustedKeysBytes = 1024 * 1024;
 Result<profile::TrustedKeys> ReadTrustedKeys(const std::string& path);
 

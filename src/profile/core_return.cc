@@ -747,6 +747,7 @@ void AppendReturnProblems(std::string_view file_name, const Error& error,
 
 std::vector<std::string> CombineProblems(const Error& error) {
   std::vector<std::string> lines;
+  lines.reserve(error.fields.size());
   for (const auto& [file, message] : error.fields) lines.push_back(file + ": " + message);
   if (lines.empty()) lines.push_back(error.message);
   return lines;

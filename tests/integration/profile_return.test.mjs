@@ -438,6 +438,34 @@ describe('The regional and national return on SQLite', { timeout: 300_000 }, () 
       assert.equal(Number(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'csrf.check' AND username = 'demo.regional'")), before + 2);
     });
 
+    test('without [profile] trusted_keys, or with a broken file, every upload is refused, saying why', async () => {
+      const bare = await startServer(areas.north.url);  // no harbour.toml: no trusted keys
+      try {
+        const web = new WebClient(bare.base);
+        await web.signInOk('demo.regional');
+        const res = await upload(web, [fileOf('north')]);
+        assert.equal(res.status, 503);
+        assert.deepEqual(problems(res.text), ['The returns cannot be checked: No partnership\'s key is trusted yet: an ' +
+                                              'administrator sets [profile] trusted_keys in harbour.toml to the trusted-keys file.']);
+      } finally {
+        await bare.stop();
+      }
+      const saved = readFileSync(trustedWeb(), 'utf8');
+      try {
+        writeFileSync(trustedWeb(), 'north not-a-key\n');
+        const web = await signedIn('demo.regional');
+        const res = await upload(web, [fileOf('north')]);
+        assert.equal(res.status, 503);
+        assert.match(problems(res.text)[0], /^The returns cannot be checked: .*trusted-web\.keys.*line 1/);
+        rmSync(trustedWeb());
+        const gone = await upload(web, [fileOf('north')]);
+        assert.equal(gone.status, 503);
+        assert.match(problems(gone.text)[0], /trusted-web\.keys cannot be read/);
+      } finally {
+        writeFileSync(trustedWeb(), saved);
+      }
+    });
+
     test('every other role is refused the page and the upload (403, audited)', async () => {
       for (const username of ['demo.analyst', 'demo.coordinator', 'demo.practitioner']) {
         const web = await signedIn(username);
