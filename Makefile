@@ -52,7 +52,8 @@ run: build
 	    exit 1; \
 	  fi; \
 	  echo "Making the regional analyst's demo returns in $(RUN_RETURNS) (once)"; \
-	  scripts/demo-returns $(RUN_RETURNS) >/dev/null; \
+	  scripts/demo-returns $(RUN_RETURNS) >$(RUN_RETURNS).log 2>&1 || \
+	    { echo "make run: scripts/demo-returns failed; see $(RUN_RETURNS).log" >&2; exit 1; }; \
 	fi
 	@$(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --print-logins
 	@echo "Demo returns for demo.regional to upload: $(RUN_RETURNS)/*-return.json"
