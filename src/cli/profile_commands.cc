@@ -220,9 +220,7 @@ int Aggregate(const Common& common, const AggregateOptions& o) {
     return RefuseAggregate({o.out + " exists already: Harbour never overwrites it. Remove it, "
                                     "or choose another file."});
   }
-  auto trusted_text = ReadFile(o.trusted);
-  if (!trusted_text) return RefuseAggregate({o.trusted + ": cannot be read"});
-  auto trusted = profile::ParseTrustedKeys(*trusted_text, o.trusted);
+  auto trusted = ReadTrustedKeys(o.trusted);
   if (!trusted) return RefuseAggregate({trusted.error().message});
   std::vector<std::string> problems;
   std::vector<profile::ReceivedReturn> received = ReadReturns(o, *trusted, problems);

@@ -7,6 +7,7 @@
 #include "common/csv.h"
 #include "common/text.h"
 #include "concerns/concern.h"
+#include "profile/core_return.h"
 #include "profile/export.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
@@ -234,11 +235,7 @@ Result<std::vector<profile::ToolLevel>> ProfileHandlers::ToolLevels() {
 }
 
 Result<profile::Labels> ProfileHandlers::ReadLabels() {
-  profile::Labels labels;
-  for (const auto& e : catalogue_.Ethnicities()) {
-    labels.ethnicity[e.code] = e.label;
-    labels.ethnicity_order.push_back(e.code);
-  }
+  profile::Labels labels = profile::AggregateLabels(catalogue_);  // the ethnicity categories
   auto agencies = agencies_.List();
   if (!agencies) return std::unexpected(agencies.error());
   for (const auto& a : *agencies) labels.agencies[a.id] = a.name;
