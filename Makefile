@@ -4,6 +4,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 HARBOUR := build/release/harbour
 RUN_DB ?= var/harbour.db
+RUN_RETURNS ?= var/demo-returns
 LISTEN ?= 127.0.0.1:8080
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR := $(CURDIR)
@@ -35,6 +36,8 @@ build-fuzz: setup
 
 # Starts Harbour on an embedded SQLite database with synthetic demo data (made once). Migrating
 # every time brings an existing var/harbour.db up to this build (and its shipped risk tools).
+# The regional analyst's demo returns are made once too (scripts/demo-returns), and their
+# harbour.toml is used unless there is a config/harbour.toml.
 run: build
 	@mkdir -p $(dir $(RUN_DB))
 	@if [ ! -f $(RUN_DB) ]; then \
@@ -43,9 +46,20 @@ run: build
 	else \
 	  $(HARBOUR) migrate --db sqlite:///$(abspath $(RUN_DB)); \
 	fi
+	@if [ ! -f $(RUN_RETURNS)/harbour.toml ]; then \
+	  if [ -e $(RUN_RETURNS) ]; then \
+	    echo "make run: $(RUN_RETURNS) is incomplete; remove it to make the demo returns again" >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "Making the regional analyst's demo returns in $(RUN_RETURNS) (once)"; \
+	  scripts/demo-returns $(RUN_RETURNS) >$(RUN_RETURNS).log 2>&1 || \
+	    { echo "make run: scripts/demo-returns failed; see $(RUN_RETURNS).log" >&2; exit 1; }; \
+	fi
 	@$(HARBOUR) demo-data --db sqlite:///$(abspath $(RUN_DB)) --print-logins
+	@echo "Demo returns for demo.regional to upload: $(RUN_RETURNS)/*-return.json"
 	@echo "Harbour: http://$(LISTEN)/"
-	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN) --demo-banner
+	@$(HARBOUR) serve --db sqlite:///$(abspath $(RUN_DB)) --listen $(LISTEN) --demo-banner \
+	  $(if $(wildcard config/harbour.toml),,--config $(RUN_RETURNS)/harbour.toml)
 
 # Every suite; the sanitizer and fuzz builds overlap the integration and browser suites
 # (scripts/test-all says how).

@@ -46,3 +46,38 @@ document.body.addEventListener('htmx:load', (event) => {
 if (document.querySelector('[data-chart]')) {
   import('/assets/js/charts.js').then(({ drawCharts }) => drawCharts(document))
 }
+
+// An upload form with data-max-bytes (the regional analyst's returns) says at once when the chosen
+// files cannot fit in the server's body limit, instead of sending them to be refused (413). The
+// server's limit stands either way; each file's part headers are allowed for.
+const kPartOverhead = 512
+for (const form of document.querySelectorAll('form[data-max-bytes]')) {
+  form.addEventListener('submit', (event) => {
+    const limit = Number(form.dataset.maxBytes)
+    const input = form.querySelector('input[type="file"]')
+    if (!input || !limit) return
+    const files = [...input.files]
+    const bytes = files.reduce((sum, file) => sum + file.size + kPartOverhead, kPartOverhead)
+    if (bytes <= limit) return
+    event.preventDefault()
+    showFileError(input, `The files chosen are too large together: choose files that add up to less than ${Math.floor(limit / 1024)} KiB.`)
+  })
+}
+
+// The GOV.UK error message on a file input's form group, once.
+function showFileError (input, text) {
+  const group = input.closest('.govuk-form-group')
+  let message = group.querySelector('.harbour-size-error')
+  if (!message) {
+    message = document.createElement('p')
+    message.className = 'govuk-error-message harbour-size-error'
+    message.id = `${input.id}-size-error`
+    input.before(message)
+    input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${message.id}`.trim())
+  }
+  message.innerHTML = '<span class="govuk-visually-hidden">Error:</span> '
+  message.append(text)
+  group.classList.add('govuk-form-group--error')
+  input.classList.add('govuk-file-upload--error')
+  input.focus()
+}

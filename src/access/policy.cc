@@ -28,6 +28,7 @@ CaseScope ScopeOf(Role role) {
     case Role::kAnalyst:
     case Role::kAdministrator:
     case Role::kAuditor:
+    case Role::kRegionalAnalyst:  // the region's picture only: no local record or profile
       return CaseScope::kNone;
   }
   return CaseScope::kNone;
@@ -38,6 +39,7 @@ constexpr std::string_view kCoordinationPurpose = "coordination";
 constexpr std::string_view kPanelPurpose = "panel";
 constexpr std::string_view kIntelligencePurpose = "intelligence";
 constexpr std::string_view kAnalysisPurpose = "analysis";
+constexpr std::string_view kRegionalAnalysisPurpose = "regional analysis";
 
 Decision Allow(std::string_view reason, std::string_view purpose) {
   return Decision{.allowed = true, .reason = std::string(reason), .purpose = std::string(purpose)};
@@ -196,7 +198,11 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
       }
       return Refuse("only coordinators publish the board report");
     case Action::kReadBoardReports:
-      // Published, suppressed figures: the one part of the area picture everyone may read.
+      // Published, suppressed figures: the one part of the area picture everyone in the
+      // partnership may read. Not the regional analyst, who works on the region's returns.
+      if (subject.role == Role::kRegionalAnalyst) {
+        return Refuse("the board reports are the partnership's; the region reads its returns");
+      }
       return Allow("published board report", "publication");
     case Action::kRunPanel:
       if (subject.role == Role::kCoordinator) {
@@ -240,6 +246,13 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
       // Not administrators: audit entries reference case records, which they may not see.
       if (subject.role == Role::kAuditor) return Allow("auditor", "audit");
       return Refuse("only auditors read the audit trail");
+    case Action::kCombineReturns:
+      // The region's picture from the partnerships' signed returns (issue 12): the regional
+      // analyst alone, who for the same reason sees nothing of the local partnership.
+      if (subject.role == Role::kRegionalAnalyst) {
+        return Allow("regional analyst", kRegionalAnalysisPurpose);
+      }
+      return Refuse("only regional analysts combine the partnerships' returns");
   }
   return Refuse("unknown action");
 }

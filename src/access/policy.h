@@ -20,6 +20,7 @@ enum class Role {
   kAnalyst,
   kAdministrator,
   kAuditor,
+  kRegionalAnalyst,
 };
 inline constexpr auto kRoleCodes = MakeCodeTable<Role>({
     {Role::kPractitioner, "practitioner", "Practitioner"},
@@ -30,6 +31,7 @@ inline constexpr auto kRoleCodes = MakeCodeTable<Role>({
     {Role::kAnalyst, "analyst", "Analyst"},
     {Role::kAdministrator, "administrator", "Administrator"},
     {Role::kAuditor, "auditor", "Auditor"},
+    {Role::kRegionalAnalyst, "regional-analyst", "Regional analyst"},
 });
 static_assert(IsCompleteCodeTable<kRoleCodes>());
 // A value outside the table has the code "unknown" and the label "Unknown role".
@@ -75,6 +77,8 @@ enum class Action {
   kExportProfile,         // the profile's tables as CSV (suppressed), and pseudonymised rows
   kPublishBoardReport,    // put the period's board report in the register, for everyone to read
   kReadBoardReports,      // the register of published (suppressed) board reports
+  kCombineReturns,        // upload partnerships' signed returns and read the region's combined
+                          // tables (regional analysts only; they see no local record or profile)
 };
 inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kSearchChildren, "child.search"},
@@ -112,6 +116,7 @@ inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kExportProfile, "profile.export"},
     {Action::kPublishBoardReport, "profile.publish"},
     {Action::kReadBoardReports, "profile.reports"},
+    {Action::kCombineReturns, "profile.regional"},
 });
 static_assert(IsCompleteCodeTable<kActionCodes>());
 // A value outside the table has the code "unknown".
@@ -148,7 +153,7 @@ bool CanSeeChild(const Subject& subject, const ChildContext& child);
 
 // True for the roles that work on children's cases (practitioners, safeguarding leads,
 // coordinators, panel members, intelligence officers): those who may be invited to the panel and
-// own its actions. Analysts, administrators and auditors see no case data.
+// own its actions. Analysts, regional analysts, administrators and auditors see no case data.
 bool HasCaseAccess(Role role);
 
 // How long the coordinator's grant of access to one child lasts (docs/security.md §1).

@@ -16,6 +16,7 @@ namespace {
 constexpr std::array kAllRoles = {
     Role::kPractitioner,        Role::kSafeguardingLead, Role::kCoordinator,   Role::kPanelMember,
     Role::kIntelligenceOfficer, Role::kAnalyst,          Role::kAdministrator, Role::kAuditor,
+    Role::kRegionalAnalyst,
 };
 constexpr std::array kAllActions = {
     Action::kSearchChildren,
@@ -53,6 +54,7 @@ constexpr std::array kAllActions = {
     Action::kExportProfile,
     Action::kPublishBoardReport,
     Action::kReadBoardReports,
+    Action::kCombineReturns,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -108,6 +110,7 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kExportProfile, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kPractitioner, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -144,6 +147,7 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kExportProfile, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kSafeguardingLead, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -180,6 +184,7 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kExportProfile, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kPublishBoardReport, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kCoordinator, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // panel member: the children on the agendas of meetings they attend (see below), or an
     // explicit grant; their agency's involvement alone gives nothing
     {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
@@ -217,6 +222,7 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kExportProfile, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kPanelMember, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -253,6 +259,7 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kExportProfile, kDeny , kDeny , kDeny },
     {Role::kIntelligenceOfficer, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kIntelligenceOfficer, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kIntelligenceOfficer, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -289,6 +296,7 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kExportProfile, kAllow, kAllow, kAllow},
     {Role::kAnalyst, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kAnalyst, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -325,6 +333,7 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kExportProfile, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kAdministrator, Action::kCombineReturns, kDeny , kDeny , kDeny },
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -361,6 +370,43 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kExportProfile, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kReadBoardReports, kAllow, kAllow, kAllow},
+    {Role::kAuditor, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kSearchChildren, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewChild, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kCreateChild, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kLogConcern, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kAddAddendum, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewChronology, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kAddToTeam, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kRequestAccess, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kGrantAccess, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kManageAgencies, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kManageUsers, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewAuditTrail, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kAssess, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewAssessments, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewAreaReviews, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kManageTools, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kRefer, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kScreenReferrals, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kManageFlags, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kRunPanel, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kSitOnPanel, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kRecordMissing, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kListReturnInterviews, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kSubmitIntelligence, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kGradeIntelligence, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kManageRecords, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewRecords, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kRecordDisruption, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kRecordBusinessVisit, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewProfile, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kViewInternalProfile, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kDrillDownProfile, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kExportProfile, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kReadBoardReports, kDeny , kDeny , kDeny },
+    {Role::kRegionalAnalyst, Action::kCombineReturns, kAllow, kAllow, kAllow},
 };
 // clang-format on
 
@@ -513,11 +559,22 @@ TEST(Policy, AnAgendaGivesOtherNeedToKnowRolesNothing) {
 }
 
 TEST(Policy, RolesWithoutCaseAccessAreToldSoEvenWhenTheirAgencyIsInvolved) {
-  for (Role role : {Role::kAnalyst, Role::kAdministrator, Role::kAuditor}) {
+  for (Role role : {Role::kAnalyst, Role::kAdministrator, Role::kAuditor, Role::kRegionalAnalyst}) {
     const Decision decision = Decide(SubjectWith(role), Action::kViewChild, Involved());
     EXPECT_EQ(decision.reason, "role has no case access") << ToCode(role);
     EXPECT_FALSE(decision.hide_existence) << ToCode(role);
   }
+}
+
+TEST(Policy, OnlyRegionalAnalystsCombineReturnsAndTheySeeNothingLocal) {
+  const Decision allowed = Decide(SubjectWith(Role::kRegionalAnalyst), Action::kCombineReturns);
+  EXPECT_TRUE(allowed.allowed);
+  EXPECT_EQ(allowed.purpose, "regional analysis");
+  EXPECT_EQ(Decide(SubjectWith(Role::kAnalyst), Action::kCombineReturns).reason,
+            "only regional analysts combine the partnerships' returns");
+  EXPECT_EQ(Decide(SubjectWith(Role::kRegionalAnalyst), Action::kViewProfile).reason,
+            "only analysts and coordinators see the problem profile");
+  EXPECT_FALSE(HasCaseAccess(Role::kRegionalAnalyst));
 }
 
 TEST(Policy, RefusalsOfPrivilegedActionsSayWhoMay) {
@@ -539,6 +596,7 @@ TEST(RoleCodes, RoundTripForEveryRole) {
       {Role::kAnalyst, "analyst"},
       {Role::kAdministrator, "administrator"},
       {Role::kAuditor, "auditor"},
+      {Role::kRegionalAnalyst, "regional-analyst"},
   };
   for (const auto& [role, code] : expected) {
     EXPECT_EQ(ToCode(role), code);
@@ -598,6 +656,7 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kExportProfile, "profile.export"},
       {Action::kPublishBoardReport, "profile.publish"},
       {Action::kReadBoardReports, "profile.reports"},
+      {Action::kCombineReturns, "profile.regional"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {
@@ -654,6 +713,10 @@ constexpr ViewRow kViewTable[] = {
     {Role::kAuditor, Relation::kHoldingUnit,               kNone,          kNone,          kNone},
     {Role::kAuditor, Relation::kAllowedAgency,             kNone,          kNone,          kNone},
     {Role::kAuditor, Relation::kOther,                     kNone,          kNone,          kNone},
+    {Role::kRegionalAnalyst, Relation::kSubmitter, kNone, kNone, kNone},
+    {Role::kRegionalAnalyst, Relation::kHoldingUnit, kNone, kNone, kNone},
+    {Role::kRegionalAnalyst, Relation::kAllowedAgency, kNone, kNone, kNone},
+    {Role::kRegionalAnalyst, Relation::kOther, kNone, kNone, kNone},
 };
 // clang-format on
 
@@ -787,8 +850,8 @@ TEST(Policy, IntelligenceSubmissionAndGrading) {
 
 TEST(CaseAccess, TheRolesThatWorkOnCasesAndNoOthers) {
   for (Role role : kAllRoles) {
-    bool expected =
-        role != Role::kAnalyst && role != Role::kAdministrator && role != Role::kAuditor;
+    bool expected = role != Role::kAnalyst && role != Role::kAdministrator &&
+                    role != Role::kAuditor && role != Role::kRegionalAnalyst;
     EXPECT_EQ(HasCaseAccess(role), expected) << ToCode(role);
   }
 }

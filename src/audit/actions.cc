@@ -128,6 +128,7 @@ constexpr auto kActions = std::to_array<ActionWords>({
     {"profile.report.download", "Downloaded a published board report", kProfile},
     {"population.import", "Imported the area's child population", kProfile},
     {"profile.return", "Wrote the signed regional and national return", kProfile},
+    {"profile.regional", "Combined the partnerships' returns for the region", kProfile},
 
     {"agency.create", "Added an agency", kSystem},
     {"agency.manage", "Managed agencies", kSystem},

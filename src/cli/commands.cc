@@ -62,6 +62,8 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   app_options.disruption_reminder_days = config->disruption_reminder_days;
   app_options.intelligence_unit = config->intelligence_unit;
   app_options.pdf_fonts = *pdf_fonts;
+  app_options.trusted_keys = [path = config->trusted_keys] { return ReadTrustedKeys(path); };
+  app_options.body_limit = config->body_limit;
   web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;
@@ -414,7 +416,7 @@ int Run(int argc, char** argv) {
   user_add
       ->add_option("--role", role,
                    "practitioner|safeguarding-lead|coordinator|panel-member|"
-                   "intelligence-officer|analyst|administrator|auditor")
+                   "intelligence-officer|analyst|administrator|auditor|regional-analyst")
       ->required();
   user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
       ->required();

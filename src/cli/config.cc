@@ -24,6 +24,32 @@ Result<std::string> ReadFile(const std::string& path) {
   return out.str();
 }
 
+Result<profile::TrustedKeys> ReadTrustedKeys(const std::string& path) {
+  if (path.empty()) {
+    return Fail(ErrorKind::kUnavailable, "no_trusted_keys",
+                "No partnership's key is trusted yet: an administrator sets [profile] "
+                "trusted_keys in harbour.toml to the trusted-keys file.");
+  }
+  std::error_code size_error;
+  const auto size = fs::file_size(path, size_error);
+  if (size_error || size > kMaxTrustedKeysBytes) {
+    return Fail(ErrorKind::kUnavailable, "trusted_keys_unreadable",
+                "The trusted-keys file " + path + " cannot be read" +
+                    (size_error ? "." : ": it is larger than 1 MiB."));
+  }
+  auto text = ReadFile(path);
+  if (!text) {
+    return Fail(ErrorKind::kUnavailable, "trusted_keys_unreadable",
+                "The trusted-keys file " + path + " cannot be read.");
+  }
+  auto keys = profile::ParseTrustedKeys(*text, path);
+  if (!keys) {
+    // The file is the installation's, not the uploader's: a service problem, not their input.
+    return Fail(ErrorKind::kUnavailable, keys.error().code, keys.error().message);
+  }
+  return keys;
+}
+
 namespace {
 
 std::string Resolve(const fs::path& base, const std::string& value) {
@@ -131,6 +157,8 @@ Result<Config> LoadConfig(const std::string& path) {
     config.pdf_fallback_fonts =
         Setting<std::vector<std::string>>(data, "pdf", "fallback_fonts", config.pdf_fallback_fonts);
     for (std::string& font : config.pdf_fallback_fonts) font = Resolve(base, font);
+    config.trusted_keys =
+        Resolve(base, Setting<std::string>(data, "profile", "trusted_keys", config.trusted_keys));
     if (config.pdf_font.empty() || config.pdf_bold_font.empty() ||
         std::ranges::any_of(config.pdf_fallback_fonts, &std::string::empty)) {
       return Fail(ErrorKind::kInvalid, "bad_config",

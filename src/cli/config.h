@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/working_days.h"
+#include "profile/return_keys.h"
 #include "reference/catalogue.h"
 
 namespace harbour::web {
@@ -44,6 +45,10 @@ struct Config {
   std::string pdf_font;
   std::string pdf_bold_font;
   std::vector<std::string> pdf_fallback_fonts;
+  // [profile] trusted_keys: the trusted-keys file (`harbour keys public` lines) against which
+  // the regional analyst's page checks uploaded returns; "" when none is set (the page then
+  // refuses every upload). Read afresh at each upload (ReadTrustedKeys), never at start-up.
+  std::string trusted_keys;
 };
 
 // Reads `path` if given, else $HARBOUR_CONFIG, else ./config/harbour.toml if present, else
@@ -52,6 +57,15 @@ struct Config {
 Result<Config> LoadConfig(const std::string& path);
 
 Result<std::string> ReadFile(const std::string& path);
+
+// The trusted-keys file at `path` read and parsed (profile::ParseTrustedKeys): the regional
+// analyst's page calls it at every upload, so that a key added to the file counts without a
+// restart, and `profile aggregate` for its --trusted file. kUnavailable ("no_trusted_keys")
+// when `path` is empty, ("trusted_keys_unreadable") when the file cannot be read or is larger
+// than kMaxTrustedKeysBytes, and ("invalid_trusted_keys") with ParseTrustedKeys' message naming
+// the file and line when it is not a trusted-keys file.
+inline constexpr std::size_t kMaxTrustedKeysBytes = 1024 * 1024;
+Result<profile::TrustedKeys> ReadTrustedKeys(const std::string& path);
 
 // The [pdf] fonts, loaded and checked (`serve` does this before it listens). kInvalid
 // ("pdf_font") names the file, the setting that chose it and the Debian package that ships it.

@@ -80,6 +80,12 @@ constexpr std::array kUsers = {
     DemoUser{"demo.admin", "Jamie Carter", access::Role::kAdministrator, "HLA"},
     DemoUser{"demo.auditor", "Robin Shaw", access::Role::kAuditor, "HLA"},
 };
+// Users added after the seeded history, so that adding one changes none of its records: the
+// regional analyst combines the partnerships' returns (scripts/demo-returns writes some) and
+// sees nothing of Harbourside's own records.
+constexpr std::array kLaterUsers = {
+    DemoUser{"demo.regional", "Avery Quinn", access::Role::kRegionalAnalyst, "HLA"},
+};
 
 constexpr std::array kGirls = {"Amelia", "Olivia", "Isla",   "Ava",   "Mia",   "Ivy",
                                "Lily",   "Grace",  "Sophia", "Freya", "Zara",  "Aisha",
@@ -710,7 +716,9 @@ Result<void> WriteDemoPanel(Rng& rng, storage::Database& db, Instant as_of, cons
 
 std::vector<DemoLogin> DemoLogins() {
   std::vector<DemoLogin> out;
-  for (const auto& u : kUsers) {
+  std::vector<DemoUser> users(kUsers.begin(), kUsers.end());
+  users.insert(users.end(), kLaterUsers.begin(), kLaterUsers.end());
+  for (const auto& u : users) {
     const char* agency_name = "";
     for (const auto& a : kAgencies) {
       if (std::string_view(a.code) == u.agency) agency_name = a.name;
@@ -985,6 +993,14 @@ Result<DemoSummary> LoadDemoData(storage::Database& db, const reference::Catalog
                                          std::chrono::sys_days(options.as_of), options.seed);
       !intel) {
     return std::unexpected(intel.error());
+  }
+  for (const auto& u : kLaterUsers) {
+    identity::User user{rng.Id(), u.username,   u.name, agency_ids[u.agency], u.role, password_hash,
+                        0,        std::nullopt, true};
+    if (auto saved = identity_repo.InsertUser(user, start); !saved) {
+      return std::unexpected(saved.error());
+    }
+    ++summary.users;
   }
   storage::AuditRepository audit_repo(db);
   auto audited = audit_repo.Append(SystemEntry(

@@ -170,17 +170,6 @@ struct AggregateOptions {
   std::vector<std::string> files;
 };
 
-// Every problem of every file, "FILE: FIELD: PROBLEM" (fields in path order, "more" last).
-void AddProblems(const std::string& file, const Error& error, std::vector<std::string>& lines) {
-  if (error.fields.empty()) lines.push_back(error.message);
-  for (const auto& [field, message] : error.fields) {
-    if (field != "more") lines.push_back(file + ": " + field + ": " + message);
-  }
-  if (auto more = error.fields.find("more"); more != error.fields.end()) {
-    lines.push_back(file + ": " + more->second);
-  }
-}
-
 // Each return file read and checked: the returns, or a line for each problem.
 std::vector<profile::ReceivedReturn> ReadReturns(const AggregateOptions& o,
                                                  const profile::TrustedKeys& trusted,
@@ -200,7 +189,7 @@ std::vector<profile::ReceivedReturn> ReadReturns(const AggregateOptions& o,
     }
     auto read = profile::ReadReturn(*text, trusted, file);
     if (!read) {
-      AddProblems(file, read.error(), problems);
+      profile::AppendReturnProblems(file, read.error(), problems);
       continue;
     }
     received.push_back({file, std::move(*read)});
@@ -214,12 +203,7 @@ Result<profile::Labels> AggregateLabels(const Common& common) {
   if (!config) return std::unexpected(config.error());
   auto catalogue = LoadCatalogue(config->reference_dir);
   if (!catalogue) return std::unexpected(catalogue.error());
-  profile::Labels labels;
-  for (const auto& e : catalogue->Ethnicities()) {
-    labels.ethnicity[e.code] = e.label;
-    labels.ethnicity_order.push_back(e.code);
-  }
-  return labels;
+  return profile::AggregateLabels(*catalogue);
 }
 
 int RefuseAggregate(const std::vector<std::string>& problems) {
@@ -236,20 +220,13 @@ int Aggregate(const Common& common, const AggregateOptions& o) {
     return RefuseAggregate({o.out + " exists already: Harbour never overwrites it. Remove it, "
                                     "or choose another file."});
   }
-  auto trusted_text = ReadFile(o.trusted);
-  if (!trusted_text) return RefuseAggregate({o.trusted + ": cannot be read"});
-  auto trusted = profile::ParseTrustedKeys(*trusted_text, o.trusted);
+  auto trusted = ReadTrustedKeys(o.trusted);
   if (!trusted) return RefuseAggregate({trusted.error().message});
   std::vector<std::string> problems;
   std::vector<profile::ReceivedReturn> received = ReadReturns(o, *trusted, problems);
   if (!problems.empty()) return RefuseAggregate(problems);
   auto combined = profile::Combine(received, *labels);
-  if (!combined) {
-    for (const auto& [file, message] : combined.error().fields)
-      problems.push_back(file + ": " + message);
-    if (problems.empty()) problems.push_back(combined.error().message);
-    return RefuseAggregate(problems);
-  }
+  if (!combined) return RefuseAggregate(profile::CombineProblems(combined.error()));
   auto shown = profile::ShowAll(combined->tables, {}, *labels, profile::Release::kPublished);
   const Instant now = SystemClock().Now();
   std::string text = o.format == "csv" ? profile::CombinedCsv(*combined, shown, now)

@@ -724,6 +724,35 @@ void CheckCombinable(const std::vector<ReceivedReturn>& returns,
 
 }  // namespace
 
+Labels AggregateLabels(const reference::Catalogue& catalogue) {
+  Labels labels;
+  for (const auto& e : catalogue.Ethnicities()) {
+    labels.ethnicity[e.code] = e.label;
+    labels.ethnicity_order.push_back(e.code);
+  }
+  return labels;
+}
+
+void AppendReturnProblems(std::string_view file_name, const Error& error,
+                          std::vector<std::string>& lines) {
+  const std::string file(file_name);
+  if (error.fields.empty()) lines.push_back(error.message);
+  for (const auto& [field, message] : error.fields) {
+    if (field != "more") lines.push_back(file + ": " + field + ": " + message);
+  }
+  if (auto more = error.fields.find("more"); more != error.fields.end()) {
+    lines.push_back(file + ": " + more->second);
+  }
+}
+
+std::vector<std::string> CombineProblems(const Error& error) {
+  std::vector<std::string> lines;
+  lines.reserve(error.fields.size());
+  for (const auto& [file, message] : error.fields) lines.push_back(file + ": " + message);
+  if (lines.empty()) lines.push_back(error.message);
+  return lines;
+}
+
 Result<Combined> Combine(const std::vector<ReceivedReturn>& returns, const Labels& labels) {
   if (returns.empty()) {
     return Fail(ErrorKind::kInvalid, "invalid_return", "There are no returns to combine.");

@@ -21,6 +21,7 @@
 #include "profile/period.h"
 #include "profile/publish.h"
 #include "profile/return_keys.h"
+#include "reference/catalogue.h"
 
 namespace harbour::profile {
 
@@ -93,11 +94,23 @@ Result<std::string> SignReturnBody(std::string_view body_json, const SecretKey& 
 Result<CoreReturn> ReadReturn(std::string_view json_text, const TrustedKeys& trusted,
                               std::string_view file_name);
 
+// The problems of a return ReadReturn refused (`error`), as the aggregator shows them (the
+// command and the regional analyst's page alike): one line "FILE: FIELD: PROBLEM" per field in
+// path order, the "more" note last as "FILE: PROBLEM", or the message alone when no field is
+// named. Appended to `lines`.
+void AppendReturnProblems(std::string_view file_name, const Error& error,
+                          std::vector<std::string>& lines);
+
 // A return that ReadReturn accepted, and the file it came from.
 struct ReceivedReturn {
   std::string file_name;
   CoreReturn content;
 };
+
+// The labels the aggregator gives the combined rows (the command and the regional analyst's
+// page alike): the ethnicity categories of `catalogue`, in its order. Nothing local (agencies,
+// wards, the local risk tools' words) labels a region's table.
+Labels AggregateLabels(const reference::Catalogue& catalogue);
 
 // The region's or the nation's tables.
 struct Combined {
@@ -113,6 +126,8 @@ struct Combined {
 // when there are no returns, when they are not all for the same period (naming the file that
 // differs from the first), or when one partnership sends two (naming the second file).
 Result<Combined> Combine(const std::vector<ReceivedReturn>& returns, const Labels& labels);
+// The problems of a refused Combine (`error`) as lines "FILE: PROBLEM", or its message alone.
+std::vector<std::string> CombineProblems(const Error& error);
 
 // The combined tables as released (ShowAll of `combined`, kPublished), as JSON: the period,
 // the partnerships, `generated_at`, the legend, and each table with "c" for a suppressed value.

@@ -44,7 +44,8 @@ struct App::Wiring {
                   [this](const children::Child& c) { return panel.ChronologyEntries(c); },
                   [this](const children::Child& c) { return missing.ChronologyEntries(c); }}),
         children(core, catalogue, records, assessments),
-        profile(core, catalogue, calendar, tools, options.pdf_fonts) {}
+        profile(core, catalogue, calendar, tools, options.pdf_fonts,
+                {options.trusted_keys, options.body_limit}) {}
 
   AppOptions options;
   CoreServices services;

@@ -3,9 +3,13 @@
 // and the practice areas (web/<area>/), each of which registers its own routes and receives only
 // the services it uses. Thread-safe once built: handlers share only immutable state and the
 // database pool.
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "common/error.h"
+#include "profile/return_keys.h"
 #include "web/core/http.h"
 
 namespace harbour {
@@ -41,6 +45,11 @@ struct AppOptions {
   // [pdf]: the fonts the minutes PDF embeds, loaded and checked at start-up. Without them the
   // PDF export answers 503 and names the problem.
   std::shared_ptr<const PdfFonts> pdf_fonts{};
+  // The regional analyst's page: reads [profile] trusted_keys afresh at each upload, from any
+  // worker thread (unset: every upload is refused, no key being trusted); and the server's body
+  // limit, which the page states.
+  std::function<Result<profile::TrustedKeys>()> trusted_keys{};
+  std::size_t body_limit = 1024 * 1024;
 };
 
 class App {

@@ -1,23 +1,54 @@
 // An analyst's journey through the area profile in a real browser (issue 12): open it from the
 // navigation, choose a quarter, read a chart and the table beside it, download the XLSX file and
 // open it with a real XLSX reader (exceljs) to check that it is suppressed like the page. Every
-// page is checked with axe-core, and none may log a console error or break the CSP.
+// page is checked with axe-core, and none may log a console error or break the CSP. And a
+// regional analyst uploading the synthetic partnerships' returns (scripts/demo-returns) and
+// reading the region's combined table.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { startBrowserHarness } from '../support/browser.mjs';
+import { repoRoot } from '../support/harbour.mjs';
 
 let harness;
+let returns;  // scripts/demo-returns' directory: three signed returns and their harbour.toml
 
 before(async () => {
-  harness = await startBrowserHarness({ children: 60, seed: 23 });
+  returns = mkdtempSync(join(tmpdir(), 'harbour-e2e-returns-'));
+  execFileSync(join(repoRoot, 'scripts/demo-returns'), [returns], { stdio: 'ignore' });
+  harness = await startBrowserHarness({ children: 60, seed: 23, serverArgs: ['--config', join(returns, 'harbour.toml')] });
 }, { timeout: 90_000 });
 
 after(async () => {
   await harness?.stop();
+  if (returns) rmSync(returns, { recursive: true, force: true });
+});
+
+test('a regional analyst uploads the partnerships\' returns and reads the combined table', { timeout: 60_000 }, async () => {
+  const { openPage, signIn } = harness;
+  const regional = await openPage();
+  const { page } = regional;
+  await signIn(page, 'demo.regional');
+  await page.getByRole('link', { name: 'Regional returns' }).first().click();
+  await page.waitForURL(/\/profile\/regional$/);
+  await page.getByLabel('Returns').setInputFiles(['northport', 'southmere', 'eastwick'].map((c) => join(returns, `${c}-return.json`)));
+  await page.getByRole('button', { name: 'Combine returns' }).click();
+  await assert.doesNotReject(page.getByRole('heading', { name: /The region's figures for/ }).waitFor());
+  assert.equal(await page.locator('#partnerships li').count(), 3);
+  const children = page.getByRole('table', { name: 'Children identified' });
+  const total = (await children.locator('tbody tr').last().locator('td').first().innerText()).trim();
+  assert.match(total, /^(\d+|c)$/);
+  assert.ok(total === 'c' || Number(total) > 5, `the total ${total} is published`);
+  // Files too large together for the server's body limit are stopped before they are sent.
+  await page.getByLabel('Returns').setInputFiles([{ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(1_100_000, 32) }]);
+  await page.getByRole('button', { name: 'Combine returns' }).click();
+  await assert.doesNotReject(page.getByText('The files chosen are too large together').waitFor());
+  assert.equal(await page.locator('#partnerships li').count(), 3, 'nothing was sent: the result is still shown');
+  await regional.context.close();
 });
 
 // The quarter before the last complete one, as the form offers it ("2026-Q2").
@@ -130,5 +161,47 @@ test('a coordinator drills down from a figure through the real form, and must sa
     assert.match(await page.locator('main').innerText(), /Checking each child has a plan before the panel/);
   } finally {
     await coordinator.context.close();
+  }
+});
+
+test('a coordinator publishes the board report and a practitioner downloads it from the register', { timeout: 120_000 }, async () => {
+  const { base, openPage, signIn } = harness;
+  const coordinator = await openPage();
+  const practitioner = await openPage();
+  try {
+    const { page } = coordinator;
+    await signIn(page, 'demo.coordinator');
+    await page.getByRole('link', { name: 'Board reports' }).first().click();
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Published board reports' }).waitFor());
+    const period = await page.getByLabel('Period').locator('option:checked').innerText();
+    await page.getByRole('button', { name: 'Publish the board report' }).click();
+    const register = page.getByRole('table', { name: 'The register' });
+    await assert.doesNotReject(register.waitFor());
+    assert.match(await register.innerText(), new RegExp(period.replace(/[()]/g, '\\$&')));
+    // The same period again: refused, with the reason, and nothing added.
+    await page.getByRole('button', { name: 'Publish the board report' }).click();
+    await assert.doesNotReject(page.getByRole('heading', { name: 'There is a problem' }).waitFor());
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /already published/);
+    assert.equal(await register.locator('tbody tr').count(), 1);
+
+    const reader = practitioner.page;
+    await signIn(reader, 'demo.practitioner');
+    await reader.getByRole('link', { name: 'Board reports' }).first().click();
+    const [download] = await Promise.all([
+      reader.waitForEvent('download'),
+      reader.getByRole('link', { name: /^Download \(PDF\)/ }).click(),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'harbour-e2e-report-'));
+    try {
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      assert.match(download.suggestedFilename(), /^harbour-board-report-.*-published\.pdf$/);
+      assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    await coordinator.context.close();
+    await practitioner.context.close();
   }
 });

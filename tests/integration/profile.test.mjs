@@ -217,6 +217,19 @@ function defineProfileTests(engine) {
       assert.equal(exports(), exportsBefore + 1);
       assert.equal(sql(`SELECT detail FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' ORDER BY seq DESC LIMIT 1`),
                    `csv; ${PERIOD}; no filters; published`);
+      // One table alone, in CSV and XLSX, audited as that table.
+      const one = await web.get(`/profile/export.csv?period=${PERIOD}&table=sex`);
+      assert.equal(one.status, 200);
+      assert.match(one.headers.get('content-disposition'), /filename="harbour-profile-2024-Q2-sex\.csv"/);
+      assert.match(one.text, /Children identified by sex/);
+      assert.match(one.text, /\r\nmale,Male,c,c,0,/);
+      assert.ok(!one.text.includes('Children by type of concern') && !one.text.includes('per 10,000'), 'only the one table');
+      assert.equal(sql(`SELECT detail FROM audit_log WHERE action = 'profile.export' AND username = 'demo.analyst' ORDER BY seq DESC LIMIT 1`),
+                   `csv; table sex; ${PERIOD}; no filters; published`);
+      const oneXlsx = await fetch(`${base}/profile/export.xlsx?period=${PERIOD}&table=sex`, { headers: { cookie: web.cookieHeader() } });
+      assert.equal(oneXlsx.status, 200);
+      assert.match(oneXlsx.headers.get('content-disposition'), /harbour-profile-2024-Q2-sex\.xlsx/);
+      assert.equal((await web.get(`/profile/export.csv?period=${PERIOD}&table=martian`)).status, 422);
       const internal = await (await webAs('demo.coordinator')).get(`/profile/export.csv?period=${PERIOD}&view=internal`);
       assert.match(internal.headers.get('content-disposition'), /not-for-publication\.csv/);
       assert.match(internal.text, /NOT FOR PUBLICATION/);

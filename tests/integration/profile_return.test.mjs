@@ -4,13 +4,17 @@
 // Node's own Ed25519 over the canonical text; `harbour profile aggregate` combines them into
 // published tables; and a tampered return, an untrusted partnership, a return of another period
 // or a period not yet over are refused with the file and the field named, nothing written.
+// Then the regional analyst's page (/profile/regional) on a server whose [profile] trusted_keys
+// names a trusted-keys file: the same returns uploaded, combined, shown, downloaded and audited;
+// every problem of a bad upload listed with nothing combined; a key added to the file counting
+// without a restart; CSRF; and every other role refused.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harbour, harbourOk, prepareDatabase, repoRoot } from '../support/harbour.mjs';
+import { csrfOf, harbour, harbourOk, prepareDatabase, repoRoot, startServer, WebClient } from '../support/harbour.mjs';
 import { sqliteEngine } from '../support/engines.mjs';
 
 const schema = JSON.parse(readFileSync(join(repoRoot, 'docs/profile-return.schema.json'), 'utf8'));
@@ -269,5 +273,211 @@ describe('The regional and national return on SQLite', { timeout: 300_000 }, () 
     assert.equal(run.status, 1);
     assert.match(run.stderr, /has not ended yet/);
     assert.equal(existsSync(out), false);
+  });
+  describe('The regional analyst\'s page', () => {
+    let server;
+    let period;
+    const trustedWeb = () => path('trusted-web.keys');
+    const sql = (query) => engine.sql(areas.north.url, query).trim();
+    const publicLine = (code) => harbourOk(['keys', 'public', '--key', areas[code].key]);
+    const signedIn = async (username) => {
+      const web = new WebClient(server.base);
+      await web.signInOk(username);
+      return web;
+    };
+    // The form's fields and files as a browser sends them (multipart/form-data).
+    // `csrf`: the form token to send (null: none); by default the one the page gives.
+    const upload = async (web, files, { format = 'page', csrf } = {}) => {
+      const body = new FormData();
+      const token = csrf === undefined ? csrfOf((await web.get('/profile/regional')).text) : csrf;
+      if (token !== null) body.append('_csrf', token);
+      body.append('format', format);
+      for (const [name, text] of files) body.append('returns', new Blob([text], { type: 'application/json' }), name);
+      return web.request('POST', '/profile/regional', { body });
+    };
+    const fileOf = (code) => [`${code}.json`, readFileSync(areas[code].returnFile, 'utf8')];
+    const problems = (html) => [...html.matchAll(/<li><a href="#returns">([^<]*)<\/a><\/li>/g)]
+      .map((m) => m[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const lastAudit = () => sql("SELECT outcome || '|' || record_id || '|' || detail FROM audit_log " +
+                                "WHERE action = 'profile.regional' AND username = 'demo.regional' ORDER BY seq DESC LIMIT 1");
+
+    before(async () => {
+      period = areas.north.file.return.period.code;
+      writeFileSync(trustedWeb(), `# Only north, to begin with\n${publicLine('north')}`);
+      writeFileSync(path('harbour.toml'), `[profile]\ntrusted_keys = "${trustedWeb()}"\n`);
+      server = await startServer(areas.north.url, { args: ['--config', path('harbour.toml')] });
+    });
+    after(async () => {
+      await server?.stop();
+    });
+
+    test('the page offers a multiple JSON file input with the form token and states the limit', async () => {
+      const web = await signedIn('demo.regional');
+      const page = await web.get('/profile/regional');
+      assert.equal(page.status, 200);
+      assert.match(page.text, /<form method="post" action="\/profile\/regional" enctype="multipart\/form-data"/);
+      assert.match(page.text, /<input class="govuk-file-upload" id="returns" name="returns" type="file" multiple accept="\.json,application\/json"/);
+      assert.ok(csrfOf(page.text));
+      assert.match(page.text, />Combine returns</);
+      assert.match(page.text, /up to 1 MiB/);
+      // The regional analyst sees nothing local: home and navigation offer only this page.
+      const home = await web.get('/');
+      assert.equal(home.status, 200);
+      const links = [...home.text.matchAll(/<a class="govuk-service-navigation__link" href="([^"]*)"/g)]
+        .map((m) => m[1].replace(/&#x2F;/g, '/'));
+      assert.deepEqual(links.filter((href) => href !== '/'), ['/profile/regional']);
+      assert.doesNotMatch(home.text, /href="\/children/);
+      assert.equal((await web.get('/profile')).status, 403);
+      assert.equal((await web.get(`/profile/export.csv?period=${period}`)).status, 403);
+      assert.equal((await web.get('/children?q=Smith')).status, 403);
+      const child = sql('SELECT id FROM children LIMIT 1');
+      assert.equal((await web.get(`/children/${child}`)).status, 403);
+    });
+
+    test('an untrusted partnership, a tampered file and a broken one are all listed, and nothing is combined', async () => {
+      const web = await signedIn('demo.regional');
+      const tampered = structuredClone(areas.north.file);
+      const children = tampered.return.tables.find((t) => t.id === 'children');
+      children.rows[0].count += 1;
+      children.total += 1;
+      const res = await upload(web, [['north-tampered.json', JSON.stringify(tampered)], fileOf('south'),
+                                     ['broken.json', '{"return": ']]);
+      assert.equal(res.status, 422);
+      assert.match(res.text, /<title>Error: /);
+      const listed = problems(res.text);
+      assert.equal(listed.length, 3, listed.join('\n'));
+      assert.ok(listed[0].startsWith('north-tampered.json: signature: does not match the return'), listed[0]);
+      assert.equal(listed[1], 'south.json: return.partnership_code: no key is trusted for the partnership south ' +
+                              '(the trusted-keys file has no line for it)');
+      assert.equal(listed[2], 'broken.json: file: is not JSON text');
+      assert.doesNotMatch(res.text, /The region&#39;s figures|The region's figures/);
+      assert.equal(lastAudit(), 'refused||not combined: 3 files, 3 problems');
+    });
+
+    test('a key added to the trusted-keys file counts at the next upload, without a restart', async () => {
+      writeFileSync(trustedWeb(), `${publicLine('north')}${publicLine('south')}`);
+      const web = await signedIn('demo.regional');
+      const res = await upload(web, [fileOf('north'), fileOf('south')]);
+      assert.equal(res.status, 200, problems(res.text).join('\n'));
+      assert.match(res.text, /The region&#39;s figures for [^<]+|The region's figures for/);
+      assert.ok(res.text.includes(`(${period})`));
+      assert.match(res.text, /North Harbour Safeguarding Partnership \(north\), from north\.json/);
+      assert.match(res.text, /\(south\), from south\.json/);
+      // The children table: the sum of the two returns, or c when it is 1 to 5.
+      const exact = ['north', 'south'].map((code) => areas[code].file.return.tables.find((t) => t.id === 'children').total)
+        .reduce((a, b) => a + b, 0);
+      const table = res.text.match(/<table class="govuk-table harbour-profile-table" id="table-children">[\s\S]*?<\/table>/)[0];
+      assert.ok(table.includes(`<strong>${exact > 5 ? exact : 'c'}</strong>`), table);
+      assert.equal(lastAudit(), `allowed|${period}|page; ${period}; 2 partnerships: north, south`);
+      // Every count shown is 0, more than 5, or c.
+      for (const m of res.text.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">(\d+)<\/td>/g)) {
+        const n = Number(m[1]);
+        assert.ok(n === 0 || n > 5, `a count of ${n} is shown`);
+      }
+    });
+
+    test('the same result downloads as JSON and as CSV, audited with its format', async () => {
+      const web = await signedIn('demo.regional');
+      const json = await upload(web, [fileOf('north'), fileOf('south')], { format: 'json' });
+      assert.equal(json.status, 200);
+      assert.match(json.headers.get('content-type'), /^application\/json/);
+      assert.equal(json.headers.get('content-disposition'), `attachment; filename="harbour-region-${period}.json"`);
+      const region = JSON.parse(json.text);
+      assert.equal(region.release, 'published');
+      assert.equal(region.period.code, period);
+      assert.deepEqual(region.partnerships.map((p) => p.code), ['north', 'south']);
+      assert.equal(region.tables.length, 27);
+      assert.equal(lastAudit(), `allowed|${period}|json; ${period}; 2 partnerships: north, south`);
+      const csv = await upload(web, [fileOf('north'), fileOf('south')], { format: 'csv' });
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type'), /^text\/csv/);
+      assert.ok(csv.text.startsWith('Harbour combined returns,'), csv.text.slice(0, 100));  // fetch drops the BOM
+      assert.equal(csv.headers.get('content-disposition'), `attachment; filename="harbour-region-${period}.csv"`);
+      assert.equal(lastAudit(), `allowed|${period}|csv; ${period}; 2 partnerships: north, south`);
+    });
+
+    test('returns of two periods are refused, naming the file that differs', async () => {
+      const [year, q] = period.split('-Q').map(Number);
+      const earlier = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+      const file = path('south-earlier-web.json');
+      harbourOk(['profile', 'return', '--db', areas.south.url, '--key', areas.south.key, '--period', earlier, '--out', file]);
+      const web = await signedIn('demo.regional');
+      const res = await upload(web, [fileOf('north'), ['south-earlier.json', readFileSync(file, 'utf8')]]);
+      assert.equal(res.status, 422);
+      assert.deepEqual(problems(res.text), [`south-earlier.json: return.period: is ${earlier}, but north.json is for ${period}: ` +
+                                            'the returns combined must all be for one period']);
+      assert.equal(lastAudit(), 'refused||not combined: 2 files, 1 problems');
+    });
+
+    test('no file chosen, or a bad format, is a clear error', async () => {
+      const web = await signedIn('demo.regional');
+      const none = await upload(web, []);
+      assert.equal(none.status, 422);
+      assert.deepEqual(problems(none.text), ['Choose one or more return files.']);
+      // What a browser sends for a file input with nothing chosen: one part, no name, no bytes.
+      const token = csrfOf((await web.get('/profile/regional')).text);
+      const raw = `--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n` +
+        '--b\r\nContent-Disposition: form-data; name="returns"; filename=""\r\n' +
+        'Content-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n';
+      const empty = await web.request('POST', '/profile/regional', { body: raw, headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+      assert.equal(empty.status, 422);
+      assert.deepEqual(problems(empty.text), ['Choose one or more return files.']);
+      const bad = await upload(web, [fileOf('north')], { format: 'xlsx' });
+      assert.equal(bad.status, 422);
+      assert.deepEqual(problems(bad.text), ['Choose how to see the result: on the page, as JSON or as CSV.']);
+    });
+
+    test('an upload without the form token is refused and audited', async () => {
+      const web = await signedIn('demo.regional');
+      const before = Number(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'csrf.check' AND username = 'demo.regional'"));
+      const missing = await upload(web, [fileOf('north')], { csrf: null });
+      assert.equal(missing.status, 403);
+      assert.match(missing.text, /This form has expired/);
+      const wrong = await upload(web, [fileOf('north')], { csrf: 'not-the-token' });
+      assert.equal(wrong.status, 403);
+      assert.equal(Number(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'csrf.check' AND username = 'demo.regional'")), before + 2);
+    });
+
+    test('without [profile] trusted_keys, or with a broken file, every upload is refused, saying why', async () => {
+      const bare = await startServer(areas.north.url);  // no harbour.toml: no trusted keys
+      try {
+        const web = new WebClient(bare.base);
+        await web.signInOk('demo.regional');
+        const res = await upload(web, [fileOf('north')]);
+        assert.equal(res.status, 503);
+        assert.deepEqual(problems(res.text), ['The returns cannot be checked: No partnership\'s key is trusted yet: an ' +
+                                              'administrator sets [profile] trusted_keys in harbour.toml to the trusted-keys file.']);
+      } finally {
+        await bare.stop();
+      }
+      const saved = readFileSync(trustedWeb(), 'utf8');
+      try {
+        writeFileSync(trustedWeb(), 'north not-a-key\n');
+        const web = await signedIn('demo.regional');
+        const res = await upload(web, [fileOf('north')]);
+        assert.equal(res.status, 503);
+        assert.match(problems(res.text)[0], /^The returns cannot be checked: .*trusted-web\.keys.*line 1/);
+        rmSync(trustedWeb());
+        const gone = await upload(web, [fileOf('north')]);
+        assert.equal(gone.status, 503);
+        assert.match(problems(gone.text)[0], /trusted-web\.keys cannot be read/);
+      } finally {
+        writeFileSync(trustedWeb(), saved);
+      }
+    });
+
+    test('every other role is refused the page and the upload (403, audited)', async () => {
+      for (const username of ['demo.analyst', 'demo.coordinator', 'demo.practitioner']) {
+        const web = await signedIn(username);
+        assert.equal((await web.get('/profile/regional')).status, 403, username);
+        const res = await upload(web, [fileOf('north')], { csrf: await web.csrf() });
+        assert.equal(res.status, 403, username);
+        assert.doesNotMatch(res.text, /The region/);
+        const refusals = Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.regional' AND username = '${username}' AND outcome = 'refused'`));
+        assert.equal(refusals, 2, username);
+        const home = await web.get('/');
+        assert.doesNotMatch(home.text, /href="\/profile\/regional"/, username);
+      }
+    });
   });
 });

@@ -25,11 +25,12 @@ export function launchBrowser() {
 }
 
 // Starts a server on a new demo database and a headless browser; returns them with stop().
-export async function startBrowserHarness({ children = 20, seed = 7 } = {}) {
+// `serverArgs` are more options of `harbour serve` (such as --config FILE).
+export async function startBrowserHarness({ children = 20, seed = 7, serverArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
   const url = `sqlite:///${join(dir, 'harbour.db')}`;
   prepareDatabase(url, { children, seed });
-  const [server, browser] = await Promise.all([startServer(url), launchBrowser()]);
+  const [server, browser] = await Promise.all([startServer(url, { args: serverArgs }), launchBrowser()]);
   const open = new Set();
   const harness = {
     base: server.base,

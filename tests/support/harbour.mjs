@@ -83,9 +83,9 @@ export function serveDemoArea(engine, { children, seed, users = [], tokens = {},
 }
 
 // Starts `harbour serve` on 127.0.0.1 with port 0 and waits for /healthz. Returns
-// { base, port, output(), stop() }.
-export async function startServer(url, { threads = 4 } = {}) {
-  const child = spawn(harbourBin, ['serve', '--db', url, '--listen', '127.0.0.1:0', '--threads', String(threads)], {
+// { base, port, output(), stop() }. `args` are more options of `serve` (such as --config FILE).
+export async function startServer(url, { threads = 4, args = [] } = {}) {
+  const child = spawn(harbourBin, ['serve', '--db', url, '--listen', '127.0.0.1:0', '--threads', String(threads), ...args], {
     cwd: neutralDir,
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 #include "web/core/pages.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,13 +34,23 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   if (can(Action::kRecordDisruption)) items.push_back({"Disruption", "/disruption"});
   if (can(Action::kRecordBusinessVisit)) items.push_back({"Business visits", "/business-visits"});
   if (can(Action::kViewProfile)) items.push_back({"Area profile", "/profile"});
+  if (can(Action::kReadBoardReports)) items.push_back({"Board reports", "/profile/reports"});
+  if (can(Action::kCombineReturns)) items.push_back({"Regional returns", "/profile/regional"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});
+  // The current item is the one whose address is the longest start of the path ("/profile"
+  // for the profile, "/profile/reports" for the register beneath it).
+  auto matches = [&](const Item& item) {
+    return item.href == "/" ? path == "/" : path.starts_with(item.href);
+  };
+  std::size_t longest = 0;
+  for (const auto& item : items) {
+    if (matches(item)) longest = std::max(longest, item.href.size());
+  }
   mstch::array nav;
   for (const auto& item : items) {
-    bool current = item.href == "/" ? path == "/" : path.starts_with(item.href);
-    if (item.href == "/children" && path.starts_with("/children/new")) current = false;
+    bool current = matches(item) && item.href.size() == longest;
     nav.push_back(mstch::map{{"label", item.label}, {"href", item.href}, {"current", current}});
   }
   return nav;

@@ -8,6 +8,8 @@
 #include "web/core/errors.h"
 #include "web/core/pages.h"
 #include "web/core/sessions.h"
+#include "web/parse/form.h"
+#include "web/parse/multipart.h"
 
 namespace harbour::web {
 
@@ -19,6 +21,18 @@ const Error kFormExpired{ErrorKind::kForbidden,
                          "csrf_failed",
                          "This form has expired. Go back, reload the page and try again.",
                          {}};
+
+// The POST's form token: the `_csrf` field of its URL-encoded or multipart/form-data body ("" when
+// the body cannot be read or has none).
+std::string FormToken(const Request& request) {
+  const std::string type = request.Header("content-type");
+  if (IsMultipartFormData(type)) {
+    auto parts = ParseMultipartRequest(type, request.body);
+    return parts ? MultipartField(*parts, "_csrf") : std::string();
+  }
+  auto form = ParseUrlEncoded(request.body);
+  return form ? form->Get("_csrf") : std::string();
+}
 
 }  // namespace
 
@@ -34,8 +48,8 @@ void Routes::Page(Method method, std::string pattern, SignedInHandler handler) {
                   return Response::Redirect("/sign-in?next=" + PercentEncode(next));
                 }
                 if (request.method != Method::kPost) return handler(request, *who);
-                auto form = ParseUrlEncoded(request.body);
-                if (form && SecretsEqual(form->Get("_csrf"), who->session->csrf_token)) {
+                const std::string token = FormToken(request);
+                if (!token.empty() && SecretsEqual(token, who->session->csrf_token)) {
                   return handler(request, *who);
                 }
                 spdlog::warn("CSRF check failed (request {})", request.request_id);

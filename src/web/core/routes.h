@@ -25,7 +25,8 @@ class Routes {
 
   // A page for signed-in users: without a valid session, GET redirects to the sign-in page
   // (and back afterwards) and anything else to the sign-in page; a POST without the session's
-  // CSRF token is refused (403, audited as "csrf.check").
+  // CSRF token (the `_csrf` field of a URL-encoded or multipart/form-data body) is refused (403,
+  // audited as "csrf.check").
   void Page(Method method, std::string pattern, SignedInHandler handler);
   // An API route: 401 with WWW-Authenticate without a usable bearer token.
   void Api(Method method, std::string pattern, SignedInHandler handler);

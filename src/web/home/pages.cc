@@ -111,6 +111,8 @@ Response HomeHandlers::Home(Request& request, const Principal& who) {
     context["auditor"] = true;
   }
   if (who.user.role == access::Role::kAnalyst) context["analyst"] = true;
+  context["regional_analyst"] =
+      access::Decide(who.Subject(), access::Action::kCombineReturns).allowed;
   context["return_interviews"] =
       access::Decide(who.Subject(), access::Action::kListReturnInterviews).allowed;
   context["submit_intelligence"] =

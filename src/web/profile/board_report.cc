@@ -38,7 +38,7 @@ void Introduction(PdfDocument& doc, const BoardReport& r) {
   doc.Field("Compared with", r.header.previous_label);
   doc.Field("Filters", r.header.filters);
   doc.Field("Generated", r.header.generated_at);
-  doc.Field("Register", r.published);
+  doc.Field("Status", r.published);
   doc.Space(6);
   doc.Paragraph(std::string(profile::kSuppressionLegend));
   doc.Paragraph(std::string(profile::kNotRecordedLegend));

@@ -94,11 +94,12 @@ Response ProfileHandlers::ReportPdf(Request& request, const Principal& who) {
   if (!pdf_fonts_) return ErrorPage(&who, request, kNoFonts);
   auto computed = ComputeRequest(request.query, who);
   if (!computed) return ProblemPage(who, request, computed.error());
-  BoardReport report{.header = ExportHeaderOf(*computed, clock_.Now()),
-                     .shown = computed->shown,
-                     .trend = computed->trend,
-                     .monitoring = computed->monitoring,
-                     .published = "Not published: made from the live profile for the reader."};
+  BoardReport report{
+      .header = ExportHeaderOf(*computed, clock_.Now()),
+      .shown = computed->shown,
+      .trend = computed->trend,
+      .monitoring = computed->monitoring,
+      .published = "Not in the register: made from the live profile when it was downloaded."};
   auto pdf = BoardReportPdf(report, *pdf_fonts_);
   if (!pdf) return ErrorPage(&who, request, pdf.error());
   if (!Audit(AuditEntry(who, request, "profile.export", "profile", computed->PeriodCode(),

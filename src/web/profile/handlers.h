@@ -22,6 +22,7 @@
 #include "web/core/handlers.h"
 #include "web/core/pdf_document.h"
 #include "web/profile/monitoring_view.h"
+#include "web/profile/profile.h"
 
 namespace harbour::web {
 
@@ -36,15 +37,19 @@ struct ComputedProfile {
   std::vector<profile::ShownBreakdown> shown;  // what this release shows
   std::vector<profile::MonthCount> trend;
   Monitoring monitoring;  // equality and calibration, released like the tables
+  std::string table;      // the one table kept for an export of it (KeepOneTable), or ""
 
   std::string PeriodCode() const { return profile::PeriodCode(query.period); }
   // For the audit trail: the period, the filters and the release (profile::DescribeQuery).
   std::string Described() const { return profile::DescribeQuery(query, labels); }
-  // "harbour-profile-2026-Q3.csv", "...-not-for-publication.xlsx" for the internal release.
+  // "table sex; " for an export of one table, else "": the start of the audit's detail.
+  std::string TablePart() const { return table.empty() ? "" : "table " + table + "; "; }
+  // "harbour-profile-2026-Q3.csv", "...-not-for-publication.xlsx" for the internal release,
+  // "harbour-profile-2026-Q3-sex.csv" for one table.
   std::string FileName(std::string_view extension) const {
     bool internal = query.release == profile::Release::kInternal;
-    return "harbour-profile-" + PeriodCode() + (internal ? "-not-for-publication" : "") + "." +
-           std::string(extension);
+    return "harbour-profile-" + PeriodCode() + (table.empty() ? "" : "-" + table) +
+           (internal ? "-not-for-publication" : "") + "." + std::string(extension);
   }
 };
 
@@ -56,6 +61,15 @@ struct ProfileRows {
   std::vector<std::vector<std::string>> rows;
 };
 
+// The profile's sections, in the order the pages show them: each id (ShownBreakdown::section)
+// and its heading. Defined in pages.cc.
+std::vector<std::pair<std::string, std::string>> ProfileSections();
+
+// An export of one table (`table=ID` in `input`): `c` keeps only that table, with no trend or
+// monitoring, and the answer is true; false when no table is asked for; kInvalid naming
+// "table" for an id the profile has not. Defined in pages.cc.
+Result<bool> KeepOneTable(const FormData& input, ComputedProfile& c);
+
 // The header block of the profile's exports (CSV and XLSX): the period, the period beside it,
 // the filters, `now` as Europe/London time, and the release. Defined in pages.cc.
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);
@@ -64,12 +78,13 @@ class ProfileHandlers : public AreaHandlers {
  public:
   ProfileHandlers(const Core& core, const reference::Catalogue& catalogue,
                   const WorkingCalendar& calendar, storage::ToolLibrary& tools,
-                  std::shared_ptr<const PdfFonts> pdf_fonts)
+                  std::shared_ptr<const PdfFonts> pdf_fonts, RegionalOptions regional)
       : AreaHandlers(core),
         catalogue_(catalogue),
         calendar_(calendar),
         tools_(tools),
-        pdf_fonts_(std::move(pdf_fonts)) {}
+        pdf_fonts_(std::move(pdf_fonts)),
+        regional_(std::move(regional)) {}
 
   Response ProfilePage(Request& request, const Principal& who);
   Response ExportCsv(Request& request, const Principal& who);
@@ -85,6 +100,10 @@ class ProfileHandlers : public AreaHandlers {
   Response BoardReports(Request& request, const Principal& who);
   Response PublishBoardReport(Request& request, const Principal& who);
   Response BoardReportDownload(Request& request, const Principal& who);
+  // The regional analyst's page (regional.cc): the upload form, and the uploaded returns
+  // checked and combined (multipart/form-data), shown or downloaded as JSON or CSV.
+  Response RegionalForm(Request& request, const Principal& who);
+  Response CombineReturns(Request& request, const Principal& who);
 
   // The labels of the codes the profile does not own (ethnicity, agencies, wards, levels).
   Result<profile::Labels> ReadLabels();
@@ -120,12 +139,17 @@ class ProfileHandlers : public AreaHandlers {
   Response ProfileFormPage(const Principal& who, const Request& request,
                            const profile::Labels& labels, const ComputedProfile* computed,
                            const Error* problems, bool may_see_internal);
+  // The regional page, with the problems of a refused upload or the combined result.
+  Response RegionalPage(const Principal& who, const Request& request,
+                        const std::vector<std::string>& problems, mstch::map result,
+                        unsigned status);
 
   const reference::Catalogue& catalogue_;
   const WorkingCalendar& calendar_;
   storage::ToolLibrary& tools_;                // the risk tools' levels, in order
   std::shared_ptr<const PdfFonts> pdf_fonts_;  // null: the PDF board report is unavailable
   storage::BoardReportsRepository board_reports_{db_};
+  RegionalOptions regional_;
   storage::ProfileRepository profile_{db_};
   storage::AgenciesRepository agencies_{db_};
   storage::WardsRepository wards_{db_};

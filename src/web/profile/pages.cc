@@ -7,6 +7,7 @@
 #include "common/csv.h"
 #include "common/text.h"
 #include "concerns/concern.h"
+#include "profile/core_return.h"
 #include "profile/export.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
@@ -18,8 +19,8 @@ namespace {
 constexpr int kQuartersOffered = 8;
 constexpr int kYearsOffered = 4;
 
-const std::vector<std::string> kQueryFieldOrder = {"period", "from",     "to",   "ward",
-                                                   "agency", "category", "view", "project"};
+const std::vector<std::string> kQueryFieldOrder = {"period",   "from", "to",      "ward", "agency",
+                                                   "category", "view", "project", "table"};
 
 // The periods offered in the form: this quarter and the seven before, this year and the three
 // before, this financial year and the three before; and what was asked for when it is none of
@@ -69,7 +70,8 @@ mstch::array ShownRows(const profile::ShownBreakdown& b, const std::string& dril
   return rows;
 }
 
-mstch::map ShownTable(const profile::ShownBreakdown& b, const std::string& drill_base) {
+mstch::map ShownTable(const profile::ShownBreakdown& b, const std::string& drill_base,
+                      const std::string& query_string) {
   mstch::array completeness;
   for (const auto& c : b.completeness) {
     completeness.push_back(
@@ -78,17 +80,21 @@ mstch::map ShownTable(const profile::ShownBreakdown& b, const std::string& drill
                    {"recorded", profile::CountText(c.recorded)},
                    {"percent", profile::PercentText(c.percent, !c.recorded || !c.counted)}});
   }
-  return mstch::map{{"id", b.id},
-                    {"title", b.title},
-                    {"note", b.note},
-                    {"has_note", !b.note.empty()},
-                    {"counting", b.counting},
-                    {"exclusive", b.exclusive},
-                    {"rows", ShownRows(b, drill_base)},
-                    {"total", profile::CountText(b.total)},
-                    {"previous_total", profile::CountText(b.previous_total)},
-                    {"completeness", completeness},
-                    {"has_completeness", !completeness.empty()}};
+  return mstch::map{
+      {"id", b.id},
+      {"title", b.title},
+      {"note", b.note},
+      {"has_note", !b.note.empty()},
+      {"counting", b.counting},
+      {"exclusive", b.exclusive},
+      {"rows", ShownRows(b, drill_base)},
+      {"total", profile::CountText(b.total)},
+      {"previous_total", profile::CountText(b.previous_total)},
+      {"completeness", completeness},
+      {"has_completeness", !completeness.empty()},
+      {"table_csv_href", "/profile/export.csv?" + query_string + "&table=" + PercentEncode(b.id)},
+      {"table_xlsx_href",
+       "/profile/export.xlsx?" + query_string + "&table=" + PercentEncode(b.id)}};
 }
 
 struct SectionName {
@@ -108,12 +114,12 @@ const std::vector<SectionName> kSections = {
 };
 
 mstch::array Sections(const std::vector<profile::ShownBreakdown>& shown,
-                      const std::string& drill_base) {
+                      const std::string& drill_base, const std::string& query_string) {
   mstch::array sections;
   for (const auto& section : kSections) {
     mstch::array tables;
     for (const auto& b : shown) {
-      if (b.section == section.id) tables.push_back(ShownTable(b, drill_base));
+      if (b.section == section.id) tables.push_back(ShownTable(b, drill_base, query_string));
     }
     if (tables.empty()) continue;
     sections.push_back(
@@ -198,6 +204,31 @@ bool HasDateBoxes(const FormData& input) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> ProfileSections() {
+  std::vector<std::pair<std::string, std::string>> sections;
+  sections.reserve(kSections.size());
+  for (const auto& s : kSections) sections.emplace_back(s.id, s.title);
+  return sections;
+}
+
+Result<bool> KeepOneTable(const FormData& input, ComputedProfile& c) {
+  std::string id = input.Get("table");
+  if (id.empty()) return false;
+  auto it = std::ranges::find_if(c.shown, [&](const auto& b) { return b.id == id; });
+  if (it == c.shown.end()) {
+    return std::unexpected(Error{ErrorKind::kInvalid,
+                                 "validation_failed",
+                                 "There is no such table in the profile.",
+                                 {{"table", "There is no such table in the profile."}}});
+  }
+  std::vector<profile::ShownBreakdown> one{std::move(*it)};
+  c.shown = std::move(one);
+  c.trend.clear();
+  c.monitoring = {};
+  c.table = id;
+  return true;
+}
+
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
   return profile::ExportHeader{.period_code = profile::PeriodCode(c.query.period),
                                .period_label = profile::PeriodLabel(c.query.period),
@@ -227,11 +258,7 @@ Result<std::vector<profile::ToolLevel>> ProfileHandlers::ToolLevels() {
 }
 
 Result<profile::Labels> ProfileHandlers::ReadLabels() {
-  profile::Labels labels;
-  for (const auto& e : catalogue_.Ethnicities()) {
-    labels.ethnicity[e.code] = e.label;
-    labels.ethnicity_order.push_back(e.code);
-  }
+  profile::Labels labels = profile::AggregateLabels(catalogue_);  // the ethnicity categories
   auto agencies = agencies_.List();
   if (!agencies) return std::unexpected(agencies.error());
   for (const auto& a : *agencies) labels.agencies[a.id] = a.name;
@@ -364,8 +391,10 @@ Response ProfileHandlers::ProfileFormPage(const Principal& who, const Request& r
   context.emplace("filters_text", profile::DescribeFilters(q.filters, labels));
   context.emplace("export_href", "/profile/export.csv?" + query_string);
   context.emplace("xlsx_href", "/profile/export.xlsx?" + query_string);
-  context.emplace("sections",
-                  Sections(computed->shown, internal ? "/profile/children?" + query_string : ""));
+  context.emplace("report_href", "/profile/report.pdf?" + query_string);
+  context.emplace(
+      "sections",
+      Sections(computed->shown, internal ? "/profile/children?" + query_string : "", query_string));
   context.emplace("trend", TrendRows(computed->trend, q.release));
   context.emplace("has_trend", !computed->trend.empty());
   context.emplace("monitoring", MonitoringContext(computed->monitoring));
@@ -380,12 +409,15 @@ Response ProfileHandlers::ExportCsv(Request& request, const Principal& who) {
   }
   auto computed = ComputeRequest(request.query, who);
   if (!computed) return ProblemPage(who, request, computed.error());
+  auto one = KeepOneTable(request.query, *computed);
+  if (!one) return ProblemPage(who, request, one.error());
   Instant now = clock_.Now();
   std::string csv =
       profile::ProfileCsv(ExportHeaderOf(*computed, now), computed->shown, computed->trend) +
-      MonitoringCsv(computed->monitoring);
+      (*one ? std::string() : MonitoringCsv(computed->monitoring));
   if (!Audit(AuditEntry(who, request, "profile.export", "profile", computed->PeriodCode(),
-                        "allowed", decision.purpose, "csv; " + computed->Described()))) {
+                        "allowed", decision.purpose,
+                        "csv; " + computed->TablePart() + computed->Described()))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   return CsvDownload(std::move(csv), computed->FileName("csv"));

@@ -6,9 +6,9 @@ namespace harbour::web {
 
 ProfileArea::ProfileArea(const Core& core, const reference::Catalogue& catalogue,
                          const WorkingCalendar& calendar, storage::ToolLibrary& tools,
-                         std::shared_ptr<const PdfFonts> pdf_fonts)
+                         std::shared_ptr<const PdfFonts> pdf_fonts, RegionalOptions regional)
     : handlers_(std::make_unique<ProfileHandlers>(core, catalogue, calendar, tools,
-                                                  std::move(pdf_fonts))) {}
+                                                  std::move(pdf_fonts), std::move(regional))) {}
 
 ProfileArea::~ProfileArea() = default;
 
@@ -25,6 +25,8 @@ void ProfileArea::Register(Routes& routes) {
   routes.Page(Method::kGet, "/profile/rows.csv", h, &ProfileHandlers::ExportRows);
   routes.Page(Method::kGet, "/profile/children", h, &ProfileHandlers::DrillDownForm);
   routes.Page(Method::kPost, "/profile/children", h, &ProfileHandlers::DrillDown);
+  routes.Page(Method::kGet, "/profile/regional", h, &ProfileHandlers::RegionalForm);
+  routes.Page(Method::kPost, "/profile/regional", h, &ProfileHandlers::CombineReturns);
   routes.Api(Method::kGet, "/api/v1/profile", h, &ProfileHandlers::ApiProfile);
   routes.Api(Method::kGet, "/api/v1/profile/tables/{table}", h, &ProfileHandlers::ApiTable);
   routes.Api(Method::kGet, "/api/v1/profile/rows", h, &ProfileHandlers::ApiRows);

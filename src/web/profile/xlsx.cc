@@ -197,7 +197,8 @@ void WriteTrend(Sheet& s, const std::vector<profile::MonthCount>& trend, profile
   s.Width(1, 3, 20);
   s.Texts({"Trend over 24 months"}, s.Format().bold);
   if (trend.empty()) {
-    s.Texts({"Not given for a filtered profile: the trend covers the whole area."});
+    s.Texts(
+        {"Not given for a filtered profile or a single table: the trend covers the whole area."});
     return;
   }
   s.Texts({"month", "children identified", "referrals", "missing episodes"}, s.Format().bold);

@@ -15,11 +15,14 @@ Response ProfileHandlers::ExportXlsx(Request& request, const Principal& who) {
   }
   auto computed = ComputeRequest(request.query, who);
   if (!computed) return ProblemPage(who, request, computed.error());
+  auto one = KeepOneTable(request.query, *computed);
+  if (!one) return ProblemPage(who, request, one.error());
   auto xlsx = ProfileXlsx(ExportHeaderOf(*computed, clock_.Now()), computed->shown, computed->trend,
                           computed->monitoring);
   if (!xlsx) return ErrorPage(&who, request, xlsx.error());
   if (!Audit(AuditEntry(who, request, "profile.export", "profile", computed->PeriodCode(),
-                        "allowed", decision.purpose, "xlsx; " + computed->Described()))) {
+                        "allowed", decision.purpose,
+                        "xlsx; " + computed->TablePart() + computed->Described()))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
   Response res;
