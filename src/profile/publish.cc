@@ -82,6 +82,7 @@ std::optional<long> EarlierCount(const EarlierTable& earlier, const std::string&
 Column ReleasedAgainst(const std::vector<BreakdownRow>& rows, long total, bool exclusive,
                        const EarlierTable& earlier) {
   std::vector<std::optional<long>> before;
+  before.reserve(rows.size());
   for (const auto& r : rows) before.push_back(EarlierCount(earlier, r.code));
   Column c;
   auto alone = [](long count, const std::optional<long>& was) {

@@ -3,7 +3,8 @@
 // open it with a real XLSX reader (exceljs) to check that it is suppressed like the page. Every
 // page is checked with axe-core, and none may log a console error or break the CSP. And a
 // regional analyst uploading the synthetic partnerships' returns (scripts/demo-returns) and
-// reading the region's combined table.
+// reading the region's combined table. And a coordinator publishing the board report to the
+// register, refused the second time, and a practitioner downloading it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -734,18 +734,20 @@ struct PdfDocument::Impl {
     float shares = 0;
     for (const PdfColumn& c : columns) shares += std::max(c.share, 0.01F);
     std::vector<HPDF_REAL> widths;
-    for (const PdfColumn& c : columns)
-      widths.push_back(Width() * std::max(c.share, 0.01F) / shares);
     std::vector<std::string> heading_text;
-    for (const PdfColumn& c : columns) heading_text.push_back(c.heading);
+    widths.reserve(columns.size());
+    heading_text.reserve(columns.size());
+    for (const PdfColumn& c : columns) {
+      widths.push_back(Width() * std::max(c.share, 0.01F) / shares);
+      heading_text.push_back(c.heading);
+    }
     std::vector<Cell> headings = LayOutRow(heading_text, widths, true);
     // The headings and the first row are kept together.
-    std::vector<Cell> first =
-        rows.empty() ? std::vector<Cell>{} : LayOutRow(rows[0], widths, false);
-    Need(RowHeight(headings) + (rows.empty() ? 0 : RowHeight(first)));
+    HPDF_REAL first = rows.empty() ? 0 : RowHeight(LayOutRow(rows[0], widths, false));
+    Need(RowHeight(headings) + first);
     DrawRow(headings, widths, columns);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      std::vector<Cell> row = r == 0 ? std::move(first) : LayOutRow(rows[r], widths, false);
+    for (const auto& cells : rows) {
+      std::vector<Cell> row = LayOutRow(cells, widths, false);
       if (y - RowHeight(row) < kMargin) {
         NewPage();
         DrawRow(headings, widths, columns);

@@ -13,12 +13,6 @@ constexpr float kSectionSize = 14;
 constexpr float kTableTitleSize = 11;
 constexpr float kChartHeight = 110;
 
-std::string OneDecimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
 std::string TwoDecimals(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
@@ -87,18 +81,6 @@ void Trend(PdfDocument& doc, const BoardReport& r) {
             rows);
 }
 
-std::string RateText(const profile::GroupRateRow& row) {
-  if (!row.identified) return "c";
-  if (!row.rate) return "";
-  return OneDecimal(row.rate->per_10000);
-}
-
-std::string IntervalText(const profile::GroupRateRow& row) {
-  if (!row.rate) return row.identified ? "" : "c";
-  return OneDecimal(row.rate->interval_per_10000.low) + " to " +
-         OneDecimal(row.rate->interval_per_10000.high);
-}
-
 void Grid(PdfDocument& doc, const profile::ShownGrid& grid) {
   if (grid.cells.empty()) return;
   doc.Heading(grid.title, kTableTitleSize);
@@ -130,6 +112,7 @@ void Equality(PdfDocument& doc, const BoardReport& r) {
   for (const auto& table : r.monitoring.equality) {
     doc.Heading(table.title, kTableTitleSize);
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(table.rows.size());
     for (const auto& g : table.rows) {
       rows.push_back({g.label, profile::CountText(g.identified), std::to_string(g.population),
                       RateText(g), IntervalText(g), g.under_identified ? "Well below" : ""});
@@ -166,6 +149,7 @@ void Breakdown(PdfDocument& doc, const profile::ShownBreakdown& b) {
   doc.Heading(b.title, kTableTitleSize);
   if (!b.note.empty()) doc.Paragraph(b.note);
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(b.rows.size() + 1);
   for (const auto& row : b.rows) {
     rows.push_back({row.label, profile::CountText(row.count),
                     profile::PercentText(row.percent, row.percent_suppressed),

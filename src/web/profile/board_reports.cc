@@ -55,15 +55,6 @@ FormData PeriodFields(const FormData& form) {
   return out;
 }
 
-Response PdfDownload(std::string body, const std::string& name) {
-  Response res;
-  res.status = 200;
-  res.content_type = "application/pdf";
-  res.body = std::move(body);
-  res.AddHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return res;
-}
-
 std::string PeriodLabelOf(const storage::BoardReportRecord& r) {
   if (auto named = profile::ParsePeriod(r.period_code)) return profile::PeriodLabel(*named);
   return profile::PeriodLabel(
@@ -73,6 +64,7 @@ std::string PeriodLabelOf(const storage::BoardReportRecord& r) {
 std::vector<profile::PublishedPeriod> Published(
     const std::vector<storage::BoardReportRecord>& register_entries) {
   std::vector<profile::PublishedPeriod> out;
+  out.reserve(register_entries.size());
   for (const auto& r : register_entries) {
     out.push_back(
         {r.id,
@@ -106,7 +98,8 @@ Response ProfileHandlers::ReportPdf(Request& request, const Principal& who) {
                         "allowed", decision.purpose, "pdf; " + computed->Described()))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return PdfDownload(std::move(*pdf), "harbour-board-report-" + computed->PeriodCode() + ".pdf");
+  return Download(std::move(*pdf), "application/pdf",
+                  "harbour-board-report-" + computed->PeriodCode() + ".pdf");
 }
 
 Response ProfileHandlers::BoardReports(Request& request, const Principal& who) {
@@ -260,8 +253,8 @@ Response ProfileHandlers::BoardReportDownload(Request& request, const Principal&
                         decision.purpose, (*entry)->period_code))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return PdfDownload(std::move((*entry)->pdf),
-                     "harbour-board-report-" + (*entry)->period_code + "-published.pdf");
+  return Download(std::move((*entry)->pdf), "application/pdf",
+                  "harbour-board-report-" + (*entry)->period_code + "-published.pdf");
 }
 
 }  // namespace harbour::web

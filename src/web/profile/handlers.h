@@ -70,6 +70,10 @@ std::vector<std::pair<std::string, std::string>> ProfileSections();
 // "table" for an id the profile has not. Defined in pages.cc.
 Result<bool> KeepOneTable(const FormData& input, ComputedProfile& c);
 
+// A file to save: `body` as `content_type`, "attachment" named `name` (which must need no
+// quoting: the profile's names are made of codes). Defined in pages.cc.
+Response Download(std::string body, std::string_view content_type, const std::string& name);
+
 // The header block of the profile's exports (CSV and XLSX): the period, the period beside it,
 // the filters, `now` as Europe/London time, and the release. Defined in pages.cc.
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now);

@@ -14,6 +14,8 @@ std::string OneDecimal(double value) {
   return buffer;
 }
 
+}  // namespace
+
 std::string RateText(const profile::GroupRateRow& row) {
   if (!row.identified) return "c";
   if (!row.rate) return "";
@@ -25,6 +27,8 @@ std::string IntervalText(const profile::GroupRateRow& row) {
   return OneDecimal(row.rate->interval_per_10000.low) + " to " +
          OneDecimal(row.rate->interval_per_10000.high);
 }
+
+namespace {
 
 mstch::map GridContext(const profile::ShownGrid& grid) {
   mstch::array columns, rows, totals;

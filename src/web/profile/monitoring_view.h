@@ -13,6 +13,11 @@ namespace harbour::web {
 // What the profile shows of equality and calibration for one release.
 using Monitoring = profile::ReleasedMonitoring;
 
+// A group's rate per 10,000 with one decimal, "c" when its count is suppressed, "" when it has
+// no population; and its 95% interval, "LOW to HIGH", the same way.
+std::string RateText(const profile::GroupRateRow& row);
+std::string IntervalText(const profile::GroupRateRow& row);
+
 // Template context: "equality" (tables of rows with rate and interval text and a flag),
 // "level_grids", "confusion", "judgement" (grids: columns, rows of cells, totals), "kappa",
 // "has_kappa", "compared".

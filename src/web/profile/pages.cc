@@ -174,15 +174,6 @@ std::vector<std::pair<std::string, std::string>> CategoryChoices(const std::stri
   return WithAsked(std::move(choices), "Any type of concern", asked);
 }
 
-Response CsvDownload(std::string body, const std::string& name) {
-  Response res;
-  res.status = 200;
-  res.content_type = "text/csv; charset=utf-8";
-  res.body = std::move(body);
-  res.AddHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return res;
-}
-
 // The API's "from" (YYYY-MM-DD), or the page's date boxes "from_day", "from_month" and
 // "from_year" joined as one; when a custom period is chosen on the page its boxes win over the
 // named period.
@@ -227,6 +218,15 @@ Result<bool> KeepOneTable(const FormData& input, ComputedProfile& c) {
   c.monitoring = {};
   c.table = id;
   return true;
+}
+
+Response Download(std::string body, std::string_view content_type, const std::string& name) {
+  Response res;
+  res.status = 200;
+  res.content_type = std::string(content_type);
+  res.body = std::move(body);
+  res.AddHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return res;
 }
 
 profile::ExportHeader ExportHeaderOf(const ComputedProfile& c, Instant now) {
@@ -420,7 +420,7 @@ Response ProfileHandlers::ExportCsv(Request& request, const Principal& who) {
                         "csv; " + computed->TablePart() + computed->Described()))) {
     return ErrorPage(&who, request, kAuditUnavailable);
   }
-  return CsvDownload(std::move(csv), computed->FileName("csv"));
+  return Download(std::move(csv), "text/csv; charset=utf-8", computed->FileName("csv"));
 }
 
 }  // namespace harbour::web
