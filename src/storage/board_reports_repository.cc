@@ -38,6 +38,15 @@ BoardReportRecord FromRow(const soci::row& row) {
   return r;
 }
 
+std::vector<BoardReportRecord> ListFrom(soci::session& sql) {
+  soci::rowset<soci::row> rows =
+      sql.prepare << "SELECT " << kColumns
+                  << " FROM board_reports ORDER BY period_last DESC, period_first DESC";
+  std::vector<BoardReportRecord> out;
+  for (const auto& row : rows) out.push_back(FromRow(row));
+  return out;
+}
+
 }  // namespace
 
 void BoardReportsRepository::InsertIn(Transaction& tx, const BoardReportRecord& report) {
@@ -58,13 +67,14 @@ void BoardReportsRepository::InsertIn(Transaction& tx, const BoardReportRecord& 
 Result<std::vector<BoardReportRecord>> BoardReportsRepository::List() {
   return Guard("listing the board reports", [&]() -> Result<std::vector<BoardReportRecord>> {
     soci::session sql(db_.Pool());
-    soci::rowset<soci::row> rows =
-        sql.prepare << "SELECT " << kColumns
-                    << " FROM board_reports ORDER BY period_last DESC, period_first DESC";
-    std::vector<BoardReportRecord> out;
-    for (const auto& row : rows) out.push_back(FromRow(row));
-    return out;
+    return ListFrom(sql);
   });
+}
+
+std::vector<BoardReportRecord> BoardReportsRepository::ListLockedIn(Transaction& tx) {
+  if (tx.EngineKind() == Engine::kPostgres)
+    tx.Sql() << "LOCK TABLE board_reports IN EXCLUSIVE MODE";
+  return ListFrom(tx.Sql());
 }
 
 Result<std::optional<BoardReportRecord>> BoardReportsRepository::Find(const std::string& id) {

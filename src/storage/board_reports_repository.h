@@ -36,6 +36,11 @@ class BoardReportsRepository {
   void InsertIn(Transaction& tx, const BoardReportRecord& report);
   // Every entry, newest period first, without the document's bytes.
   Result<std::vector<BoardReportRecord>> List();
+  // The same inside the publisher's transaction, with the register locked against another
+  // publication until it commits (PostgreSQL: LOCK TABLE ... IN EXCLUSIVE MODE; SQLite's
+  // transactions already write one at a time), so that the rules checked on it still hold when
+  // the new entry is written.
+  std::vector<BoardReportRecord> ListLockedIn(Transaction& tx);
   // One entry with its document; nullopt when there is none. kInternal ("register_corrupt")
   // when the stored document is not base64 or no longer has its SHA-256.
   Result<std::optional<BoardReportRecord>> Find(const std::string& id);

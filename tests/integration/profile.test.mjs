@@ -373,6 +373,13 @@ function defineProfileTests(engine) {
       assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'profile.report.download' AND username = 'demo.practitioner' AND record_id = '${id}'`), '1');
       assert.equal((await fetchPdf(base, practitioner, `/profile/reports/${newId()}/report.pdf`)).status, 404);
 
+      // Two coordinators publishing the same period at once: one entry, the other told why.
+      const other = await webAs('demo.coordinator');
+      const both = await Promise.all([coordinator, other].map((w) => w.postWithCsrf('/profile/reports', { period: '2024-Q1' })));
+      assert.deepEqual(both.map((r) => r.status).sort(), [303, 409]);
+      assert.match(decode(both.find((r) => r.status === 409).text), /already published|register changed/);
+      assert.equal(sql(`SELECT COUNT(*) FROM board_reports WHERE period_code = '2024-Q1'`), '1');
+
       // The register is immutable: a document changed behind Harbour's back is refused.
       sql(`UPDATE board_reports SET pdf = 'JVBERi0=' WHERE id = '${id}'`);
       assert.equal((await fetchPdf(base, practitioner, `/profile/reports/${id}/report.pdf`)).status, 500);

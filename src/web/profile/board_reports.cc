@@ -219,6 +219,17 @@ Response ProfileHandlers::PublishBoardReport(Request& request, const Principal& 
     return BoardReportsPage(who, request, *parsed, &e);
   }
   auto saved = Write("publishing a board report", [&](storage::Transaction& tx) -> Result<void> {
+    // The register may have changed while the report was made: the rules again, on the
+    // register as it stands, locked until this entry is written.
+    auto still =
+        profile::EarlierToCheckAgainst(query->period, Published(board_reports_.ListLockedIn(tx)),
+                                       LondonDate(record->published_at));
+    if (!still) return std::unexpected(still.error());
+    if (still->value_or("") != record->checked_against) {
+      return Fail(ErrorKind::kConflict, "register_changed",
+                  "Another board report was published while this one was being made. Publish "
+                  "it again.");
+    }
     board_reports_.InsertIn(tx, *record);
     AuditIn(tx, AuditEntry(who, request, "profile.publish", "board_report", record->id, "allowed",
                            decision.purpose,
@@ -228,11 +239,15 @@ Response ProfileHandlers::PublishBoardReport(Request& request, const Principal& 
     return {};
   });
   if (!saved) {
-    if (saved.error().kind != ErrorKind::kConflict) return ErrorPage(&who, request, saved.error());
-    Error taken{ErrorKind::kConflict,
-                "period_published",
-                "The board report for this period has just been published by someone else.",
-                {{"period", "The board report for this period has just been published."}}};
+    const Error& e = saved.error();
+    if (e.kind != ErrorKind::kConflict) return ErrorPage(&who, request, e);
+    // A rule's own refusal names the field; a unique violation (the same period, published in
+    // the same moment) does not.
+    Error taken = e;
+    if (taken.fields.empty()) {
+      taken.message = "The register changed while this report was being made: " + e.message;
+      taken.fields["period"] = taken.message;
+    }
     return BoardReportsPage(who, request, *parsed, &taken);
   }
   return Response::Redirect("/profile/reports");
