@@ -105,8 +105,9 @@ Response ProfileHandlers::ReportPdf(Request& request, const Principal& who) {
 Response ProfileHandlers::BoardReports(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kReadBoardReports);
   if (!decision.allowed) {
-    return Refuse(who, request, decision, access::Action::kReadBoardReports,
-                  "The board reports are for people signed in.");
+    return Refuse(
+        who, request, decision, access::Action::kReadBoardReports,
+        "The board reports are the partnership's; regional analysts read the region's returns.");
   }
   return BoardReportsPage(who, request, {}, nullptr);
 }
@@ -245,7 +246,9 @@ Response ProfileHandlers::PublishBoardReport(Request& request, const Principal& 
     // the same moment) does not.
     Error taken = e;
     if (taken.fields.empty()) {
-      taken.message = "The register changed while this report was being made: " + e.message;
+      if (e.code != "register_changed") {
+        taken.message = "The register changed while this report was being made: " + e.message;
+      }
       taken.fields["period"] = taken.message;
     }
     return BoardReportsPage(who, request, *parsed, &taken);
@@ -256,8 +259,9 @@ Response ProfileHandlers::PublishBoardReport(Request& request, const Principal& 
 Response ProfileHandlers::BoardReportDownload(Request& request, const Principal& who) {
   auto decision = access::Decide(who.Subject(), access::Action::kReadBoardReports);
   if (!decision.allowed) {
-    return Refuse(who, request, decision, access::Action::kReadBoardReports,
-                  "The board reports are for people signed in.");
+    return Refuse(
+        who, request, decision, access::Action::kReadBoardReports,
+        "The board reports are the partnership's; regional analysts read the region's returns.");
   }
   std::string id = request.Param("id");
   if (!IsValidId(id)) return NotFoundPage(&who, request);
