@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/codes.h"
 #include "profile/core_return.h"
 #include "web/core/errors.h"
 #include "web/parse/multipart.h"
@@ -22,24 +23,20 @@ constexpr std::size_t kMaxFileNameShown = 120;  // characters of a file name in 
 
 enum class Format { kPage, kJson, kCsv };
 
+inline constexpr auto kFormatCodes = MakeCodeTable<Format>({
+    {Format::kPage, "page", "Show on the page"},
+    {Format::kJson, "json", "Download JSON"},
+    {Format::kCsv, "csv", "Download CSV"},
+});
+static_assert(IsCompleteCodeTable<kFormatCodes>());
+
+// The form's choice; none chosen is the page.
 std::optional<Format> FormatOf(std::string_view code) {
-  if (code.empty() || code == "page") return Format::kPage;
-  if (code == "json") return Format::kJson;
-  if (code == "csv") return Format::kCsv;
-  return std::nullopt;
+  if (code.empty()) return Format::kPage;
+  return kFormatCodes.FromCode(code);
 }
 
-std::string_view FormatCode(Format format) {
-  switch (format) {
-    case Format::kJson:
-      return "json";
-    case Format::kCsv:
-      return "csv";
-    case Format::kPage:
-      break;
-  }
-  return "page";
-}
+std::string_view FormatCode(Format format) { return kFormatCodes.Code(format); }
 
 // "1 MiB", "512 KiB" or "1500 bytes".
 std::string LimitText(std::size_t bytes) {
