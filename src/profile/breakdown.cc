@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "children/child.h"
@@ -39,6 +41,47 @@ bool Has(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
+// Text keys looked up by std::string_view without making a std::string.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+template <class T>
+using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+// The agencies that recorded each counted child first, numbered in id order, so that each
+// table's completeness by agency is kept in a vector rather than looked up by id per child.
+struct FirstAgencies {
+  std::vector<std::string> ids;      // by number, in id order
+  std::vector<std::size_t> numbers;  // by the child's position in the facts
+};
+
+FirstAgencies NumberFirstAgencies(const std::vector<ChildFacts>& children) {
+  // A partnership has tens of agencies: a linear search of those seen beats hashing each id.
+  std::vector<std::string_view> seen;
+  std::vector<std::size_t> first_seen;  // by child: the index into `seen`
+  first_seen.reserve(children.size());
+  for (const auto& c : children) {
+    auto it = std::find(seen.begin(), seen.end(), std::string_view(c.first_agency));
+    if (it == seen.end()) it = seen.insert(seen.end(), c.first_agency);
+    first_seen.push_back(std::size_t(it - seen.begin()));
+  }
+  std::vector<std::size_t> order(seen.size());  // numbers in id order
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return seen[a] < seen[b]; });
+  std::vector<std::size_t> number_of(seen.size());
+  FirstAgencies agencies;
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    number_of[order[n]] = n;
+    agencies.ids.emplace_back(seen[order[n]]);
+  }
+  agencies.numbers.reserve(children.size());
+  for (auto i : first_seen) agencies.numbers.push_back(number_of[i]);
+  return agencies;
+}
+
 // A table being counted: rows by code, with "Not recorded" last.
 class Counter {
  public:
@@ -50,18 +93,18 @@ class Counter {
     if (not_recorded_row) Add(std::string(kNotRecorded), std::string(kNotRecordedLabel));
   }
   // Counts one thing in the row `code` (added, labelled by its code, if the specs lacked it).
-  void Count(const std::string& code, const std::string& child_id = {}) {
-    auto it = index_.find(code);
-    if (it == index_.end()) it = Add(code, code);
-    auto& row = breakdown_.rows[it->second];
+  void Count(std::string_view code, const std::string& child_id = {}) {
+    auto& row = breakdown_.rows[RowOf(code)];
     ++row.count;
     if (keep_children_ && !child_id.empty()) row.child_ids.push_back(child_id);
   }
   void CountTotal() { ++breakdown_.total; }
-  // Notes that `agency` is responsible for one counted record, filled in or not.
-  void Complete(const std::string& agency, bool recorded) {
+  // Notes that agency number `agency` of `agencies` is responsible for one counted record,
+  // filled in or not.
+  void Complete(const FirstAgencies& agencies, std::size_t agency, bool recorded) {
+    if (completeness_.size() < agencies.ids.size()) completeness_.resize(agencies.ids.size());
     auto& entry = completeness_[agency];
-    entry.agency_id = agency;
+    if (entry.counted == 0) entry.agency_id = agencies.ids[agency];
     ++entry.counted;
     if (recorded) ++entry.recorded;
   }
@@ -72,21 +115,36 @@ class Counter {
     if (not_recorded != breakdown_.rows.end()) {
       std::rotate(not_recorded, not_recorded + 1, breakdown_.rows.end());
     }
-    for (auto& [agency, entry] : completeness_) breakdown_.completeness.push_back(entry);
+    for (auto& entry : completeness_) {  // in agency id order
+      if (entry.counted > 0) breakdown_.completeness.push_back(std::move(entry));
+    }
     return std::move(breakdown_);
   }
 
  private:
-  std::map<std::string, std::size_t>::iterator Add(const std::string& code,
-                                                   const std::string& label) {
+  // The row of `code`. Tables have a few tens of rows: a linear search of their codes beats
+  // hashing the code; a longer table (wards, agencies) looks it up.
+  std::size_t RowOf(std::string_view code) {
+    constexpr std::size_t kSearched = 32;
+    const auto& rows = breakdown_.rows;
+    if (rows.size() <= kSearched) {
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].code == code) return i;
+      }
+    } else if (auto it = index_.find(code); it != index_.end()) {
+      return it->second;
+    }
+    return Add(std::string(code), std::string(code));
+  }
+  std::size_t Add(const std::string& code, const std::string& label) {
     breakdown_.rows.push_back(
         BreakdownRow{.code = code, .label = label, .count = 0, .child_ids = {}});
-    return index_.emplace(code, breakdown_.rows.size() - 1).first;
+    return index_.emplace(code, breakdown_.rows.size() - 1).first->second;
   }
   Breakdown breakdown_;
   bool keep_children_ = false;
-  std::map<std::string, std::size_t> index_;
-  std::map<std::string, Completeness> completeness_;
+  TextMap<std::size_t> index_;
+  std::vector<Completeness> completeness_;  // by agency number
 };
 
 Breakdown Header(std::string id, std::string title, std::string section, std::string counting,
@@ -101,37 +159,49 @@ Breakdown Header(std::string id, std::string title, std::string section, std::st
   return b;
 }
 
-std::string OrNotRecorded(const std::string& code, std::string_view not_known = "not_known") {
-  if (code.empty() || code == not_known) return std::string(kNotRecorded);
+std::string_view OrNotRecorded(const std::string& code, std::string_view not_known = "not_known") {
+  if (code.empty() || code == not_known) return kNotRecorded;
   return code;
 }
 
-// One row per child from `code_of(child)`, with each child's first agency's completeness.
+// The children a table counts: pointers into the facts, with their first agencies' numbers.
+struct Counted {
+  const std::vector<ChildFacts>& all;
+  const FirstAgencies& agencies;
+  std::vector<const ChildFacts*> children;
+
+  std::size_t AgencyOf(const ChildFacts* child) const {
+    return agencies.numbers[std::size_t(child - all.data())];
+  }
+};
+
+// One row per child from `code_of(child)` (a string_view into the child's facts or a constant),
+// with each child's first agency's completeness.
 template <class CodeOf>
-Breakdown ChildBreakdown(const std::vector<ChildFacts>& children, bool keep, Breakdown header,
+Breakdown ChildBreakdown(const Counted& counted, bool keep, Breakdown header,
                          const std::vector<RowSpec>& specs, CodeOf code_of) {
   Counter counter(std::move(header), specs, true, keep);
-  for (const auto& child : children) {
-    std::string code = code_of(child);
-    counter.Count(code, child.child_id);
+  for (const ChildFacts* child : counted.children) {
+    std::string_view code = code_of(*child);
+    counter.Count(code, child->child_id);
     counter.CountTotal();
-    counter.Complete(child.first_agency, code != kNotRecorded);
+    counter.Complete(counted.agencies, counted.AgencyOf(child), code != kNotRecorded);
   }
   return std::move(counter).Done();
 }
 
 // One row per value of `values_of(child)` (a child may be in several), "Not recorded" when none.
 template <class ValuesOf>
-Breakdown MultiBreakdown(const std::vector<ChildFacts>& children, bool keep, Breakdown header,
+Breakdown MultiBreakdown(const Counted& counted, bool keep, Breakdown header,
                          const std::vector<RowSpec>& specs, ValuesOf values_of) {
   header.exclusive = false;
   Counter counter(std::move(header), specs, true, keep);
-  for (const auto& child : children) {
-    const std::vector<std::string>& values = values_of(child);
-    for (const auto& value : values) counter.Count(value, child.child_id);
-    if (values.empty()) counter.Count(std::string(kNotRecorded), child.child_id);
+  for (const ChildFacts* child : counted.children) {
+    const std::vector<std::string>& values = values_of(*child);
+    for (const auto& value : values) counter.Count(value, child->child_id);
+    if (values.empty()) counter.Count(kNotRecorded, child->child_id);
     counter.CountTotal();
-    counter.Complete(child.first_agency, !values.empty());
+    counter.Complete(counted.agencies, counted.AgencyOf(child), !values.empty());
   }
   return std::move(counter).Done();
 }
@@ -148,9 +218,12 @@ std::string Capitalised(const std::string& code) {
 std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, const Labels& labels,
                                 bool judged) {
   std::set<std::string> seen;
+  std::string_view last;  // neighbours often share a level: a set insert only on a change
   for (const auto& c : children) {
     const std::string& level = judged ? c.judged_level : c.tool_level;
-    if (!level.empty()) seen.insert(level);
+    if (level.empty() || level == last) continue;
+    seen.insert(level);
+    last = level;
   }
   std::vector<RowSpec> specs;
   for (const auto& level : labels.levels) {
@@ -162,106 +235,110 @@ std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, const L
 
 std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels,
                                    bool keep) {
+  FirstAgencies agencies = NumberFirstAgencies(children);
+  Counted all{.all = children, .agencies = agencies, .children = {}};
+  all.children.reserve(children.size());
+  for (const auto& c : children) all.children.push_back(&c);
   std::vector<Breakdown> tables;
-  tables.push_back(ChildBreakdown(children, keep,
+  tables.push_back(ChildBreakdown(all, keep,
                                   Header("children", "Children identified", "children", "children"),
                                   {{"children", "Children identified"}},
-                                  [](const ChildFacts&) { return std::string("children"); }));
+                                  [](const ChildFacts&) { return std::string_view("children"); }));
   // "Children identified" has no field to leave blank.
   tables.back().rows.pop_back();
   tables.back().completeness.clear();
   tables.push_back(ChildBreakdown(
-      children, keep,
+      all, keep,
       Header("risk_tool_level", "Risk level from the risk tool", "risk", "children", true,
              "The level the tool computed on the child's latest submitted assessment."),
       LevelSpecs(children, labels, false),
       [](const ChildFacts& c) { return OrNotRecorded(c.tool_level); }));
   tables.push_back(ChildBreakdown(
-      children, keep,
+      all, keep,
       Header("risk_judged_level", "Risk level judged by the practitioner", "risk", "children", true,
              "The practitioner's professional judgement on the same assessment."),
       LevelSpecs(children, labels, true),
       [](const ChildFacts& c) { return OrNotRecorded(c.judged_level); }));
   tables.push_back(
-      ChildBreakdown(children, keep,
+      ChildBreakdown(all, keep,
                      Header("panel_category", "Panel category", "risk", "children", true,
                             "The category of the panel's latest decision about the child."),
                      SpecsOf(panel::kCategoryCodes),
                      [](const ChildFacts& c) { return OrNotRecorded(c.panel_category); }));
   tables.push_back(ChildBreakdown(
-      children, keep, Header("age_band", "Children identified by age band", "children", "children"),
+      all, keep, Header("age_band", "Children identified by age band", "children", "children"),
       [] {
         auto specs = SpecsOf(kAgeBandCodes);
         specs.pop_back();  // the table's own "not_recorded" entry; the counter adds it last
         return specs;
       }(),
-      [](const ChildFacts& c) { return std::string(ToCode(AgeBandOf(c.age))); }));
-  tables.push_back(ChildBreakdown(
-      children, keep, Header("sex", "Children identified by sex", "children", "children"),
-      {{"female", "Female"}, {"male", "Male"}},
-      [](const ChildFacts& c) { return OrNotRecorded(c.sex); }));
+      [](const ChildFacts& c) { return ToCode(AgeBandOf(c.age)); }));
+  tables.push_back(
+      ChildBreakdown(all, keep, Header("sex", "Children identified by sex", "children", "children"),
+                     {{"female", "Female"}, {"male", "Male"}},
+                     [](const ChildFacts& c) { return OrNotRecorded(c.sex); }));
   std::vector<RowSpec> ethnicities;
   for (const auto& code : labels.ethnicity_order) {
     if (code != "not_known") ethnicities.push_back({code, LabelFrom(labels.ethnicity, code)});
   }
   tables.push_back(
-      ChildBreakdown(children, keep,
+      ChildBreakdown(all, keep,
                      Header("ethnicity", "Children identified by ethnicity", "children", "children",
                             true, "The 19 categories of the 2021 census (ONS)."),
                      ethnicities, [](const ChildFacts& c) { return OrNotRecorded(c.ethnicity); }));
   tables.push_back(ChildBreakdown(
-      children, keep,
-      Header("disability", "Children identified by disability", "children", "children"),
+      all, keep, Header("disability", "Children identified by disability", "children", "children"),
       {{"yes", "Disabled"}, {"no", "Not disabled"}},
       [](const ChildFacts& c) { return OrNotRecorded(c.disability); }));
   tables.push_back(ChildBreakdown(
-      children, keep,
+      all, keep,
       Header("looked_after", "Looked-after children", "children", "children", true,
              "Looked after under section 20, 31 or 38 of the Children Act 1989."),
       {{"looked_after", "Looked after"}, {"not_looked_after", "Not looked after"}},
-      [](const ChildFacts& c) -> std::string {
-        if (c.legal_status.empty()) return std::string(kNotRecorded);
+      [](const ChildFacts& c) -> std::string_view {
+        if (c.legal_status.empty()) return kNotRecorded;
         auto status = children::LegalStatusFromCode(c.legal_status);
-        if (!status) return std::string(kNotRecorded);
+        if (!status) return kNotRecorded;
         return children::IsLookedAfter(*status) ? "looked_after" : "not_looked_after";
       }));
-  std::vector<ChildFacts> looked_after;
+  Counted looked_after{.all = children, .agencies = agencies, .children = {}};
   for (const auto& c : children) {
     auto status = children::LegalStatusFromCode(c.legal_status);
-    if (status && children::IsLookedAfter(*status)) looked_after.push_back(c);
+    if (status && children::IsLookedAfter(*status)) looked_after.children.push_back(&c);
   }
   tables.push_back(ChildBreakdown(
       looked_after, keep,
       Header("placing_authority", "Looked-after children by placing authority", "children",
              "children", true,
              "Children placed here from another authority, among the looked-after children."),
-      {{"placed_from_out_of_area", "Placed here by another authority"}}, [](const ChildFacts& c) {
-        return c.placing_authority.empty() ? std::string(kNotRecorded)
-                                           : std::string("placed_from_out_of_area");
+      {{"placed_from_out_of_area", "Placed here by another authority"}},
+      [](const ChildFacts& c) -> std::string_view {
+        return c.placing_authority.empty() ? kNotRecorded : "placed_from_out_of_area";
       }));
   tables.push_back(ChildBreakdown(
-      children, keep,
+      all, keep,
       Header("school", "School or setting", "children", "children", true,
              "Whether the record names a school or setting. Harbour does not yet hold an "
              "education status (excluded, not in education, home educated)."),
-      {{"school_recorded", "School or setting named"}}, [](const ChildFacts& c) {
-        return c.school.empty() ? std::string(kNotRecorded) : std::string("school_recorded");
+      {{"school_recorded", "School or setting named"}},
+      [](const ChildFacts& c) -> std::string_view {
+        return c.school.empty() ? kNotRecorded : "school_recorded";
       }));
   tables.push_back(MultiBreakdown(
-      children, keep,
+      all, keep,
       Header("concern_category", "Children by type of concern", "exploitation", "children", false,
              "A child with concerns of several types is counted under each. \"Not recorded\": "
              "identified through an assessment or referral with no concern logged in the period."),
       SpecsOf(concerns::kCategoryCodes),
       [](const ChildFacts& c) -> const std::vector<std::string>& { return c.categories; }));
   tables.push_back(MultiBreakdown(
-      children, keep,
+      all, keep,
       Header("exploitation_model", "Children by model of exploitation", "exploitation", "children",
              false, "From the panel's latest decision; a child can fit several models."),
       SpecsOf(panel::kExploitationModelCodes),
       [](const ChildFacts& c) -> const std::vector<std::string>& { return c.models; }));
   tables.push_back(MultiBreakdown(
-      children, keep,
+      all, keep,
       Header("exploitation_element", "Children by element of exploitation", "exploitation",
              "children", false,
              "Online, gang and drug-market elements, from the panel's latest decision."),
@@ -271,7 +348,7 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
   wards.reserve(labels.wards.size());
   for (const auto& [code, name] : labels.wards) wards.push_back({code, name});
   tables.push_back(MultiBreakdown(
-      children, keep,
+      all, keep,
       Header("ward", "Children by ward", "locations", "children", false,
              "Wards of the places linked to each child (where they live, are seen or were found)."),
       wards, [](const ChildFacts& c) -> const std::vector<std::string>& { return c.wards; }));

@@ -7,7 +7,9 @@
 #include <utility>
 
 #include "common/ids.h"
+#include "profile/child_index.h"
 #include "profile/pseudonym.h"
+#include "storage/profile_reads.h"
 
 namespace harbour::storage {
 namespace {
@@ -23,13 +25,36 @@ struct Bounds {
 };
 
 Bounds BoundsOf(const profile::Period& period) {
-  Date after{sys_days{period.last} + days{1}};
-  return Bounds{.from = FormatRfc3339(FromLondonLocal(period.first, 0, 0)),
-                .to = FormatRfc3339(FromLondonLocal(after, 0, 0)),
+  auto [from, to] = profile::InstantsOf(period);
+  return Bounds{.from = FormatRfc3339(from),
+                .to = FormatRfc3339(to),
                 .first_date = FormatDate(period.first),
                 .last_date = FormatDate(period.last),
                 .last = period.last};
 }
+
+// The children being counted, in id order, found by id.
+class ChildrenById {
+ public:
+  explicit ChildrenById(std::vector<profile::ChildFacts>& children) : children_(children) {
+    auto by_id = [](const auto& a, const auto& b) { return a.child_id < b.child_id; };
+    if (!std::is_sorted(children_.begin(), children_.end(), by_id)) {
+      std::sort(children_.begin(), children_.end(), by_id);
+    }
+  }
+  // The child's facts, or null when the child is not counted.
+  profile::ChildFacts* Find(std::string_view id) const {
+    auto it =
+        std::lower_bound(children_.begin(), children_.end(), id,
+                         [](const auto& c, std::string_view key) { return c.child_id < key; });
+    return it != children_.end() && it->child_id == id ? &*it : nullptr;
+  }
+  bool Contains(std::string_view id) const { return Find(id) != nullptr; }
+  std::vector<profile::ChildFacts>& All() const { return children_; }
+
+ private:
+  std::vector<profile::ChildFacts>& children_;
+};
 
 // The children identified between :a1/:b1, :a2/:b2 and :a3/:b3 (the same bounds three times).
 constexpr const char* kIdentified =
@@ -100,14 +125,13 @@ std::unordered_map<std::string, Events> ReadEvents(soci::session& sql, const Bou
 
 std::optional<int> AgeOn(const soci::row& row, std::size_t dob, std::size_t estimated,
                          std::size_t created, Date on) {
+  std::optional<Date> date;
   if (!IsNull(row, dob)) {
-    auto date = ParseDate(GetText(row, dob));
-    if (date) return AgeInYears(*date, on);
+    if (auto parsed = ParseDate(GetText(row, dob))) date = *parsed;
   }
-  if (IsNull(row, estimated)) return std::nullopt;
-  // An estimated age was true when the record was made: add the years since.
-  int years = int(on.year()) - int(DateOf(GetInstant(row, created)).year());
-  return int(GetInt(row, estimated)) + std::max(0, years);
+  std::optional<int> age;
+  if (!IsNull(row, estimated)) age = int(GetInt(row, estimated));
+  return profile::AgeOn(date, age, GetInstant(row, created), on);
 }
 
 std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& b,
@@ -141,26 +165,24 @@ std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& 
 
 // The latest submitted assessment of each identified child by the period's end: its levels,
 // its agency and its review date.
-void ReadAssessments(soci::session& sql, const Bounds& b,
-                     std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
+void ReadAssessments(soci::session& sql, const Bounds& b, const ChildrenById& by_id) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT child_id, computed_level, judged_level, assessed_by_agency, "
                       "next_review FROM assessments WHERE status = 'submitted' AND "
                       "submitted_at < :b ORDER BY child_id, submitted_at",
        soci::use(b.to));
   for (const auto& row : rows) {  // the latest row of each child wins
-    auto it = by_id.find(GetText(row, 0));
-    if (it == by_id.end()) continue;
-    it->second->tool_level = GetText(row, 1);
-    it->second->judged_level = GetText(row, 2);
-    it->second->tool_agency = GetText(row, 3);
+    profile::ChildFacts* child = by_id.Find(GetText(row, 0));
+    if (child == nullptr) continue;
+    child->tool_level = GetText(row, 1);
+    child->judged_level = GetText(row, 2);
+    child->tool_agency = GetText(row, 3);
     auto review = ParseDate(GetText(row, 4));
-    it->second->next_review = review ? std::optional<Date>(*review) : std::nullopt;
+    child->next_review = review ? std::optional<Date>(*review) : std::nullopt;
   }
 }
 
-void ReadPanel(soci::session& sql, const Bounds& b,
-               std::unordered_map<std::string, profile::ChildFacts*>& by_id,
+void ReadPanel(soci::session& sql, const Bounds& b, const ChildrenById& by_id,
                std::vector<profile::PanelDecisionFacts>& decisions) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT child_id, category, models, elements, recorded_at FROM panel_items "
@@ -176,11 +198,11 @@ void ReadPanel(soci::session& sql, const Bounds& b,
                            .models = models,
                            .elements = elements});
     }
-    auto it = by_id.find(child_id);
-    if (it == by_id.end()) continue;
-    it->second->panel_category = GetText(row, 1);  // the latest row wins
-    it->second->models = std::move(models);
-    it->second->elements = std::move(elements);
+    profile::ChildFacts* child = by_id.Find(child_id);
+    if (child == nullptr) continue;
+    child->panel_category = GetText(row, 1);  // the latest row wins
+    child->models = std::move(models);
+    child->elements = std::move(elements);
   }
 }
 
@@ -190,17 +212,17 @@ std::vector<profile::ReferralFacts> ReadReferrals(soci::session& sql, const Boun
   std::string year_before = FormatRfc3339(from - days{365});
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT r.child_id, r.referrer_agency, r.submitted_at, r.screening_due, "
-                      "(SELECT t.to_state FROM referral_transitions t WHERE t.referral_id = r.id "
-                      "AND t.to_state IN ('accepted', 'not_accepted', 'withdrawn') "
-                      "ORDER BY t.seq LIMIT 1), "
-                      "(SELECT t.moved_at FROM referral_transitions t WHERE t.referral_id = r.id "
-                      "AND t.to_state IN ('accepted', 'not_accepted', 'withdrawn') "
-                      "ORDER BY t.seq LIMIT 1) "
-                      "FROM referrals r WHERE r.submitted_at >= :a AND r.submitted_at < :b "
+                      "d.to_state, d.moved_at FROM referrals r LEFT JOIN ("
+                      "SELECT t.referral_id, t.to_state, t.moved_at, ROW_NUMBER() OVER ("
+                      "PARTITION BY t.referral_id ORDER BY t.seq) AS n FROM referral_transitions t "
+                      "WHERE t.to_state IN ('accepted', 'not_accepted', 'withdrawn')) d "
+                      "ON d.referral_id = r.id AND d.n = 1 "
+                      "WHERE r.submitted_at >= :a AND r.submitted_at < :b "
                       "ORDER BY r.child_id, r.submitted_at",
        soci::use(year_before), soci::use(b.to));
   std::vector<profile::ReferralFacts> referrals;
-  std::map<std::string, Instant> last_of_child;
+  std::string last_child;  // rows come child by child, earliest first
+  Instant last_at{};
   for (const auto& row : rows) {
     profile::ReferralFacts r;
     r.child_id = GetText(row, 0);
@@ -209,9 +231,9 @@ std::vector<profile::ReferralFacts> ReadReferrals(soci::session& sql, const Boun
     r.screening_due = GetInstant(row, 3);
     r.decision = GetText(row, 4);
     if (r.decision != "withdrawn") r.decided_at = GetOptionalInstant(row, 5);
-    auto previous = last_of_child.find(r.child_id);
-    if (previous != last_of_child.end()) r.previous_referral_at = previous->second;
-    last_of_child[r.child_id] = r.submitted_at;
+    if (r.child_id == last_child) r.previous_referral_at = last_at;
+    last_child = r.child_id;
+    last_at = r.submitted_at;
     if (GetText(row, 2) >= b.from) referrals.push_back(std::move(r));
   }
   return referrals;
@@ -254,9 +276,9 @@ std::vector<profile::DisruptionFacts> ReadDisruptions(soci::session& sql, const 
 }
 
 // The other end of each link between a child and a record of `type`, per identified child.
-std::map<std::string, std::vector<std::string>> LinkedTo(
-    soci::session& sql, const std::string& type,
-    const std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
+std::map<std::string, std::vector<std::string>> LinkedTo(soci::session& sql,
+                                                         const std::string& type,
+                                                         const ChildrenById& by_id) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT from_id, to_id FROM record_links WHERE from_type = 'child' AND "
                       "to_type = :t1 UNION SELECT to_id, from_id FROM record_links WHERE "
@@ -265,7 +287,7 @@ std::map<std::string, std::vector<std::string>> LinkedTo(
   std::map<std::string, std::vector<std::string>> children_of;
   for (const auto& row : rows) {
     std::string child = GetText(row, 0);
-    if (by_id.contains(child)) children_of[GetText(row, 1)].push_back(child);
+    if (by_id.Contains(child)) children_of[GetText(row, 1)].push_back(child);
   }
   return children_of;
 }
@@ -281,9 +303,8 @@ std::optional<int> PersonAge(const soci::row& row, Date on) {
   return (from + int(GetInt(row, 3))) / 2;
 }
 
-std::vector<profile::PersonFacts> ReadPeople(
-    soci::session& sql, const Bounds& b,
-    const std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
+std::vector<profile::PersonFacts> ReadPeople(soci::session& sql, const Bounds& b,
+                                             const ChildrenById& by_id) {
   auto children_of = LinkedTo(sql, "person", by_id);
   std::set<std::string> grouped;
   soci::rowset<soci::row> pairs =
@@ -309,7 +330,7 @@ std::vector<profile::PersonFacts> ReadPeople(
   return people;
 }
 
-void ReadWards(soci::session& sql, std::unordered_map<std::string, profile::ChildFacts*>& by_id) {
+void ReadWards(soci::session& sql, const ChildrenById& by_id) {
   auto children_of = LinkedTo(sql, "place", by_id);
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, ward_code FROM places WHERE ward_code IS NOT NULL AND "
@@ -317,9 +338,11 @@ void ReadWards(soci::session& sql, std::unordered_map<std::string, profile::Chil
   for (const auto& row : rows) {
     auto linked = children_of.find(GetText(row, 0));
     if (linked == children_of.end()) continue;
-    for (const auto& child : linked->second) AddOnce(by_id[child]->wards, GetText(row, 1));
+    for (const auto& child : linked->second) AddOnce(by_id.Find(child)->wards, GetText(row, 1));
   }
-  for (auto& [id, child] : by_id) std::sort(child->wards.begin(), child->wards.end());
+  for (auto& child : by_id.All()) {
+    if (child.wards.size() > 1) std::sort(child.wards.begin(), child.wards.end());
+  }
 }
 
 // The panel's actions due before the period's end, with when they were completed.
@@ -345,6 +368,25 @@ long CountOf(soci::session& sql, const std::string& query, const Bounds& b) {
 
 }  // namespace
 
+void ReadOtherFacts(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts) {
+  Bounds b = BoundsOf(period);
+  ChildrenById by_id(facts.children);
+  facts.last_day = period.last;
+  ReadPanel(sql, b, by_id, facts.decisions);
+  ReadWards(sql, by_id);
+  facts.referrals = ReadReferrals(sql, b);
+  facts.episodes = ReadEpisodes(sql, b);
+  facts.disruptions = ReadDisruptions(sql, b);
+  facts.people = ReadPeople(sql, b, by_id);
+  facts.actions = ReadActions(sql, b);
+}
+
+long EpisodesStarted(soci::session& sql, const profile::Period& period) {
+  return CountOf(sql,
+                 "SELECT COUNT(*) FROM missing_episodes WHERE started_at >= :a AND started_at < :b",
+                 BoundsOf(period));
+}
+
 Result<profile::AreaFacts> ProfileRepository::Facts(const profile::Period& period) {
   return Guard("reading the profile's facts", [&]() -> Result<profile::AreaFacts> {
     soci::session sql(db_.Pool());
@@ -352,17 +394,9 @@ Result<profile::AreaFacts> ProfileRepository::Facts(const profile::Period& perio
     profile::AreaFacts facts;
     auto events = ReadEvents(sql, b);
     facts.children = ReadChildren(sql, b, events);
-    std::unordered_map<std::string, profile::ChildFacts*> by_id;
-    for (auto& c : facts.children) by_id[c.child_id] = &c;
-    facts.last_day = period.last;
+    ChildrenById by_id(facts.children);
     ReadAssessments(sql, b, by_id);
-    ReadPanel(sql, b, by_id, facts.decisions);
-    ReadWards(sql, by_id);
-    facts.referrals = ReadReferrals(sql, b);
-    facts.episodes = ReadEpisodes(sql, b);
-    facts.disruptions = ReadDisruptions(sql, b);
-    facts.people = ReadPeople(sql, b, by_id);
-    facts.actions = ReadActions(sql, b);
+    ReadOtherFacts(sql, period, facts);
     return facts;
   });
 }
@@ -383,9 +417,7 @@ Result<std::vector<profile::MonthCount>> ProfileRepository::Trend(
       m.children = long(children);
       m.referrals = CountOf(
           sql, "SELECT COUNT(*) FROM referrals WHERE submitted_at >= :a AND submitted_at < :b", b);
-      m.episodes = CountOf(
-          sql, "SELECT COUNT(*) FROM missing_episodes WHERE started_at >= :a AND started_at < :b",
-          b);
+      m.episodes = EpisodesStarted(sql, month);
       out.push_back(std::move(m));
     }
     return out;

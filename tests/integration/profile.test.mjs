@@ -440,6 +440,48 @@ function defineProfileTests(engine) {
       assert.deepEqual(new Set(audited.map((a) => a.split('|')[0])), new Set(boys.map((c) => c.id)));
       for (const a of audited) assert.ok(a.includes(purpose), 'each entry carries the purpose');
     });
+
+    // The server counts from memory (storage/profile_store.h); writes from another connection,
+    // as another server's would be, reach it through the change log that migration 0015's
+    // triggers fill. Everything is put back at the end.
+    test('the profile follows writes made by another connection, and matches them exactly', async () => {
+      const counts = async () => {
+        const body = (await api('demo.coordinator').get(`/api/v1/profile?period=${PERIOD}&view=internal`)).json;
+        const sex = table(body, 'sex');
+        return { children: row(table(body, 'children'), 'children').count, male: row(sex, 'male').count,
+                 notRecorded: row(sex, 'not_recorded').count,
+                 online: row(table(body, 'concern_category'), 'online_harm').count };
+      };
+      const before = await counts();
+      assert.deepEqual(before, { children: 29, male: 4, notRecorded: 2, online: 4 });
+      const user = sql(`SELECT id FROM users WHERE username = 'demo.practitioner'`);
+      const agency = sql(`SELECT agency_id FROM users WHERE username = 'demo.practitioner'`);
+      const child = newId();
+      const concern = newId();
+      sql(`INSERT INTO children (id, given_name, family_name, given_key, family_key, date_of_birth, sex, ethnicity, ` +
+          `disability, special_needs, legal_status, created_by, created_by_agency, created_at, updated_at) VALUES ` +
+          `('${child}', 'Zqlate', 'Xvlate', 'zqlate', 'xvlate', '2010-05-17', 'male', 'white_british', 'no', 'none', ` +
+          `'none', '${user}', '${agency}', '2024-04-01T09:00:00Z', '2024-04-01T09:00:00Z')`);
+      sql(`INSERT INTO concerns (id, child_id, observed_at, category, narrative, first_hand, recorded_by, ` +
+          `recorded_by_agency, recorded_at) VALUES ('${concern}', '${child}', '2024-06-30T22:59:00Z', 'online_harm', ` +
+          `'synthetic', 1, '${user}', '${agency}', '2024-06-30T22:59:00Z')`);
+      assert.deepEqual(await counts(), { ...before, children: 30, male: 5, online: 5 },
+                       'a child and a concern a minute before the quarter ends (23:59 BST)');
+
+      const girl = children.find((c) => c.sex === 'female' && !c.formulaAgency);
+      sql(`UPDATE children SET sex = 'not_known' WHERE id = '${girl.id}'`);
+      sql(`UPDATE concerns SET observed_at = '2024-06-30T23:00:00Z' WHERE id = '${concern}'`);
+      assert.deepEqual(await counts(), { ...before, notRecorded: 3 },
+                       'the concern moved to midnight, after the quarter; the girl\'s sex no longer recorded');
+
+      sql(`UPDATE children SET sex = 'female' WHERE id = '${girl.id}'`);
+      sql(`DELETE FROM concerns WHERE id = '${concern}'`);
+      sql(`DELETE FROM child_name_keys WHERE child_id = '${child}'`);
+      sql(`DELETE FROM children WHERE id = '${child}'`);
+      assert.deepEqual(await counts(), before);
+      assert.ok(Number(sql(`SELECT COUNT(*) FROM profile_changes WHERE child_id = '${child}'`)) >= 3,
+                'each write noted the child in the change log');
+    });
   });
 }
 

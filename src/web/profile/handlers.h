@@ -1,6 +1,7 @@
 #pragma once
 // The area picture (issue 12): the handlers behind web/profile/profile.h; included only inside
 // web/profile/.
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "storage/board_reports_repository.h"
 #include "storage/children_repository.h"
 #include "storage/profile_repository.h"
+#include "storage/profile_store.h"
 #include "storage/tool_library.h"
 #include "storage/wards_repository.h"
 #include "web/core/handlers.h"
@@ -51,6 +53,12 @@ struct ComputedProfile {
     return "harbour-profile-" + PeriodCode() + (table.empty() ? "" : "-" + table) +
            (internal ? "-not-for-publication" : "") + "." + std::string(extension);
   }
+};
+
+// One period's facts (narrowed by the query's filters) and their exact breakdowns.
+struct CountedPeriod {
+  profile::AreaFacts facts;
+  std::vector<profile::Breakdown> breakdowns;
 };
 
 // Pseudonymised rows for one project and query (profile/pseudonym.h).
@@ -88,7 +96,11 @@ class ProfileHandlers : public AreaHandlers {
         calendar_(calendar),
         tools_(tools),
         pdf_fonts_(std::move(pdf_fonts)),
-        regional_(std::move(regional)) {}
+        regional_(std::move(regional)),
+        // The store's first load takes seconds at a large partnership's size: made as the
+        // server starts, not on the first analyst's request. A failure is retried by that
+        // request.
+        warmed_(std::async(std::launch::async, [this] { (void)store_.Refresh(); })) {}
 
   Response ProfilePage(Request& request, const Principal& who);
   Response ExportCsv(Request& request, const Principal& who);
@@ -135,6 +147,8 @@ class ProfileHandlers : public AreaHandlers {
                                   const profile::EarlierRelease* earlier = nullptr);
 
  private:
+  Result<CountedPeriod> CountPeriod(const profile::Period& period, const profile::Filters& filters,
+                                    const profile::Labels& labels, bool keep_children);
   Response BoardReportsPage(const Principal& who, const Request& request, const FormData& form,
                             const Error* problems);
   // The register entry for `query`'s period, published by `who`, with its document.
@@ -154,10 +168,12 @@ class ProfileHandlers : public AreaHandlers {
   std::shared_ptr<const PdfFonts> pdf_fonts_;  // null: the PDF board report is unavailable
   storage::BoardReportsRepository board_reports_{db_};
   RegionalOptions regional_;
-  storage::ProfileRepository profile_{db_};
+  storage::ProfileRepository profile_{db_};  // the population and the pseudonym key
+  storage::ProfileStore store_{db_};         // the facts and the trend, from memory
   storage::AgenciesRepository agencies_{db_};
   storage::WardsRepository wards_{db_};
   storage::ChildrenRepository children_{db_};
+  std::future<void> warmed_;  // last: its destructor waits for the first load, before store_ goes
 };
 
 }  // namespace harbour::web

@@ -2,6 +2,7 @@
 // trend, filters, the published and (coordinators) internal views, the CSV export, and the
 // coordinator's drill-down to the children behind one cell, audited with its purpose.
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include "common/csv.h"
@@ -286,33 +287,50 @@ Result<profile::Query> ProfileHandlers::ParseQuery(const FormData& input,
   return profile::ParseQuery(raw, labels, LondonDate(clock_.Now()), internal_allowed);
 }
 
+Result<CountedPeriod> ProfileHandlers::CountPeriod(const profile::Period& period,
+                                                   const profile::Filters& filters,
+                                                   const profile::Labels& labels,
+                                                   bool keep_children) {
+  auto facts = store_.Facts(period);
+  if (!facts) return std::unexpected(facts.error());
+  if (!filters.ward.empty() || !filters.agency.empty() || !filters.category.empty()) {
+    *facts = profile::Filtered(*facts, filters);
+  }
+  CountedPeriod counted;
+  counted.breakdowns = profile::Breakdowns(*facts, labels, calendar_, keep_children);
+  counted.facts = std::move(*facts);
+  return counted;
+}
+
 Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::Labels labels,
                                                  bool keep_children,
                                                  const profile::EarlierRelease* earlier) {
   ComputedProfile c;
   c.previous = profile::PreviousPeriod(query.period);
-  auto now = profile_.Facts(query.period);
+  const auto& filters = query.filters;
+  bool filtered = !filters.ward.empty() || !filters.agency.empty() || !filters.category.empty();
+  // The period before and the trend are counted on a second thread while this one counts the
+  // period: the two are independent, and a one-year profile at 100,000 children is most of its
+  // time counting (docs/performance.md).
+  auto before_and_trend = std::async(std::launch::async, [&] {
+    auto before = CountPeriod(c.previous, filters, labels, false);
+    Result<std::vector<profile::MonthCount>> trend = std::vector<profile::MonthCount>{};
+    if (!filtered && before) trend = store_.Trend(profile::TrendMonths(query.period));
+    return std::make_pair(std::move(before), std::move(trend));
+  });
+  auto now = CountPeriod(query.period, filters, labels, keep_children);
+  auto [before, trend] = before_and_trend.get();
   if (!now) return std::unexpected(now.error());
-  auto before = profile_.Facts(c.previous);
   if (!before) return std::unexpected(before.error());
-  bool filtered = !query.filters.ward.empty() || !query.filters.agency.empty() ||
-                  !query.filters.category.empty();
-  if (filtered) {
-    *now = profile::Filtered(*now, query.filters);
-    *before = profile::Filtered(*before, query.filters);
-  }
-  c.current = profile::Breakdowns(*now, labels, calendar_, keep_children);
-  c.before = profile::Breakdowns(*before, labels, calendar_);
+  if (!trend) return std::unexpected(trend.error());
+  c.current = std::move(now->breakdowns);
+  c.before = std::move(before->breakdowns);
+  c.trend = std::move(*trend);
   c.shown = profile::ShowAll(c.current, c.before, labels, query.release, earlier);
   auto population = profile_.Population();
   if (!population) return std::unexpected(population.error());
   c.monitoring =
-      profile::ReleaseMonitoring(now->children, c.shown, *population, labels, query.release);
-  if (!filtered) {
-    auto trend = profile_.Trend(profile::TrendMonths(query.period));
-    if (!trend) return std::unexpected(trend.error());
-    c.trend = std::move(*trend);
-  }
+      profile::ReleaseMonitoring(now->facts.children, c.shown, *population, labels, query.release);
   c.query = std::move(query);
   c.labels = std::move(labels);
   return c;

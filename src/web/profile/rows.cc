@@ -25,7 +25,7 @@ Result<ProfileRows> ProfileHandlers::Rows(const Request& request, const FormData
   }
   auto key = profile_.PseudonymKey();
   if (!key) return std::unexpected(key.error());
-  auto facts = profile_.Facts(query->period);
+  auto facts = store_.Facts(query->period);
   if (!facts) return std::unexpected(facts.error());
   auto children = profile::Filtered(*facts, query->filters).children;
   ProfileRows rows{
