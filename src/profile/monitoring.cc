@@ -60,7 +60,7 @@ int CategoryOfLevel(int from_top) { return std::max(0, 3 - from_top); }
 
 Grid LevelGrid(const std::vector<ChildFacts>& children, const Labels& labels, std::string id,
                std::string title, const std::vector<std::pair<std::string, std::string>>& groups,
-               const std::function<std::string(const ChildFacts&)>& group_of) {
+               std::string_view (*group_of)(const ChildFacts&)) {
   Grid grid;
   grid.id = std::move(id);
   grid.title = std::move(title);
@@ -78,22 +78,23 @@ Grid LevelGrid(const std::vector<ChildFacts>& children, const Labels& labels, st
   grid.counts.assign(grid.row_codes.size(), std::vector<long>(grid.column_codes.size(), 0));
   for (const auto& c : children) {
     auto row = std::find(grid.row_codes.begin(), grid.row_codes.end(), group_of(c));
-    auto column = std::find(grid.column_codes.begin(), grid.column_codes.end(),
-                            c.tool_level.empty() ? std::string(kNotRecorded) : c.tool_level);
+    std::string_view level = c.tool_level.empty() ? kNotRecorded : std::string_view(c.tool_level);
+    auto column = std::find(grid.column_codes.begin(), grid.column_codes.end(), level);
     if (row == grid.row_codes.end() || column == grid.column_codes.end()) continue;
     ++grid.counts[row - grid.row_codes.begin()][column - grid.column_codes.begin()];
   }
   return grid;
 }
 
-std::string SexGroup(const ChildFacts& c) {
-  return c.sex == "female" || c.sex == "male" ? c.sex : std::string(kNotRecorded);
+// The groups are views of the child's facts or constants: no string is made per child.
+std::string_view SexGroup(const ChildFacts& c) {
+  return c.sex == "female" || c.sex == "male" ? std::string_view(c.sex) : kNotRecorded;
 }
-std::string EthnicityGroup(const ChildFacts& c) {
-  return c.ethnicity.empty() || c.ethnicity == "not_known" ? std::string(kNotRecorded)
-                                                           : c.ethnicity;
+std::string_view EthnicityGroup(const ChildFacts& c) {
+  return c.ethnicity.empty() || c.ethnicity == "not_known" ? kNotRecorded
+                                                           : std::string_view(c.ethnicity);
 }
-std::string AgeGroup(const ChildFacts& c) { return std::string(ToCode(AgeBandOf(c.age))); }
+std::string_view AgeGroup(const ChildFacts& c) { return ToCode(AgeBandOf(c.age)); }
 
 }  // namespace
 
