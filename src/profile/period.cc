@@ -173,6 +173,20 @@ Period QuarterOf(Date day) {
 
 Period LastCompleteQuarter(Date today) { return PreviousPeriod(QuarterOf(today)); }
 
+std::vector<Period> OfferedPeriods(Date today, bool ended_only) {
+  constexpr int kQuarters = 8, kYears = 4;
+  std::vector<Period> out;
+  auto add = [&](Period p, int count) {
+    if (ended_only && Contains(p, today)) p = PreviousPeriod(p);
+    for (int i = 0; i < count; ++i, p = PreviousPeriod(p)) out.push_back(p);
+  };
+  add(QuarterOf(today), kQuarters);
+  add(*ParsePeriod(std::to_string(int(today.year()))), kYears);
+  int april_year = unsigned(today.month()) >= 4 ? int(today.year()) : int(today.year()) - 1;
+  add(FinancialYearFrom(april_year), kYears);
+  return out;
+}
+
 std::vector<Period> TrendMonths(const Period& period) {
   constexpr int kTrendMonths = 24;
   std::vector<Period> months;

@@ -46,6 +46,12 @@ Period PreviousPeriod(const Period& period);
 Period QuarterOf(Date day);
 Period LastCompleteQuarter(Date today);
 
+// The periods a form offers on `today`, newest first within each kind: 8 quarters, then 4
+// calendar years, then 4 financial years. Each kind starts with the period `today` is in or,
+// with `ended_only` (a board report is published for a period that has ended), the last one
+// that has ended.
+std::vector<Period> OfferedPeriods(Date today, bool ended_only);
+
 // The 24 calendar months ending with the month that holds `period.last`, oldest first.
 std::vector<Period> TrendMonths(const Period& period);
 

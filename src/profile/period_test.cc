@@ -109,5 +109,31 @@ TEST(Contains, IncludesBothEnds) {
   EXPECT_FALSE(Contains(q, D(2026, 10, 1)));
 }
 
+TEST(OfferedPeriods, StartWithTheCurrentPeriodsOrWithTheLastEndedOnes) {
+  Date today = *ParseDate("2026-12-07");
+  auto codes = [](const std::vector<Period>& periods) {
+    std::vector<std::string> out;
+    out.reserve(periods.size());
+    for (const auto& p : periods) out.push_back(PeriodCode(p));
+    return out;
+  };
+  auto offered = codes(OfferedPeriods(today, false));
+  ASSERT_EQ(offered.size(), 16u);
+  EXPECT_EQ(offered[0], "2026-Q4");
+  EXPECT_EQ(offered[7], "2025-Q1");
+  EXPECT_EQ(offered[8], "2026");
+  EXPECT_EQ(offered[11], "2023");
+  EXPECT_EQ(offered[12], "2026-27");
+  EXPECT_EQ(offered[15], "2023-24");
+  auto ended = codes(OfferedPeriods(today, true));
+  ASSERT_EQ(ended.size(), 16u);
+  EXPECT_EQ(ended[0], "2026-Q3");
+  EXPECT_EQ(ended[8], "2025");
+  EXPECT_EQ(ended[12], "2025-26");
+  // In March the financial year is still the one that began the April before.
+  EXPECT_EQ(codes(OfferedPeriods(*ParseDate("2027-03-31"), false))[12], "2026-27");
+  EXPECT_EQ(codes(OfferedPeriods(*ParseDate("2027-04-01"), true))[12], "2026-27");
+}
+
 }  // namespace
 }  // namespace harbour::profile

@@ -742,17 +742,20 @@ struct PdfDocument::Impl {
       heading_text.push_back(c.heading);
     }
     std::vector<Cell> headings = LayOutRow(heading_text, widths, true);
-    // The headings and the first row are kept together.
-    HPDF_REAL first = rows.empty() ? 0 : RowHeight(LayOutRow(rows[0], widths, false));
-    Need(RowHeight(headings) + first);
-    DrawRow(headings, widths, columns);
-    for (const auto& cells : rows) {
-      std::vector<Cell> row = LayOutRow(cells, widths, false);
-      if (y - RowHeight(row) < kMargin) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      std::vector<Cell> row = LayOutRow(rows[i], widths, false);
+      if (i == 0) {  // the headings and the first row are kept together
+        Need(RowHeight(headings) + RowHeight(row));
+        DrawRow(headings, widths, columns);
+      } else if (y - RowHeight(row) < kMargin) {
         NewPage();
         DrawRow(headings, widths, columns);
       }
       DrawRow(row, widths, columns);
+    }
+    if (rows.empty()) {
+      Need(RowHeight(headings));
+      DrawRow(headings, widths, columns);
     }
   }
 

@@ -13,9 +13,6 @@
 namespace harbour::web {
 namespace {
 
-constexpr int kQuartersOffered = 8;
-constexpr int kYearsOffered = 4;
-
 const std::vector<std::string> kPublishFieldOrder = {"period", "from", "to"};
 
 const Error kNoFonts{ErrorKind::kUnavailable,
@@ -27,20 +24,8 @@ const Error kNoFonts{ErrorKind::kUnavailable,
 // The periods that have ended by `today`, newest first: quarters, years, financial years.
 std::vector<std::pair<std::string, std::string>> EndedPeriods(Date today) {
   std::vector<std::pair<std::string, std::string>> choices;
-  auto add = [&](const profile::Period& p) {
+  for (const auto& p : profile::OfferedPeriods(today, true)) {
     choices.emplace_back(profile::PeriodCode(p), profile::PeriodLabel(p));
-  };
-  profile::Period quarter = profile::LastCompleteQuarter(today);
-  for (int i = 0; i < kQuartersOffered; ++i, quarter = profile::PreviousPeriod(quarter)) {
-    add(quarter);
-  }
-  profile::Period year =
-      profile::PreviousPeriod(*profile::ParsePeriod(std::to_string(int(today.year()))));
-  for (int i = 0; i < kYearsOffered; ++i, year = profile::PreviousPeriod(year)) add(year);
-  int april_year = unsigned(today.month()) >= 4 ? int(today.year()) : int(today.year()) - 1;
-  profile::Period financial = profile::FinancialYearFrom(april_year - 1);
-  for (int i = 0; i < kYearsOffered; ++i, financial = profile::PreviousPeriod(financial)) {
-    add(financial);
   }
   return choices;
 }

@@ -17,33 +17,31 @@
 namespace harbour::web {
 namespace {
 
-constexpr int kQuartersOffered = 8;
-constexpr int kYearsOffered = 4;
-
 const std::vector<std::string> kQueryFieldOrder = {"period",   "from", "to",      "ward", "agency",
                                                    "category", "view", "project", "table"};
 
-// The periods offered in the form: this quarter and the seven before, this year and the three
-// before, this financial year and the three before; and what was asked for when it is none of
-// them (so that the form shows it again).
+// "This quarter so far: ..." for a period not yet over, "The year 2025", "Financial year ...".
+std::string ChoicePrefix(const profile::Period& p, Date today) {
+  bool so_far = profile::Contains(p, today);
+  switch (p.kind) {
+    case profile::PeriodKind::kQuarter:
+      return so_far ? "This quarter so far: " : "";
+    case profile::PeriodKind::kYear:
+      return so_far ? "This year so far: " : "The year ";
+    case profile::PeriodKind::kFinancialYear:
+      return so_far ? "This financial year so far: " : "Financial year ";
+    default:
+      return "";
+  }
+}
+
+// The periods offered in the form (profile::OfferedPeriods), and what was asked for when it is
+// none of them (so that the form shows it again).
 std::vector<std::pair<std::string, std::string>> PeriodChoices(Date today,
                                                                const std::string& asked) {
   std::vector<std::pair<std::string, std::string>> choices;
-  auto add = [&](const profile::Period& p, const std::string& prefix) {
-    choices.emplace_back(profile::PeriodCode(p), prefix + profile::PeriodLabel(p));
-  };
-  profile::Period quarter = profile::QuarterOf(today);
-  for (int i = 0; i < kQuartersOffered; ++i, quarter = profile::PreviousPeriod(quarter)) {
-    add(quarter, i == 0 ? "This quarter so far: " : "");
-  }
-  profile::Period year = *profile::ParsePeriod(std::to_string(int(today.year())));
-  for (int i = 0; i < kYearsOffered; ++i, year = profile::PreviousPeriod(year)) {
-    add(year, i == 0 ? "This year so far: " : "The year ");
-  }
-  int april_year = unsigned(today.month()) >= 4 ? int(today.year()) : int(today.year()) - 1;
-  profile::Period financial = profile::FinancialYearFrom(april_year);
-  for (int i = 0; i < kYearsOffered; ++i, financial = profile::PreviousPeriod(financial)) {
-    add(financial, i == 0 ? "This financial year so far: " : "Financial year ");
+  for (const auto& p : profile::OfferedPeriods(today, false)) {
+    choices.emplace_back(profile::PeriodCode(p), ChoicePrefix(p, today) + profile::PeriodLabel(p));
   }
   bool offered =
       std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.first == asked; });
