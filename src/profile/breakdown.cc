@@ -1,9 +1,10 @@
 #include "profile/breakdown.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 
 #include "children/child.h"
@@ -41,15 +42,71 @@ bool Has(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-// Text keys looked up by std::string_view without making a std::string.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
+// A hash of a short text (a code or an id) that reads at most its first and last eight bytes:
+// codes differ in their length or at one end, and a collision costs only a comparison.
+std::uint64_t QuickHash(std::string_view text) {
+  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = (text.size() + 1) * kMix;
+  if (text.size() >= 8) {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::memcpy(&head, text.data(), 8);
+    std::memcpy(&tail, text.data() + text.size() - 8, 8);
+    h = ((h ^ head) * kMix ^ tail) * kMix;
+  } else {
+    for (char ch : text) h = (h ^ std::uint8_t(ch)) * 0x100000001B3ULL;
+    h *= kMix;
   }
+  return h ^ (h >> 32);
+}
+
+// Texts numbered 0, 1, 2, ... and found by QuickHash: one hash and about one comparison a
+// lookup, where a linear search of a few tens of texts costs a comparison for each. It holds
+// only the numbers: the caller keeps the texts and shows them by `text_of(number)`.
+class TextNumbers {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  // The number of `text`, or kNone.
+  template <class TextOf>
+  std::uint32_t Find(std::string_view text, TextOf text_of) const {
+    if (slots_.empty()) return kNone;
+    std::uint64_t hash = QuickHash(text);
+    for (std::size_t i = hash & Mask();; i = (i + 1) & Mask()) {
+      const Slot& slot = slots_[i];
+      if (slot.number == kNone) return kNone;
+      if (slot.hash == hash && std::string_view(text_of(slot.number)) == text) return slot.number;
+    }
+  }
+  // Numbers `text`, which Find does not know, as `number`.
+  void Insert(std::string_view text, std::uint32_t number) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    Place(QuickHash(text), number);
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t number = kNone;
+  };
+  std::size_t Mask() const { return slots_.size() - 1; }
+  void Place(std::uint64_t hash, std::uint32_t number) {
+    std::size_t i = hash & Mask();
+    while (slots_[i].number != kNone) i = (i + 1) & Mask();
+    slots_[i] = {.hash = hash, .number = number};
+  }
+  // Doubles the slots (at least 16), at most half of them in use.
+  void Grow() {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<std::size_t>(
+                                                      16, 2 * slots_.size())));
+    for (const Slot& slot : old) {
+      if (slot.number != kNone) Place(slot.hash, slot.number);
+    }
+  }
+  std::vector<Slot> slots_;  // a power of two of them
+  std::size_t size_ = 0;
 };
-template <class T>
-using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 
 // The agencies that recorded each counted child first, numbered in id order, so that each
 // table's completeness by agency is kept in a vector rather than looked up by id per child.
@@ -59,14 +116,19 @@ struct FirstAgencies {
 };
 
 FirstAgencies NumberFirstAgencies(const std::vector<ChildFacts>& children) {
-  // A partnership has tens of agencies: a linear search of those seen beats hashing each id.
-  std::vector<std::string_view> seen;
-  std::vector<std::size_t> first_seen;  // by child: the index into `seen`
+  std::vector<std::string_view> seen;  // into the facts, in the order first seen
+  TextNumbers seen_numbers;
+  auto seen_text = [&](std::uint32_t n) { return seen[n]; };
+  std::vector<std::uint32_t> first_seen;  // by child: the index into `seen`
   first_seen.reserve(children.size());
   for (const auto& c : children) {
-    auto it = std::find(seen.begin(), seen.end(), std::string_view(c.first_agency));
-    if (it == seen.end()) it = seen.insert(seen.end(), c.first_agency);
-    first_seen.push_back(std::size_t(it - seen.begin()));
+    std::uint32_t n = seen_numbers.Find(c.first_agency, seen_text);
+    if (n == TextNumbers::kNone) {
+      n = std::uint32_t(seen.size());
+      seen.push_back(c.first_agency);
+      seen_numbers.Insert(c.first_agency, n);
+    }
+    first_seen.push_back(n);
   }
   std::vector<std::size_t> order(seen.size());  // numbers in id order
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -89,15 +151,21 @@ class Counter {
   Counter(Breakdown header, const std::vector<RowSpec>& specs, bool not_recorded_row = true,
           bool keep_children = false)
       : breakdown_(std::move(header)), keep_children_(keep_children) {
+    breakdown_.rows.reserve(specs.size() + 1);
     for (const auto& spec : specs) Add(spec.code, spec.label);
     if (not_recorded_row) Add(std::string(kNotRecorded), std::string(kNotRecordedLabel));
   }
-  // Counts one thing in the row `code` (added, labelled by its code, if the specs lacked it).
-  void Count(std::string_view code, const std::string& child_id = {}) {
-    auto& row = breakdown_.rows[RowOf(code)];
-    ++row.count;
-    if (keep_children_ && !child_id.empty()) row.child_ids.push_back(child_id);
+  // Counts one thing in the row `code` (added, labelled by its code, if the specs lacked it), and
+  // returns that row's number. With keep_children, a non-empty `child_id` is kept by address:
+  // it must outlive Done() (the facts do).
+  std::size_t Count(std::string_view code, const std::string& child_id = {}) {
+    std::size_t row = RowOf(code);
+    ++breakdown_.rows[row].count;
+    if (keep_children_ && !child_id.empty()) children_[row].push_back(&child_id);
+    return row;
   }
+  // Whether the row numbered `row` is the first row coded "not_recorded" (the one Count fills).
+  bool IsNotRecorded(std::size_t row) const { return row == not_recorded_; }
   void CountTotal() { ++breakdown_.total; }
   // Notes that agency number `agency` of `agencies` is responsible for one counted record,
   // filled in or not.
@@ -109,6 +177,7 @@ class Counter {
     if (recorded) ++entry.recorded;
   }
   Breakdown Done() && {
+    KeepChildren();
     // Codes seen but not in the specs go before "Not recorded", which stays last.
     auto not_recorded = std::find_if(breakdown_.rows.begin(), breakdown_.rows.end(),
                                      [](const BreakdownRow& r) { return r.code == kNotRecorded; });
@@ -122,29 +191,45 @@ class Counter {
   }
 
  private:
-  // The row of `code`. Tables have a few tens of rows: a linear search of their codes beats
-  // hashing the code; a longer table (wards, agencies) looks it up.
-  std::size_t RowOf(std::string_view code) {
-    constexpr std::size_t kSearched = 32;
-    const auto& rows = breakdown_.rows;
-    if (rows.size() <= kSearched) {
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].code == code) return i;
-      }
-    } else if (auto it = index_.find(code); it != index_.end()) {
-      return it->second;
-    }
-    return Add(std::string(code), std::string(code));
+  // The first row of `code`, or TextNumbers::kNone.
+  std::uint32_t Find(std::string_view code) const {
+    return index_.Find(code, [this](std::uint32_t row) -> const std::string& {
+      return breakdown_.rows[row].code;
+    });
   }
+  // The row of `code`, added if no row has it.
+  std::size_t RowOf(std::string_view code) {
+    std::uint32_t row = Find(code);
+    return row != TextNumbers::kNone ? row : Add(std::string(code), std::string(code));
+  }
+  // Adds a row and returns the number of the code's first row (a code in two rows of the specs
+  // is counted in the first).
   std::size_t Add(const std::string& code, const std::string& label) {
+    std::uint32_t first = Find(code);
     breakdown_.rows.push_back(
         BreakdownRow{.code = code, .label = label, .count = 0, .child_ids = {}});
-    return index_.emplace(code, breakdown_.rows.size() - 1).first->second;
+    children_.emplace_back();
+    if (first != TextNumbers::kNone) return first;
+    first = std::uint32_t(breakdown_.rows.size() - 1);
+    index_.Insert(code, first);
+    if (code == kNotRecorded) not_recorded_ = first;
+    return first;
+  }
+  // Copies the ids kept by address into the rows, each reserved to its size.
+  void KeepChildren() {
+    for (std::size_t row = 0; row < children_.size(); ++row) {
+      auto& ids = breakdown_.rows[row].child_ids;
+      ids.reserve(ids.size() + children_[row].size());
+      for (const std::string* id : children_[row]) ids.push_back(*id);
+    }
+    children_.clear();
   }
   Breakdown breakdown_;
   bool keep_children_ = false;
-  TextMap<std::size_t> index_;
-  std::vector<Completeness> completeness_;  // by agency number
+  TextNumbers index_;  // each code's first row
+  std::size_t not_recorded_ = SIZE_MAX;
+  std::vector<std::vector<const std::string*>> children_;  // by row, with keep_children
+  std::vector<Completeness> completeness_;                 // by agency number
 };
 
 Breakdown Header(std::string id, std::string title, std::string section, std::string counting,
@@ -182,10 +267,9 @@ Breakdown ChildBreakdown(const Counted& counted, bool keep, Breakdown header,
                          const std::vector<RowSpec>& specs, CodeOf code_of) {
   Counter counter(std::move(header), specs, true, keep);
   for (const ChildFacts* child : counted.children) {
-    std::string_view code = code_of(*child);
-    counter.Count(code, child->child_id);
+    std::size_t row = counter.Count(code_of(*child), child->child_id);
     counter.CountTotal();
-    counter.Complete(counted.agencies, counted.AgencyOf(child), code != kNotRecorded);
+    counter.Complete(counted.agencies, counted.AgencyOf(child), !counter.IsNotRecorded(row));
   }
   return std::move(counter).Done();
 }
@@ -233,9 +317,40 @@ std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, const L
   return specs;
 }
 
+// Whether a child is looked after, from the legal status on the record.
+enum class Care : char { kNotRecorded, kLookedAfter, kNotLookedAfter };
+
+Care CareOf(std::string_view legal_status) {
+  auto status = children::LegalStatusFromCode(legal_status);
+  if (!status) return Care::kNotRecorded;  // "" or a code no longer known
+  return children::IsLookedAfter(*status) ? Care::kLookedAfter : Care::kNotLookedAfter;
+}
+
+// Each child's Care, by position in the facts: each distinct legal status is read once.
+std::vector<Care> CareByChild(const std::vector<ChildFacts>& children) {
+  std::vector<std::string_view> statuses;  // into the facts
+  std::vector<Care> care_of_status;
+  TextNumbers numbers;
+  auto status_text = [&](std::uint32_t n) { return statuses[n]; };
+  std::vector<Care> care;
+  care.reserve(children.size());
+  for (const auto& c : children) {
+    std::uint32_t n = numbers.Find(c.legal_status, status_text);
+    if (n == TextNumbers::kNone) {
+      n = std::uint32_t(statuses.size());
+      statuses.push_back(c.legal_status);
+      care_of_status.push_back(CareOf(c.legal_status));
+      numbers.Insert(c.legal_status, n);
+    }
+    care.push_back(care_of_status[n]);
+  }
+  return care;
+}
+
 std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels,
                                    bool keep) {
   FirstAgencies agencies = NumberFirstAgencies(children);
+  const std::vector<Care> care = CareByChild(children);
   Counted all{.all = children, .agencies = agencies, .children = {}};
   all.children.reserve(children.size());
   for (const auto& c : children) all.children.push_back(&c);
@@ -295,16 +410,19 @@ std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, cons
       Header("looked_after", "Looked-after children", "children", "children", true,
              "Looked after under section 20, 31 or 38 of the Children Act 1989."),
       {{"looked_after", "Looked after"}, {"not_looked_after", "Not looked after"}},
-      [](const ChildFacts& c) -> std::string_view {
-        if (c.legal_status.empty()) return kNotRecorded;
-        auto status = children::LegalStatusFromCode(c.legal_status);
-        if (!status) return kNotRecorded;
-        return children::IsLookedAfter(*status) ? "looked_after" : "not_looked_after";
+      [&](const ChildFacts& c) -> std::string_view {
+        switch (care[std::size_t(&c - children.data())]) {
+          case Care::kLookedAfter: return "looked_after";
+          case Care::kNotLookedAfter: return "not_looked_after";
+          case Care::kNotRecorded: break;
+        }
+        return kNotRecorded;
       }));
   Counted looked_after{.all = children, .agencies = agencies, .children = {}};
   for (const auto& c : children) {
-    auto status = children::LegalStatusFromCode(c.legal_status);
-    if (status && children::IsLookedAfter(*status)) looked_after.children.push_back(&c);
+    if (care[std::size_t(&c - children.data())] == Care::kLookedAfter) {
+      looked_after.children.push_back(&c);
+    }
   }
   tables.push_back(ChildBreakdown(
       looked_after, keep,
@@ -403,7 +521,7 @@ bool IsRepeat(const ReferralFacts& r) {
          r.submitted_at - *r.previous_referral_at <= std::chrono::days{365};
 }
 
-std::string ScreeningBand(const ReferralFacts& r, const WorkingCalendar& calendar) {
+std::string_view ScreeningBand(const ReferralFacts& r, const WorkingCalendar& calendar) {
   if (!r.decided_at) return r.decision == "withdrawn" ? "withdrawn" : "not_yet_decided";
   int days = calendar.WorkingDaysBetween(LondonDate(r.submitted_at), LondonDate(*r.decided_at));
   if (days <= 1) return "within_1_working_day";
@@ -470,8 +588,8 @@ Breakdown DisruptionTable(const std::vector<DisruptionFacts>& disruptions) {
   return std::move(measures).Done();
 }
 
-std::string AdultAgeBand(std::optional<int> age) {
-  if (!age || *age < 0) return std::string(kNotRecorded);
+std::string_view AdultAgeBand(std::optional<int> age) {
+  if (!age || *age < 0) return kNotRecorded;
   if (*age < 18) return "under_18";
   if (*age < 25) return "18_24";
   if (*age < 35) return "25_34";

@@ -170,7 +170,7 @@ void ProfileStore::MarkWatermark(soci::session& sql) {
 // oldest running one, pg_snapshot_xmin) may have committed since, so their changes are read
 // again, less those already applied. The oldest running id is read before the changes, so that
 // nothing commits unseen between the two reads.
-std::optional<std::set<std::string>> ProfileStore::ChangedSince(soci::session& sql) {
+std::set<std::string> ProfileStore::ChangedSince(soci::session& sql) {
   std::set<std::string> ids;
   if (db_.EngineKind() == Engine::kSqlite) {
     soci::rowset<soci::row> rows =
@@ -219,9 +219,9 @@ Result<void> ProfileStore::Refresh() {
     loaded_ = false;  // until this refresh has finished
     if (recent) {
       auto changed = ChangedSince(sql);
-      if (changed && changed->size() <= kMostReloaded) {
-        Reload(sql, *changed);
-        last_ = {.full = false, .reloaded = changed->size()};
+      if (changed.size() <= kMostReloaded) {
+        Reload(sql, changed);
+        last_ = {.full = false, .reloaded = changed.size()};
         loaded_ = true;
         last_look_ = now;
         PruneLog(sql, std::chrono::system_clock::now());

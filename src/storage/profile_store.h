@@ -17,7 +17,6 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <shared_mutex>
 #include <string>
@@ -54,8 +53,9 @@ class ProfileStore {
  private:
   void LoadAll(soci::session& sql);
   void Reload(soci::session& sql, const std::set<std::string>& ids);
-  // The change log's children since the last look; nullopt when the log may have lost some.
-  std::optional<std::set<std::string>> ChangedSince(soci::session& sql);
+  // The children the change log names since the last look (Refresh reloads everything instead
+  // when the last look is older than the log keeps).
+  std::set<std::string> ChangedSince(soci::session& sql);
   // Where the change log stands now, read before a full load.
   void MarkWatermark(soci::session& sql);
   void PruneLog(soci::session& sql, std::chrono::system_clock::time_point now);
