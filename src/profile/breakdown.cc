@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -42,27 +43,50 @@ bool Has(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-// A hash of a short text (a code or an id) that reads at most its first and last eight bytes:
-// codes differ in their length or at one end, and a collision costs only a comparison.
-std::uint64_t QuickHash(std::string_view text) {
-  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t h = (text.size() + 1) * kMix;
-  if (text.size() >= 8) {
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::memcpy(&head, text.data(), 8);
-    std::memcpy(&tail, text.data() + text.size() - 8, 8);
-    h = ((h ^ head) * kMix ^ tail) * kMix;
-  } else {
-    for (char ch : text) h = (h ^ std::uint8_t(ch)) * 0x100000001B3ULL;
-    h *= kMix;
+// A short text (a code or an id) as its length and its first and last eight bytes (zero-padded
+// when shorter), which are all of it up to 16 bytes: most codes are compared as three numbers,
+// without reading the text they are compared with.
+struct TextKey {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::size_t size = 0;
+
+  explicit TextKey(std::string_view text) : size(text.size()) {
+    if (size >= 8) {
+      std::memcpy(&head, text.data(), 8);
+      std::memcpy(&tail, text.data() + size - 8, 8);
+    } else {
+      for (std::size_t i = 0; i < size; ++i) head |= std::uint64_t(std::uint8_t(text[i])) << 8 * i;
+    }
   }
-  return h ^ (h >> 32);
+  bool operator==(const TextKey&) const = default;
+  // Whether the text is longer than the key holds.
+  bool Partial() const { return size > 16; }
+  std::uint64_t Hash() const {
+    constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = ((((size + 1) * kMix) ^ head) * kMix ^ tail) * kMix;
+    return h ^ (h >> 32);
+  }
+};
+
+// Whether two texts longer than 16 bytes, of the same TextKey, have the same bytes between their
+// first and last eight, compared eight at a time (the last eight may overlap the tail).
+bool SameMiddle(std::string_view a, std::string_view b) {
+  for (std::size_t at = 8; at < a.size() - 8; at += 8) {
+    std::size_t from = std::min(at, a.size() - 16);
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + from, 8);
+    std::memcpy(&y, b.data() + from, 8);
+    if (x != y) return false;
+  }
+  return true;
 }
 
-// Texts numbered 0, 1, 2, ... and found by QuickHash: one hash and about one comparison a
-// lookup, where a linear search of a few tens of texts costs a comparison for each. It holds
-// only the numbers: the caller keeps the texts and shows them by `text_of(number)`.
+// Texts numbered 0, 1, 2, ... and found by their TextKey: one hash and one comparison of
+// numbers a lookup, where a linear search of a few tens of texts costs a comparison of texts for
+// each. It holds only the numbers: the caller keeps the texts, and shows the text of a number by
+// `text_of(number)` when a key is not all of it.
 class TextNumbers {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
@@ -71,78 +95,66 @@ class TextNumbers {
   template <class TextOf>
   std::uint32_t Find(std::string_view text, TextOf text_of) const {
     if (slots_.empty()) return kNone;
-    std::uint64_t hash = QuickHash(text);
-    for (std::size_t i = hash & Mask();; i = (i + 1) & Mask()) {
+    const TextKey key(text);
+    for (std::size_t i = key.Hash() & Mask();; i = (i + 1) & Mask()) {
       const Slot& slot = slots_[i];
       if (slot.number == kNone) return kNone;
-      if (slot.hash == hash && std::string_view(text_of(slot.number)) == text) return slot.number;
+      if (slot.key == key && (!key.Partial() || SameMiddle(text_of(slot.number), text))) {
+        return slot.number;
+      }
     }
   }
   // Numbers `text`, which Find does not know, as `number`.
   void Insert(std::string_view text, std::uint32_t number) {
     if (2 * (size_ + 1) > slots_.size()) Grow();
-    Place(QuickHash(text), number);
+    Place(Slot{.key = TextKey(text), .number = number});
     ++size_;
   }
 
  private:
   struct Slot {
-    std::uint64_t hash = 0;
+    TextKey key{std::string_view()};
     std::uint32_t number = kNone;
   };
   std::size_t Mask() const { return slots_.size() - 1; }
-  void Place(std::uint64_t hash, std::uint32_t number) {
-    std::size_t i = hash & Mask();
+  void Place(const Slot& slot) {
+    std::size_t i = slot.key.Hash() & Mask();
     while (slots_[i].number != kNone) i = (i + 1) & Mask();
-    slots_[i] = {.hash = hash, .number = number};
+    slots_[i] = slot;
   }
   // Doubles the slots (at least 16), at most half of them in use.
   void Grow() {
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<std::size_t>(
-                                                      16, 2 * slots_.size())));
+    std::vector<Slot> old =
+        std::exchange(slots_, std::vector<Slot>(std::max<std::size_t>(16, 2 * slots_.size())));
     for (const Slot& slot : old) {
-      if (slot.number != kNone) Place(slot.hash, slot.number);
+      if (slot.number != kNone) Place(slot);
     }
   }
   std::vector<Slot> slots_;  // a power of two of them
   std::size_t size_ = 0;
 };
 
-// The agencies that recorded each counted child first, numbered in id order, so that each
-// table's completeness by agency is kept in a vector rather than looked up by id per child.
-struct FirstAgencies {
-  std::vector<std::string> ids;      // by number, in id order
-  std::vector<std::size_t> numbers;  // by the child's position in the facts
-};
+// Texts numbered 0, 1, 2, ... as first met: the first agencies of the children, their legal
+// statuses. It holds views: the texts must outlive it (the facts do).
+class SeenTexts {
+ public:
+  // The number of `text`, which is numbered if it is new.
+  std::uint32_t NumberOf(std::string_view text) {
+    auto text_of = [this](std::uint32_t n) { return texts_[n]; };
+    std::uint32_t n = numbers_.Find(text, text_of);
+    if (n != TextNumbers::kNone) return n;
+    n = std::uint32_t(texts_.size());
+    texts_.push_back(text);
+    numbers_.Insert(text, n);
+    return n;
+  }
+  std::string_view Text(std::uint32_t n) const { return texts_[n]; }
+  std::size_t Size() const { return texts_.size(); }
 
-FirstAgencies NumberFirstAgencies(const std::vector<ChildFacts>& children) {
-  std::vector<std::string_view> seen;  // into the facts, in the order first seen
-  TextNumbers seen_numbers;
-  auto seen_text = [&](std::uint32_t n) { return seen[n]; };
-  std::vector<std::uint32_t> first_seen;  // by child: the index into `seen`
-  first_seen.reserve(children.size());
-  for (const auto& c : children) {
-    std::uint32_t n = seen_numbers.Find(c.first_agency, seen_text);
-    if (n == TextNumbers::kNone) {
-      n = std::uint32_t(seen.size());
-      seen.push_back(c.first_agency);
-      seen_numbers.Insert(c.first_agency, n);
-    }
-    first_seen.push_back(n);
-  }
-  std::vector<std::size_t> order(seen.size());  // numbers in id order
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return seen[a] < seen[b]; });
-  std::vector<std::size_t> number_of(seen.size());
-  FirstAgencies agencies;
-  for (std::size_t n = 0; n < order.size(); ++n) {
-    number_of[order[n]] = n;
-    agencies.ids.emplace_back(seen[order[n]]);
-  }
-  agencies.numbers.reserve(children.size());
-  for (auto i : first_seen) agencies.numbers.push_back(number_of[i]);
-  return agencies;
-}
+ private:
+  std::vector<std::string_view> texts_;  // by number
+  TextNumbers numbers_;
+};
 
 // A table being counted: rows by code, with "Not recorded" last.
 class Counter {
@@ -156,37 +168,38 @@ class Counter {
     if (not_recorded_row) Add(std::string(kNotRecorded), std::string(kNotRecordedLabel));
   }
   // Counts one thing in the row `code` (added, labelled by its code, if the specs lacked it), and
-  // returns that row's number. With keep_children, a non-empty `child_id` is kept by address:
-  // it must outlive Done() (the facts do).
+  // returns that row's number.
   std::size_t Count(std::string_view code, const std::string& child_id = {}) {
     std::size_t row = RowOf(code);
     ++breakdown_.rows[row].count;
-    if (keep_children_ && !child_id.empty()) children_[row].push_back(&child_id);
+    if (keep_children_ && !child_id.empty()) breakdown_.rows[row].child_ids.push_back(child_id);
     return row;
   }
   // Whether the row numbered `row` is the first row coded "not_recorded" (the one Count fills).
   bool IsNotRecorded(std::size_t row) const { return row == not_recorded_; }
   void CountTotal() { ++breakdown_.total; }
-  // Notes that agency number `agency` of `agencies` is responsible for one counted record,
-  // filled in or not.
-  void Complete(const FirstAgencies& agencies, std::size_t agency, bool recorded) {
-    if (completeness_.size() < agencies.ids.size()) completeness_.resize(agencies.ids.size());
+  // Notes that the agency `agency_id`, numbered `agency` (0, 1, 2, ... as first met), is
+  // responsible for one counted record, filled in or not.
+  void Complete(std::uint32_t agency, std::string_view agency_id, bool recorded) {
+    if (completeness_.size() <= agency) completeness_.resize(agency + 1);
     auto& entry = completeness_[agency];
-    if (entry.counted == 0) entry.agency_id = agencies.ids[agency];
+    if (entry.counted == 0) entry.agency_id = agency_id;
     ++entry.counted;
     if (recorded) ++entry.recorded;
   }
   Breakdown Done() && {
-    KeepChildren();
     // Codes seen but not in the specs go before "Not recorded", which stays last.
     auto not_recorded = std::find_if(breakdown_.rows.begin(), breakdown_.rows.end(),
                                      [](const BreakdownRow& r) { return r.code == kNotRecorded; });
     if (not_recorded != breakdown_.rows.end()) {
       std::rotate(not_recorded, not_recorded + 1, breakdown_.rows.end());
     }
-    for (auto& entry : completeness_) {  // in agency id order
+    for (auto& entry : completeness_) {
       if (entry.counted > 0) breakdown_.completeness.push_back(std::move(entry));
     }
+    std::sort(
+        breakdown_.completeness.begin(), breakdown_.completeness.end(),
+        [](const Completeness& a, const Completeness& b) { return a.agency_id < b.agency_id; });
     return std::move(breakdown_);
   }
 
@@ -208,28 +221,17 @@ class Counter {
     std::uint32_t first = Find(code);
     breakdown_.rows.push_back(
         BreakdownRow{.code = code, .label = label, .count = 0, .child_ids = {}});
-    children_.emplace_back();
     if (first != TextNumbers::kNone) return first;
     first = std::uint32_t(breakdown_.rows.size() - 1);
     index_.Insert(code, first);
     if (code == kNotRecorded) not_recorded_ = first;
     return first;
   }
-  // Copies the ids kept by address into the rows, each reserved to its size.
-  void KeepChildren() {
-    for (std::size_t row = 0; row < children_.size(); ++row) {
-      auto& ids = breakdown_.rows[row].child_ids;
-      ids.reserve(ids.size() + children_[row].size());
-      for (const std::string* id : children_[row]) ids.push_back(*id);
-    }
-    children_.clear();
-  }
   Breakdown breakdown_;
   bool keep_children_ = false;
   TextNumbers index_;  // each code's first row
   std::size_t not_recorded_ = SIZE_MAX;
-  std::vector<std::vector<const std::string*>> children_;  // by row, with keep_children
-  std::vector<Completeness> completeness_;                 // by agency number
+  std::vector<Completeness> completeness_;  // by agency number
 };
 
 Breakdown Header(std::string id, std::string title, std::string section, std::string counting,
@@ -249,47 +251,6 @@ std::string_view OrNotRecorded(const std::string& code, std::string_view not_kno
   return code;
 }
 
-// The children a table counts: pointers into the facts, with their first agencies' numbers.
-struct Counted {
-  const std::vector<ChildFacts>& all;
-  const FirstAgencies& agencies;
-  std::vector<const ChildFacts*> children;
-
-  std::size_t AgencyOf(const ChildFacts* child) const {
-    return agencies.numbers[std::size_t(child - all.data())];
-  }
-};
-
-// One row per child from `code_of(child)` (a string_view into the child's facts or a constant),
-// with each child's first agency's completeness.
-template <class CodeOf>
-Breakdown ChildBreakdown(const Counted& counted, bool keep, Breakdown header,
-                         const std::vector<RowSpec>& specs, CodeOf code_of) {
-  Counter counter(std::move(header), specs, true, keep);
-  for (const ChildFacts* child : counted.children) {
-    std::size_t row = counter.Count(code_of(*child), child->child_id);
-    counter.CountTotal();
-    counter.Complete(counted.agencies, counted.AgencyOf(child), !counter.IsNotRecorded(row));
-  }
-  return std::move(counter).Done();
-}
-
-// One row per value of `values_of(child)` (a child may be in several), "Not recorded" when none.
-template <class ValuesOf>
-Breakdown MultiBreakdown(const Counted& counted, bool keep, Breakdown header,
-                         const std::vector<RowSpec>& specs, ValuesOf values_of) {
-  header.exclusive = false;
-  Counter counter(std::move(header), specs, true, keep);
-  for (const ChildFacts* child : counted.children) {
-    const std::vector<std::string>& values = values_of(*child);
-    for (const auto& value : values) counter.Count(value, child->child_id);
-    if (values.empty()) counter.Count(kNotRecorded, child->child_id);
-    counter.CountTotal();
-    counter.Complete(counted.agencies, counted.AgencyOf(child), !values.empty());
-  }
-  return std::move(counter).Done();
-}
-
 // "very_high" as "Very high".
 std::string Capitalised(const std::string& code) {
   std::string text = code;
@@ -298,17 +259,26 @@ std::string Capitalised(const std::string& code) {
   return text;
 }
 
-// The levels seen: in the tools' order first, then any other alphabetically.
-std::vector<RowSpec> LevelSpecs(const std::vector<ChildFacts>& children, const Labels& labels,
-                                bool judged) {
-  std::set<std::string> seen;
-  std::string_view last;  // neighbours often share a level: a set insert only on a change
+// The levels the children have (never ""), from the tool and as judged, each distinct level
+// read once.
+struct LevelsSeen {
+  SeenTexts tool;
+  SeenTexts judged;
+};
+
+LevelsSeen SeeLevels(const std::vector<ChildFacts>& children) {
+  LevelsSeen seen;
   for (const auto& c : children) {
-    const std::string& level = judged ? c.judged_level : c.tool_level;
-    if (level.empty() || level == last) continue;
-    seen.insert(level);
-    last = level;
+    if (!c.tool_level.empty()) seen.tool.NumberOf(c.tool_level);
+    if (!c.judged_level.empty()) seen.judged.NumberOf(c.judged_level);
   }
+  return seen;
+}
+
+// The levels seen: in the tools' order first, then any other alphabetically.
+std::vector<RowSpec> LevelSpecs(const SeenTexts& levels, const Labels& labels) {
+  std::set<std::string> seen;
+  for (std::uint32_t n = 0; n < levels.Size(); ++n) seen.emplace(levels.Text(n));
   std::vector<RowSpec> specs;
   for (const auto& level : labels.levels) {
     if (seen.erase(level.code) > 0) specs.push_back({level.code, level.label});
@@ -326,151 +296,243 @@ Care CareOf(std::string_view legal_status) {
   return children::IsLookedAfter(*status) ? Care::kLookedAfter : Care::kNotLookedAfter;
 }
 
-// Each child's Care, by position in the facts: each distinct legal status is read once.
-std::vector<Care> CareByChild(const std::vector<ChildFacts>& children) {
-  std::vector<std::string_view> statuses;  // into the facts
-  std::vector<Care> care_of_status;
-  TextNumbers numbers;
-  auto status_text = [&](std::uint32_t n) { return statuses[n]; };
-  std::vector<Care> care;
-  care.reserve(children.size());
-  for (const auto& c : children) {
-    std::uint32_t n = numbers.Find(c.legal_status, status_text);
-    if (n == TextNumbers::kNone) {
-      n = std::uint32_t(statuses.size());
-      statuses.push_back(c.legal_status);
-      care_of_status.push_back(CareOf(c.legal_status));
-      numbers.Insert(c.legal_status, n);
-    }
-    care.push_back(care_of_status[n]);
+// The Care of legal statuses, each distinct status read once.
+class CareReader {
+ public:
+  Care Of(std::string_view legal_status) {
+    std::uint32_t n = statuses_.NumberOf(legal_status);
+    if (n == care_.size()) care_.push_back(CareOf(legal_status));
+    return care_[n];
   }
-  return care;
+
+ private:
+  SeenTexts statuses_;      // views into the facts
+  std::vector<Care> care_;  // by status number
+};
+
+// What a table of children is told of each child.
+struct CountedChild {
+  const ChildFacts& facts;
+  std::uint32_t agency;  // the number of its first agency, 0, 1, 2, ... as first met
+  Care care;
+};
+
+// A table of children. ChildTables counts all of them in one pass over the children, so that
+// each child's facts are read from memory once rather than once per table: at 100,000 children
+// reading the facts, not counting them, was most of the time.
+class ChildTable {
+ public:
+  ChildTable() = default;
+  ChildTable(const ChildTable&) = delete;
+  ChildTable& operator=(const ChildTable&) = delete;
+  virtual ~ChildTable() = default;
+  virtual void Count(const CountedChild& child) = 0;
+  virtual Breakdown Done() && = 0;
+};
+
+// Counts every child.
+struct EveryChild {
+  bool operator()(const CountedChild& /*child*/) const { return true; }
+};
+
+// One row per child from `code_of(child)` (a string_view into the child's facts or a constant),
+// with each child's first agency's completeness; only the children `counts(child)` keeps.
+template <class CodeOf, class Counts>
+class SingleTable final : public ChildTable {
+ public:
+  SingleTable(bool keep, Breakdown header, const std::vector<RowSpec>& specs, CodeOf code_of,
+              Counts counts)
+      : counter_(std::move(header), specs, true, keep),
+        code_of_(std::move(code_of)),
+        counts_(std::move(counts)) {}
+  void Count(const CountedChild& child) override {
+    if (!counts_(child)) return;
+    std::size_t row = counter_.Count(code_of_(child), child.facts.child_id);
+    counter_.CountTotal();
+    counter_.Complete(child.agency, child.facts.first_agency, !counter_.IsNotRecorded(row));
+  }
+  Breakdown Done() && override { return std::move(counter_).Done(); }
+
+ private:
+  Counter counter_;
+  CodeOf code_of_;
+  Counts counts_;
+};
+
+template <class CodeOf, class Counts = EveryChild>
+std::unique_ptr<ChildTable> Single(bool keep, Breakdown header, const std::vector<RowSpec>& specs,
+                                   CodeOf code_of, Counts counts = {}) {
+  return std::make_unique<SingleTable<CodeOf, Counts>>(keep, std::move(header), specs,
+                                                       std::move(code_of), std::move(counts));
 }
 
-std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels,
-                                   bool keep) {
-  FirstAgencies agencies = NumberFirstAgencies(children);
-  const std::vector<Care> care = CareByChild(children);
-  Counted all{.all = children, .agencies = agencies, .children = {}};
-  all.children.reserve(children.size());
-  for (const auto& c : children) all.children.push_back(&c);
-  std::vector<Breakdown> tables;
-  tables.push_back(ChildBreakdown(all, keep,
-                                  Header("children", "Children identified", "children", "children"),
-                                  {{"children", "Children identified"}},
-                                  [](const ChildFacts&) { return std::string_view("children"); }));
-  // "Children identified" has no field to leave blank.
-  tables.back().rows.pop_back();
-  tables.back().completeness.clear();
-  tables.push_back(ChildBreakdown(
-      all, keep,
-      Header("risk_tool_level", "Risk level from the risk tool", "risk", "children", true,
-             "The level the tool computed on the child's latest submitted assessment."),
-      LevelSpecs(children, labels, false),
-      [](const ChildFacts& c) { return OrNotRecorded(c.tool_level); }));
-  tables.push_back(ChildBreakdown(
-      all, keep,
+// One row per value of `values_of(child)` (a child may be in several), "Not recorded" when none.
+template <class ValuesOf>
+class MultiTable final : public ChildTable {
+ public:
+  MultiTable(bool keep, Breakdown header, const std::vector<RowSpec>& specs, ValuesOf values_of)
+      : counter_(NotExclusive(std::move(header)), specs, true, keep),
+        values_of_(std::move(values_of)) {}
+  void Count(const CountedChild& child) override {
+    const std::vector<std::string>& values = values_of_(child);
+    for (const auto& value : values) counter_.Count(value, child.facts.child_id);
+    if (values.empty()) counter_.Count(kNotRecorded, child.facts.child_id);
+    counter_.CountTotal();
+    counter_.Complete(child.agency, child.facts.first_agency, !values.empty());
+  }
+  Breakdown Done() && override { return std::move(counter_).Done(); }
+
+ private:
+  static Breakdown NotExclusive(Breakdown header) {
+    header.exclusive = false;
+    return header;
+  }
+  Counter counter_;
+  ValuesOf values_of_;
+};
+
+template <class ValuesOf>
+std::unique_ptr<ChildTable> Multi(bool keep, Breakdown header, const std::vector<RowSpec>& specs,
+                                  ValuesOf values_of) {
+  return std::make_unique<MultiTable<ValuesOf>>(keep, std::move(header), specs,
+                                                std::move(values_of));
+}
+
+// The tables of children, in the order the page shows them; "Children identified" first.
+std::vector<std::unique_ptr<ChildTable>> MakeChildTables(const std::vector<ChildFacts>& children,
+                                                         const Labels& labels, bool keep) {
+  const LevelsSeen levels = SeeLevels(children);
+  std::vector<std::unique_ptr<ChildTable>> tables;
+  tables.push_back(Single(keep, Header("children", "Children identified", "children", "children"),
+                          {{"children", "Children identified"}},
+                          [](const CountedChild&) { return std::string_view("children"); }));
+  tables.push_back(
+      Single(keep,
+             Header("risk_tool_level", "Risk level from the risk tool", "risk", "children", true,
+                    "The level the tool computed on the child's latest submitted assessment."),
+             LevelSpecs(levels.tool, labels),
+             [](const CountedChild& c) { return OrNotRecorded(c.facts.tool_level); }));
+  tables.push_back(Single(
+      keep,
       Header("risk_judged_level", "Risk level judged by the practitioner", "risk", "children", true,
              "The practitioner's professional judgement on the same assessment."),
-      LevelSpecs(children, labels, true),
-      [](const ChildFacts& c) { return OrNotRecorded(c.judged_level); }));
-  tables.push_back(
-      ChildBreakdown(all, keep,
-                     Header("panel_category", "Panel category", "risk", "children", true,
-                            "The category of the panel's latest decision about the child."),
-                     SpecsOf(panel::kCategoryCodes),
-                     [](const ChildFacts& c) { return OrNotRecorded(c.panel_category); }));
-  tables.push_back(ChildBreakdown(
-      all, keep, Header("age_band", "Children identified by age band", "children", "children"),
+      LevelSpecs(levels.judged, labels),
+      [](const CountedChild& c) { return OrNotRecorded(c.facts.judged_level); }));
+  tables.push_back(Single(keep,
+                          Header("panel_category", "Panel category", "risk", "children", true,
+                                 "The category of the panel's latest decision about the child."),
+                          SpecsOf(panel::kCategoryCodes), [](const CountedChild& c) {
+                            return OrNotRecorded(c.facts.panel_category);
+                          }));
+  tables.push_back(Single(
+      keep, Header("age_band", "Children identified by age band", "children", "children"),
       [] {
         auto specs = SpecsOf(kAgeBandCodes);
         specs.pop_back();  // the table's own "not_recorded" entry; the counter adds it last
         return specs;
       }(),
-      [](const ChildFacts& c) { return ToCode(AgeBandOf(c.age)); }));
-  tables.push_back(
-      ChildBreakdown(all, keep, Header("sex", "Children identified by sex", "children", "children"),
-                     {{"female", "Female"}, {"male", "Male"}},
-                     [](const ChildFacts& c) { return OrNotRecorded(c.sex); }));
+      [](const CountedChild& c) { return ToCode(AgeBandOf(c.facts.age)); }));
+  tables.push_back(Single(keep, Header("sex", "Children identified by sex", "children", "children"),
+                          {{"female", "Female"}, {"male", "Male"}},
+                          [](const CountedChild& c) { return OrNotRecorded(c.facts.sex); }));
   std::vector<RowSpec> ethnicities;
   for (const auto& code : labels.ethnicity_order) {
     if (code != "not_known") ethnicities.push_back({code, LabelFrom(labels.ethnicity, code)});
   }
-  tables.push_back(
-      ChildBreakdown(all, keep,
-                     Header("ethnicity", "Children identified by ethnicity", "children", "children",
-                            true, "The 19 categories of the 2021 census (ONS)."),
-                     ethnicities, [](const ChildFacts& c) { return OrNotRecorded(c.ethnicity); }));
-  tables.push_back(ChildBreakdown(
-      all, keep, Header("disability", "Children identified by disability", "children", "children"),
+  tables.push_back(Single(keep,
+                          Header("ethnicity", "Children identified by ethnicity", "children",
+                                 "children", true, "The 19 categories of the 2021 census (ONS)."),
+                          ethnicities,
+                          [](const CountedChild& c) { return OrNotRecorded(c.facts.ethnicity); }));
+  tables.push_back(Single(
+      keep, Header("disability", "Children identified by disability", "children", "children"),
       {{"yes", "Disabled"}, {"no", "Not disabled"}},
-      [](const ChildFacts& c) { return OrNotRecorded(c.disability); }));
-  tables.push_back(ChildBreakdown(
-      all, keep,
-      Header("looked_after", "Looked-after children", "children", "children", true,
-             "Looked after under section 20, 31 or 38 of the Children Act 1989."),
-      {{"looked_after", "Looked after"}, {"not_looked_after", "Not looked after"}},
-      [&](const ChildFacts& c) -> std::string_view {
-        switch (care[std::size_t(&c - children.data())]) {
-          case Care::kLookedAfter: return "looked_after";
-          case Care::kNotLookedAfter: return "not_looked_after";
-          case Care::kNotRecorded: break;
-        }
-        return kNotRecorded;
-      }));
-  Counted looked_after{.all = children, .agencies = agencies, .children = {}};
-  for (const auto& c : children) {
-    if (care[std::size_t(&c - children.data())] == Care::kLookedAfter) {
-      looked_after.children.push_back(&c);
-    }
-  }
-  tables.push_back(ChildBreakdown(
-      looked_after, keep,
+      [](const CountedChild& c) { return OrNotRecorded(c.facts.disability); }));
+  tables.push_back(
+      Single(keep,
+             Header("looked_after", "Looked-after children", "children", "children", true,
+                    "Looked after under section 20, 31 or 38 of the Children Act 1989."),
+             {{"looked_after", "Looked after"}, {"not_looked_after", "Not looked after"}},
+             [](const CountedChild& c) -> std::string_view {
+               switch (c.care) {
+                 case Care::kLookedAfter:
+                   return "looked_after";
+                 case Care::kNotLookedAfter:
+                   return "not_looked_after";
+                 case Care::kNotRecorded:
+                   break;
+               }
+               return kNotRecorded;
+             }));
+  tables.push_back(Single(
+      keep,
       Header("placing_authority", "Looked-after children by placing authority", "children",
              "children", true,
              "Children placed here from another authority, among the looked-after children."),
       {{"placed_from_out_of_area", "Placed here by another authority"}},
-      [](const ChildFacts& c) -> std::string_view {
-        return c.placing_authority.empty() ? kNotRecorded : "placed_from_out_of_area";
-      }));
-  tables.push_back(ChildBreakdown(
-      all, keep,
-      Header("school", "School or setting", "children", "children", true,
-             "Whether the record names a school or setting. Harbour does not yet hold an "
-             "education status (excluded, not in education, home educated)."),
-      {{"school_recorded", "School or setting named"}},
-      [](const ChildFacts& c) -> std::string_view {
-        return c.school.empty() ? kNotRecorded : "school_recorded";
-      }));
-  tables.push_back(MultiBreakdown(
-      all, keep,
+      [](const CountedChild& c) -> std::string_view {
+        return c.facts.placing_authority.empty() ? kNotRecorded : "placed_from_out_of_area";
+      },
+      [](const CountedChild& c) { return c.care == Care::kLookedAfter; }));
+  tables.push_back(
+      Single(keep,
+             Header("school", "School or setting", "children", "children", true,
+                    "Whether the record names a school or setting. Harbour does not yet hold an "
+                    "education status (excluded, not in education, home educated)."),
+             {{"school_recorded", "School or setting named"}},
+             [](const CountedChild& c) -> std::string_view {
+               return c.facts.school.empty() ? kNotRecorded : "school_recorded";
+             }));
+  tables.push_back(Multi(
+      keep,
       Header("concern_category", "Children by type of concern", "exploitation", "children", false,
              "A child with concerns of several types is counted under each. \"Not recorded\": "
              "identified through an assessment or referral with no concern logged in the period."),
       SpecsOf(concerns::kCategoryCodes),
-      [](const ChildFacts& c) -> const std::vector<std::string>& { return c.categories; }));
-  tables.push_back(MultiBreakdown(
-      all, keep,
+      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.categories; }));
+  tables.push_back(Multi(
+      keep,
       Header("exploitation_model", "Children by model of exploitation", "exploitation", "children",
              false, "From the panel's latest decision; a child can fit several models."),
       SpecsOf(panel::kExploitationModelCodes),
-      [](const ChildFacts& c) -> const std::vector<std::string>& { return c.models; }));
-  tables.push_back(MultiBreakdown(
-      all, keep,
+      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.models; }));
+  tables.push_back(Multi(
+      keep,
       Header("exploitation_element", "Children by element of exploitation", "exploitation",
              "children", false,
              "Online, gang and drug-market elements, from the panel's latest decision."),
       SpecsOf(panel::kElementCodes),
-      [](const ChildFacts& c) -> const std::vector<std::string>& { return c.elements; }));
+      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.elements; }));
   std::vector<RowSpec> wards;
   wards.reserve(labels.wards.size());
   for (const auto& [code, name] : labels.wards) wards.push_back({code, name});
-  tables.push_back(MultiBreakdown(
-      all, keep,
+  tables.push_back(Multi(
+      keep,
       Header("ward", "Children by ward", "locations", "children", false,
              "Wards of the places linked to each child (where they live, are seen or were found)."),
-      wards, [](const ChildFacts& c) -> const std::vector<std::string>& { return c.wards; }));
+      wards,
+      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.wards; }));
   return tables;
+}
+
+std::vector<Breakdown> ChildTables(const std::vector<ChildFacts>& children, const Labels& labels,
+                                   bool keep) {
+  std::vector<std::unique_ptr<ChildTable>> tables = MakeChildTables(children, labels, keep);
+  SeenTexts agencies;  // the first agencies
+  CareReader care;
+  for (const auto& facts : children) {
+    const CountedChild child{.facts = facts,
+                             .agency = agencies.NumberOf(facts.first_agency),
+                             .care = care.Of(facts.legal_status)};
+    for (auto& table : tables) table->Count(child);
+  }
+  std::vector<Breakdown> done;
+  done.reserve(tables.size());
+  for (auto& table : tables) done.push_back(std::move(*table).Done());
+  // "Children identified" has no field to leave blank.
+  done.front().rows.pop_back();
+  done.front().completeness.clear();
+  return done;
 }
 
 bool Within(std::optional<Instant> at, std::optional<Instant> from, hours limit) {

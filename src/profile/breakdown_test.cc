@@ -332,5 +332,83 @@ TEST(Breakdowns, DrillDownIdsAreTheChildrenCountedWhenAskedFor) {
   }
 }
 
+TEST(Breakdowns, CodesTheSpecsLackGoBeforeNotRecordedInTheOrderFirstMet) {
+  AreaFacts facts = GeneratedArea(6);
+  // Codes alike but for one byte: short ones, and long ones alike in their first and last
+  // eight bytes, each a row of its own labelled by its code.
+  facts.children[0].sex = "x2";
+  facts.children[1].sex = "x1";
+  facts.children[2].sex = "x2";
+  facts.children[0].ethnicity = "mixed_white_black_african";
+  facts.children[1].ethnicity = "mixed_white_xlack_african";
+  facts.children[2].ethnicity = "mixed_white_black_african";
+  WorkingCalendar calendar({});
+  auto all = Breakdowns(facts, TestLabels(), calendar);
+  std::vector<std::string> codes;
+  for (const auto& r : Table(all, "sex").rows) codes.push_back(r.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"female", "male", "x2", "x1", "not_recorded"}));
+  EXPECT_EQ(Row(Table(all, "sex"), "x2").count, 2);
+  EXPECT_EQ(Row(Table(all, "sex"), "x1").label, "x1");
+  const Breakdown& ethnicity = Table(all, "ethnicity");
+  EXPECT_EQ(Row(ethnicity, "mixed_white_black_african").count, 2);
+  EXPECT_EQ(Row(ethnicity, "mixed_white_xlack_african").count, 1);
+  EXPECT_EQ(ethnicity.rows.back().code, kNotRecorded);
+}
+
+TEST(Breakdowns, CompletenessIsInAgencyIdOrderWhicheverIsMetFirst) {
+  AreaFacts facts = GeneratedArea(6);
+  const char* firsts[] = {"a-zeta", "a-beta", "a-zeta", "a-mu", "a-beta", "a-zeta"};
+  for (int i = 0; i < 6; ++i) facts.children[i].first_agency = firsts[i];
+  WorkingCalendar calendar({});
+  auto all = Breakdowns(facts, TestLabels(), calendar);
+  const Breakdown& sex = Table(all, "sex");
+  ASSERT_EQ(sex.completeness.size(), 3u);
+  EXPECT_EQ(sex.completeness[0].agency_id, "a-beta");
+  EXPECT_EQ(sex.completeness[0].counted, 2);
+  EXPECT_EQ(sex.completeness[1].agency_id, "a-mu");
+  EXPECT_EQ(sex.completeness[1].counted, 1);
+  EXPECT_EQ(sex.completeness[2].agency_id, "a-zeta");
+  EXPECT_EQ(sex.completeness[2].counted, 3);
+  // Sexes cycle female, male, not_known: children 2 and 5 (both a-zeta's) have none.
+  EXPECT_EQ(sex.completeness[2].recorded, 1);
+  // Only the looked-after children (0 and 4) are counted for the placing authority.
+  const Breakdown& placing = Table(all, "placing_authority");
+  ASSERT_EQ(placing.completeness.size(), 2u);
+  EXPECT_EQ(placing.completeness[0].agency_id, "a-beta");
+  EXPECT_EQ(placing.completeness[1].agency_id, "a-zeta");
+}
+
+TEST(Breakdowns, ALongTableKeepsEachCodeInItsOwnRow) {
+  AreaFacts facts = GeneratedArea(300);
+  Labels labels = TestLabels();
+  labels.wards.clear();
+  for (int w = 0; w < 100; ++w) {
+    labels.wards["E0599" + std::to_string(1000 + w)] = "Ward " + std::to_string(w);
+  }
+  for (int i = 0; i < 300; ++i)
+    facts.children[i].wards = {"E0599" + std::to_string(1000 + i % 100)};
+  WorkingCalendar calendar({});
+  auto all = Breakdowns(facts, labels, calendar);
+  const Breakdown& wards = Table(all, "ward");
+  ASSERT_EQ(wards.rows.size(), 101u);
+  for (int w = 0; w < 100; ++w) {
+    EXPECT_EQ(wards.rows[w].code, "E0599" + std::to_string(1000 + w)) << "in the labels' order";
+    EXPECT_EQ(wards.rows[w].count, 3) << wards.rows[w].code;
+  }
+  EXPECT_EQ(wards.rows.back().count, 0);
+}
+
+TEST(Breakdowns, DrillDownIdsAreInTheOrderOfTheFacts) {
+  AreaFacts facts = GeneratedArea(7);
+  WorkingCalendar calendar({});
+  auto all = Breakdowns(facts, TestLabels(), calendar, /*keep_children=*/true);
+  EXPECT_EQ(Row(Table(all, "sex"), "female").child_ids,
+            (std::vector<std::string>{"child-0", "child-3", "child-6"}));
+  EXPECT_EQ(Row(Table(all, "concern_category"), "criminal_exploitation").child_ids,
+            (std::vector<std::string>{"child-0", "child-3", "child-6"}));
+  EXPECT_EQ(Row(Table(all, "placing_authority"), "placed_from_out_of_area").child_ids,
+            (std::vector<std::string>{"child-0"}));
+}
+
 }  // namespace
 }  // namespace harbour::profile
