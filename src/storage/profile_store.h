@@ -9,7 +9,7 @@
 // Keeping up to date: triggers (migration 0015) note in `profile_changes` every child whose rows
 // of those four tables change, in the writing transaction. Before each answer the store reloads
 // the children noted since it last looked, so an answer reflects every write committed before it
-// began, from any process. The first answer loads everything (about 2 s at 1,000,000 concerns),
+// began, from any process. The first answer loads everything (about 4 s at 1,000,000 concerns),
 // as does one after more than 12 hours without a look (the log keeps a day) or a burst of changes
 // to more children than a reload is worth.
 //
