@@ -762,7 +762,7 @@ bool Keeps(const ChildFacts& c, const Filters& f) {
 }  // namespace
 
 AreaFacts Filtered(const AreaFacts& facts, const Filters& filters) {
-  if (filters.ward.empty() && filters.agency.empty() && filters.category.empty()) return facts;
+  if (!filters.Any()) return facts;
   AreaFacts out;
   std::set<std::string> kept;
   for (const auto& c : facts.children) {

@@ -104,6 +104,9 @@ struct Filters {
   std::string ward;      // ONS ward code: children linked to a place in it
   std::string agency;    // agency id: children it recorded anything about in the period
   std::string category;  // concerns::Category code: children with such a concern in the period
+
+  // Whether any filter narrows the profile.
+  bool Any() const { return !ward.empty() || !agency.empty() || !category.empty(); }
 };
 
 // Children identified, referrals made and missing episodes started in one month of the trend.

@@ -269,4 +269,10 @@ std::optional<Instant> GetOptionalInstant(const soci::row& row, std::size_t colu
   return GetInstant(row, column);
 }
 
+std::optional<Date> GetOptionalDate(const soci::row& row, std::size_t column) {
+  if (IsNull(row, column)) return std::nullopt;
+  auto date = ParseDate(GetText(row, column));
+  return date ? std::optional<Date>(*date) : std::nullopt;
+}
+
 }  // namespace harbour::storage

@@ -117,6 +117,8 @@ bool IsNull(const soci::row& row, std::size_t column);
 Instant GetInstant(const soci::row& row, std::size_t column);
 // The same for a nullable column: nullopt for NULL.
 std::optional<Instant> GetOptionalInstant(const soci::row& row, std::size_t column);
+// A nullable YYYY-MM-DD date column: nullopt for NULL or a date that does not read.
+std::optional<Date> GetOptionalDate(const soci::row& row, std::size_t column);
 
 // Binding helper: an empty string binds as NULL (for optional unique columns).
 struct NullableText {

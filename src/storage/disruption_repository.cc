@@ -26,13 +26,6 @@ Date GetDate(const soci::row& row, std::size_t column) {
   return ParseDate(GetText(row, column)).value_or(Date{});
 }
 
-std::optional<Date> GetOptionalDate(const soci::row& row, std::size_t column) {
-  if (IsNull(row, column)) return std::nullopt;
-  auto date = ParseDate(GetText(row, column));
-  if (!date) return std::nullopt;
-  return *date;
-}
-
 disruption::Disruption FromRow(const soci::row& row) {
   disruption::Disruption d;
   d.id = GetText(row, 0);

@@ -125,10 +125,7 @@ std::unordered_map<std::string, Events> ReadEvents(soci::session& sql, const Bou
 
 std::optional<int> AgeOn(const soci::row& row, std::size_t dob, std::size_t estimated,
                          std::size_t created, Date on) {
-  std::optional<Date> date;
-  if (!IsNull(row, dob)) {
-    if (auto parsed = ParseDate(GetText(row, dob))) date = *parsed;
-  }
+  std::optional<Date> date = GetOptionalDate(row, dob);
   std::optional<int> age;
   if (!IsNull(row, estimated)) age = int(GetInt(row, estimated));
   return profile::AgeOn(date, age, GetInstant(row, created), on);
@@ -177,8 +174,7 @@ void ReadAssessments(soci::session& sql, const Bounds& b, const ChildrenById& by
     child->tool_level = GetText(row, 1);
     child->judged_level = GetText(row, 2);
     child->tool_agency = GetText(row, 3);
-    auto review = ParseDate(GetText(row, 4));
-    child->next_review = review ? std::optional<Date>(*review) : std::nullopt;
+    child->next_review = GetOptionalDate(row, 4);
   }
 }
 

@@ -31,15 +31,9 @@ constexpr const char* kAssessmentColumns =
 constexpr const char* kReferralColumns =
     "SELECT child_id, submitted_at, referrer_agency FROM referrals";
 
-std::optional<Date> OptionalDate(const soci::row& row, std::size_t column) {
-  if (IsNull(row, column)) return std::nullopt;
-  auto date = ParseDate(GetText(row, column));
-  return date ? std::optional<Date>(*date) : std::nullopt;
-}
-
 void SetRecord(profile::IndexedChild& c, const soci::row& row) {
   c.id = GetText(row, 0);
-  c.date_of_birth = OptionalDate(row, 1);
+  c.date_of_birth = GetOptionalDate(row, 1);
   c.estimated_age = IsNull(row, 2) ? std::nullopt : std::optional<int>(int(GetInt(row, 2)));
   c.created_at = GetInstant(row, 3);
   c.sex = GetText(row, 4);
@@ -62,7 +56,7 @@ profile::IndexedAssessment AssessmentOf(const soci::row& row) {
           .tool_level = GetText(row, 2),
           .judged_level = GetText(row, 3),
           .agency = GetText(row, 4),
-          .next_review = OptionalDate(row, 5)};
+          .next_review = GetOptionalDate(row, 5)};
 }
 
 profile::IndexedEvent ReferralOf(const soci::row& row) {

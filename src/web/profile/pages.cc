@@ -291,7 +291,7 @@ Result<CountedPeriod> ProfileHandlers::CountPeriod(const profile::Period& period
                                                    bool keep_children) {
   auto facts = store_.Facts(period);
   if (!facts) return std::unexpected(facts.error());
-  if (!filters.ward.empty() || !filters.agency.empty() || !filters.category.empty()) {
+  if (filters.Any()) {  // Filtered would copy the facts when there is nothing to filter
     *facts = profile::Filtered(*facts, filters);
   }
   CountedPeriod counted;
@@ -306,7 +306,7 @@ Result<ComputedProfile> ProfileHandlers::Compute(profile::Query query, profile::
   ComputedProfile c;
   c.previous = profile::PreviousPeriod(query.period);
   const auto& filters = query.filters;
-  bool filtered = !filters.ward.empty() || !filters.agency.empty() || !filters.category.empty();
+  bool filtered = filters.Any();
   // The period before and the trend are counted on a second thread while this one counts the
   // period: the two are independent, and a one-year profile at 100,000 children is most of its
   // time counting (docs/performance.md).
