@@ -39,7 +39,8 @@ std::string LabelFrom(const std::map<std::string, std::string>& names, const std
   return it == names.end() ? code : it->second;
 }
 
-bool Has(const std::vector<std::string>& values, std::string_view value) {
+template <class Text>
+bool Has(const std::vector<Text>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
@@ -169,10 +170,12 @@ class Counter {
   }
   // Counts one thing in the row `code` (added, labelled by its code, if the specs lacked it), and
   // returns that row's number.
-  std::size_t Count(std::string_view code, const std::string& child_id = {}) {
+  std::size_t Count(std::string_view code, std::string_view child_id = {}) {
     std::size_t row = RowOf(code);
     ++breakdown_.rows[row].count;
-    if (keep_children_ && !child_id.empty()) breakdown_.rows[row].child_ids.push_back(child_id);
+    if (keep_children_ && !child_id.empty()) {
+      breakdown_.rows[row].child_ids.emplace_back(child_id);
+    }
     return row;
   }
   // Whether the row numbered `row` is the first row coded "not_recorded" (the one Count fills).
@@ -246,7 +249,7 @@ Breakdown Header(std::string id, std::string title, std::string section, std::st
   return b;
 }
 
-std::string_view OrNotRecorded(const std::string& code, std::string_view not_known = "not_known") {
+std::string_view OrNotRecorded(std::string_view code, std::string_view not_known = "not_known") {
   if (code.empty() || code == not_known) return kNotRecorded;
   return code;
 }
@@ -374,7 +377,7 @@ class MultiTable final : public ChildTable {
       : counter_(NotExclusive(std::move(header)), specs, true, keep),
         values_of_(std::move(values_of)) {}
   void Count(const CountedChild& child) override {
-    const std::vector<std::string>& values = values_of_(child);
+    const std::vector<std::string_view>& values = values_of_(child);
     for (const auto& value : values) counter_.Count(value, child.facts.child_id);
     if (values.empty()) counter_.Count(kNotRecorded, child.facts.child_id);
     counter_.CountTotal();
@@ -489,20 +492,26 @@ std::vector<std::unique_ptr<ChildTable>> MakeChildTables(const std::vector<Child
              "A child with concerns of several types is counted under each. \"Not recorded\": "
              "identified through an assessment or referral with no concern logged in the period."),
       SpecsOf(concerns::kCategoryCodes),
-      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.categories; }));
+      [](const CountedChild& c) -> const std::vector<std::string_view>& {
+        return c.facts.categories;
+      }));
   tables.push_back(Multi(
       keep,
       Header("exploitation_model", "Children by model of exploitation", "exploitation", "children",
              false, "From the panel's latest decision; a child can fit several models."),
       SpecsOf(panel::kExploitationModelCodes),
-      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.models; }));
-  tables.push_back(Multi(
-      keep,
-      Header("exploitation_element", "Children by element of exploitation", "exploitation",
-             "children", false,
-             "Online, gang and drug-market elements, from the panel's latest decision."),
-      SpecsOf(panel::kElementCodes),
-      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.elements; }));
+      [](const CountedChild& c) -> const std::vector<std::string_view>& {
+        return c.facts.models;
+      }));
+  tables.push_back(
+      Multi(keep,
+            Header("exploitation_element", "Children by element of exploitation", "exploitation",
+                   "children", false,
+                   "Online, gang and drug-market elements, from the panel's latest decision."),
+            SpecsOf(panel::kElementCodes),
+            [](const CountedChild& c) -> const std::vector<std::string_view>& {
+              return c.facts.elements;
+            }));
   std::vector<RowSpec> wards;
   wards.reserve(labels.wards.size());
   for (const auto& [code, name] : labels.wards) wards.push_back({code, name});
@@ -511,7 +520,7 @@ std::vector<std::unique_ptr<ChildTable>> MakeChildTables(const std::vector<Child
       Header("ward", "Children by ward", "locations", "children", false,
              "Wards of the places linked to each child (where they live, are seen or were found)."),
       wards,
-      [](const CountedChild& c) -> const std::vector<std::string>& { return c.facts.wards; }));
+      [](const CountedChild& c) -> const std::vector<std::string_view>& { return c.facts.wards; }));
   return tables;
 }
 
@@ -732,7 +741,8 @@ void Append(std::vector<T>& to, std::vector<T> more) {
 }
 
 template <class Fact>
-std::vector<Fact> OfChildren(const std::vector<Fact>& facts, const std::set<std::string>& kept) {
+std::vector<Fact> OfChildren(const std::vector<Fact>& facts,
+                             const std::set<std::string, std::less<>>& kept) {
   std::vector<Fact> out;
   for (const auto& f : facts) {
     if (kept.contains(f.child_id)) out.push_back(f);
@@ -742,7 +752,7 @@ std::vector<Fact> OfChildren(const std::vector<Fact>& facts, const std::set<std:
 
 template <class Fact>
 std::vector<Fact> LinkedToChildren(const std::vector<Fact>& facts,
-                                   const std::set<std::string>& kept) {
+                                   const std::set<std::string, std::less<>>& kept) {
   std::vector<Fact> out;
   for (const auto& f : facts) {
     bool linked = std::any_of(f.child_ids.begin(), f.child_ids.end(),
@@ -764,11 +774,13 @@ bool Keeps(const ChildFacts& c, const Filters& f) {
 AreaFacts Filtered(const AreaFacts& facts, const Filters& filters) {
   if (!filters.Any()) return facts;
   AreaFacts out;
-  std::set<std::string> kept;
+  out.text = facts.text;  // the children kept view it
+  out.borrowed_text = facts.borrowed_text;
+  std::set<std::string, std::less<>> kept;
   for (const auto& c : facts.children) {
     if (!Keeps(c, filters)) continue;
     out.children.push_back(c);
-    kept.insert(c.child_id);
+    kept.emplace(c.child_id);
   }
   out.episodes = OfChildren(facts.episodes, kept);
   out.referrals = OfChildren(facts.referrals, kept);

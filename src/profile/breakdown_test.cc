@@ -55,7 +55,7 @@ AreaFacts GeneratedArea(int n) {
   const char* ethnicities[] = {"white_british", "asian_pakistani", "not_known", ""};
   for (int i = 0; i < n; ++i) {
     ChildFacts c;
-    c.child_id = "child-" + std::to_string(i);
+    c.child_id = facts.text->Keep("child-" + std::to_string(i));
     if (i % 7 != 0) c.age = 8 + i % 10;  // every seventh child has no age
     c.sex = sexes[i % 3];
     c.ethnicity = ethnicities[i % 4];
@@ -386,7 +386,7 @@ TEST(Breakdowns, ALongTableKeepsEachCodeInItsOwnRow) {
     labels.wards["E0599" + std::to_string(1000 + w)] = "Ward " + std::to_string(w);
   }
   for (int i = 0; i < 300; ++i)
-    facts.children[i].wards = {"E0599" + std::to_string(1000 + i % 100)};
+    facts.children[i].wards = {facts.text->Keep("E0599" + std::to_string(1000 + i % 100))};
   WorkingCalendar calendar({});
   auto all = Breakdowns(facts, labels, calendar);
   const Breakdown& wards = Table(all, "ward");

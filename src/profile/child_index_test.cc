@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
 #include <utility>
 
 namespace harbour::profile {
@@ -72,9 +74,9 @@ TEST(ChildIndex, TheFirstAgencyIsTheEarliestEventsAndCategoriesAreConcernsOnly) 
   auto facts = index.Identified(*ParsePeriod("2026-Q3"));
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].first_agency, "health");
-  EXPECT_EQ(facts[0].agencies, (std::vector<std::string>{"health", "police", "school"}));
+  EXPECT_EQ(facts[0].agencies, (std::vector<std::string_view>{"health", "police", "school"}));
   EXPECT_EQ(facts[0].categories,
-            (std::vector<std::string>{"online_harm", "criminal_exploitation"}));
+            (std::vector<std::string_view>{"online_harm", "criminal_exploitation"}));
 }
 
 TEST(ChildIndex, TheLevelsAreThoseOfTheLatestAssessmentSubmittedByThePeriodsEnd) {
@@ -111,7 +113,7 @@ TEST(ChildIndex, PutReplacesAChildAndRemoveForgetsIt) {
   auto facts = index.Identified(*ParsePeriod("2026-Q3"));
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].sex, "male");
-  EXPECT_EQ(facts[0].agencies, std::vector<std::string>{"school"});
+  EXPECT_EQ(facts[0].agencies, std::vector<std::string_view>{"school"});
   index.Remove("a");
   index.Remove("never-held");
   EXPECT_EQ(index.Size(), 0u);
@@ -137,6 +139,68 @@ TEST(ChildIndex, CountsEachChildOncePerPeriodAndEveryReferral) {
   EXPECT_EQ(counts[2].children, 0);
   EXPECT_EQ(counts[3].children, 1) << "overlapping periods count on their own";
   EXPECT_EQ(counts[3].referrals, 2);
+}
+
+TEST(ChildIndex, AMonthsCountsFollowAChildReplacedOrRemoved) {
+  ChildIndex index;
+  Instant july = kStart + days{3}, august = kStart + days{40};
+  IndexedChild a = Child("a"), b = Child("b");
+  a.events = {Concern(july, "police", "online_harm"), Referral(august, "police")};
+  b.events = {Concern(july, "school", "online_harm")};
+  index.Put(a);
+  index.Put(b);
+  const std::vector<Period> months = {*ParsePeriod("2026-07"), *ParsePeriod("2026-08")};
+  auto counts = index.Counts(months);
+  EXPECT_EQ(counts[0].children, 2);
+  EXPECT_EQ(counts[1].referrals, 1);
+  a.events = {Concern(august, "police", "online_harm")};  // the July concern moved to August
+  index.Put(a);
+  counts = index.Counts(months);
+  EXPECT_EQ(counts[0].children, 1);
+  EXPECT_EQ(counts[1].children, 1);
+  EXPECT_EQ(counts[1].referrals, 0);
+  index.Remove("b");
+  counts = index.Counts(months);
+  EXPECT_EQ(counts[0].children, 0);
+  EXPECT_EQ(counts[1].children, 1);
+  // The last instant of July in London (23:59:59 BST) is July's; the next is August's.
+  IndexedChild c = Child("c");
+  c.events = {Concern(*ParseRfc3339("2026-07-31T22:59:59Z"), "police", "online_harm")};
+  index.Put(c);
+  counts = index.Counts(months);
+  EXPECT_EQ(counts[0].children, 1);
+  c.events = {Concern(*ParseRfc3339("2026-07-31T23:00:00Z"), "police", "online_harm")};
+  index.Put(c);
+  counts = index.Counts(months);
+  EXPECT_EQ(counts[0].children, 0);
+  EXPECT_EQ(counts[1].children, 2);
+  index.Clear();
+  EXPECT_EQ(index.Counts(months)[1].children, 0);
+}
+
+TEST(ChildIndex, FactsStayReadableAfterTheIndexChangesOrGoes) {
+  // A request counts its facts while the store reloads children, or after a full reload.
+  std::vector<ChildFacts> facts;
+  std::shared_ptr<const void> text;
+  {
+    ChildIndex index;
+    IndexedChild c = Child(std::string(40, 'a'));  // longer than a short string keeps inline
+    c.school = std::string(60, 's');
+    c.events = {Concern(kStart + days{1}, std::string(32, 'p'), "criminal_exploitation")};
+    index.Put(c);
+    facts = index.Identified(*ParsePeriod("2026-Q3"));
+    text = index.Text();
+    c.school = std::string(60, 't');
+    index.Put(c);                                                                   // replaced
+    for (int i = 0; i < 2000; ++i) index.Put(Child("other-" + std::to_string(i)));  // text grows
+    index.Remove(std::string(40, 'a'));
+    index.Clear();
+  }
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].child_id, std::string(40, 'a'));
+  EXPECT_EQ(facts[0].school, std::string(60, 's'));
+  EXPECT_EQ(facts[0].first_agency, std::string(32, 'p'));
+  EXPECT_EQ(facts[0].categories, std::vector<std::string_view>{"criminal_exploitation"});
 }
 
 }  // namespace

@@ -36,11 +36,12 @@ TrustedKeys Trusted() {
 Period Quarter() { return *ParsePeriod("2026-Q3"); }
 Instant October2() { return *ParseRfc3339("2026-10-02T09:00:00Z"); }
 
-ChildFacts Child(int n, std::string sex) {
+// `sex` views a literal; the id is kept in `text`.
+ChildFacts Child(int n, std::string_view sex, FactText& text) {
   ChildFacts c;
-  c.child_id = "child-" + std::to_string(n);
+  c.child_id = text.Keep("child-" + std::to_string(n));
   c.age = 12 + n % 6;
-  c.sex = std::move(sex);
+  c.sex = sex;
   c.ethnicity = n % 3 == 0 ? "white_british" : "asian_indian";
   c.tool_level = n % 2 == 0 ? "high" : "medium";
   c.categories = {"sexual_exploitation"};
@@ -53,8 +54,8 @@ ChildFacts Child(int n, std::string sex) {
 // An area of `girls` girls and `boys` boys, with a referral, an episode and a disruption.
 AreaFacts Area(int girls, int boys) {
   AreaFacts facts;
-  for (int i = 0; i < girls; ++i) facts.children.push_back(Child(i, "female"));
-  for (int i = 0; i < boys; ++i) facts.children.push_back(Child(100 + i, "male"));
+  for (int i = 0; i < girls; ++i) facts.children.push_back(Child(i, "female", *facts.text));
+  for (int i = 0; i < boys; ++i) facts.children.push_back(Child(100 + i, "male", *facts.text));
   facts.referrals.push_back(ReferralFacts{.child_id = "child-0",
                                           .agency_id = "agency-1",
                                           .submitted_at = *ParseRfc3339("2026-08-03T09:00:00Z"),

@@ -50,7 +50,7 @@ EqualityTable RatesFor(const ShownBreakdown& breakdown, std::string id, std::str
   return table;
 }
 
-int RankOf(const Labels& labels, const std::string& code) {
+int RankOf(const Labels& labels, std::string_view code) {
   const ToolLevel* level = FindLevel(labels, code);
   return level == nullptr ? -1 : level->from_top;
 }
@@ -191,14 +191,18 @@ Calibration Calibrate(const std::vector<ChildFacts>& children, const Labels& lab
   c.confusion.column_codes = {"1", "2", "3"};
   c.confusion.column_labels = {"Panel: category 1", "Panel: category 2", "Panel: category 3"};
   c.confusion.counts.assign(4, std::vector<long>(3, 0));
-  std::map<std::string, std::array<long, 3>> by_agency;  // same, higher, lower
+  std::map<std::string, std::array<long, 3>, std::less<>> by_agency;  // same, higher, lower
   for (const auto& child : children) {
     int tool = RankOf(labels, child.tool_level);
     if (tool < 0) continue;
     int judged = RankOf(labels, child.judged_level);
     if (judged >= 0) {
       int index = judged == tool ? 0 : judged < tool ? 1 : 2;  // a smaller rank is higher
-      ++by_agency[child.tool_agency][index];
+      auto agency = by_agency.find(child.tool_agency);
+      if (agency == by_agency.end()) {
+        agency = by_agency.emplace(std::string(child.tool_agency), std::array<long, 3>{}).first;
+      }
+      ++agency->second[index];
     }
     if (child.panel_category != "1" && child.panel_category != "2" && child.panel_category != "3") {
       continue;

@@ -60,14 +60,16 @@ TEST(Equality, NothingWithoutAPopulation) {
   EXPECT_TRUE(Equality({SexShown(120, 30)}, Population{}, TestLabels()).empty());
 }
 
-ChildFacts Child(std::string tool, std::string judged, std::string category, std::string agency) {
+// Every argument views a literal.
+ChildFacts Child(std::string_view tool, std::string_view judged, std::string_view category,
+                 std::string_view agency) {
   ChildFacts c;
   c.child_id = "c";
   c.sex = "female";
-  c.tool_level = std::move(tool);
-  c.judged_level = std::move(judged);
-  c.panel_category = std::move(category);
-  c.tool_agency = std::move(agency);
+  c.tool_level = tool;
+  c.judged_level = judged;
+  c.panel_category = category;
+  c.tool_agency = agency;
   return c;
 }
 

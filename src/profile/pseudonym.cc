@@ -20,7 +20,7 @@ bool ProjectCharacter(char c) {
          c == '-' || c == '_';
 }
 
-std::string Joined(const std::vector<std::string>& values) {
+std::string Joined(const std::vector<std::string_view>& values) {
   std::string out;
   for (const auto& v : values) {
     if (!out.empty()) out += ";";
@@ -29,8 +29,8 @@ std::string Joined(const std::vector<std::string>& values) {
   return out;
 }
 
-std::string OrNotRecorded(const std::string& code) {
-  return code.empty() || code == "not_known" ? std::string(kNotRecorded) : code;
+std::string OrNotRecorded(std::string_view code) {
+  return std::string(code.empty() || code == "not_known" ? kNotRecorded : code);
 }
 
 std::string LookedAfter(const ChildFacts& c) {
@@ -39,8 +39,8 @@ std::string LookedAfter(const ChildFacts& c) {
   return children::IsLookedAfter(*status) ? "yes" : "no";
 }
 
-std::string AgencyName(const Labels& labels, const std::string& id) {
-  auto it = labels.agencies.find(id);
+std::string AgencyName(const Labels& labels, std::string_view id) {
+  auto it = labels.agencies.find(std::string(id));
   return it == labels.agencies.end() ? std::string(kNotRecorded) : it->second;
 }
 

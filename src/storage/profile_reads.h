@@ -8,10 +8,17 @@
 
 namespace harbour::storage {
 
-// Adds to `facts` what the smaller case tables say for `period`: each child in
-// `facts.children` gets its latest panel decision and its wards, and the period's referrals,
-// missing episodes, panel decisions, disruptions, people of concern and panel actions are read.
-// Sets `facts.last_day`.
+// Adds to `facts` what the smaller case tables say of its children in `period`: each child in
+// `facts.children` gets its latest panel decision and its wards, and the period's panel
+// decisions and the people of concern linked to its children are read.
+void ReadChildLinks(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts);
+
+// Sets `facts`' referrals, missing episodes, disruptions and panel actions of `period`, and its
+// last day: the facts that do not depend on which children were identified, so they can be read
+// while the children are being found.
+void ReadPeriodFacts(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts);
+
+// ReadChildLinks, then ReadPeriodFacts.
 void ReadOtherFacts(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts);
 
 // Missing episodes that started in `period`.

@@ -1,6 +1,7 @@
 #include "storage/profile_repository.h"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -33,14 +34,15 @@ Bounds BoundsOf(const profile::Period& period) {
                 .last = period.last};
 }
 
-// The children being counted, in id order, found by id.
+// The children being counted, found by id, with the text their views may point into. They
+// must be in id order, as both readers make them (ReadChildren and ChildIndex::Identified):
+// checking that took a twentieth of a profile's time at 100,000 children, so only debug builds
+// check it.
 class ChildrenById {
  public:
-  explicit ChildrenById(std::vector<profile::ChildFacts>& children) : children_(children) {
-    auto by_id = [](const auto& a, const auto& b) { return a.child_id < b.child_id; };
-    if (!std::is_sorted(children_.begin(), children_.end(), by_id)) {
-      std::sort(children_.begin(), children_.end(), by_id);
-    }
+  explicit ChildrenById(profile::AreaFacts& facts) : children_(facts.children), text_(*facts.text) {
+    assert(std::is_sorted(children_.begin(), children_.end(),
+                          [](const auto& a, const auto& b) { return a.child_id < b.child_id; }));
   }
   // The child's facts, or null when the child is not counted.
   profile::ChildFacts* Find(std::string_view id) const {
@@ -51,9 +53,19 @@ class ChildrenById {
   }
   bool Contains(std::string_view id) const { return Find(id) != nullptr; }
   std::vector<profile::ChildFacts>& All() const { return children_; }
+  // `text`, kept where the children's views may point at it.
+  std::string_view Keep(std::string_view text) const { return text_.Keep(text); }
+  // `value` added to `values` (a child's views) unless it is empty or there already.
+  void AddOnce(std::vector<std::string_view>& values, std::string_view value) const {
+    if (value.empty()) return;
+    if (std::find(values.begin(), values.end(), value) == values.end()) {
+      values.push_back(Keep(value));
+    }
+  }
 
  private:
   std::vector<profile::ChildFacts>& children_;
+  profile::FactText& text_;
 };
 
 // The children identified between :a1/:b1, :a2/:b2 and :a3/:b3 (the same bounds three times).
@@ -132,7 +144,8 @@ std::optional<int> AgeOn(const soci::row& row, std::size_t dob, std::size_t esti
 }
 
 std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& b,
-                                              std::unordered_map<std::string, Events>& events) {
+                                              std::unordered_map<std::string, Events>& events,
+                                              profile::FactText& text) {
   std::vector<profile::ChildFacts> children;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, date_of_birth, estimated_age, created_at, sex, ethnicity, "
@@ -143,18 +156,19 @@ std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& 
        soci::use(b.to, "b2"), soci::use(b.from, "a3"), soci::use(b.to, "b3"));
   for (const auto& row : rows) {
     profile::ChildFacts c;
-    c.child_id = GetText(row, 0);
+    std::string id = GetText(row, 0);
+    c.child_id = text.Keep(id);
     c.age = AgeOn(row, 1, 2, 3, b.last);
-    c.sex = GetText(row, 4);
-    c.ethnicity = GetText(row, 5);
-    c.disability = GetText(row, 6);
-    c.legal_status = GetText(row, 7);
-    c.placing_authority = GetText(row, 8);
-    c.school = GetText(row, 9);
-    Events& e = events[c.child_id];
-    c.agencies = std::move(e.agencies);
-    c.first_agency = std::move(e.first_agency);
-    c.categories = std::move(e.categories);
+    c.sex = text.Keep(GetText(row, 4));
+    c.ethnicity = text.Keep(GetText(row, 5));
+    c.disability = text.Keep(GetText(row, 6));
+    c.legal_status = text.Keep(GetText(row, 7));
+    c.placing_authority = text.Keep(GetText(row, 8));
+    c.school = text.Keep(GetText(row, 9));
+    const Events& e = events[id];
+    for (const auto& agency : e.agencies) c.agencies.push_back(text.Keep(agency));
+    c.first_agency = text.Keep(e.first_agency);
+    for (const auto& category : e.categories) c.categories.push_back(text.Keep(category));
     children.push_back(std::move(c));
   }
   return children;
@@ -171,9 +185,9 @@ void ReadAssessments(soci::session& sql, const Bounds& b, const ChildrenById& by
   for (const auto& row : rows) {  // the latest row of each child wins
     profile::ChildFacts* child = by_id.Find(GetText(row, 0));
     if (child == nullptr) continue;
-    child->tool_level = GetText(row, 1);
-    child->judged_level = GetText(row, 2);
-    child->tool_agency = GetText(row, 3);
+    child->tool_level = by_id.Keep(GetText(row, 1));
+    child->judged_level = by_id.Keep(GetText(row, 2));
+    child->tool_agency = by_id.Keep(GetText(row, 3));
     child->next_review = GetOptionalDate(row, 4);
   }
 }
@@ -196,41 +210,107 @@ void ReadPanel(soci::session& sql, const Bounds& b, const ChildrenById& by_id,
     }
     profile::ChildFacts* child = by_id.Find(child_id);
     if (child == nullptr) continue;
-    child->panel_category = GetText(row, 1);  // the latest row wins
-    child->models = std::move(models);
-    child->elements = std::move(elements);
+    child->panel_category = by_id.Keep(GetText(row, 1));  // the latest row wins
+    child->models.clear();
+    for (const auto& model : models) child->models.push_back(by_id.Keep(model));
+    child->elements.clear();
+    for (const auto& element : elements) child->elements.push_back(by_id.Keep(element));
   }
 }
 
+// A referral's screening decision: its first move to "accepted", "not_accepted" or "withdrawn".
+struct FirstDecision {
+  long long seq = 0;
+  std::string state, moved_at;
+};
+
+// Rows fetched at once by the bulk reads below. SOCI's row-by-row `rowset<row>` describes and
+// converts every column of every row; reading whole columns into vectors took a fraction of that
+// for the period's 10,000 referrals at 100,000 children.
+constexpr std::size_t kBatch = 1000;
+
+// The first decision of every referral decided since `since`, read in one pass rather than
+// looked up referral by referral (which took four times as long).
+std::unordered_map<std::string, FirstDecision> FirstDecisions(soci::session& sql,
+                                                              const std::string& since) {
+  std::unordered_map<std::string, FirstDecision> first;
+  std::vector<std::string> ids(kBatch), states(kBatch), moved(kBatch);
+  std::vector<long long> seqs(kBatch);
+  soci::statement st =
+      (sql.prepare << "SELECT referral_id, seq, to_state, moved_at FROM referral_transitions "
+                      "WHERE to_state IN ('accepted', 'not_accepted', 'withdrawn') "
+                      "AND moved_at >= :since",
+       soci::use(since), soci::into(ids), soci::into(seqs), soci::into(states), soci::into(moved));
+  st.execute();
+  while (st.fetch()) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      auto [it, added] = first.try_emplace(std::move(ids[i]));
+      if (!added && it->second.seq <= seqs[i]) continue;
+      it->second = {.seq = seqs[i], .state = std::move(states[i]), .moved_at = std::move(moved[i])};
+    }
+    for (auto* column : {&ids, &states, &moved}) column->resize(kBatch);
+    seqs.resize(kBatch);
+  }
+  return first;
+}
+
+// One referral as ReadReferrals reads it.
+struct ReferralRow {
+  std::string id, child_id, agency_id, submitted_at, screening_due;
+};
+
+// The referrals submitted from `from` to `to`, child by child, earliest first.
+std::vector<ReferralRow> ReferralRows(soci::session& sql, const std::string& from,
+                                      const std::string& to) {
+  std::vector<ReferralRow> out;
+  std::vector<std::string> ids(kBatch), children(kBatch), agencies(kBatch), submitted(kBatch),
+      due(kBatch);
+  soci::statement st =
+      (sql.prepare << "SELECT id, child_id, referrer_agency, submitted_at, screening_due "
+                      "FROM referrals WHERE submitted_at >= :a AND submitted_at < :b "
+                      "ORDER BY child_id, submitted_at",
+       soci::use(from), soci::use(to), soci::into(ids), soci::into(children), soci::into(agencies),
+       soci::into(submitted), soci::into(due));
+  st.execute();
+  while (st.fetch()) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      out.push_back({std::move(ids[i]), std::move(children[i]), std::move(agencies[i]),
+                     std::move(submitted[i]), std::move(due[i])});
+    }
+    for (auto* column : {&ids, &children, &agencies, &submitted, &due}) column->resize(kBatch);
+  }
+  return out;
+}
+
+Instant InstantOf(const std::string& text) {
+  auto at = ParseRfc3339(text);
+  return at ? *at : Instant{};  // as GetInstant reads
+}
+
 std::vector<profile::ReferralFacts> ReadReferrals(soci::session& sql, const Bounds& b) {
-  // A year before the period too, to tell repeat referrals.
+  // A year before the period too, to tell repeat referrals. No referral is decided before it
+  // is submitted, so no decision of these is older than that either.
   Instant from = ParseRfc3339(b.from).value_or(Instant{});
   std::string year_before = FormatRfc3339(from - days{365});
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT r.child_id, r.referrer_agency, r.submitted_at, r.screening_due, "
-                      "d.to_state, d.moved_at FROM referrals r LEFT JOIN ("
-                      "SELECT t.referral_id, t.to_state, t.moved_at, ROW_NUMBER() OVER ("
-                      "PARTITION BY t.referral_id ORDER BY t.seq) AS n FROM referral_transitions t "
-                      "WHERE t.to_state IN ('accepted', 'not_accepted', 'withdrawn')) d "
-                      "ON d.referral_id = r.id AND d.n = 1 "
-                      "WHERE r.submitted_at >= :a AND r.submitted_at < :b "
-                      "ORDER BY r.child_id, r.submitted_at",
-       soci::use(year_before), soci::use(b.to));
+  auto decisions = FirstDecisions(sql, year_before);
   std::vector<profile::ReferralFacts> referrals;
-  std::string last_child;  // rows come child by child, earliest first
+  const std::string* last_child = nullptr;  // rows come child by child, earliest first
   Instant last_at{};
+  auto rows = ReferralRows(sql, year_before, b.to);
   for (const auto& row : rows) {
     profile::ReferralFacts r;
-    r.child_id = GetText(row, 0);
-    r.agency_id = GetText(row, 1);
-    r.submitted_at = GetInstant(row, 2);
-    r.screening_due = GetInstant(row, 3);
-    r.decision = GetText(row, 4);
-    if (r.decision != "withdrawn") r.decided_at = GetOptionalInstant(row, 5);
-    if (r.child_id == last_child) r.previous_referral_at = last_at;
-    last_child = r.child_id;
+    r.child_id = row.child_id;
+    r.agency_id = row.agency_id;
+    r.submitted_at = InstantOf(row.submitted_at);
+    r.screening_due = InstantOf(row.screening_due);
+    if (auto d = decisions.find(row.id); d != decisions.end()) {
+      r.decision = d->second.state;
+      if (r.decision != "withdrawn") r.decided_at = InstantOf(d->second.moved_at);
+    }
+    if (last_child != nullptr && r.child_id == *last_child) r.previous_referral_at = last_at;
+    last_child = &row.child_id;
     last_at = r.submitted_at;
-    if (GetText(row, 2) >= b.from) referrals.push_back(std::move(r));
+    if (row.submitted_at >= b.from) referrals.push_back(std::move(r));
   }
   return referrals;
 }
@@ -334,7 +414,8 @@ void ReadWards(soci::session& sql, const ChildrenById& by_id) {
   for (const auto& row : rows) {
     auto linked = children_of.find(GetText(row, 0));
     if (linked == children_of.end()) continue;
-    for (const auto& child : linked->second) AddOnce(by_id.Find(child)->wards, GetText(row, 1));
+    for (const auto& child : linked->second)
+      by_id.AddOnce(by_id.Find(child)->wards, GetText(row, 1));
   }
   for (auto& child : by_id.All()) {
     if (child.wards.size() > 1) std::sort(child.wards.begin(), child.wards.end());
@@ -364,17 +445,26 @@ long CountOf(soci::session& sql, const std::string& query, const Bounds& b) {
 
 }  // namespace
 
-void ReadOtherFacts(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts) {
+void ReadChildLinks(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts) {
   Bounds b = BoundsOf(period);
-  ChildrenById by_id(facts.children);
-  facts.last_day = period.last;
+  ChildrenById by_id(facts);
   ReadPanel(sql, b, by_id, facts.decisions);
   ReadWards(sql, by_id);
+  facts.people = ReadPeople(sql, b, by_id);
+}
+
+void ReadPeriodFacts(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts) {
+  Bounds b = BoundsOf(period);
+  facts.last_day = period.last;
   facts.referrals = ReadReferrals(sql, b);
   facts.episodes = ReadEpisodes(sql, b);
   facts.disruptions = ReadDisruptions(sql, b);
-  facts.people = ReadPeople(sql, b, by_id);
   facts.actions = ReadActions(sql, b);
+}
+
+void ReadOtherFacts(soci::session& sql, const profile::Period& period, profile::AreaFacts& facts) {
+  ReadChildLinks(sql, period, facts);
+  ReadPeriodFacts(sql, period, facts);
 }
 
 long EpisodesStarted(soci::session& sql, const profile::Period& period) {
@@ -389,8 +479,8 @@ Result<profile::AreaFacts> ProfileRepository::Facts(const profile::Period& perio
     Bounds b = BoundsOf(period);
     profile::AreaFacts facts;
     auto events = ReadEvents(sql, b);
-    facts.children = ReadChildren(sql, b, events);
-    ChildrenById by_id(facts.children);
+    facts.children = ReadChildren(sql, b, events, *facts.text);
+    ChildrenById by_id(facts);
     ReadAssessments(sql, b, by_id);
     ReadOtherFacts(sql, period, facts);
     return facts;

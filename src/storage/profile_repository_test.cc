@@ -96,10 +96,11 @@ TEST_F(ProfileRepositoryTest, FactsMatchAStraightRecountOfAGeneratedArea) {
   ASSERT_TRUE(facts) << facts.error().message;
   std::set<std::string> got;
   for (const auto& child : facts->children) {
-    got.insert(child.child_id);
-    EXPECT_EQ(child.sex, expected_sex[child.child_id]);
+    std::string id(child.child_id);
+    got.insert(id);
+    EXPECT_EQ(child.sex, expected_sex[id]);
     std::set<std::string> categories_got(child.categories.begin(), child.categories.end());
-    EXPECT_EQ(categories_got, expected_categories[child.child_id]);
+    EXPECT_EQ(categories_got, expected_categories[id]);
     EXPECT_EQ(child.first_agency, agency);
     ASSERT_TRUE(child.age);
     EXPECT_EQ(*child.age, 14) << "born 4 March 2012: 14 on 30 September 2026";

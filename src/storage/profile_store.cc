@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <future>
 #include <unordered_map>
 #include <utility>
 
@@ -243,16 +244,38 @@ ProfileStore::RefreshStats ProfileStore::LastRefresh() const {
 
 Result<profile::AreaFacts> ProfileStore::Facts(const profile::Period& period) {
   if (auto fresh = Refresh(); !fresh) return std::unexpected(fresh.error());
+  // The period's referrals, episodes, disruptions and actions do not depend on its children:
+  // they are read on a second thread while this one finds the children. Each thread holds one
+  // pooled connection at most and waits for nothing while it does, so a small pool only makes
+  // them take turns.
+  auto period_facts = std::async(std::launch::async, [&]() -> Result<profile::AreaFacts> {
+    return Guard("reading the profile's facts", [&]() -> Result<profile::AreaFacts> {
+      soci::session sql(db_.Pool());
+      profile::AreaFacts read;
+      ReadPeriodFacts(sql, period, read);
+      return read;
+    });
+  });
   profile::AreaFacts facts;
   {
     std::shared_lock lock(mu_);
     facts.children = index_.Identified(period);
+    facts.borrowed_text = index_.Text();
   }
-  return Guard("reading the profile's facts", [&]() -> Result<profile::AreaFacts> {
+  auto linked = Guard("reading the profile's facts", [&]() -> Result<void> {
     soci::session sql(db_.Pool());
-    ReadOtherFacts(sql, period, facts);
-    return std::move(facts);
+    ReadChildLinks(sql, period, facts);
+    return {};
   });
+  auto read = period_facts.get();
+  if (!linked) return std::unexpected(linked.error());
+  if (!read) return std::unexpected(read.error());
+  facts.last_day = read->last_day;
+  facts.referrals = std::move(read->referrals);
+  facts.episodes = std::move(read->episodes);
+  facts.disruptions = std::move(read->disruptions);
+  facts.actions = std::move(read->actions);
+  return facts;
 }
 
 Result<std::vector<profile::MonthCount>> ProfileStore::Trend(

@@ -18,7 +18,7 @@ namespace {
 using std::chrono::days;
 using std::chrono::minutes;
 
-std::vector<std::string> Sorted(std::vector<std::string> values) {
+std::vector<std::string_view> Sorted(std::vector<std::string_view> values) {
   std::sort(values.begin(), values.end());
   return values;
 }
