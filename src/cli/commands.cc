@@ -15,6 +15,7 @@
 #include "agencies/agency.h"
 #include "cli/config.h"
 #include "cli/demo_data.h"
+#include "cli/people_commands.h"
 #include "cli/profile_commands.h"
 #include "cli/support.h"
 #include "common/embedded.h"
@@ -482,6 +483,7 @@ int Run(int argc, char** argv) {
       ->required();
 
   auto run_profile = AddProfileCommands(app, common);
+  auto run_people = AddPeopleCommands(app, common);
 
   try {
     app.parse(argc, argv);
@@ -498,6 +500,7 @@ int Run(int argc, char** argv) {
   if (wards_import->parsed()) return ImportWardsCommand(common, wards_file);
   if (wards_list->parsed()) return ListWardsCommand(common);
   if (int code = run_profile(); code >= 0) return code;
+  if (int code = run_people(); code >= 0) return code;
   if (intel_import->parsed())
     return ImportLegacyIntelligenceCommand(common, legacy_file, legacy_as);
 

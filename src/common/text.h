@@ -13,6 +13,8 @@ namespace harbour {
 bool IsValidUtf8(std::string_view text);
 // Removes leading and trailing ASCII whitespace.
 std::string Trim(std::string_view text);
+// `text` with ASCII A-Z lower-cased; every other byte as it is.
+std::string AsciiLower(std::string_view text);
 // Splits on newlines, trims each line and drops empty ones (e.g. a list of aliases).
 std::vector<std::string> NonEmptyLines(std::string_view text);
 // `text` transliterated to Latin and then ASCII by ICU ("Any-Latin; Latin-ASCII"): "Zoë" ->

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "common/csv.h"
+#include "common/csv_reader.h"
 #include "common/text.h"
 
 namespace harbour::profile {
@@ -31,14 +32,6 @@ constexpr std::string_view Name(Column column) {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string AsciiUpper(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -46,101 +39,6 @@ std::string AsciiUpper(std::string_view text) {
   }
   return out;
 }
-
-// One record of the file: the line it starts on and its cells, as written (unquoted, untrimmed).
-struct CsvRecord {
-  std::size_t line = 0;
-  std::vector<std::string> cells;
-};
-
-// Why a record is malformed, and the line where.
-struct CsvProblem {
-  std::size_t line = 0;
-  std::string sentence;
-};
-
-// Reads RFC 4180 records one at a time, numbering lines; CRLF, LF and a lone CR each end a line.
-// After a malformed record (a quote left open, text after a closing quote) it is at its end.
-class CsvReader {
- public:
-  explicit CsvReader(std::string_view text) : text_(text) {}
-
-  bool AtEnd() const { return pos_ >= text_.size(); }
-
-  // The next record (call only when !AtEnd()), or why it is malformed.
-  std::expected<CsvRecord, CsvProblem> Next() {
-    CsvRecord record{line_, {}};
-    while (true) {
-      auto cell = NextCell();
-      if (!cell) {
-        pos_ = text_.size();
-        return std::unexpected(std::move(cell.error()));
-      }
-      record.cells.push_back(std::move(*cell));
-      if (AtEnd()) return record;
-      if (text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      TakeLineBreak();
-      return record;
-    }
-  }
-
- private:
-  bool AtLineBreak() const { return !AtEnd() && (text_[pos_] == '\n' || text_[pos_] == '\r'); }
-
-  // Consumes one line break (CRLF as one) when there is one at the current position, counting it.
-  void TakeLineBreak() {
-    if (!AtLineBreak()) return;
-    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-    ++pos_;
-    ++line_;
-  }
-
-  // One cell, up to (not including) the comma or line break that ends it.
-  std::expected<std::string, CsvProblem> NextCell() {
-    if (AtEnd() || text_[pos_] != '"') {
-      const std::size_t start = pos_;
-      while (!AtEnd() && text_[pos_] != ',' && !AtLineBreak()) ++pos_;
-      return std::string(text_.substr(start, pos_ - start));
-    }
-    const std::size_t opened = line_;
-    ++pos_;
-    std::string cell;
-    while (true) {
-      if (AtEnd()) {
-        return std::unexpected(CsvProblem{
-            opened,
-            "Line " + std::to_string(opened) + " opens a quoted cell that is never closed."});
-      }
-      if (AtLineBreak()) {
-        const std::size_t start = pos_;
-        TakeLineBreak();
-        cell.append(text_.substr(start, pos_ - start));
-        continue;
-      }
-      const char c = text_[pos_++];
-      if (c != '"') {
-        cell.push_back(c);
-        continue;
-      }
-      if (AtEnd() || text_[pos_] != '"') break;
-      cell.push_back('"');
-      ++pos_;
-    }
-    if (!AtEnd() && text_[pos_] != ',' && !AtLineBreak()) {
-      return std::unexpected(CsvProblem{
-          line_,
-          "Line " + std::to_string(line_) + " has text after the closing quote of a quoted cell."});
-    }
-    return cell;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::size_t line_ = 1;
-};
 
 bool IsBlank(const CsvRecord& record) {
   return std::ranges::all_of(record.cells, [](const std::string& c) { return Trim(c).empty(); });

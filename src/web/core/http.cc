@@ -4,16 +4,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "common/text.h"
+
 namespace harbour::web {
 namespace {
-
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // "/a/b" -> {"a", "b"}; "/" -> {""}; "/a/" -> {"a", ""}. `path` starts with '/'.
 std::vector<std::string_view> SplitPath(std::string_view path) {
@@ -102,7 +96,7 @@ void AuthorisedChild::Note(std::string_view child_id) {
 }
 
 std::string Request::Header(std::string_view name) const {
-  const auto it = headers.find(LowerAscii(name));
+  const auto it = headers.find(AsciiLower(name));
   return it == headers.end() ? std::string() : it->second;
 }
 
