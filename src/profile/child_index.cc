@@ -75,10 +75,12 @@ void ChildIndex::Put(const IndexedChild& child) {
   for (const auto& e : child.events) {
     stored.events.push_back({SecondsOf(e.at), Intern(e.agency), Intern(e.category), e.kind});
   }
-  // Earliest first; at the same second, concerns before assessments before referrals (the
-  // order the straight recount reads them in).
-  std::sort(stored.events.begin(), stored.events.end(), [](const Event& a, const Event& b) {
-    return std::tie(a.at, a.kind) < std::tie(b.at, b.kind);
+  // Earliest first; at the same second, concerns before assessments before referrals, then
+  // the smallest agency id (the straight recount's order too, so that both name the same first
+  // agency whatever order the rows come in).
+  std::sort(stored.events.begin(), stored.events.end(), [this](const Event& a, const Event& b) {
+    if (a.at != b.at || a.kind != b.kind) return std::tie(a.at, a.kind) < std::tie(b.at, b.kind);
+    return TextOf(a.agency) < TextOf(b.agency);
   });
   for (const auto& a : child.assessments) {
     stored.assessments.push_back({SecondsOf(a.submitted_at), Intern(a.tool_level),

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -77,6 +78,22 @@ TEST(ChildIndex, TheFirstAgencyIsTheEarliestEventsAndCategoriesAreConcernsOnly) 
   EXPECT_EQ(facts[0].agencies, (std::vector<std::string_view>{"health", "police", "school"}));
   EXPECT_EQ(facts[0].categories,
             (std::vector<std::string_view>{"online_harm", "criminal_exploitation"}));
+}
+
+TEST(ChildIndex, AtTheSameSecondTheFirstAgencyIsTheConcernsWithTheSmallestId) {
+  // The straight recount orders ties the same way, whatever order the rows come in.
+  for (bool reversed : {false, true}) {
+    ChildIndex index;
+    IndexedChild c = Child("a");
+    Instant at = kStart + days{4};
+    c.events = {Referral(at, "a-referrer"), Concern(at, "c-school", "online_harm"),
+                Concern(at, "b-police", "online_harm")};
+    if (reversed) std::reverse(c.events.begin(), c.events.end());
+    index.Put(c);
+    auto facts = index.Identified(*ParsePeriod("2026-Q3"));
+    ASSERT_EQ(facts.size(), 1u);
+    EXPECT_EQ(facts[0].first_agency, "b-police");
+  }
 }
 
 TEST(ChildIndex, TheLevelsAreThoseOfTheLatestAssessmentSubmittedByThePeriodsEnd) {

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -94,16 +95,20 @@ void AddOnce(std::vector<std::string>& values, const std::string& value) {
 
 // What the period's events say about each child: who recorded, first, and concern categories.
 struct Events {
-  std::string first_at;
+  // The first event: the earliest second; at the same second a concern before an assessment
+  // before a referral, then the smallest agency id (as profile::ChildIndex orders them).
+  std::optional<std::tuple<Instant, int, std::string>> first;
   std::string first_agency;
   std::vector<std::string> agencies;
   std::vector<std::string> categories;
 };
 
-void Note(Events& e, const std::string& at, const std::string& agency) {
+// `kind`: 0 a concern, 1 an assessment, 2 a referral.
+void Note(Events& e, const std::string& at, int kind, const std::string& agency) {
   AddOnce(e.agencies, agency);
-  if (e.first_at.empty() || at < e.first_at) {
-    e.first_at = at;
+  auto key = std::make_tuple(ParseRfc3339(at).value_or(Instant{}), kind, agency);
+  if (!e.first || key < *e.first) {
+    e.first = std::move(key);
     e.first_agency = agency;
   }
 }
@@ -120,18 +125,20 @@ std::unordered_map<std::string, Events> ReadEvents(soci::session& sql, const Bou
        soci::use(b.from), soci::use(b.to));
   for (const auto& row : concerns) {
     Events& e = events[GetText(row, 0)];
-    Note(e, GetText(row, 1), GetText(row, 2));
+    Note(e, GetText(row, 1), 0, GetText(row, 2));
     AddOnce(e.categories, GetText(row, 3));
   }
   soci::rowset<soci::row> others =
-      (sql.prepare << "SELECT child_id, MIN(submitted_at), assessed_by_agency FROM assessments "
+      (sql.prepare << "SELECT child_id, MIN(submitted_at), assessed_by_agency, 1 FROM assessments "
                       "WHERE status = 'submitted' AND submitted_at >= :a AND submitted_at < :b "
                       "GROUP BY child_id, assessed_by_agency "
-                      "UNION ALL SELECT child_id, MIN(submitted_at), referrer_agency FROM "
+                      "UNION ALL SELECT child_id, MIN(submitted_at), referrer_agency, 2 FROM "
                       "referrals WHERE submitted_at >= :a2 AND submitted_at < :b2 "
                       "GROUP BY child_id, referrer_agency",
        soci::use(b.from), soci::use(b.to), soci::use(b.from), soci::use(b.to));
-  for (const auto& row : others) Note(events[GetText(row, 0)], GetText(row, 1), GetText(row, 2));
+  for (const auto& row : others) {
+    Note(events[GetText(row, 0)], GetText(row, 1), int(GetInt(row, 3)), GetText(row, 2));
+  }
   return events;
 }
 
