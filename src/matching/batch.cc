@@ -191,7 +191,7 @@ void WritePairsCsv(const std::vector<MatchRecord>& records, const MatchResult& r
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       double weight = 0;  // the field's bar and its frequency adjustment, if any
       for (const auto& bar : e.bars) {
-        if (bar.label.starts_with(Fields()[f].label)) weight += bar.weight;
+        if (bar.field == Field(f)) weight += bar.weight;
       }
       row += "," + CsvCell(Fields()[f].levels[p.levels[f]]) + "," + Number(weight);
     }

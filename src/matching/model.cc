@@ -60,16 +60,19 @@ double MatchWeight(const Model& model, const Levels& levels, const PreparedRecor
 
 Explanation Explain(const Model& model, const Levels& levels, const PreparedRecord& either) {
   Explanation e;
-  e.bars.push_back({.label = "Prior", .level = "", .weight = WeightOf(model.prior)});
+  e.bars.push_back(
+      {.label = "Prior", .level = "", .field = std::nullopt, .weight = WeightOf(model.prior)});
   const auto& fields = Fields();
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     auto [w, adjustment] = FieldWeight(model, Field(f), levels[f], either);
     e.bars.push_back({.label = std::string(fields[f].label),
                       .level = std::string(fields[f].levels[levels[f]]),
+                      .field = Field(f),
                       .weight = w});
     if (adjustment != 0) {
       e.bars.push_back({.label = std::string(fields[f].label) + ": how common",
                         .level = adjustment > 0 ? "rarer than most" : "more common than most",
+                        .field = Field(f),
                         .weight = adjustment});
     }
   }

@@ -7,6 +7,7 @@
 // Every score comes with its waterfall. Pure; a trained Model is immutable and thread-safe.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,9 +26,11 @@ struct Model {
 
 // One bar of the waterfall.
 struct Contribution {
-  std::string label;  // "Prior", "Given name", "Given name: how common", "Total"
-  std::string level;  // the level's label, or "" for the prior and the total
-  double weight = 0;  // log2 Bayes factor (the prior and the total: log2 odds)
+  std::string label;  // "Prior", "Given name", "Given name: how common"
+  std::string level;  // the level's label, or "" for the prior
+  // The field the bar is about (its level or its frequency adjustment); none for the prior.
+  std::optional<Field> field;
+  double weight = 0;  // log2 Bayes factor (the prior: its log2 odds)
 };
 
 struct Explanation {

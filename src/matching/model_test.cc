@@ -56,6 +56,8 @@ TEST(Explain, WeighsAnExactNameByHowCommonItIs) {
   auto e = Explain(model, levels, Amy());
   ASSERT_EQ(e.bars.size(), 8u);
   EXPECT_EQ(e.bars[2].label, "Given name: how common");
+  EXPECT_EQ(e.bars[2].field, Field::kGivenName) << "pairs.csv adds it to the given name's weight";
+  EXPECT_FALSE(e.bars[0].field) << "the prior is no field's";
   EXPECT_NEAR(e.bars[2].weight, std::log2(0.01 / 0.001), 1e-9);
   model.given_frequency = {{"amy", 0.2}};  // very common: counts for less
   EXPECT_LT(Explain(model, levels, Amy()).bars[2].weight, 0);
