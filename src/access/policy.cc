@@ -253,6 +253,13 @@ Decision Decide(const Subject& subject, Action action, const ChildContext& child
         return Allow("regional analyst", kRegionalAnalysisPurpose);
       }
       return Refuse("only regional analysts combine the partnerships' returns");
+    case Action::kReviewDuplicates:
+      // A merge joins two children's records for everyone who may see either: the coordinator,
+      // who sees every child in the area, decides it.
+      if (subject.role == Role::kCoordinator) {
+        return Allow("coordinator keeps one record per child", kCoordinationPurpose);
+      }
+      return Refuse("only coordinators review duplicate children");
   }
   return Refuse("unknown action");
 }

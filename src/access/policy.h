@@ -79,6 +79,8 @@ enum class Action {
   kReadBoardReports,      // the register of published (suppressed) board reports
   kCombineReturns,        // upload partnerships' signed returns and read the region's combined
                           // tables (regional analysts only; they see no local record or profile)
+  kReviewDuplicates,      // the duplicate-review queue of children: merge, not the same, unsure,
+                          // and undo a merge (coordinators; issue 13)
 };
 inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kSearchChildren, "child.search"},
@@ -117,6 +119,7 @@ inline constexpr auto kActionCodes = MakeCodeTable<Action>({
     {Action::kPublishBoardReport, "profile.publish"},
     {Action::kReadBoardReports, "profile.reports"},
     {Action::kCombineReturns, "profile.regional"},
+    {Action::kReviewDuplicates, "child.merge"},
 });
 static_assert(IsCompleteCodeTable<kActionCodes>());
 // A value outside the table has the code "unknown".

@@ -55,6 +55,7 @@ constexpr std::array kAllActions = {
     Action::kPublishBoardReport,
     Action::kReadBoardReports,
     Action::kCombineReturns,
+    Action::kReviewDuplicates,
 };
 
 // What the web layer does with a decision: go ahead (kAllow), answer as though the record did
@@ -111,6 +112,7 @@ constexpr Row kTable[] = {
     {Role::kPractitioner, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kPractitioner, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kPractitioner, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kPractitioner, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     // safeguarding lead: need-to-know
     {Role::kSafeguardingLead, Action::kSearchChildren,    kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kViewChild,         kAllow, kAllow, kHide},
@@ -148,6 +150,7 @@ constexpr Row kTable[] = {
     {Role::kSafeguardingLead, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kSafeguardingLead, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kSafeguardingLead, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kSafeguardingLead, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     // coordinator: the whole area
     {Role::kCoordinator, Action::kSearchChildren,         kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kViewChild,              kAllow, kAllow, kAllow},
@@ -185,6 +188,7 @@ constexpr Row kTable[] = {
     {Role::kCoordinator, Action::kPublishBoardReport, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kCoordinator, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kCoordinator, Action::kReviewDuplicates, kAllow, kAllow, kAllow},
     // panel member: the children on the agendas of meetings they attend (see below), or an
     // explicit grant; their agency's involvement alone gives nothing
     {Role::kPanelMember, Action::kSearchChildren,         kDeny,  kDeny,  kDeny},
@@ -223,6 +227,7 @@ constexpr Row kTable[] = {
     {Role::kPanelMember, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kPanelMember, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kPanelMember, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kPanelMember, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     // intelligence officer: need-to-know (intelligence links come later)
     {Role::kIntelligenceOfficer, Action::kSearchChildren, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kViewChild,      kAllow, kAllow, kHide},
@@ -260,6 +265,7 @@ constexpr Row kTable[] = {
     {Role::kIntelligenceOfficer, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kIntelligenceOfficer, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kIntelligenceOfficer, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kIntelligenceOfficer, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     // analyst: aggregates only, never an identifiable child, even an involved one
     {Role::kAnalyst, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAnalyst, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -297,6 +303,7 @@ constexpr Row kTable[] = {
     {Role::kAnalyst, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kAnalyst, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kAnalyst, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kAnalyst, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     // administrator: agencies and users, no case data
     {Role::kAdministrator, Action::kSearchChildren,       kDeny,  kDeny,  kDeny},
     {Role::kAdministrator, Action::kViewChild,            kDeny,  kDeny,  kDeny},
@@ -334,6 +341,7 @@ constexpr Row kTable[] = {
     {Role::kAdministrator, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kAdministrator, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kAdministrator, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kAdministrator, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     // auditor: the audit trail, no case data
     {Role::kAuditor, Action::kSearchChildren,             kDeny,  kDeny,  kDeny},
     {Role::kAuditor, Action::kViewChild,                  kDeny,  kDeny,  kDeny},
@@ -371,6 +379,7 @@ constexpr Row kTable[] = {
     {Role::kAuditor, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kAuditor, Action::kReadBoardReports, kAllow, kAllow, kAllow},
     {Role::kAuditor, Action::kCombineReturns, kDeny , kDeny , kDeny },
+    {Role::kAuditor, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
     {Role::kRegionalAnalyst, Action::kSearchChildren, kDeny , kDeny , kDeny },
     {Role::kRegionalAnalyst, Action::kViewChild, kDeny , kDeny , kDeny },
     {Role::kRegionalAnalyst, Action::kCreateChild, kDeny , kDeny , kDeny },
@@ -407,6 +416,7 @@ constexpr Row kTable[] = {
     {Role::kRegionalAnalyst, Action::kPublishBoardReport, kDeny , kDeny , kDeny },
     {Role::kRegionalAnalyst, Action::kReadBoardReports, kDeny , kDeny , kDeny },
     {Role::kRegionalAnalyst, Action::kCombineReturns, kAllow, kAllow, kAllow},
+    {Role::kRegionalAnalyst, Action::kReviewDuplicates, kDeny , kDeny , kDeny },
 };
 // clang-format on
 
@@ -657,6 +667,7 @@ TEST(ActionCodes, AreTheStableAuditNames) {
       {Action::kPublishBoardReport, "profile.publish"},
       {Action::kReadBoardReports, "profile.reports"},
       {Action::kCombineReturns, "profile.regional"},
+      {Action::kReviewDuplicates, "child.merge"},
   };
   std::set<std::string_view> codes;
   for (const auto& [action, code] : expected) {

@@ -38,6 +38,12 @@ constexpr auto kActions = std::to_array<ActionWords>({
     {"flag.end", "Ended a warning flag", kChildren},
     {"flag.list", "Listed a child's warning flags", kChildren},
     {"flag.manage", "Managed a child's warning flags", kChildren},
+    {"child.match", "Matched the children's records and filled the duplicate-review queue",
+     kChildren},
+    {"child.merge", "Merged two records of one child", kChildren},
+    {"child.not_same", "Recorded that two records are not the same child", kChildren},
+    {"child.unsure", "Left a pair of records for later review", kChildren},
+    {"child.unmerge", "Undid a merge of two children's records", kChildren},
 
     {"concern.create", "Logged a concern", kConcerns},
     {"concern.addendum", "Added an addendum to a concern", kConcerns},

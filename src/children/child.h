@@ -104,6 +104,9 @@ struct Child {
   std::string created_by_agency;  // agency id
   Instant created_at{};
   Instant updated_at{};
+  // The record this one was merged into (issue 13), or empty: a merged record is kept so that a
+  // merge can be undone, and its page points to the survivor.
+  std::string merged_into;
   // Room for warning flags (a later issue) lives in their own table keyed by child id.
 };
 
@@ -116,6 +119,9 @@ struct ChildInput {
   std::string sex, gender, ethnicity, first_language, disability, special_needs;
   std::string address, postcode, school, nhs_number, upn, social_care_id;
   std::string legal_status, placing_authority, allocated_worker;
+  // "yes" when the user has seen the likely matches the check before adding found and confirms
+  // this is a different child (issue 13); not a field of the record.
+  std::string confirmed_different;
 };
 
 // Validates and normalises. On failure kInvalid with one message per bad field, keyed by the

@@ -65,6 +65,9 @@ int Serve(const Common& common, const std::string& listen_override, unsigned thr
   app_options.pdf_fonts = *pdf_fonts;
   app_options.trusted_keys = [path = config->trusted_keys] { return ReadTrustedKeys(path); };
   app_options.body_limit = config->body_limit;
+  auto variants = LoadNameVariants(config->reference_dir);
+  if (!variants) return Report(variants.error());
+  app_options.name_variants = std::move(*variants);
   web::App app(*ctx->db, *catalogue, clock, *calendar, app_options);
   web::Router router = app.BuildRouter();
   web::ServerOptions options;

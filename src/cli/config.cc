@@ -215,6 +215,19 @@ Result<WorkingCalendar> LoadCalendar(const std::string& dir) {
   return WorkingCalendar::Parse(*text);
 }
 
+Result<std::shared_ptr<const matching::NameVariants>> LoadNameVariants(const std::string& dir) {
+  std::string path = dir + "/name-variants.txt";
+  auto text = ReadFile(path);
+  if (!text) return std::unexpected(text.error());
+  auto variants = matching::NameVariants::Parse(*text);
+  if (!variants) {
+    Error e = variants.error();
+    e.message = path + ": " + e.message;
+    return std::unexpected(e);
+  }
+  return std::make_shared<const matching::NameVariants>(std::move(*variants));
+}
+
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) {

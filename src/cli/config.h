@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/working_days.h"
+#include "matching/names.h"
 #include "profile/return_keys.h"
 #include "reference/catalogue.h"
 
@@ -75,6 +76,10 @@ Result<reference::Catalogue> LoadCatalogue(const std::string& dir);
 
 // The bank holidays of `dir` (bank-holidays.toml) as a working-day calendar.
 Result<WorkingCalendar> LoadCalendar(const std::string& dir);
+
+// The partnership's name variants (name-variants.txt in `dir`), for matching (issue 13). The
+// file's problems name it and the line.
+Result<std::shared_ptr<const matching::NameVariants>> LoadNameVariants(const std::string& dir);
 
 // "127.0.0.1:8080" → address and port; kInvalid otherwise.
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text);

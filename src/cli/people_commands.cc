@@ -8,9 +8,17 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
+#include <unordered_map>
 
+#include "cli/config.h"
+#include "cli/support.h"
+#include "common/ids.h"
 #include "matching/batch.h"
+#include "matching/model_json.h"
+#include "storage/audit_repository.h"
+#include "storage/matching_repository.h"
 
 namespace harbour::cli {
 namespace {
@@ -18,6 +26,7 @@ namespace {
 struct MatchFileOptions {
   std::string file, out, pairs;
   double threshold = 0.99;
+  double review_from = 0.5;  // --db: pairs at least this likely go to the review queue
   bool show_model = false;
 };
 
@@ -35,12 +44,10 @@ void PrintModel(const matching::Model& model) {
 }
 
 // The partnership's list of name variants (config/reference/name-variants.txt by default).
-Result<matching::NameVariants> LoadVariants(const Common& common) {
+Result<std::shared_ptr<const matching::NameVariants>> LoadVariants(const Common& common) {
   auto config = LoadConfig(common.config_path);
   if (!config) return std::unexpected(config.error());
-  auto text = ReadFile(config->reference_dir + "/name-variants.txt");
-  if (!text) return std::unexpected(text.error());
-  return matching::NameVariants::Parse(*text);
+  return LoadNameVariants(config->reference_dir);
 }
 
 Result<void> WriteText(const std::string& path, std::string_view text) {
@@ -84,7 +91,7 @@ int MatchFile(const Common& common, const MatchFileOptions& o) {
   matching::MatchOptions options;
   options.clustering.link_weight = matching::WeightOf(o.threshold);
   auto started = std::chrono::steady_clock::now();
-  auto result = matching::MatchAll(batch->records, *variants, options, TerminalProgress());
+  auto result = matching::MatchAll(batch->records, **variants, options, TerminalProgress());
   if (auto written = WriteText(o.out, matching::ClustersCsv(batch->records, result.clusters));
       !written) {
     return Report(written.error());
@@ -121,29 +128,121 @@ int MatchFile(const Common& common, const MatchFileOptions& o) {
   return 0;
 }
 
+// The pairs of `result` at least `least` likely, as child ids (the smaller first), without
+// those decided "not the same child".
+std::vector<storage::FoundPair> PairsToReview(
+    const std::vector<matching::MatchRecord>& records, const matching::MatchResult& result,
+    double least, const std::set<std::pair<std::string, std::string>>& not_same) {
+  double weight = matching::WeightOf(least);
+  std::vector<storage::FoundPair> out;
+  for (std::size_t i = 0; i < result.pairs.size(); ++i) {
+    if (result.weights[i] < weight) continue;
+    const std::string& a = records[result.pairs[i].pair.a].id;
+    const std::string& b = records[result.pairs[i].pair.b].id;
+    storage::FoundPair p{std::min(a, b), std::max(a, b), result.weights[i]};
+    if (not_same.contains({p.first_id, p.second_id})) continue;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// Records in a cluster of more than one.
+long long LinkedRecords(const matching::Clusters& clusters) {
+  std::unordered_map<std::size_t, long long> size;
+  for (auto c : clusters.cluster_of) ++size[c];
+  long long linked = 0;
+  for (const auto& [cluster, n] : size) linked += n > 1 ? n : 0;
+  return linked;
+}
+
+// `harbour people match --db URL`: re-scores every child (not merged), saves the trained model
+// with the run, and fills the review queue; audited as "child.match".
+int MatchDatabase(const Common& common, const MatchFileOptions& o) {
+  auto variants = LoadVariants(common);
+  if (!variants) return Report(variants.error());
+  auto ctx = Open(common);
+  if (!ctx) return Report(ctx.error());
+  storage::MatchingRepository repo(*ctx->db);
+  SystemClock clock;
+  Instant started = clock.Now();
+  auto records = repo.ChildrenToMatch();
+  if (!records) return Report(records.error());
+  auto not_same = repo.NotSamePairs();
+  if (!not_same) return Report(not_same.error());
+  matching::MatchOptions options;
+  options.clustering.link_weight = matching::WeightOf(o.threshold);
+  auto result = matching::MatchAll(*records, **variants, options, TerminalProgress());
+  auto found = PairsToReview(*records, result, o.review_from, *not_same);
+  storage::MatchRun run{.id = NewId(),
+                        .started_at = started,
+                        .finished_at = clock.Now(),
+                        .records = static_cast<long long>(records->size()),
+                        .pairs = static_cast<long long>(result.pairs.size()),
+                        .queued = 0,
+                        .linked = LinkedRecords(result.clusters),
+                        .model_json = matching::ModelToJson(result.model)};
+  storage::AuditRepository audit(*ctx->db);
+  auto saved = storage::InTransaction(
+      *ctx->db, "saving a match run", [&](storage::Transaction& tx) -> Result<std::size_t> {
+        std::size_t queued = repo.QueueIn(tx, found, run.id, run.finished_at);
+        run.queued = static_cast<long long>(queued);
+        repo.SaveRunIn(tx, run);
+        audit.AppendIn(tx, CliEntry("child.match", "match_run", run.id,
+                                    std::to_string(run.records) + " children, " +
+                                        std::to_string(run.pairs) + " pairs compared, " +
+                                        std::to_string(queued) + " new pairs to review"));
+        return queued;
+      });
+  if (!saved) return Report(saved.error());
+  if (o.show_model) PrintModel(result.model);
+  double seconds = std::chrono::duration<double>(run.finished_at - run.started_at).count();
+  std::cout << run.records << " children matched in " << int(seconds * 10) / 10.0
+            << " s: " << run.pairs << " pairs compared, " << found.size() << " at least "
+            << o.review_from * 100 << "% likely, " << *saved << " of them new to the review queue ("
+            << not_same->size() << " pairs already decided not the same child were left out).\n";
+  return 0;
+}
+
 }  // namespace
 
 std::function<int()> AddPeopleCommands(CLI::App& app, Common& common) {
   auto* people = app.add_subcommand("people", "People and children as one record each");
   people->require_subcommand(1);
   auto* match = people->add_subcommand(
-      "match", "Match a partner's CSV of people within itself (docs/matching.md)");
-  AddCommon(match, common, /*with_db=*/false);
+      "match",
+      "Match a partner's CSV of people within itself, or (without FILE) re-score the database's "
+      "children and fill the duplicate-review queue (docs/matching.md)");
+  AddCommon(match, common);
   auto o = std::make_shared<MatchFileOptions>();
-  match
-      ->add_option("FILE", o->file,
-                   "CSV: record_id,agency,given_name,family_name,date_of_birth,sex,postcode,phone")
-      ->required();
-  match->add_option("--out", o->out, "Where to write record_id,cluster_id")->required();
-  match->add_option("--pairs", o->pairs, "Where to write each scored pair and its reasons");
+  match->add_option(
+      "FILE", o->file,
+      "CSV: record_id,agency,given_name,family_name,date_of_birth,sex,postcode,phone");
+  match->add_option("--out", o->out, "With FILE: where to write record_id,cluster_id");
+  match->add_option("--pairs", o->pairs,
+                    "With FILE: where to write each scored pair and its reasons");
   match
       ->add_option("--threshold", o->threshold,
                    "Match probability at which records are joined (default 0.99)")
       ->check(CLI::Range(0.5, 0.999999));
+  match
+      ->add_option("--review-from", o->review_from,
+                   "Without FILE: match probability from which a pair is queued (default 0.5)")
+      ->check(CLI::Range(0.01, 0.999999));
   match->add_flag("--show-model", o->show_model, "Print the trained m, u and weights");
   return [match, o, &common]() -> int {
-    if (match->parsed()) return MatchFile(common, *o);
-    return -1;
+    if (!match->parsed()) return -1;
+    if (o->file.empty()) {
+      if (!o->out.empty() || !o->pairs.empty()) {
+        std::cerr << "--out and --pairs go with a FILE to match.\n";
+        return 2;
+      }
+      return MatchDatabase(common, *o);
+    }
+    if (o->out.empty()) {
+      std::cerr << "Give --out for the clusters of " << o->file << ".\n";
+      return 2;
+    }
+    return MatchFile(common, *o);
   };
 }
 

@@ -14,7 +14,7 @@ constexpr const char* kColumns =
     "c.id, c.given_name, c.family_name, c.date_of_birth, c.estimated_age, c.sex, c.gender, "
     "c.ethnicity, c.first_language, c.disability, c.special_needs, c.address, c.postcode, "
     "c.school, c.nhs_number, c.upn, c.social_care_id, c.legal_status, c.placing_authority, "
-    "c.allocated_worker, c.created_by_agency, c.created_at, c.updated_at";
+    "c.allocated_worker, c.created_by_agency, c.created_at, c.updated_at, c.merged_into";
 
 children::Child FromRow(const soci::row& row) {
   children::Child c;
@@ -46,6 +46,7 @@ children::Child FromRow(const soci::row& row) {
   c.created_by_agency = GetText(row, 20);
   c.created_at = GetInstant(row, 21);
   c.updated_at = GetInstant(row, 22);
+  c.merged_into = GetText(row, 23);
   return c;
 }
 
@@ -79,7 +80,8 @@ std::string NameQuery(std::vector<std::string> words, std::vector<std::string>& 
   }
   // CROSS JOIN keeps SQLite from walking the whole name index in order to avoid the sort.
   return sql +
-         ") m CROSS JOIN children c WHERE c.id = m.id ORDER BY c.family_key, c.given_key, "
+         ") m CROSS JOIN children c WHERE c.id = m.id AND c.merged_into IS NULL ORDER BY "
+         "c.family_key, c.given_key, "
          "c.id LIMIT " +
          std::to_string(limit);
 }
@@ -164,6 +166,12 @@ void ChildrenRepository::InsertIn(Transaction& tx, const children::Child& c,
   }
   InsertNameKeys(sql, keys);
   AddInvolvementIn(tx, c.id, c.created_by_agency, "created", created_by, c.created_at);
+}
+
+std::vector<std::string> ChildrenRepository::NameKeysFor(std::string_view given_name,
+                                                         std::string_view family_name,
+                                                         const std::vector<std::string>& aliases) {
+  return NameKeysOf(given_name, family_name, aliases);
 }
 
 void ChildrenRepository::RebuildNameKeysIn(Transaction& tx) {
@@ -290,10 +298,13 @@ Result<std::vector<SearchCandidate>> ChildrenRepository::Search(const children::
     std::string select;
     std::string order = " ORDER BY c.family_key, c.given_key, c.id LIMIT " + std::to_string(limit);
     if (query.nhs_number) {
-      select = "SELECT c.id FROM children c WHERE c.nhs_number = :k0" + order;
+      // A merged child's NHS number finds the record it was merged into.
+      select =
+          "SELECT COALESCE(c.merged_into, c.id) FROM children c WHERE c.nhs_number = :k0" + order;
       binds.push_back(*query.nhs_number);
     } else if (query.date_of_birth) {
-      select = "SELECT c.id FROM children c WHERE c.date_of_birth = :k0" + order;
+      select = "SELECT c.id FROM children c WHERE c.date_of_birth = :k0 AND c.merged_into IS NULL" +
+               order;
       binds.push_back(FormatDate(*query.date_of_birth));
     } else {
       select = NameQuery(query.name_keys, binds, limit);
@@ -373,7 +384,7 @@ Result<std::vector<children::Child>> ChildrenRepository::RecentForUser(std::stri
                         "FROM (SELECT child_id, recorded_at AS at FROM concerns WHERE "
                         "recorded_by = :u1 UNION ALL SELECT id AS child_id, created_at AS at FROM "
                         "children WHERE created_by = :u2) x GROUP BY child_id) r ON r.child_id = "
-                        "c.id ORDER BY r.last_at DESC LIMIT "
+                        "c.id WHERE c.merged_into IS NULL ORDER BY r.last_at DESC LIMIT "
                      << limit,
          soci::use(u, "u1"), soci::use(u, "u2"));
     std::vector<children::Child> out;

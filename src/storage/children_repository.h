@@ -37,6 +37,10 @@ class ChildrenRepository {
   // aliases) in child_name_keys: the step of migration 0012 that SQL cannot do, and what a
   // change to FoldName would run again.
   static void RebuildNameKeysIn(Transaction& tx);
+  // The search keys of a child with these names (children::FoldName of each), without repeats.
+  static std::vector<std::string> NameKeysFor(std::string_view given_name,
+                                              std::string_view family_name,
+                                              const std::vector<std::string>& aliases);
   Result<std::optional<children::Child>> Find(std::string_view id);
   // Agencies involved and unexpired grants for `user_id` (the access policy's input).
   Result<access::ChildContext> Context(std::string_view child_id, std::string_view user_id,

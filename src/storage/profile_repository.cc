@@ -157,7 +157,7 @@ std::vector<profile::ChildFacts> ReadChildren(soci::session& sql, const Bounds& 
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, date_of_birth, estimated_age, created_at, sex, ethnicity, "
                       "disability, legal_status, placing_authority, school FROM children "
-                      "WHERE id IN ("
+                      "WHERE merged_into IS NULL AND id IN ("
                    << kIdentified << ") ORDER BY id",
        soci::use(b.from, "a1"), soci::use(b.to, "b1"), soci::use(b.from, "a2"),
        soci::use(b.to, "b2"), soci::use(b.from, "a3"), soci::use(b.to, "b3"));

@@ -23,7 +23,7 @@ constexpr std::size_t kMostReloaded = 10000;
 
 constexpr const char* kChildColumns =
     "SELECT id, date_of_birth, estimated_age, created_at, sex, ethnicity, disability, "
-    "legal_status, placing_authority, school FROM children";
+    "legal_status, placing_authority, school FROM children WHERE merged_into IS NULL";
 constexpr const char* kConcernColumns =
     "SELECT child_id, observed_at, recorded_by_agency, category FROM concerns";
 constexpr const char* kAssessmentColumns =
@@ -135,9 +135,9 @@ void ProfileStore::Reload(soci::session& sql, const std::set<std::string>& ids) 
     std::unordered_map<std::string, profile::IndexedChild> one;
     std::string child_id = id;
     soci::rowset<soci::row> rows =
-        (sql.prepare << kChildColumns << " WHERE id = :id", soci::use(child_id));
+        (sql.prepare << kChildColumns << " AND id = :id", soci::use(child_id));
     for (const auto& row : rows) SetRecord(one[id], row);
-    if (one.empty()) {  // deleted
+    if (one.empty()) {  // deleted, or merged into another child
       index_.Remove(id);
       continue;
     }

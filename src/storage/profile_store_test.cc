@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <random>
 
+#include "storage/matching_repository.h"
 #include "storage/profile_repository.h"
 #include "storage/storage_fixture.h"
 
@@ -210,6 +211,35 @@ TEST_F(ProfileStoreTest, FollowsEveryKindOfWriteThroughTheChangeLog) {
   }
   Exec("DELETE FROM children WHERE id = " + Q(gone));
   ExpectAgreement(store);
+
+  // Two children merged (issue 13): one counted, with the other's concerns; then unmerged.
+  {
+    MatchingRepository matching(*db_);
+    ChildMerge merge;
+    merge.id = NewId();
+    merge.survivor_id = children_[5];
+    merge.absorbed_id = children_[6];
+    merge.merged_by = user_.id;
+    merge.merged_at = end_;
+    merge.reason = "one child";
+    {
+      Transaction tx(*db_);
+      matching.MergeIn(tx, merge);
+      tx.Commit();
+    }
+    ExpectAgreement(store);
+    auto facts = store.Facts(quarter_);
+    ASSERT_TRUE(facts);
+    EXPECT_TRUE(std::none_of(facts->children.begin(), facts->children.end(), [&](const auto& c) {
+      return c.child_id == children_[6];
+    })) << "a merged child is not counted";
+    {
+      Transaction tx(*db_);
+      matching.UnmergeIn(tx, merge, user_.id, "two children", end_);
+      tx.Commit();
+    }
+    ExpectAgreement(store);
+  }
 
   // A new child, seen from the start.
   children::Child fresh = MakeChild("Synthetic", "Newcomer");

@@ -1,5 +1,6 @@
 #include "web/app.h"
 
+#include "matching/names.h"
 #include "storage/tool_library.h"
 #include "web/assessments/assessments.h"
 #include "web/audit/audit.h"
@@ -12,6 +13,7 @@
 #include "web/disruption/disruption.h"
 #include "web/home/home.h"
 #include "web/intelligence/intelligence.h"
+#include "web/matching/matching.h"
 #include "web/missing/missing.h"
 #include "web/panel/panel.h"
 #include "web/profile/profile.h"
@@ -43,7 +45,10 @@ struct App::Wiring {
                   [this](const children::Child& c) { return assessments.ChronologyEntries(c); },
                   [this](const children::Child& c) { return panel.ChronologyEntries(c); },
                   [this](const children::Child& c) { return missing.ChronologyEntries(c); }}),
-        children(core, catalogue, records, assessments),
+        matching(core, options.name_variants != nullptr
+                           ? options.name_variants
+                           : std::make_shared<const matching::NameVariants>()),
+        children(core, catalogue, records, assessments, matching),
         profile(core, catalogue, calendar, tools, options.pdf_fonts,
                 {options.trusted_keys, options.body_limit}) {}
 
@@ -65,6 +70,7 @@ struct App::Wiring {
   MissingArea missing;
   AssessmentsArea assessments;
   ConcernsArea concerns;
+  MatchingArea matching;
   ChildrenArea children;
   ProfileArea profile;
 };
@@ -105,6 +111,7 @@ Router App::BuildRouter() {
   w.missing.Register(routes);
   w.assessments.Register(routes);
   w.concerns.Register(routes);
+  w.matching.Register(routes);
   w.children.Register(routes);
   w.profile.Register(routes);
   router.SetNotFound([&sessions = w.services.sessions, &pages = w.services.pages](Request& q) {

@@ -16,6 +16,9 @@ namespace harbour {
 class Clock;
 class WorkingCalendar;
 }  // namespace harbour
+namespace harbour::matching {
+class NameVariants;
+}  // namespace harbour::matching
 namespace harbour::reference {
 class Catalogue;
 }  // namespace harbour::reference
@@ -50,6 +53,9 @@ struct AppOptions {
   // limit, which the page states.
   std::function<Result<profile::TrustedKeys>()> trusted_keys{};
   std::size_t body_limit = 1024 * 1024;
+  // The partnership's name variants (config/reference/name-variants.txt), for the matcher's
+  // check before a child is added and the duplicate review (issue 13). Unset: none.
+  std::shared_ptr<const matching::NameVariants> name_variants{};
 };
 
 class App {

@@ -69,6 +69,8 @@ Response ChildrenHandlers::ApiCreateChild(Request& request, const Principal& who
   if (!IsJson(request)) return JsonError(NotJson());
   auto in = ParseChildJson(request.body);
   if (!in) return JsonError(in.error());
+  // A system adding children is not stopped by likely matches: each near-certain one is queued
+  // for the coordinator instead (DoCreateChild).
   auto created = DoCreateChild(who, request, *in);
   if (!created) return JsonError(created.error());
   Response res = JsonOk(201, ChildJson(*created));

@@ -44,6 +44,7 @@ Result<children::ChildInput> ParseChildJson(std::string_view body) {
   in.legal_status = r.Text("legal_status");
   in.placing_authority = r.Text("placing_authority");
   in.allocated_worker = r.Text("allocated_worker");
+  in.confirmed_different = r.Boolean("confirmed_different");
   if (auto errors = r.Errors(); !errors.empty()) return Invalid(std::move(errors));
   return in;
 }

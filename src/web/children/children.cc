@@ -5,8 +5,10 @@
 namespace harbour::web {
 
 ChildrenArea::ChildrenArea(const Core& core, const reference::Catalogue& catalogue,
-                           const RecordsArea& records, const AssessmentsArea& assessments)
-    : handlers_(std::make_unique<ChildrenHandlers>(core, catalogue, records, assessments)) {}
+                           const RecordsArea& records, const AssessmentsArea& assessments,
+                           const MatchingArea& matching)
+    : handlers_(
+          std::make_unique<ChildrenHandlers>(core, catalogue, records, assessments, matching)) {}
 
 ChildrenArea::~ChildrenArea() = default;
 

@@ -15,13 +15,14 @@ namespace harbour::web {
 
 class AssessmentsArea;
 class ChildrenHandlers;
+class MatchingArea;
 class RecordsArea;
 
 class ChildrenArea {
  public:
   // Everything given must outlive the area and the router it registers on.
   ChildrenArea(const Core& core, const reference::Catalogue& catalogue, const RecordsArea& records,
-               const AssessmentsArea& assessments);
+               const AssessmentsArea& assessments, const MatchingArea& matching);
   ~ChildrenArea();
   ChildrenArea(const ChildrenArea&) = delete;
   ChildrenArea& operator=(const ChildrenArea&) = delete;

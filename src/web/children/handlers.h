@@ -13,9 +13,11 @@
 #include "storage/agencies_repository.h"
 #include "storage/children_repository.h"
 #include "storage/flags_repository.h"
+#include "storage/matching_repository.h"
 #include "web/assessments/assessments.h"
 #include "web/children/flag_json.h"
 #include "web/core/handlers.h"
+#include "web/matching/matching.h"
 #include "web/records/records.h"
 
 namespace harbour::web {
@@ -23,11 +25,13 @@ namespace harbour::web {
 class ChildrenHandlers : public AreaHandlers {
  public:
   ChildrenHandlers(const Core& core, const reference::Catalogue& catalogue,
-                   const RecordsArea& records, const AssessmentsArea& assessments)
+                   const RecordsArea& records, const AssessmentsArea& assessments,
+                   const MatchingArea& matching)
       : AreaHandlers(core),
         catalogue_(catalogue),
         records_area_(records),
-        assessments_area_(assessments) {}
+        assessments_area_(assessments),
+        matching_area_(matching) {}
 
   Response SearchChildren(Request& request, const Principal& who);
   // The search page for `q`; `context` adds to it (errors of the access-request form).
@@ -57,8 +61,20 @@ class ChildrenHandlers : public AreaHandlers {
   Response ApiEndFlag(Request& request, const Principal& who);
 
   // --- shared verbs (used by pages and the API) -----------------------------------------
+  // Validates `input` and checks for likely matches first (MatchingArea::LikelyChildren).
+  // With `stop_for_matches` (the form), any match stops it unless the user confirmed a different
+  // child: nothing is created, `check` (when given) holds them, answered as kConflict
+  // "possible_duplicate". Otherwise the child is created, and each near-certain match that nobody
+  // has looked at (through the API, or outside the user's access) is queued for the coordinator
+  // in the same transaction; the audit entry says what was confirmed and what was queued.
   Result<children::Child> DoCreateChild(const Principal& who, const Request& request,
-                                        const children::ChildInput& input);
+                                        const children::ChildInput& input,
+                                        DuplicateCheck* check = nullptr,
+                                        bool stop_for_matches = false);
+  // The form of "Add a child" again with what was typed, each field's problem and, for a
+  // possible duplicate, the likely matches.
+  Response NewChildFormAgain(Request& request, const Principal& who, const FormData& form,
+                             const Error& shown, const DuplicateCheck* check);
 
   // Warning-flag verbs shared by the child's page and the API (children_handlers.cc). DoAddFlag
   // validates `input` (children::ValidateFlag against the flags active today; kInvalid with
@@ -87,10 +103,12 @@ class ChildrenHandlers : public AreaHandlers {
   const reference::Catalogue& catalogue_;
   const RecordsArea& records_area_;
   const AssessmentsArea& assessments_area_;
+  const MatchingArea& matching_area_;
   storage::ChildrenRepository children_{db_};
   storage::FlagsRepository flags_{db_};
   storage::AccessRepository access_{db_};
   storage::AgenciesRepository agencies_{db_};
+  storage::MatchingRepository matching_{db_};
 };
 
 }  // namespace harbour::web

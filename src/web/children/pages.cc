@@ -117,7 +117,9 @@ Result<ChildrenHandlers::SearchOutcome> ChildrenHandlers::DoSearch(const Princip
 
 Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who,
                                                         const Request& request,
-                                                        const children::ChildInput& input) {
+                                                        const children::ChildInput& input,
+                                                        DuplicateCheck* check,
+                                                        bool stop_for_matches) {
   auto decision = access::Decide(who.Subject(), access::Action::kCreateChild);
   if (!decision.allowed) {
     AuditRefusal(
@@ -127,14 +129,42 @@ Result<children::Child> ChildrenHandlers::DoCreateChild(const Principal& who,
   Instant now = clock_.Now();
   auto child = children::ValidateChild(input, catalogue_, DateOf(now));
   if (!child) return std::unexpected(child.error());
+  auto likely = matching_area_.LikelyChildren(who, request, *child);
+  if (!likely) return std::unexpected(likely.error());
+  bool confirmed = input.confirmed_different == "yes";
+  if (stop_for_matches && !likely->Empty() && !confirmed) {
+    if (check != nullptr) *check = std::move(*likely);
+    return Fail(ErrorKind::kConflict, "possible_duplicate",
+                "This child may already have a record. Check the likely matches, then use the "
+                "existing record or confirm that this is a different child.");
+  }
   child->id = NewId();
   child->created_by_agency = who.agency.id;
   child->created_at = now;
   child->updated_at = now;
+  // The near-certain matches nobody has compared with this child go to the coordinator's queue.
+  std::vector<storage::FoundPair> queued;
+  for (const auto& m : likely->near_certain) {
+    if (m.visible && (stop_for_matches || confirmed)) continue;
+    queued.push_back({std::min(m.child_id, child->id), std::max(m.child_id, child->id), m.weight});
+  }
+  // What the user confirmed against, and what was queued, for the audit trail.
+  std::string detail;
+  if (confirmed && !likely->Empty()) {
+    detail = "confirmed a different child from " + std::to_string(likely->visible.size()) +
+             " likely matches shown and " + std::to_string(likely->hidden) + " outside access" +
+             (likely->NearCertain() ? " (near certain)" : "");
+    for (const auto& l : likely->visible) detail += " " + l.child.id;
+  }
+  if (!queued.empty()) {
+    detail += std::string(detail.empty() ? "" : "; ") + std::to_string(queued.size()) +
+              " near-certain matches queued for review";
+  }
   auto saved = Write("creating a child", [&](storage::Transaction& tx) -> Result<void> {
     children_.InsertIn(tx, *child, who.user.id);
+    matching_.QueueIn(tx, queued, "", now);
     AuditIn(tx, AuditEntry(who, request, "child.create", "child", child->id, "allowed",
-                           decision.purpose));
+                           decision.purpose, detail));
     return {};
   });
   if (!saved) {
@@ -214,9 +244,11 @@ Response ChildrenHandlers::CreateChild(Request& request, const Principal& who) {
   auto form = ParseUrlEncoded(request.body);
   if (!form) return ErrorPage(&who, request, form.error());
   auto dob = DateOfBirthFromForm(*form);
-  Result<children::Child> created =
-      dob ? DoCreateChild(who, request, ChildInputFromForm(*form, *dob))
-          : Result<children::Child>(std::unexpected(dob.error()));
+  DuplicateCheck check;
+  auto input = ChildInputFromForm(*form, dob ? *dob : "");
+  input.confirmed_different = form->Get("confirmed_different");
+  Result<children::Child> created = dob ? DoCreateChild(who, request, input, &check, true)
+                                        : Result<children::Child>(std::unexpected(dob.error()));
   if (created) {
     std::string next = form->Get("then") == "concern" ? "/concerns/new" : "?created=1";
     return Response::Redirect("/children/" + created->id + next);
@@ -228,9 +260,7 @@ Response ChildrenHandlers::CreateChild(Request& request, const Principal& who) {
   // Show the form again with every value the user typed and each field's message. A date
   // error from the boxes is merged with the record's other errors.
   Error shown = error;
-  if (dob) {
-    // nothing to merge
-  } else {
+  if (!dob) {
     auto rest =
         children::ValidateChild(ChildInputFromForm(*form, ""), catalogue_, DateOf(clock_.Now()));
     if (!rest) {
@@ -239,14 +269,47 @@ Response ChildrenHandlers::CreateChild(Request& request, const Principal& who) {
       }
     }
   }
+  bool duplicate = error.code == "possible_duplicate";
+  return NewChildFormAgain(request, who, *form, shown, duplicate ? &check : nullptr);
+}
+
+Response ChildrenHandlers::NewChildFormAgain(Request& request, const Principal& who,
+                                             const FormData& form, const Error& shown,
+                                             const DuplicateCheck* check) {
   mstch::map context;
-  AddValues(context, *form);
-  AddChoiceFlags(context, *form, {"sex", "disability", "special_needs", "legal_status"});
-  AddErrors(context, shown, kChildFieldOrder);
+  AddValues(context, form);
+  AddChoiceFlags(context, form, {"sex", "disability", "special_needs", "legal_status"});
   std::vector<std::pair<std::string, std::string>> ethnicities;
   for (const auto& e : catalogue_.Ethnicities()) ethnicities.emplace_back(e.code, e.label);
-  context["ethnicity_options"] = Options(ethnicities, form->Get("ethnicity"));
-  return FormPage(who, request, "Add a child", "children/new", context, &shown);
+  context["ethnicity_options"] = Options(ethnicities, form.Get("ethnicity"));
+  if (check == nullptr) {
+    AddErrors(context, shown, kChildFieldOrder);
+    return FormPage(who, request, "Add a child", "children/new", context, &shown);
+  }
+  // Not an error of the form: the likely matches, shown above it (200, nothing created).
+  Date today = LondonDate(clock_.Now());
+  bool then_concern = form.Get("then") == "concern";
+  mstch::array matches;
+  for (const auto& l : check->visible) {
+    mstch::map row = ChildSummary(l.child, today);
+    mstch::array reasons;
+    for (const auto& r : l.reasons) reasons.push_back(r);
+    row["reasons"] = reasons;
+    row["likelihood"] = l.probability >= 0.99 ? std::string("Very likely the same child")
+                                              : std::string("Possibly the same child");
+    row["use_href"] = "/children/" + l.child.id + (then_concern ? "/concerns/new" : "");
+    matches.push_back(row);
+  }
+  std::string search = Trim(form.Get("given_name") + " " + form.Get("family_name"));
+  context.insert({{"duplicate_check", true},
+                  {"matches", matches},
+                  {"has_matches", !matches.empty()},
+                  {"hidden", std::to_string(check->hidden)},
+                  {"has_hidden", check->hidden > 0},
+                  {"hidden_one", check->hidden == 1},
+                  {"hidden_near_certain", check->hidden_near_certain},
+                  {"access_terms", search}});
+  return Page(&who, request, "Add a child: check for an existing record", "children/new", context);
 }
 
 Response ChildrenHandlers::ViewChild(Request& request, const Principal& who) {
@@ -260,6 +323,11 @@ Response ChildrenHandlers::ChildPage(Request& request, const Principal& who,
   auto child = AuthoriseChild(who, request, request.Param("id"), access::Action::kViewChild,
                               &decision, &child_context);
   if (!child) return ErrorPage(&who, request, child.error());
+  // A merged record's page is the record it was merged into (which the access policy decides
+  // again); the merge can be undone from there.
+  if (!child->merged_into.empty()) {
+    return Response::Redirect("/children/" + child->merged_into + "?merged_from=" + child->id);
+  }
   // Further actions on this child follow the same policy, with the context already read.
   auto can = [&](access::Action action) {
     return access::Decide(who.Subject(), action, child_context).allowed;
@@ -361,6 +429,15 @@ Response ChildrenHandlers::ChildPage(Request& request, const Principal& who,
     context["errors"] = errors;
   }
   context["created"] = request.query.Get("created") == "1";
+  context["merged"] =
+      request.query.Get("merged") == "1" || !request.query.Get("merged_from").empty();
+  context["unmerged"] = request.query.Get("unmerged") == "1";
+  {
+    auto merges = matching_area_.MergeRows(who, c);
+    if (!merges) return ErrorPage(&who, request, merges.error());
+    context["has_merges"] = !merges->empty();
+    context["merges"] = std::move(*merges);
+  }
   context["can_submit_intelligence"] = can(access::Action::kSubmitIntelligence);
   // Linked people, vehicles and places: only roles that may see records, and each link only
   // through a supporting report the viewer may see (its own audit entry names them).

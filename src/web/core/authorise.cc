@@ -34,6 +34,13 @@ Result<children::Child> Authoriser::Child(const Principal& who, const Request& r
   if (decision_out != nullptr) *decision_out = decision;
   if (context_out != nullptr) *context_out = *context;
   if (decision.allowed) {
+    // A merged record (issue 13) is kept so that the merge can be undone; only its page may be
+    // opened (it points to the survivor), and nothing more is recorded on it.
+    if (!(*child)->merged_into.empty() && action != access::Action::kViewChild) {
+      return Fail(ErrorKind::kConflict, "child_merged",
+                  "This child's record was merged into another record. Record this on /children/" +
+                      (*child)->merged_into + " instead.");
+    }
     request.authorised_child.Note(child_id);
     return std::move(**child);
   }

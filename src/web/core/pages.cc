@@ -37,6 +37,7 @@ mstch::array Nav(const Principal& who, std::string_view path) {
   if (can(Action::kReadBoardReports)) items.push_back({"Board reports", "/profile/reports"});
   if (can(Action::kCombineReturns)) items.push_back({"Regional returns", "/profile/regional"});
   if (can(Action::kGrantAccess)) items.push_back({"Access requests", "/access-requests"});
+  if (can(Action::kReviewDuplicates)) items.push_back({"Duplicate records", "/matching"});
   if (can(Action::kManageTools)) items.push_back({"Risk tools", "/tools"});
   if (can(Action::kViewAuditTrail)) items.push_back({"Audit trail", "/audit"});
   // The current item is the one whose address is the longest start of the path ("/profile"
