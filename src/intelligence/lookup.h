@@ -1,7 +1,7 @@
 #pragma once
 // The record lookup run before a record is created (issue 5, "Lookup"): which existing records
-// a new one may be. Swappable: storage::ExactLookup matches exactly now; a fuzzy lookup comes
-// in a later issue behind the same interface.
+// a new one may be. Swappable: storage::ExactLookup matches exactly; storage::LikelyLookup (what
+// the web layer uses, issue 13) adds the people the matcher finds likely.
 #include <string>
 #include <vector>
 

@@ -24,6 +24,11 @@ static_assert(IsCompleteCodeTable<kReviewStatusCodes>());
 constexpr const char* kRecordColumns =
     "SELECT c.id, c.created_by_agency, c.given_name, c.family_name, c.date_of_birth, c.sex, "
     "c.postcode FROM children c";
+// The same columns of the children whose ids a subquery gives: the subquery is read first (SQLite
+// takes a CROSS JOIN in the order written), each child then by its id.
+constexpr const char* kRecordColumnsOf =
+    "SELECT c.id, c.created_by_agency, c.given_name, c.family_name, c.date_of_birth, c.sex, "
+    "c.postcode FROM (";
 
 matching::MatchRecord RecordOf(const soci::row& row) {
   matching::MatchRecord r;
@@ -248,47 +253,49 @@ Result<std::vector<matching::MatchRecord>> MatchingRepository::CandidatesFor(
   return Guard("finding likely matches", [&]() -> Result<std::vector<matching::MatchRecord>> {
     soci::session sql(db_.Pool());
     std::string given = NameKey(person.given_name), family = NameKey(person.family_name);
-    std::string dob, swapped, from, to;
+    // Values no child has stand in for what the person lacks, so that each block reads an
+    // index and finds nothing.
+    const std::string none = "\x01";
+    auto or_none = [&](const std::string& v) { return v.empty() ? none : v; };
+    std::string dob = none, swapped = none, from = "9999", to = "0000";
     if (person.date_of_birth) {
       const Date& d = *person.date_of_birth;
       dob = FormatDate(d);
-      Date s{d.year(), std::chrono::month(unsigned(d.day())),
-             std::chrono::day(unsigned(d.month()))};
+      Date s{d.year(), std::chrono::month(unsigned(d.day())), std::chrono::day(unsigned(d.month()))};
       swapped = s.ok() ? FormatDate(s) : dob;
       int y = int(d.year());
       from = std::to_string(y - 1) + "-01-01";
       to = std::to_string(y + 1) + "-12-31";
     }
-    std::string g1 = given.empty() ? "" : given.substr(0, 1) + "%";
-    std::string f1 = family.empty() ? "" : family.substr(0, 1) + "%";
-    // Each block reads an index: date of birth, (family_key, given_key), (given_key,
-    // family_key), or the name keys. Empty keys bind as values no child has.
-    std::string none = "\x01";
-    auto or_none = [&](const std::string& v) { return v.empty() ? none : v; };
-    std::string b_dob = or_none(dob), b_swapped = or_none(swapped);
+    std::string g1 = given.empty() ? none : given.substr(0, 1) + "%";
+    std::string f1 = family.empty() ? none : family.substr(0, 1) + "%";
     std::string b_family = or_none(family), b_given = or_none(given);
-    std::string b_f1 = or_none(f1), b_g1 = or_none(g1);
-    std::string b_from = from.empty() ? "9999" : from, b_to = to.empty() ? "0000" : to;
-    std::string b_family2 = b_family, b_given2 = b_given, b_family3 = b_family;
+    std::string b_given2 = b_given, b_family2 = b_family, b_family3 = b_family;
+    std::string b_g1b = g1, b_from2 = from, b_to2 = to;
     std::vector<matching::MatchRecord> out;
+    // The blocks, each on an index: the date of birth (or with day and month swapped); the
+    // family name with the same given initial; the given name with the same family initial, born
+    // within a year; the names swapped; a search key equal to the family name (a double-barrelled
+    // name, an alias) with the same given initial, born within a year.
     soci::rowset<soci::row> rows =
-        (sql.prepare << kRecordColumns
-                     << " WHERE c.merged_into IS NULL AND c.id IN ("
-                        "SELECT id FROM children WHERE date_of_birth IN (:dob, :swapped) "
+        (sql.prepare << kRecordColumnsOf
+                     << "SELECT id FROM children WHERE date_of_birth IN (:dob, :swapped) "
                         "UNION SELECT id FROM children WHERE family_key = :family AND given_key "
                         "LIKE :g1 "
                         "UNION SELECT id FROM children WHERE given_key = :given AND family_key "
-                        "LIKE :f1 "
+                        "LIKE :f1 AND date_of_birth BETWEEN :from AND :to "
                         "UNION SELECT id FROM children WHERE family_key = :given2 AND given_key "
                         "= :family2 "
                         "UNION SELECT k.child_id FROM child_name_keys k JOIN children y ON y.id = "
-                        "k.child_id WHERE k.name_key = :family3 AND y.date_of_birth BETWEEN "
-                        ":from AND :to) ORDER BY c.id LIMIT "
+                        "k.child_id WHERE k.name_key = :family3 AND y.given_key LIKE :g1b AND "
+                        "y.date_of_birth BETWEEN :from2 AND :to2) m CROSS JOIN children c WHERE "
+                        "c.id = m.id AND c.merged_into IS NULL ORDER BY c.id LIMIT "
                      << limit,
-         soci::use(b_dob, "dob"), soci::use(b_swapped, "swapped"), soci::use(b_family, "family"),
-         soci::use(b_g1, "g1"), soci::use(b_given, "given"), soci::use(b_f1, "f1"),
-         soci::use(b_given2, "given2"), soci::use(b_family2, "family2"),
-         soci::use(b_family3, "family3"), soci::use(b_from, "from"), soci::use(b_to, "to"));
+         soci::use(dob, "dob"), soci::use(swapped, "swapped"), soci::use(b_family, "family"),
+         soci::use(g1, "g1"), soci::use(b_given, "given"), soci::use(f1, "f1"),
+         soci::use(from, "from"), soci::use(to, "to"), soci::use(b_given2, "given2"),
+         soci::use(b_family2, "family2"), soci::use(b_family3, "family3"),
+         soci::use(b_g1b, "g1b"), soci::use(b_from2, "from2"), soci::use(b_to2, "to2"));
     for (const auto& row : rows) out.push_back(RecordOf(row));
     return out;
   });

@@ -76,9 +76,10 @@ class MatchingRepository {
   // creating agency's id).
   Result<std::vector<matching::MatchRecord>> ChildrenToMatch();
   // Children (not merged) who might be `person`: the same date of birth or with day and month
-  // swapped; the same family name key with the same given initial, or in a birth year either
-  // side; the same given name key with the same family initial; the names swapped. At most
-  // `limit`.
+  // swapped; the same family name key with the same given initial; the same given name key with
+  // the same family initial, born within a year either side; the names swapped; a search key
+  // equal to the family name (double-barrelled names, aliases) with the same given initial, born
+  // within a year. At most `limit`, in id order.
   Result<std::vector<matching::MatchRecord>> CandidatesFor(const matching::MatchRecord& person,
                                                            int limit);
   // The child as the matcher reads them, merged or not; nullopt when there is none.

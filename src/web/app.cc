@@ -34,7 +34,7 @@ struct App::Wiring {
         home(core, catalogue, options.panel_name),
         tools_area(core, tools, catalogue),
         tasks(core, tools, catalogue),
-        records(core, catalogue, disruption),
+        records(core, catalogue, disruption, variants),
         referrals(core, tools, calendar, feedback),
         missing(core, catalogue,
                 {options.missing_repeat_threshold, options.missing_repeat_window_days}),
@@ -45,14 +45,16 @@ struct App::Wiring {
                   [this](const children::Child& c) { return assessments.ChronologyEntries(c); },
                   [this](const children::Child& c) { return panel.ChronologyEntries(c); },
                   [this](const children::Child& c) { return missing.ChronologyEntries(c); }}),
-        matching(core, options.name_variants != nullptr
-                           ? options.name_variants
-                           : std::make_shared<const matching::NameVariants>()),
+        matching(core, variants),
         children(core, catalogue, records, assessments, matching),
         profile(core, catalogue, calendar, tools, options.pdf_fonts,
                 {options.trusted_keys, options.body_limit}) {}
 
   AppOptions options;
+  // The name variants every matching area reads (none when the options give none).
+  std::shared_ptr<const matching::NameVariants> variants =
+      options.name_variants != nullptr ? options.name_variants
+                                       : std::make_shared<const matching::NameVariants>();
   CoreServices services;
   const Core& core = services.core;
   storage::ToolLibrary tools;  // parsed tool versions, cached once for every area

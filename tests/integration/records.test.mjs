@@ -101,8 +101,24 @@ function defineRecordsTests(engine) {
         `/api/v1/lookup?type=person&name=${encodeURIComponent(name.toLowerCase())}&date_of_birth=1990-04-21`);
       assert.equal(found.status, 200, found.text);
       assert.deepEqual(found.json.candidates.map((c) => c.id).sort(), [person.id, forced.id].sort());
-      const none = await api('demo.intel').get(
+      // A date of birth one digit out is still offered, as likely, with the reasons (issue 13).
+      const near = await api('demo.intel').get(
         `/api/v1/lookup?type=person&name=${encodeURIComponent(name)}&date_of_birth=1990-04-22`);
+      const likely = near.json.candidates.find((c) => c.id === person.id);
+      assert.ok(likely, near.text);
+      assert.match(likely.matched_on, /^likely \(\d+\.\d%\): .*Date of birth: one digit different/);
+      // A known variant of the given name ("Muhammad" for "Mohammed"), the names in either order.
+      const family = uniqueName('Khan');
+      const mo = await create('people', { name: `Mohammed ${family}`, date_of_birth: '1988-02-09', sex: 'male', status: 'suspected' });
+      for (const typed of [`Muhammad ${family}`, `${family} Mohammed`]) {
+        const variant = await api('demo.intel').get(
+          `/api/v1/lookup?type=person&name=${encodeURIComponent(typed)}&date_of_birth=1988-02-09`);
+        const offered = variant.json.candidates.find((c) => c.id === mo.id);
+        assert.ok(offered, `${typed}: ${variant.text}`);
+        assert.match(offered.matched_on, /^likely/);
+      }
+      const none = await api('demo.intel').get(
+        `/api/v1/lookup?type=person&name=${encodeURIComponent(uniqueName('Zed Quillon'))}&date_of_birth=1961-11-30`);
       assert.deepEqual(none.json.candidates, []);
 
       const mark = freshRegistration();

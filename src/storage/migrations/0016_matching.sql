@@ -4,7 +4,9 @@
 -- Search, the profile and the matcher read only children whose merged_into is NULL; the absorbed
 -- record's page points to the survivor.
 ALTER TABLE children ADD COLUMN merged_into TEXT;
-CREATE INDEX children_merged_into ON children (merged_into);
+-- Partial: only merged children are indexed, so that "merged_into IS NULL" (nearly every child)
+-- never tempts a planner away from a selective index.
+CREATE INDEX children_merged_into ON children (merged_into) WHERE merged_into IS NOT NULL;
 
 -- A merge or an unmerge changes which children the profile counts.
 -- @sqlite

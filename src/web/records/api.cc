@@ -184,7 +184,7 @@ Response RecordsHandlers::ApiLookup(Request& request, const Principal& who) {
     return JsonError(
         Invalid({{"type", "Must be person, vehicle, place, phone or account"}}).error());
   }
-  storage::ExactLookup lookup(db_);
+  storage::LikelyLookup lookup(db_, variants_);
   Result<std::vector<in::Candidate>> found = std::vector<in::Candidate>{};
   auto keep = [](const Error& e, std::initializer_list<const char*> fields) {
     Error out = e;

@@ -13,6 +13,7 @@
 #include "reference/catalogue.h"
 #include "storage/children_repository.h"
 #include "storage/intelligence_repository.h"
+#include "storage/person_lookup.h"
 #include "storage/records_repository.h"
 #include "storage/wards_repository.h"
 #include "web/core/handlers.h"
@@ -25,8 +26,12 @@ namespace harbour::web {
 class RecordsHandlers : public AreaHandlers {
  public:
   RecordsHandlers(const Core& core, const reference::Catalogue& catalogue,
-                  const DisruptionArea& disruption)
-      : AreaHandlers(core), catalogue_(catalogue), disruption_(disruption) {}
+                  const DisruptionArea& disruption,
+                  std::shared_ptr<const matching::NameVariants> variants)
+      : AreaHandlers(core),
+        catalogue_(catalogue),
+        disruption_(disruption),
+        variants_(std::move(variants)) {}
 
   // Converts a place's British National Grid input to WGS84, refuses points outside the UK
   // (kInvalid field "coordinates") and finds its ward.
@@ -106,6 +111,7 @@ class RecordsHandlers : public AreaHandlers {
  private:
   const reference::Catalogue& catalogue_;
   const DisruptionArea& disruption_;
+  std::shared_ptr<const matching::NameVariants> variants_;
   storage::RecordsRepository records_{db_};
   storage::IntelligenceRepository intelligence_{db_};
   storage::ChildrenRepository children_{db_};

@@ -320,12 +320,24 @@ Result<RecordsHandlers::RecordAccess> RecordsHandlers::FindRecordFor(const Princ
   return out;
 }
 
+namespace {
+
+// The audit detail of a person created although the lookup offered others: how many, and which.
+std::string CreatedDespite(const std::vector<in::Candidate>& candidates) {
+  std::string detail =
+      "created despite " + std::to_string(candidates.size()) + " possible matches confirmed as different:";
+  for (const auto& c : candidates) detail += " " + c.id;
+  return detail;
+}
+
+}  // namespace
+
 Result<NewRecord> RecordsHandlers::DoCreateRecord(
     const Principal& who, const Request& request, const RecordBody& body,
     const std::function<void(storage::Transaction&, const std::string&)>& also) {
   NewRecord out;
   Instant now = clock_.Now();
-  storage::ExactLookup lookup(db_);
+  storage::LikelyLookup lookup(db_, variants_);
   auto offer = [&](Result<std::vector<in::Candidate>> matches) -> Result<bool> {
     if (!matches) return std::unexpected(matches.error());
     out.candidates = std::move(*matches);
@@ -356,7 +368,7 @@ Result<NewRecord> RecordsHandlers::DoCreateRecord(
           [&](storage::Transaction& tx) {
             return records_.InsertPersonIn(tx, *person, who.user.id, who.agency.id, now);
           },
-          out.candidates.empty() ? "" : "created despite exact matches");
+          out.candidates.empty() ? "" : CreatedDespite(out.candidates));
     }
     case in::RecordType::kVehicle: {
       auto vehicle = in::ValidateVehicle(body.vehicle);

@@ -5,8 +5,10 @@
 namespace harbour::web {
 
 RecordsArea::RecordsArea(const Core& core, const reference::Catalogue& catalogue,
-                         const DisruptionArea& disruption)
-    : handlers_(std::make_unique<RecordsHandlers>(core, catalogue, disruption)) {}
+                         const DisruptionArea& disruption,
+                         std::shared_ptr<const matching::NameVariants> variants)
+    : handlers_(
+          std::make_unique<RecordsHandlers>(core, catalogue, disruption, std::move(variants))) {}
 
 RecordsArea::~RecordsArea() = default;
 

@@ -20,6 +20,10 @@ namespace harbour::reference {
 class Catalogue;
 }  // namespace harbour::reference
 
+namespace harbour::matching {
+class NameVariants;
+}  // namespace harbour::matching
+
 namespace harbour::web {
 
 class DisruptionArea;
@@ -47,8 +51,11 @@ struct LinkedRecordRows {
 class RecordsArea {
  public:
   // Everything given must outlive the area and the router it registers on.
+  // `variants`: the partnership's name variants, for the likely people offered before a person
+  // of concern is created (storage::LikelyLookup).
   RecordsArea(const Core& core, const reference::Catalogue& catalogue,
-              const DisruptionArea& disruption);
+              const DisruptionArea& disruption,
+              std::shared_ptr<const matching::NameVariants> variants);
   ~RecordsArea();
   RecordsArea(const RecordsArea&) = delete;
   RecordsArea& operator=(const RecordsArea&) = delete;
