@@ -58,8 +58,12 @@ TEST(CandidatePairs, AreTheUnionOfTheRulesEachOnce) {
       std::string key = rules[r].key(records[p.a]);
       bool keeps = !key.empty() && key == rules[r].key(records[p.b]) &&
                    (rules[r].admits == nullptr || rules[r].admits(records[p.a], records[p.b]));
-      if (r < p.rule) EXPECT_FALSE(keeps);
-      if (r == p.rule) EXPECT_TRUE(keeps);
+      if (r < p.rule) {
+        EXPECT_FALSE(keeps);
+      }
+      if (r == p.rule) {
+        EXPECT_TRUE(keeps);
+      }
       EXPECT_EQ((p.rules & (1u << r)) != 0, keeps) << rules[r].id;
     }
   }

@@ -44,14 +44,18 @@ bool Unlinkable(const Model& model, const Levels& levels, double conflict) {
 void ScoreAndCluster(MatchResult& result, const NameVariants& variants,
                      const MatchOptions& options) {
   result.weights.resize(result.pairs.size());
-  for (std::size_t i = 0; i < result.pairs.size(); ++i) {
-    const auto& p = result.pairs[i];
-    result.weights[i] = MatchWeight(result.model, p.levels, result.prepared[p.pair.a]);
-  }
+  InParallel(result.pairs.size(), options.threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& p = result.pairs[i];
+      result.weights[i] = MatchWeight(result.model, p.levels, result.prepared[p.pair.a]);
+    }
+  });
+  // Only a pair at or over the link weight can join two records; the rest are left out here
+  // rather than copied and then dropped by Cluster.
   std::vector<WeightedPair> weighted;
-  weighted.reserve(result.pairs.size());
   const double conflict = options.clustering.conflict_weight;
   for (std::size_t i = 0; i < result.pairs.size(); ++i) {
+    if (result.weights[i] < options.clustering.link_weight) continue;
     const auto& p = result.pairs[i];
     if (Unlinkable(result.model, p.levels, conflict)) continue;
     weighted.push_back({p.pair.a, p.pair.b, result.weights[i]});
@@ -85,10 +89,18 @@ MatchResult MatchAll(const std::vector<MatchRecord>& records, const NameVariants
   Report(progress, "preparing", 0, records.size());
   result.prepared.resize(records.size());
   InParallel(records.size(), options.threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) result.prepared[i] = Prepare(records[i], variants);
+    Preparer prepare(variants);
+    for (std::size_t i = begin; i < end; ++i) result.prepared[i] = prepare(records[i]);
   });
   Report(progress, "blocking", 0, records.size());
   auto candidates = CandidatePairs(result.prepared);
+  if (progress) {
+    std::vector<std::size_t> by_rule(BlockingRules().size(), 0);
+    for (const auto& c : candidates) ++by_rule[c.rule];
+    for (std::size_t r = 0; r < by_rule.size(); ++r) {
+      progress("  first kept by " + std::string(BlockingRules()[r].id), by_rule[r], by_rule[r]);
+    }
+  }
   Report(progress, "comparing", 0, candidates.size());
   result.pairs.resize(candidates.size());
   InParallel(candidates.size(), options.threads, [&](std::size_t begin, std::size_t end) {

@@ -41,19 +41,63 @@ PostcodeParts SplitPostcode(std::string_view text) {
 }
 
 PreparedRecord Prepare(const MatchRecord& record, const NameVariants& variants) {
+  return Preparer(variants)(record);
+}
+
+const FoldedWords& Preparer::Folded(const std::string& name) {
+  auto it = names_.find(name);
+  if (it == names_.end()) it = names_.emplace(name, FoldWords(name)).first;
+  return it->second;
+}
+
+namespace {
+
+// The number's digits, with "+" in front when it has one, when the text is only digits and the
+// spaces, hyphens, dots and brackets libphonenumber ignores; else the text itself. Two texts
+// with the same key read as the same number, so a number is read once however it is spaced.
+std::string PhoneKey(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    bool kept = (c >= '0' && c <= '9') || (c == '+' && key.empty());
+    if (kept) {
+      key.push_back(c);
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      return std::string(text);
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+const std::string& Preparer::E164(const std::string& phone) {
+  std::string key = PhoneKey(phone);
+  auto it = phones_.find(key);
+  if (it == phones_.end()) {
+    std::string e164;
+    if (auto normalised = NormalisePhone(key); normalised) e164 = normalised->e164;
+    it = phones_.emplace(std::move(key), std::move(e164)).first;
+  }
+  return it->second;
+}
+
+PreparedRecord Preparer::operator()(const MatchRecord& record) {
   PreparedRecord p;
-  p.given = FoldWords(record.given_name);
-  p.family = FoldWords(record.family_name);
+  p.given = Folded(record.given_name);
+  p.family = Folded(record.family_name);
   if (!p.given.Empty()) {
-    p.given_group = variants.GroupKey(p.given.words.front());
-    p.given_sound = Soundex(p.given.words.front());
+    const std::string& first = p.given.words.front();
+    auto it = given_keys_.find(first);
+    if (it == given_keys_.end()) {
+      it = given_keys_.emplace(first, GivenKeys{variants_.GroupKey(first), Soundex(first)}).first;
+    }
+    p.given_group = it->second.group;
+    p.given_sound = it->second.sound;
   }
   p.date_of_birth = record.date_of_birth;
   p.sex = record.sex;
   p.postcode = SplitPostcode(record.postcode);
-  if (!record.phone.empty()) {
-    if (auto phone = NormalisePhone(record.phone); phone) p.phone = phone->e164;
-  }
+  if (!record.phone.empty()) p.phone = E164(record.phone);
   return p;
 }
 

@@ -3,6 +3,7 @@
 // of concern, or a row of a partner's batch file. Pure.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/time.h"
@@ -40,5 +41,27 @@ struct PreparedRecord {
 };
 
 PreparedRecord Prepare(const MatchRecord& record, const NameVariants& variants);
+
+// Prepares many records, working out each distinct name and phone once: names repeat, and folding
+// through ICU and reading a number through libphonenumber are most of a record's cost (at a
+// million records, 40 s of the run before). The same result as Prepare. Not thread-safe: one per
+// thread.
+class Preparer {
+ public:
+  explicit Preparer(const NameVariants& variants) : variants_(variants) {}
+  PreparedRecord operator()(const MatchRecord& record);
+
+ private:
+  struct GivenKeys {
+    std::string group, sound;
+  };
+  const FoldedWords& Folded(const std::string& name);
+  const std::string& E164(const std::string& phone);
+
+  const NameVariants& variants_;
+  std::unordered_map<std::string, FoldedWords> names_;
+  std::unordered_map<std::string, GivenKeys> given_keys_;  // by the first folded given word
+  std::unordered_map<std::string, std::string> phones_;
+};
 
 }  // namespace harbour::matching

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <unordered_map>
 
 namespace harbour::matching {
 namespace {
@@ -63,6 +64,32 @@ double MatchProbability(const Levels& levels, double log_prior_odds,
   return 1.0 / (1.0 + std::exp(-log_odds));
 }
 
+// The distinct level patterns of a set of pairs, each with how many pairs have it. EM depends on
+// the pairs only through these counts, and at a million records some 40 million pairs have a
+// few thousand patterns: every iteration then reads the patterns, not the pairs.
+struct Pattern {
+  Levels levels{};
+  double count = 0;
+};
+
+std::uint64_t Packed(const Levels& levels) {
+  std::uint64_t key = 0;
+  for (auto l : levels) key = (key << 8) | l;
+  return key;
+}
+
+template <class Each>
+std::vector<Pattern> PatternsOf(const Each& each) {
+  std::unordered_map<std::uint64_t, std::size_t> index;
+  std::vector<Pattern> patterns;
+  each([&](const Levels& levels) {
+    auto [it, added] = index.emplace(Packed(levels), patterns.size());
+    if (added) patterns.push_back({levels, 0});
+    patterns[it->second].count += 1;
+  });
+  return patterns;
+}
+
 struct Session {
   std::array<std::vector<double>, kFieldCount> m;
   double expected_matches = 0;
@@ -70,8 +97,10 @@ struct Session {
 };
 
 // One rule's EM: m of the fields in `free` and the share of matches among `pairs`.
-Session RunSession(const Model& start, const std::vector<const Levels*>& pairs, std::uint8_t free,
+Session RunSession(const Model& start, const std::vector<Pattern>& pairs, std::uint8_t free,
                    const TrainingOptions& options) {
+  double total = 0;
+  for (const auto& pattern : pairs) total += pattern.count;
   Model model = start;
   double prior = 0.3;
   Session session;
@@ -81,10 +110,10 @@ Session RunSession(const Model& start, const std::vector<const Levels*>& pairs, 
     std::array<std::vector<double>, kFieldCount> counts;
     for (std::size_t f = 0; f < kFieldCount; ++f) counts[f].assign(LevelCount(f), 0.0);
     double matches = 0;
-    for (const Levels* levels : pairs) {
-      double p = MatchProbability(*levels, log_prior_odds, log_ratios, free);
+    for (const auto& pattern : pairs) {
+      double p = MatchProbability(pattern.levels, log_prior_odds, log_ratios, free) * pattern.count;
       matches += p;
-      for (std::size_t f = 0; f < kFieldCount; ++f) counts[f][(*levels)[f]] += p;
+      for (std::size_t f = 0; f < kFieldCount; ++f) counts[f][pattern.levels[f]] += p;
     }
     double moved = 0;
     for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -94,7 +123,7 @@ Session RunSession(const Model& start, const std::vector<const Levels*>& pairs, 
         moved = std::max(moved, std::abs(m[l] - model.m[f][l]));
       model.m[f] = std::move(m);
     }
-    prior = std::clamp(matches / double(pairs.size()), 1e-6, 1 - 1e-6);
+    prior = std::clamp(matches / total, 1e-6, 1 - 1e-6);
     session.expected_matches = matches;
     if (moved < options.tolerance) break;
   }
@@ -108,12 +137,16 @@ double PriorAmongPairs(const Model& model, const std::vector<ComparedPair>& pair
                        const TrainingOptions& options) {
   auto log_ratios = LogRatios(model);
   constexpr std::uint8_t kAll = (1u << kFieldCount) - 1;
+  auto patterns = PatternsOf([&](const auto& add) {
+    for (const auto& p : pairs) add(p.levels);
+  });
   double prior = 0.1;
   for (int iteration = 0; iteration < options.iterations; ++iteration) {
     double log_prior_odds = std::log(prior / (1 - prior));
     double matches = 0;
-    for (const auto& p : pairs)
-      matches += MatchProbability(p.levels, log_prior_odds, log_ratios, kAll);
+    for (const auto& pattern : patterns) {
+      matches += MatchProbability(pattern.levels, log_prior_odds, log_ratios, kAll) * pattern.count;
+    }
     double next = std::clamp(matches / double(pairs.size()), 1e-9, 1 - 1e-9);
     bool settled = std::abs(next - prior) < options.tolerance * prior;
     prior = next;
@@ -163,11 +196,16 @@ Model EstimateM(Model model, const std::vector<ComparedPair>& pairs, std::size_t
   for (std::size_t f = 0; f < kFieldCount; ++f) sum[f].assign(LevelCount(f), 0.0);
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (!rules[r].trains) continue;
-    std::vector<const Levels*> session_pairs;  // every pair the rule keeps, whichever kept it first
-    for (const auto& p : pairs) {
-      if ((p.pair.rules & (1u << r)) != 0) session_pairs.push_back(&p.levels);
-    }
-    if (session_pairs.size() < kFewestSessionPairs) continue;
+    // Every pair the rule keeps, whichever kept it first, as level patterns.
+    std::size_t kept = 0;
+    auto session_pairs = PatternsOf([&](const auto& add) {
+      for (const auto& p : pairs) {
+        if ((p.pair.rules & (1u << r)) == 0) continue;
+        add(p.levels);
+        ++kept;
+      }
+    });
+    if (kept < kFewestSessionPairs) continue;
     std::uint8_t free = kAll & std::uint8_t(~rules[r].agreed_fields);
     Session session = RunSession(model, session_pairs, free, options);
     for (std::size_t f = 0; f < kFieldCount; ++f) {

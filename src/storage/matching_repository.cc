@@ -261,7 +261,8 @@ Result<std::vector<matching::MatchRecord>> MatchingRepository::CandidatesFor(
     if (person.date_of_birth) {
       const Date& d = *person.date_of_birth;
       dob = FormatDate(d);
-      Date s{d.year(), std::chrono::month(unsigned(d.day())), std::chrono::day(unsigned(d.month()))};
+      Date s{d.year(), std::chrono::month(unsigned(d.day())),
+             std::chrono::day(unsigned(d.month()))};
       swapped = s.ok() ? FormatDate(s) : dob;
       int y = int(d.year());
       from = std::to_string(y - 1) + "-01-01";
@@ -294,8 +295,8 @@ Result<std::vector<matching::MatchRecord>> MatchingRepository::CandidatesFor(
          soci::use(dob, "dob"), soci::use(swapped, "swapped"), soci::use(b_family, "family"),
          soci::use(g1, "g1"), soci::use(b_given, "given"), soci::use(f1, "f1"),
          soci::use(from, "from"), soci::use(to, "to"), soci::use(b_given2, "given2"),
-         soci::use(b_family2, "family2"), soci::use(b_family3, "family3"),
-         soci::use(b_g1b, "g1b"), soci::use(b_from2, "from2"), soci::use(b_to2, "to2"));
+         soci::use(b_family2, "family2"), soci::use(b_family3, "family3"), soci::use(b_g1b, "g1b"),
+         soci::use(b_from2, "from2"), soci::use(b_to2, "to2"));
     for (const auto& row : rows) out.push_back(RecordOf(row));
     return out;
   });

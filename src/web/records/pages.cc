@@ -324,8 +324,8 @@ namespace {
 
 // The audit detail of a person created although the lookup offered others: how many, and which.
 std::string CreatedDespite(const std::vector<in::Candidate>& candidates) {
-  std::string detail =
-      "created despite " + std::to_string(candidates.size()) + " possible matches confirmed as different:";
+  std::string detail = "created despite " + std::to_string(candidates.size()) +
+                       " possible matches confirmed as different:";
   for (const auto& c : candidates) detail += " " + c.id;
   return detail;
 }
