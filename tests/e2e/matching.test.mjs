@@ -1,7 +1,8 @@
 // One child, one record, in a real browser (issue 13): a practitioner is warned before adding a
 // duplicate and picks the existing child instead; the coordinator merges two records from the
 // duplicate-review queue, seeing the waterfall; the coordinator undoes the merge. Each new page
-// passes axe. Writes build/screenshots/duplicate-check.png and duplicate-review.png.
+// passes axe. Writes build/screenshots/duplicate-check.png, duplicate-queue.png,
+// duplicate-review.png and undo-merge.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -70,6 +71,7 @@ test('warned before a duplicate, then merged from the queue with the waterfall, 
     await signIn(page, 'demo.coordinator');
     await page.goto(`${base}/matching`);
     await checkAccessibility(page);
+    await page.screenshot({ path: join(shots, 'duplicate-queue.png'), fullPage: true });
     await page.getByRole('link', { name: new RegExp(`Review.*${family}`) }).first().click();
     await page.getByRole('heading', { name: 'Why the matcher thinks so' }).waitFor();
     const waterfall = page.locator('#waterfall');
@@ -86,6 +88,7 @@ test('warned before a duplicate, then merged from the queue with the waterfall, 
     await page.getByRole('link', { name: /Undo this merge/ }).click();
     await page.getByRole('heading', { name: 'Undo a merge' }).waitFor();
     await checkAccessibility(page);
+    await page.screenshot({ path: join(shots, 'undo-merge.png'), fullPage: true });
     await page.getByLabel('Why are you undoing it?').fill('Two girls of that name at the school.');
     await page.getByRole('button', { name: 'Undo the merge' }).click();
     await page.getByText('The merge was undone').waitFor();

@@ -265,7 +265,7 @@ Response MatchingHandlers::Queue(Request& request, const Principal& who) {
   }
   mstch::map context{{"reviews", rows},
                      {"has_reviews", !rows.empty()},
-                     {"total", std::to_string(*total)},
+                     {"total", Count(*total, "pair to review", "pairs to review")},
                      {"more", *total > static_cast<long long>(rows.size())},
                      {"decided", request.query.Get("decided")}};
   context["decided_merged"] = request.query.Get("decided") == "merged";
