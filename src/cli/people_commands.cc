@@ -16,6 +16,7 @@
 #include "cli/support.h"
 #include "common/ids.h"
 #include "matching/batch.h"
+#include "matching/check.h"
 #include "matching/model_json.h"
 #include "storage/audit_repository.h"
 #include "storage/matching_repository.h"
@@ -26,7 +27,7 @@ namespace {
 struct MatchFileOptions {
   std::string file, out, pairs;
   double threshold = 0.99;
-  double review_from = 0.5;  // --db: pairs at least this likely go to the review queue
+  double review_from = matching::kLikelyMatch;  // --db: pairs at least this likely are queued
   bool show_model = false;
 };
 

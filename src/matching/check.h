@@ -9,6 +9,15 @@
 
 namespace harbour::matching {
 
+// The practice's two lines for one record against those held (docs/matching.md, "In the
+// product"). A match at least this likely is shown to the person adding a record (the form stops
+// for it) and offered before a person of concern is created; a run queues its pairs from here.
+inline constexpr double kLikelyMatch = 0.5;
+// A match at least this likely is near certain: adding the child anyway needs the user's
+// confirmation when they can see it, and is queued for the coordinator when nobody compared the
+// two (through the API, or outside the user's access).
+inline constexpr double kNearCertainMatch = 0.99;
+
 // An existing record that may be the same person as the one checked.
 struct LikelyMatch {
   std::size_t index = 0;  // into the records checked against

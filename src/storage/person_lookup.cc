@@ -13,7 +13,6 @@ namespace in = harbour::intelligence;
 
 namespace {
 
-constexpr double kLikely = 0.5;
 constexpr int kMostRead = 500;
 
 // A person's name as the matcher reads it: the last word is the family name, the rest given.
@@ -112,7 +111,8 @@ Result<std::vector<in::Candidate>> LikelyLookup::People(const in::Person& person
     for (const auto& [id, h] : held) {
       std::optional<matching::Explanation> best;
       for (const auto& m : mine) {
-        for (const auto& found : matching::LikelyMatches(model, *variants_, m, h.names, kLikely)) {
+        for (const auto& found :
+             matching::LikelyMatches(model, *variants_, m, h.names, matching::kLikelyMatch)) {
           if (!best || found.explanation.weight > best->weight) best = found.explanation;
         }
       }

@@ -4,6 +4,7 @@
 
 #include "common/ids.h"
 #include "common/text.h"
+#include "matching/check.h"
 #include "web/children/handlers.h"
 #include "web/core/errors.h"
 #include "web/core/view_helpers.h"
@@ -295,8 +296,9 @@ Response ChildrenHandlers::NewChildFormAgain(Request& request, const Principal& 
     mstch::array reasons;
     for (const auto& r : l.reasons) reasons.push_back(r);
     row["reasons"] = reasons;
-    row["likelihood"] = l.probability >= 0.99 ? std::string("Very likely the same child")
-                                              : std::string("Possibly the same child");
+    row["likelihood"] = l.probability >= matching::kNearCertainMatch
+                            ? std::string("Very likely the same child")
+                            : std::string("Possibly the same child");
     row["use_href"] = "/children/" + l.child.id + (then_concern ? "/concerns/new" : "");
     matches.push_back(row);
   }

@@ -15,9 +15,9 @@ namespace harbour::web {
 
 namespace {
 
-constexpr double kLikely = 0.5;        // shown before a child is added, and queued
-constexpr double kNearCertain = 0.99;  // must be confirmed as a different child
-constexpr int kCandidates = 500;       // children read per check
+using matching::kLikelyMatch;
+using matching::kNearCertainMatch;
+constexpr int kCandidates = 500;  // children read per check
 constexpr int kQueueShown = 200;
 constexpr std::size_t kMostReason = 2000;
 
@@ -91,7 +91,7 @@ std::string Count(long long n, const char* one, const char* many) {
 bool DuplicateCheck::NearCertain() const {
   if (hidden_near_certain) return true;
   return std::any_of(visible.begin(), visible.end(),
-                     [](const Likely& l) { return l.probability >= kNearCertain; });
+                     [](const Likely& l) { return l.probability >= kNearCertainMatch; });
 }
 
 Result<std::shared_ptr<const matching::Model>> MatchingHandlers::CurrentModel() {
@@ -123,7 +123,7 @@ Result<DuplicateCheck> MatchingHandlers::LikelyChildren(const Principal& who,
   matching::MatchRecord person = RecordOf(child);
   auto held = matching_.CandidatesFor(person, kCandidates);
   if (!held) return std::unexpected(held.error());
-  auto likely = matching::LikelyMatches(**model, *variants_, person, *held, kLikely);
+  auto likely = matching::LikelyMatches(**model, *variants_, person, *held, kLikelyMatch);
   DuplicateCheck check;
   if (likely.empty()) return check;
   std::vector<std::string> ids;
@@ -133,12 +133,12 @@ Result<DuplicateCheck> MatchingHandlers::LikelyChildren(const Principal& who,
     auto context = children_.Context(record.id, who.user.id, clock_.Now());
     if (!context) return std::unexpected(context.error());
     bool visible = access::CanSeeChild(who.Subject(), *context);
-    if (match.explanation.probability >= kNearCertain) {
+    if (match.explanation.probability >= kNearCertainMatch) {
       check.near_certain.push_back({record.id, match.explanation.weight, visible});
     }
     if (!visible) {
       ++check.hidden;
-      check.hidden_near_certain |= match.explanation.probability >= kNearCertain;
+      check.hidden_near_certain |= match.explanation.probability >= kNearCertainMatch;
       continue;
     }
     ids.push_back(record.id);
